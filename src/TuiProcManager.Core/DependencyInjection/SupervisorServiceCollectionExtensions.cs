@@ -1,0 +1,29 @@
+using System.Reactive.Concurrency;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TuiProcManager.Core.Supervision;
+
+namespace TuiProcManager.Core.DependencyInjection;
+
+/// <summary>Registers the supervisor.</summary>
+public static class SupervisorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ISupervisor"/> (a singleton) with its options and schedulers: a dedicated clock thread
+    /// and thread-pool delivery, unless <see cref="SupervisorSchedulers"/> is already registered (tests
+    /// register virtual time). Needs an <see cref="Os.IProcessLauncher"/> and an <see cref="Os.IProcessProbe"/>.
+    /// </summary>
+    public static IServiceCollection AddSupervisor(this IServiceCollection services, Action<SupervisorOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        SupervisorOptions options = new();
+        configure?.Invoke(options);
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(_ => new SupervisorSchedulers(
+            new EventLoopScheduler(start => new Thread(start) { Name = "tuiproc-clock", IsBackground = true }),
+            TaskPoolScheduler.Default));
+        services.TryAddSingleton<ISupervisor, Supervisor>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Events;
+
+/// <summary>Everything known about one worker at one moment.</summary>
+/// <param name="Worker">Its ID.</param>
+/// <param name="Spec">What was asked for.</param>
+/// <param name="Pid">Its process ID; null when it never started.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Exit">How it ended; null while alive.</param>
+/// <param name="StartedAt">When it was spawned.</param>
+/// <param name="EndedAt">When it ended; null while alive.</param>
+/// <param name="Joined">Whether a join has seen it end.</param>
+/// <param name="OutputLines">How many lines it has written.</param>
+/// <param name="LastSample">Its latest resource sample, if any.</param>
+/// <param name="Descendants">Its live descendants at the latest sample.</param>
+public sealed record WorkerInfo(
+    WorkerId Worker,
+    WorkerSpec Spec,
+    int? Pid,
+    WorkerState State,
+    WorkerExit? Exit,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    bool Joined,
+    long OutputLines,
+    ProcessSample? LastSample,
+    ImmutableArray<ProcessSample> Descendants);

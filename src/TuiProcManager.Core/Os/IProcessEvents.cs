@@ -1,0 +1,17 @@
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Os;
+
+/// <summary>What a started process reports, called by the launcher on its I/O thread.</summary>
+/// <remarks>
+/// Contract: calls for one process never overlap; <see cref="OnExited"/> is called once, after the last
+/// <see cref="OnOutput"/>. Implementations must not block: every process shares the I/O thread.
+/// </remarks>
+public interface IProcessEvents
+{
+    /// <summary>Complete lines read from stdout or stderr, without their line ends.</summary>
+    void OnOutput(OutputChannel channel, IReadOnlyList<string> lines);
+
+    /// <summary>The process ended and was reaped; whatever was left in its process group was killed.</summary>
+    void OnExited(WorkerExit exit);
+}

@@ -1,0 +1,16 @@
+namespace TuiProcManager.Core.Os;
+
+/// <summary>Reads what the OS says about processes and CPUs (on Linux, <c>/proc</c>).</summary>
+/// <remarks>Called from the supervisor's sampling thread only; it does not need to be thread-safe.</remarks>
+public interface IProcessProbe
+{
+    /// <summary>Reads one process's state, CPU time and memory.</summary>
+    /// <returns>False when there is no such process (any more).</returns>
+    bool TryRead(int pid, out ProcessStatus status);
+
+    /// <summary>The direct children of <paramref name="pid"/> (of all its threads); empty when it is gone.</summary>
+    IReadOnlyList<int> ReadChildren(int pid);
+
+    /// <summary>Cumulative busy and total time of each CPU core since boot.</summary>
+    MachineCpuTimes ReadMachineCpu();
+}

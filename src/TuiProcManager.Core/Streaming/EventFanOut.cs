@@ -1,0 +1,49 @@
+using TuiProcManager.Core.Events;
+
+namespace TuiProcManager.Core.Streaming;
+
+/// <summary>The current subscribers and publication to all of them.</summary>
+/// <remarks>
+/// Not thread-safe by itself: every member is called under the supervisor's gate, which is what makes a
+/// new subscriber's snapshot and the live events that follow it gapless.
+/// </remarks>
+internal sealed class EventFanOut
+{
+    private readonly List<SubscriberQueue> _subscribers = [];
+    private bool _completed;
+
+    public bool IsCompleted => _completed;
+
+    public void Publish(SupervisorEvent e)
+    {
+        foreach (SubscriberQueue s in _subscribers)
+        {
+            s.Enqueue(e);
+        }
+    }
+
+    public void Add(SubscriberQueue subscriber)
+    {
+        if (_completed)
+        {
+            subscriber.Complete();
+            return;
+        }
+
+        _subscribers.Add(subscriber);
+    }
+
+    public void Remove(SubscriberQueue subscriber) => _subscribers.Remove(subscriber);
+
+    /// <summary>Every subscriber gets what is queued, then OnCompleted; later subscribers complete at once.</summary>
+    public void Complete()
+    {
+        _completed = true;
+        foreach (SubscriberQueue s in _subscribers)
+        {
+            s.Complete();
+        }
+
+        _subscribers.Clear();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Streaming;
+
+/// <summary>
+/// One subscriber's bounded queue, drained on the delivery scheduler so that a slow subscriber never
+/// stalls the supervisor or a worker.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Threads: <see cref="Enqueue"/> is called by the supervisor under its own lock (so in the supervisor's
+/// order); the drain runs on the delivery scheduler, one pass at a time, and calls the observer outside
+/// this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>; the drain never takes the
+/// supervisor's gate.
+/// </para>
+/// <para>
+/// Bounds: past <see cref="DeliveryLimits.Capacity"/> queued events (or <see cref="DeliveryLimits.TextChars"/>
+/// of queued text) output lines and samples are dropped; past <see cref="DeliveryLimits.HardCapacity"/>
+/// state changes and signals too. Spawned, ended and join events are never dropped: there is one of each
+/// per worker or per join call. Drops are counted per worker and handed over as <see cref="EventsDropped"/>
+/// just before the next event that is queued, so each notice sits where its gap is.
+/// </para>
+/// </remarks>
+internal sealed class SubscriberQueue : IDisposable
+{
+    private const int MaxBatch = 512;
+    private const int BatchesPerPass = 16;
+
+    private readonly Lock _lock = new();
+    private readonly Queue<SupervisorEvent> _queue = new();
+    private readonly IObserver<SupervisorEvent> _observer;
+    private readonly IScheduler _scheduler;
+    private readonly DeliveryLimits _limits;
+    private readonly Dictionary<int, EventsDropped> _drops = []; // key: worker id, 0 for machine-wide
+    private long _queuedChars;
+    private bool _draining;
+    private bool _completing;
+    private bool _disposed;
+
+    public SubscriberQueue(IObserver<SupervisorEvent> observer, IScheduler scheduler, DeliveryLimits limits)
+    {
+        _observer = observer;
+        _scheduler = scheduler;
+        _limits = limits;
+    }
+
+    /// <summary>Events waiting to be delivered (for tests and diagnostics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    public void Enqueue(SupervisorEvent e)
+    {
+        lock (_lock)
+        {
+            if (_disposed || _completing)
+            {
+                return;
+            }
+
+            if (MustDrop(e))
+            {
+                CountDrop(e);
+                return;
+            }
+
+            if (_drops.Count > 0)
+            {
+                foreach (EventsDropped notice in _drops.Values.OrderBy(d => d.Sequence))
+                {
+                    _queue.Enqueue(notice);
+                }
+
+                _drops.Clear();
+            }
+
+            _queue.Enqueue(e);
+            _queuedChars += TextChars(e);
+            ScheduleDrain();
+        }
+    }
+
+    /// <summary>Delivers what is queued, then OnCompleted.</summary>
+    public void Complete()
+    {
+        lock (_lock)
+        {
+            _completing = true;
+            ScheduleDrain();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _queue.Clear();
+            _drops.Clear();
+        }
+    }
+
+    private bool MustDrop(SupervisorEvent e) => e switch
+    {
+        OutputLine line => _queue.Count >= _limits.Capacity || _queuedChars + line.Text.Length > _limits.TextChars,
+        ResourceSampled or MachineSampled => _queue.Count >= _limits.Capacity,
+        WorkerStateChanged or SignalSent or DescendantStateChanged => _queue.Count >= _limits.HardCapacity,
+        _ => false,
+    };
+
+    private void CountDrop(SupervisorEvent e)
+    {
+        WorkerId? worker = (e as WorkerEvent)?.Worker;
+        int key = worker?.Value ?? 0;
+        long lines = e is OutputLine ? 1 : 0;
+        _drops[key] = _drops.TryGetValue(key, out EventsDropped? d)
+            ? d with { Count = d.Count + 1, OutputLines = d.OutputLines + lines }
+            : new EventsDropped(e.Sequence, e.Time, worker, 1, lines);
+    }
+
+    private static long TextChars(SupervisorEvent e) => e is OutputLine line ? line.Text.Length : 0;
+
+    private void ScheduleDrain()
+    {
+        if (!_draining)
+        {
+            _draining = true;
+            _scheduler.Schedule(Drain);
+        }
+    }
+
+    private void Drain()
+    {
+        SupervisorEvent[] batch = new SupervisorEvent[MaxBatch];
+        for (int pass = 0; pass < BatchesPerPass; pass++)
+        {
+            int n = 0;
+            bool complete = false;
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    _draining = false;
+                    return;
+                }
+
+                while (n < MaxBatch && _queue.TryDequeue(out SupervisorEvent? e))
+                {
+                    _queuedChars -= TextChars(e);
+                    batch[n++] = e;
+                }
+
+                if (n == 0)
+                {
+                    _draining = false;
+                    complete = _completing;
+                    if (!complete)
+                    {
+                        return;
+                    }
+
+                    _disposed = true; // OnCompleted is delivered once
+                }
+            }
+
+            if (complete)
+            {
+                _observer.OnCompleted();
+                return;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                _observer.OnNext(batch[i]);
+            }
+        }
+
+        // Still busy after a long pass: give the scheduler's other work a turn, then go on (_draining stays true).
+        _scheduler.Schedule(Drain);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Supervision;
+
+/// <summary>
+/// Owns worker processes: spawns, pauses, resumes, terminates, kills and joins them, and publishes
+/// everything that happens as one event stream. What the UI and the headless runner see of it.
+/// </summary>
+/// <remarks>All members are thread-safe. Unknown worker IDs throw <see cref="ArgumentException"/>.</remarks>
+public interface ISupervisor : IAsyncDisposable, IDisposable
+{
+    /// <summary>Live events from the moment of subscription.</summary>
+    /// <remarks>Delivered on the supervisor's delivery scheduler; use ObserveOn right before Subscribe to move them.</remarks>
+    IObservable<SupervisorEvent> Events { get; }
+
+    /// <summary>
+    /// A <see cref="SupervisorSnapshot"/> of every worker, then live events from exactly that point: what a
+    /// late subscriber (a panel opened later) needs to start from a complete picture.
+    /// </summary>
+    IObservable<SupervisorEvent> EventsWithSnapshot { get; }
+
+    /// <summary>Every worker as it is now, in spawn order.</summary>
+    ImmutableArray<WorkerInfo> Snapshot();
+
+    /// <summary>Starts a worker. A worker the OS refuses to start still gets an ID; it ends at once with the reason.</summary>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
+    WorkerId Spawn(WorkerSpec spec);
+
+    /// <summary>Pauses the worker and its process group (SIGSTOP).</summary>
+    /// <returns>False when it has already ended.</returns>
+    bool Pause(WorkerId worker);
+
+    /// <summary>Resumes a paused worker and its process group (SIGCONT).</summary>
+    /// <returns>False when it has already ended.</returns>
+    bool Resume(WorkerId worker);
+
+    /// <summary>
+    /// Asks the worker's process group to end (SIGTERM, then SIGCONT so that a paused worker receives it),
+    /// and kills it (SIGKILL) if it is still alive after <paramref name="gracePeriod"/>.
+    /// </summary>
+    /// <param name="worker">The worker.</param>
+    /// <param name="gracePeriod">How long to wait before SIGKILL; default <see cref="SupervisorOptions.GracePeriod"/>.</param>
+    /// <returns>How it ended.</returns>
+    Task<WorkerExit> TerminateAsync(WorkerId worker, TimeSpan? gracePeriod = null);
+
+    /// <summary>Kills the worker's process group at once (SIGKILL).</summary>
+    /// <returns>False when it has already ended.</returns>
+    bool Kill(WorkerId worker);
+
+    /// <summary>Waits, without blocking a thread, until the worker ends (Python's <c>p.join(timeout)</c>).</summary>
+    /// <returns>How it ended; null when <paramref name="timeout"/> came first.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<WorkerExit?> JoinAsync(WorkerId worker, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Joins every worker spawned so far, all within one <paramref name="timeout"/>.</summary>
+    /// <returns>True when all of them ended in time.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Terminates every live worker (see <see cref="TerminateAsync"/>) and waits until all have ended.</summary>
+    Task TerminateAllAsync(TimeSpan? gracePeriod = null);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Supervision;
+
+public sealed partial class Supervisor
+{
+    /// <inheritdoc />
+    public bool Pause(WorkerId worker)
+    {
+        lock (_gate)
+        {
+            WorkerRecord w = Get(worker);
+            if (!SendToGroup(w, ProcessSignal.Stop, "pause"))
+            {
+                return false;
+            }
+
+            w.PausedByUser = true;
+            RequestPoll();
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Resume(WorkerId worker)
+    {
+        lock (_gate)
+        {
+            WorkerRecord w = Get(worker);
+            if (!SendToGroup(w, ProcessSignal.Continue, "resume"))
+            {
+                return false;
+            }
+
+            w.PausedByUser = false;
+            RequestPoll();
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WorkerExit> TerminateAsync(WorkerId worker, TimeSpan? gracePeriod = null)
+    {
+        TimeSpan grace = gracePeriod ?? _options.GracePeriod;
+        ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero, nameof(gracePeriod));
+        lock (_gate)
+        {
+            WorkerRecord w = Get(worker);
+            if (w.IsAlive && !w.Terminating && SendToGroup(w, ProcessSignal.Terminate, "terminate"))
+            {
+                w.Terminating = true;
+
+                // A stopped process keeps a SIGTERM pending until it is continued: without this SIGCONT a
+                // paused worker would survive until the grace period ran out. Harmless for a running one.
+                SendToGroup(w, ProcessSignal.Continue, "terminate: let a paused worker receive SIGTERM");
+                w.PausedByUser = false;
+                w.Escalation = _schedulers.Clock.Schedule(grace, () => Escalate(worker, grace));
+            }
+
+            return w.Ended.Task;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Kill(WorkerId worker)
+    {
+        lock (_gate)
+        {
+            return SendToGroup(Get(worker), ProcessSignal.Kill, "kill");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task TerminateAllAsync(TimeSpan? gracePeriod = null)
+    {
+        List<WorkerId> live;
+        lock (_gate)
+        {
+            live = [.. _workers.Where(w => w.IsAlive).Select(w => w.Id)];
+        }
+
+        return Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod)));
+    }
+
+    private void Escalate(WorkerId worker, TimeSpan grace)
+    {
+        lock (_gate)
+        {
+            WorkerRecord w = Get(worker);
+            w.Escalation = null;
+            SendToGroup(w, ProcessSignal.Kill, string.Create(
+                CultureInfo.InvariantCulture, $"terminate: still alive {grace.TotalSeconds:0.###} s after SIGTERM"));
+        }
+    }
+
+    /// <summary>Signals a worker's process group and publishes it. Caller holds the gate.</summary>
+    /// <returns>False when the worker has ended or never started: nothing was sent.</returns>
+    private bool SendToGroup(WorkerRecord w, ProcessSignal signal, string why)
+    {
+        if (!w.IsAlive || w.Handle is null || !w.Handle.SignalGroup(signal))
+        {
+            return false;
+        }
+
+        Publish(new SignalSent(Next(), Now, w.Id, signal, why));
+        return true;
+    }
+}

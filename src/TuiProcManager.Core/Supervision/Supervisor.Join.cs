@@ -1,0 +1,66 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Supervision;
+
+public sealed partial class Supervisor
+{
+    /// <inheritdoc />
+    public async Task<WorkerExit?> JoinAsync(WorkerId worker, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (timeout is { } t)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(t, TimeSpan.Zero, nameof(timeout));
+        }
+
+        Task<WorkerExit> ended;
+        lock (_gate)
+        {
+            ended = Get(worker).Ended.Task;
+            Publish(new JoinStarted(Next(), Now, worker, timeout));
+        }
+
+        JoinOutcome outcome = await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false);
+        WorkerExit? exit = outcome == JoinOutcome.Ended ? await ended.ConfigureAwait(false) : null;
+        lock (_gate)
+        {
+            Get(worker).Joined |= exit is not null;
+            Publish(new WorkerJoined(Next(), Now, worker, outcome, exit));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return exit;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        List<WorkerId> all;
+        lock (_gate)
+        {
+            all = [.. _workers.Select(w => w.Id)];
+        }
+
+        WorkerExit?[] exits = await Task.WhenAll(all.Select(id => JoinAsync(id, timeout, cancellationToken))).ConfigureAwait(false);
+        return exits.All(e => e is not null);
+    }
+
+    /// <summary>Waits for <paramref name="ended"/>, a timeout on the clock scheduler, or cancellation, whichever comes first.</summary>
+    private async Task<JoinOutcome> WaitAsync(Task ended, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (ended.IsCompleted)
+        {
+            return JoinOutcome.Ended;
+        }
+
+        TaskCompletionSource<JoinOutcome> gaveUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable timer = timeout is { } t
+            ? _schedulers.Clock.Schedule(t, () => gaveUp.TrySetResult(JoinOutcome.TimedOut))
+            : Disposable.Empty;
+        using CancellationTokenRegistration registration = cancellationToken.Register(() => gaveUp.TrySetResult(JoinOutcome.Cancelled));
+        Task first = await Task.WhenAny(ended, gaveUp.Task).ConfigureAwait(false);
+        return first == ended ? JoinOutcome.Ended : await gaveUp.Task.ConfigureAwait(false);
+    }
+}

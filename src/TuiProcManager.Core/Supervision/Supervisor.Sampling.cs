@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Supervision;
+
+public sealed partial class Supervisor
+{
+    private MachineCpuTimes? _lastMachine;
+    private bool _pollRequested;
+
+    /// <summary>A reading of one worker, taken outside the gate.</summary>
+    private readonly record struct Reading(WorkerRecord Worker, ProcessStatus? Self, List<ProcessStatus> Descendants);
+
+    /// <summary>Resource samples every <see cref="SupervisorOptions.SampleInterval"/>, for the supervisor's whole life.</summary>
+    private IDisposable StartSampling() =>
+        _schedulers.Clock.Schedule(_options.SampleInterval, again =>
+        {
+            Sample(withResources: true);
+            again(_options.SampleInterval);
+        });
+
+    /// <summary>State polling, while any worker is alive (stopped in <see cref="End"/>). Caller holds the gate.</summary>
+    private void StartStatePolling()
+    {
+        RequestPoll();
+        if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed)
+        {
+            _stateTimer.Disposable = _schedulers.Clock.Schedule(_options.StatePollInterval, again =>
+            {
+                Sample(withResources: false);
+                again(_options.StatePollInterval);
+            });
+        }
+    }
+
+    /// <summary>Reads states soon, not at the next tick: after a spawn or a signal. Coalesced. Caller holds the gate.</summary>
+    private void RequestPoll()
+    {
+        if (!_pollRequested)
+        {
+            _pollRequested = true;
+            _schedulers.Clock.Schedule(TimeSpan.FromMilliseconds(2), () =>
+            {
+                lock (_gate)
+                {
+                    _pollRequested = false;
+                }
+
+                Sample(withResources: false);
+            });
+        }
+    }
+
+    /// <summary>
+    /// Reads every live worker from the OS, outside the gate, then applies the readings under it.
+    /// Runs on the clock scheduler only, so readings never overlap.
+    /// </summary>
+    private void Sample(bool withResources)
+    {
+        List<WorkerRecord> live;
+        lock (_gate)
+        {
+            live = [.. _workers.Where(w => w.IsAlive && w.Handle is not null)];
+        }
+
+        List<Reading> readings = new(live.Count);
+        foreach (WorkerRecord w in live)
+        {
+            // Square and cube workers never start children; commands may, at any moment.
+            bool mayHaveChildren = w.Spec.Kind == WorkerKind.Command;
+            int pid = w.Handle!.Pid;
+            ProcessStatus? self = _probe.TryRead(pid, out ProcessStatus s) ? s : null;
+            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid) : []));
+        }
+
+        MachineCpuTimes? machine = withResources ? _probe.ReadMachineCpu() : null;
+        lock (_gate)
+        {
+            DateTimeOffset now = Now;
+            foreach (Reading r in readings)
+            {
+                if (r.Worker.IsAlive && r.Self is { } self && IsSameProcess(r.Worker, self))
+                {
+                    Apply(r.Worker, self, r.Descendants, now, withResources);
+                }
+            }
+
+            if (machine is not null)
+            {
+                PublishMachine(machine, now);
+            }
+        }
+    }
+
+    /// <summary>Children, grandchildren… of <paramref name="pid"/>, parents first.</summary>
+    private List<ProcessStatus> ReadDescendants(int pid)
+    {
+        List<ProcessStatus> found = [];
+        Queue<int> next = new([pid]);
+        HashSet<int> seen = [pid];
+        while (next.TryDequeue(out int parent))
+        {
+            foreach (int child in _probe.ReadChildren(parent))
+            {
+                if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
+                {
+                    found.Add(status);
+                    next.Enqueue(child);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Guards against a PID reused between reaping and reading. Caller holds the gate.</summary>
+    private static bool IsSameProcess(WorkerRecord w, ProcessStatus self)
+    {
+        w.OsStartTime ??= self.StartTime;
+        return w.OsStartTime == self.StartTime;
+    }
+
+    /// <summary>Caller holds the gate.</summary>
+    private void Apply(WorkerRecord w, ProcessStatus self, List<ProcessStatus> descendants, DateTimeOffset now, bool withResources)
+    {
+        if (StateClassifier.Classify(self.State, w.PausedByUser) is var (state, why))
+        {
+            ChangeState(w, state, why);
+        }
+
+        ApplyDescendants(w, descendants, now, withResources);
+        if (!withResources)
+        {
+            w.Cpu.Prime(self.CpuTime, now);
+            return;
+        }
+
+        w.LastSample = new ProcessSample(self.Pid, self.ParentPid, self.Name, w.State, w.Cpu.Next(self.CpuTime, now), self.CpuTime, self.ResidentBytes);
+        ImmutableArray<ProcessSample> children = [.. descendants
+            .Select(d => w.Descendants.GetValueOrDefault(d.Pid)?.LastSample)
+            .OfType<ProcessSample>()
+            .Where(d => d.State != WorkerState.Ended)];
+        Publish(new ResourceSampled(Next(), now, w.Id, w.LastSample, children));
+    }
+
+    /// <summary>Finds new descendants, follows their states, and notices the ones that are gone. Caller holds the gate.</summary>
+    private void ApplyDescendants(WorkerRecord w, List<ProcessStatus> descendants, DateTimeOffset now, bool withResources)
+    {
+        HashSet<int> present = [];
+        foreach (ProcessStatus s in descendants)
+        {
+            present.Add(s.Pid);
+            if (w.Descendants.TryGetValue(s.Pid, out DescendantRecord? d) && d.OsStartTime != s.StartTime)
+            {
+                Gone(w, d, now); // its PID was reused by a new descendant
+                d = null;
+            }
+
+            if (d is null)
+            {
+                d = new DescendantRecord(s.Pid, s.StartTime);
+                w.Descendants[s.Pid] = d;
+            }
+
+            d.ParentPid = s.ParentPid;
+            d.Name = s.Name;
+            WorkerState? from = d.State == WorkerState.Starting ? null : d.State;
+            WorkerState to = StateClassifier.Classify(s.State, w.PausedByUser)?.State ?? WorkerState.Ended;
+            if (from != to && !(from is null && to == WorkerState.Ended))
+            {
+                Publish(new DescendantStateChanged(Next(), now, w.Id, d.Pid, d.ParentPid, d.Name, from, to));
+            }
+
+            d.State = to;
+            if (withResources)
+            {
+                d.LastSample = new ProcessSample(s.Pid, s.ParentPid, s.Name, to, d.Cpu.Next(s.CpuTime, now), s.CpuTime, s.ResidentBytes);
+            }
+            else
+            {
+                d.Cpu.Prime(s.CpuTime, now);
+            }
+        }
+
+        foreach (DescendantRecord d in w.Descendants.Values.Where(d => !present.Contains(d.Pid)).ToList())
+        {
+            Gone(w, d, now);
+        }
+    }
+
+    /// <summary>A descendant disappeared. Caller holds the gate.</summary>
+    private void Gone(WorkerRecord w, DescendantRecord d, DateTimeOffset now)
+    {
+        w.Descendants.Remove(d.Pid);
+        if (d.State is not (WorkerState.Ended or WorkerState.Starting))
+        {
+            Publish(new DescendantStateChanged(Next(), now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
+        }
+    }
+
+    /// <summary>Caller holds the gate.</summary>
+    private void PublishMachine(MachineCpuTimes machine, DateTimeOffset now)
+    {
+        MachineCpuTimes? last = _lastMachine;
+        _lastMachine = machine;
+        if (last is null || last.Cores.Length != machine.Cores.Length)
+        {
+            return;
+        }
+
+        ImmutableArray<double> busy = [.. machine.Cores.Zip(last.Cores, (c, p) =>
+            c.Total > p.Total ? Math.Clamp((double)(c.Busy - p.Busy) / (c.Total - p.Total) * 100, 0, 100) : 0)];
+        Publish(new MachineSampled(Next(), now, busy));
+    }
+}

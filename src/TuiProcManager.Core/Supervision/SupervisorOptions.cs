@@ -1,0 +1,40 @@
+namespace TuiProcManager.Core.Supervision;
+
+/// <summary>Settings of the supervisor.</summary>
+public sealed class SupervisorOptions
+{
+    /// <summary>How long terminate waits after SIGTERM before SIGKILL. Default 3 s.</summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How often each live worker's state is read from the OS. Default 50 ms, so that a change is visible
+    /// within about 100 ms even with some delivery delay.
+    /// </summary>
+    public TimeSpan StatePollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often CPU and memory of every worker, and the machine's CPU use per core, are sampled. Default 1 s.</summary>
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Path of the <c>tuiproc-worker</c> executable that runs square and cube workers.</summary>
+    public string WorkerExecutable { get; set; } = "tuiproc-worker";
+
+    /// <summary>
+    /// Events one subscriber may have queued before its output lines and samples are dropped (and counted,
+    /// see <see cref="Events.EventsDropped"/>). Default 65,536.
+    /// </summary>
+    public int SubscriberQueueCapacity { get; set; } = 65_536;
+
+    /// <summary>Output text (chars) one subscriber may have queued before output lines are dropped. Default 16 Mi (32 MiB).</summary>
+    public long SubscriberQueueTextChars { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(GracePeriod, TimeSpan.Zero, nameof(GracePeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StatePollInterval, TimeSpan.Zero, nameof(StatePollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SampleInterval, TimeSpan.Zero, nameof(SampleInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SubscriberQueueCapacity, 16, nameof(SubscriberQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SubscriberQueueTextChars, 1024, nameof(SubscriberQueueTextChars));
+    }
+}

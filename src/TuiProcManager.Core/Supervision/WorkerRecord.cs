@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Supervision;
+
+/// <summary>The supervisor's mutable bookkeeping for one worker.</summary>
+/// <remarks>Every field is read and written under the supervisor's gate, except <see cref="Ended"/>'s task, which anyone may await.</remarks>
+internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset startedAt)
+{
+    public WorkerId Id { get; } = id;
+
+    public WorkerSpec Spec { get; } = spec;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>Null when the OS refused to start it.</summary>
+    public IProcessHandle? Handle { get; set; }
+
+    public WorkerState State { get; set; } = WorkerState.Starting;
+
+    public WorkerExit? Exit { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Whether the last stop/continue we sent was a stop: explains a 'T' state, and issue 4's scheduler must not undo it.</summary>
+    public bool PausedByUser { get; set; }
+
+    public bool Terminating { get; set; }
+
+    /// <summary>The pending SIGKILL of a terminate, cancelled when the worker ends first.</summary>
+    public IDisposable? Escalation { get; set; }
+
+    public bool Joined { get; set; }
+
+    public long OutputLines { get; set; }
+
+    /// <summary>Start time reported by the OS at the first reading: a later reading with another start time is another process.</summary>
+    public ulong? OsStartTime { get; set; }
+
+    public CpuMeter Cpu { get; } = new();
+
+    public ProcessSample? LastSample { get; set; }
+
+    /// <summary>Live descendants by PID.</summary>
+    public Dictionary<int, DescendantRecord> Descendants { get; } = [];
+
+    public TaskCompletionSource<WorkerExit> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsAlive => Exit is null;
+
+    public WorkerInfo ToInfo() => new(
+        Id, Spec, Handle?.Pid, State, Exit, StartedAt, EndedAt, Joined, OutputLines, LastSample,
+        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()]);
+}
+
+/// <summary>Bookkeeping for one descendant process of a worker.</summary>
+internal sealed class DescendantRecord(int pid, ulong osStartTime)
+{
+    public int Pid { get; } = pid;
+
+    public ulong OsStartTime { get; } = osStartTime;
+
+    public int ParentPid { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public WorkerState State { get; set; } = WorkerState.Starting;
+
+    public CpuMeter Cpu { get; } = new();
+
+    public ProcessSample? LastSample { get; set; }
+}
