@@ -9,7 +9,9 @@ namespace TuiProcManager.Core.Streaming;
 /// </remarks>
 internal sealed class EventFanOut
 {
-    private readonly List<SubscriberQueue> _subscribers = [];
+    // Copy-on-write: delivery may be synchronous (an immediate scheduler), and an observer that
+    // unsubscribes from inside OnNext or OnCompleted must not break the loop that called it.
+    private SubscriberQueue[] _subscribers = [];
     private bool _completed;
 
     public bool IsCompleted => _completed;
@@ -30,20 +32,20 @@ internal sealed class EventFanOut
             return;
         }
 
-        _subscribers.Add(subscriber);
+        _subscribers = [.. _subscribers, subscriber];
     }
 
-    public void Remove(SubscriberQueue subscriber) => _subscribers.Remove(subscriber);
+    public void Remove(SubscriberQueue subscriber) => _subscribers = [.. _subscribers.Where(s => s != subscriber)];
 
     /// <summary>Every subscriber gets what is queued, then OnCompleted; later subscribers complete at once.</summary>
     public void Complete()
     {
         _completed = true;
-        foreach (SubscriberQueue s in _subscribers)
+        SubscriberQueue[] all = _subscribers;
+        _subscribers = [];
+        foreach (SubscriberQueue s in all)
         {
             s.Complete();
         }
-
-        _subscribers.Clear();
     }
 }

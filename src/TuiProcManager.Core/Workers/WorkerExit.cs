@@ -13,6 +13,12 @@ public enum ExitKind
 
     /// <summary>It never ran (<see cref="WorkerExit.Reason"/>).</summary>
     FailedToStart,
+
+    /// <summary>
+    /// It ended but its status could not be read (<see cref="WorkerExit.Reason"/>): someone else reaped it,
+    /// which happens when tuiproc runs as PID 1 and the .NET runtime reaps every child.
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>How a worker ended: an exit code, a signal, or a failure to start.</summary>
@@ -39,7 +45,7 @@ public sealed record WorkerExit
     /// <summary>The signal's name (<c>SIGTERM</c>), when <see cref="Kind"/> is <see cref="ExitKind.Signaled"/>.</summary>
     public string? SignalName { get; }
 
-    /// <summary>Why it never ran, when <see cref="Kind"/> is <see cref="ExitKind.FailedToStart"/>.</summary>
+    /// <summary>Why it never ran (<see cref="ExitKind.FailedToStart"/>) or why its status is unknown (<see cref="ExitKind.Unknown"/>).</summary>
     public string? Reason { get; }
 
     /// <summary>True when it exited by itself with code 0.</summary>
@@ -62,6 +68,9 @@ public sealed record WorkerExit
     /// <summary>Ended by signal <paramref name="signal"/>, named <paramref name="name"/>.</summary>
     public static WorkerExit Signaled(int signal, string name) => new(ExitKind.Signaled, null, signal, name, null);
 
+    /// <summary>Ended, but how could not be read, for <paramref name="reason"/>.</summary>
+    public static WorkerExit Unknown(string reason) => new(ExitKind.Unknown, null, null, null, reason);
+
     /// <summary>Never started, for <paramref name="reason"/>.</summary>
     public static WorkerExit FailedToStart(string reason) => new(ExitKind.FailedToStart, null, null, null, reason);
 
@@ -70,6 +79,7 @@ public sealed record WorkerExit
     {
         ExitKind.Exited => "exit " + Code!.Value.ToString(CultureInfo.InvariantCulture),
         ExitKind.Signaled => "killed by " + SignalName,
-        _ => "failed to start: " + Reason,
+        ExitKind.FailedToStart => "failed to start: " + Reason,
+        _ => "ended, status unknown: " + Reason,
     };
 }

@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+
+namespace TuiProcManager.Linux.Interop;
+
+internal static partial class Libc
+{
+    [LibraryImport(Name, EntryPoint = "close", SetLastError = true)]
+    internal static partial int Close(int fd);
+
+    [LibraryImport(Name, EntryPoint = "read", SetLastError = true)]
+    internal static unsafe partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport(Name, EntryPoint = "write", SetLastError = true)]
+    internal static unsafe partial nint Write(int fd, byte* buffer, nint count);
+}

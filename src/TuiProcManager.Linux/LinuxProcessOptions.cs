@@ -1,0 +1,20 @@
+namespace TuiProcManager.Linux;
+
+/// <summary>Settings of the Linux process layer.</summary>
+public sealed class LinuxProcessOptions
+{
+    /// <summary>Path of <c>tuiproc-worker</c>, which also runs the orphan guard. Required.</summary>
+    public string GuardExecutable { get; set; } = "";
+
+    /// <summary>
+    /// Longest output line kept, in bytes; the rest of a longer line is cut and counted in a marker.
+    /// Default 1 MiB: large enough for the square of a 100,000-digit N (200,000 digits).
+    /// </summary>
+    public int MaxLineBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long, after a process ends, its pipes may stay open (held by something that left its process
+    /// group) before they are closed and the end reported anyway. Default 2 s.
+    /// </summary>
+    public TimeSpan ExitDrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,114 @@
+using System.Buffers.Text;
+using Microsoft.Win32.SafeHandles;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Proc;
+
+/// <summary>Reads processes and CPUs from <c>/proc</c>.</summary>
+/// <remarks>
+/// Used by the supervisor's clock thread only (one buffer, no locking). A missing file means the process
+/// is gone: every read returns false or empty rather than throwing.
+/// </remarks>
+internal sealed class ProcFsProbe : IProcessProbe
+{
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly long _ticksPerSecond;
+    private readonly long _pageSize = Environment.SystemPageSize;
+
+    public ProcFsProbe()
+    {
+        long ticks = Libc.Sysconf(Libc._SC_CLK_TCK);
+        _ticksPerSecond = ticks > 0 ? ticks : 100;
+    }
+
+    public bool TryRead(int pid, out ProcessStatus status)
+    {
+        status = default;
+        if (!TryReadFile($"/proc/{pid}/stat", out int length)
+            || !ProcStatParser.TryParse(_buffer.AsSpan(0, length), _ticksPerSecond, _pageSize, out status))
+        {
+            return false;
+        }
+
+        // /proc/[pid]/stat shows the main thread's state. A multi-threaded process (a JIT-compiled .NET
+        // worker, a Python script with threads) whose main thread sleeps may still have one running.
+        if (status.Threads > 1 && status.State is OsProcessState.Sleeping or OsProcessState.DiskSleep && AnyThreadRunning(pid))
+        {
+            status = status with { State = OsProcessState.Running };
+        }
+
+        return true;
+    }
+
+    public IReadOnlyList<int> ReadChildren(int pid)
+    {
+        List<int> children = [];
+        foreach (string task in Tasks(pid))
+        {
+            if (!TryReadFile(task + "/children", out int length))
+            {
+                continue;
+            }
+
+            foreach (Range r in _buffer.AsSpan(0, length).Split((byte)' '))
+            {
+                if (Utf8Parser.TryParse(_buffer.AsSpan(0, length)[r], out int child, out _) && child > 0)
+                {
+                    children.Add(child);
+                }
+            }
+        }
+
+        return children;
+    }
+
+    public MachineCpuTimes ReadMachineCpu() =>
+        TryReadFile("/proc/stat", out int length) ? MachineStatParser.Parse(_buffer.AsSpan(0, length)) : new MachineCpuTimes([]);
+
+    private bool AnyThreadRunning(int pid)
+    {
+        foreach (string task in Tasks(pid))
+        {
+            if (TryReadFile(task + "/stat", out int length) && ProcStatParser.ParseState(_buffer.AsSpan(0, length)) == OsProcessState.Running)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Tasks(int pid)
+    {
+        try
+        {
+            return Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Reads a whole small /proc file into <see cref="_buffer"/> (at most its size: enough for the cpu lines of /proc/stat).</summary>
+    private bool TryReadFile(string path, out int length)
+    {
+        length = 0;
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+            int n;
+            while (length < _buffer.Length && (n = RandomAccess.Read(handle, _buffer.AsSpan(length), length)) > 0)
+            {
+                length += n;
+            }
+
+            return length > 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone (ENOENT, ESRCH) or not ours
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>
+/// One thread that reads every child's stdout and stderr and notices every exit, with one epoll set.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why one thread: reading a pipe from .NET's streams blocks a thread-pool thread per pipe (two per
+/// worker), which starves the pool on a 2-core machine with 100 workers. Here all pipes are non-blocking
+/// and a single epoll_wait serves every worker, and children are never blocked on a full pipe: whatever
+/// they write is read at once, and each wake-up reads at most <see cref="ReadBudget"/> bytes per pipe so
+/// that one flooding worker cannot starve the others.
+/// </para>
+/// <para>
+/// Exits: each child's pidfd is in the same epoll set and becomes readable when the child ends. The
+/// child is then reaped (<see cref="PidfdProcess.Reap"/>), and its end is reported after both of its
+/// pipes reach end of file, so that <see cref="IProcessEvents.OnExited"/> always comes after the last
+/// line; a pipe still held open by something that escaped the process group is closed after
+/// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>.
+/// </para>
+/// <para>
+/// Threads: <see cref="Add"/> runs on the spawning thread; everything else on the I/O thread. A
+/// registration is in <see cref="_registrations"/> before its fd is in the epoll set, so no event can
+/// arrive for an unknown key. epoll data holds a key, never an fd, so a closed and reused fd number can
+/// never be mistaken for another.
+/// </para>
+/// </remarks>
+internal sealed unsafe class IoLoop : IDisposable
+{
+    private const int ReadBudget = 256 * 1024;
+    private const int MaxEvents = 64;
+    private const long WakeKey = 0;
+
+    private readonly ConcurrentDictionary<long, Registration> _registrations = new();
+    private readonly List<ProcessWatch> _draining = []; // exited, waiting for their pipes; I/O thread only
+    private readonly LinuxProcessOptions _options;
+    private readonly int _epoll;
+    private readonly int _wakeFd;
+    private readonly Thread _thread;
+    private long _nextKey = WakeKey;
+    private volatile bool _stopping;
+
+    private sealed record Registration(ProcessWatch Watch, OutputPipe? Pipe);
+
+    public IoLoop(LinuxProcessOptions options)
+    {
+        _options = options;
+        _epoll = Libc.EpollCreate1(Libc.EPOLL_CLOEXEC);
+        if (_epoll < 0)
+        {
+            throw new InvalidOperationException("epoll_create1 failed: " + Libc.Describe(Libc.LastErrno));
+        }
+
+        _wakeFd = Libc.EventFd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
+        if (_wakeFd < 0 || !Watch(_wakeFd, WakeKey))
+        {
+            throw new InvalidOperationException("eventfd failed: " + Libc.Describe(Libc.LastErrno));
+        }
+
+        _thread = new Thread(Run) { Name = "tuiproc-io", IsBackground = true };
+        _thread.Start();
+    }
+
+    /// <summary>Follows a started process: its output pipes (read ends, non-blocking) and its pidfd.</summary>
+    /// <exception cref="LaunchException">The epoll set refused the fds (out of memory or watch limit).</exception>
+    public void Add(PidfdProcess process, IProcessEvents events, int stdoutFd, int stderrFd)
+    {
+        ProcessWatch watch = new(
+            process,
+            events,
+            new OutputPipe(stdoutFd, OutputChannel.Stdout, _options.MaxLineBytes),
+            new OutputPipe(stderrFd, OutputChannel.Stderr, _options.MaxLineBytes))
+        {
+            StdoutKey = Interlocked.Increment(ref _nextKey),
+            StderrKey = Interlocked.Increment(ref _nextKey),
+            ExitKey = Interlocked.Increment(ref _nextKey),
+        };
+        _registrations[watch.StdoutKey] = new Registration(watch, watch.Stdout);
+        _registrations[watch.StderrKey] = new Registration(watch, watch.Stderr);
+        _registrations[watch.ExitKey] = new Registration(watch, null);
+        if (!Watch(stdoutFd, watch.StdoutKey) || !Watch(stderrFd, watch.StderrKey) || !Watch(process.Pidfd, watch.ExitKey))
+        {
+            int errno = Libc.LastErrno;
+            _registrations.TryRemove(watch.StdoutKey, out _);
+            _registrations.TryRemove(watch.StderrKey, out _);
+            _registrations.TryRemove(watch.ExitKey, out _);
+            throw new LaunchException("cannot watch the new process: epoll_ctl failed: " + Libc.Describe(errno));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        ulong one = 1;
+        _ = Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+        _thread.Join(TimeSpan.FromSeconds(5));
+        foreach (Registration r in _registrations.Values)
+        {
+            if (r.Pipe is { IsOpen: true } pipe)
+            {
+                pipe.Close([]);
+            }
+        }
+
+        _ = Libc.Close(_wakeFd);
+        _ = Libc.Close(_epoll);
+    }
+
+    private bool Watch(int fd, long key)
+    {
+        byte* ev = stackalloc byte[16];
+        *(uint*)ev = Libc.EPOLLIN;
+        *(long*)(ev + Libc.EpollDataOffset) = key;
+        return Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_ADD, fd, ev) == 0;
+    }
+
+    private void Unwatch(long key, int fd)
+    {
+        _registrations.TryRemove(key, out _);
+        _ = Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_DEL, fd, null);
+    }
+
+    private void Run()
+    {
+        byte* events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Libc.EpollEventSize));
+        byte[] buffer = new byte[64 * 1024];
+        List<string> lines = [];
+        try
+        {
+            while (!_stopping)
+            {
+                int n = Libc.EpollWait(_epoll, events, MaxEvents, NextTimeoutMs());
+                if (n < 0)
+                {
+                    if (Libc.LastErrno == Errno.EINTR)
+                    {
+                        continue;
+                    }
+
+                    throw new InvalidOperationException("epoll_wait failed: " + Libc.Describe(Libc.LastErrno));
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    long key = *(long*)(events + (i * Libc.EpollEventSize) + Libc.EpollDataOffset);
+                    if (key == WakeKey)
+                    {
+                        ulong ignored;
+                        _ = Libc.Read(_wakeFd, (byte*)&ignored, sizeof(ulong));
+                    }
+                    else if (_registrations.TryGetValue(key, out Registration? r))
+                    {
+                        if (r.Pipe is { } pipe)
+                        {
+                            OnReadable(r.Watch, pipe, key, buffer, lines);
+                        }
+                        else
+                        {
+                            OnExit(r.Watch);
+                        }
+                    }
+                }
+
+                CloseExpiredDrains(lines);
+            }
+        }
+        finally
+        {
+            NativeMemory.Free(events);
+        }
+    }
+
+    private void OnReadable(ProcessWatch watch, OutputPipe pipe, long key, byte[] buffer, List<string> lines)
+    {
+        bool open = pipe.ReadAvailable(buffer, ReadBudget, lines);
+        if (!open)
+        {
+            Unwatch(key, pipe.Fd);
+            pipe.Close(lines);
+        }
+
+        Deliver(watch, pipe.Channel, lines);
+        if (!open)
+        {
+            TryComplete(watch);
+        }
+    }
+
+    private void OnExit(ProcessWatch watch)
+    {
+        int pidfd = watch.Process.Pidfd;
+        if (watch.Process.Reap() is not { } exit)
+        {
+            return; // spurious: not ended yet
+        }
+
+        Unwatch(watch.ExitKey, pidfd);
+        watch.Process.ClosePidfd();
+        watch.Exit = exit;
+        watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
+        if (!TryComplete(watch))
+        {
+            _draining.Add(watch);
+        }
+    }
+
+    /// <summary>Reports the exit once it is known and both pipes are closed.</summary>
+    private bool TryComplete(ProcessWatch watch)
+    {
+        if (watch.Exit is not { } exit || !watch.PipesClosed)
+        {
+            return false;
+        }
+
+        _draining.Remove(watch);
+        watch.Events.OnExited(exit);
+        return true;
+    }
+
+    /// <summary>Pipes held open after the exit by something outside the process group: stop waiting for them.</summary>
+    private void CloseExpiredDrains(List<string> lines)
+    {
+        long now = Environment.TickCount64;
+        foreach (ProcessWatch watch in _draining.Where(w => w.DrainDeadline <= now).ToList())
+        {
+            foreach ((OutputPipe pipe, long key) in new[] { (watch.Stdout, watch.StdoutKey), (watch.Stderr, watch.StderrKey) })
+            {
+                if (pipe.IsOpen)
+                {
+                    Unwatch(key, pipe.Fd);
+                    pipe.Close(lines);
+                    Deliver(watch, pipe.Channel, lines);
+                }
+            }
+
+            TryComplete(watch);
+        }
+    }
+
+    private int NextTimeoutMs()
+    {
+        if (_draining.Count == 0)
+        {
+            return -1;
+        }
+
+        long wait = _draining.Min(w => w.DrainDeadline) - Environment.TickCount64;
+        return (int)Math.Clamp(wait, 0, int.MaxValue);
+    }
+
+    /// <summary>Hands lines to the process's listener; the list is reused afterwards.</summary>
+    private static void Deliver(ProcessWatch watch, OutputChannel channel, List<string> lines)
+    {
+        if (lines.Count > 0)
+        {
+            watch.Events.OnOutput(channel, lines);
+            lines.Clear();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>Turns the bytes of one output pipe into lines, with bounded memory.</summary>
+/// <remarks>
+/// Lines end at '\n' (a '\r' before it is dropped). Bytes are decoded as UTF-8 one whole line at a time,
+/// so a character split across two reads is never broken; invalid sequences become U+FFFD. A line longer
+/// than the limit keeps its first bytes (cut at a character boundary) and ends with a marker saying how
+/// many bytes were cut; at most the limit is held in memory, whatever the line's length.
+/// </remarks>
+internal sealed class LineAssembler(int maxLineBytes)
+{
+    private readonly int _max = maxLineBytes > 0 ? maxLineBytes : throw new ArgumentOutOfRangeException(nameof(maxLineBytes));
+    private byte[] _line = new byte[256];
+    private int _length;
+    private long _cutBytes; // bytes dropped from the current line (0 while it fits)
+
+    /// <summary>Adds <paramref name="data"/>; complete lines are appended to <paramref name="lines"/>.</summary>
+    public void Append(ReadOnlySpan<byte> data, List<string> lines)
+    {
+        while (!data.IsEmpty)
+        {
+            int newline = data.IndexOf((byte)'\n');
+            AppendPart(newline < 0 ? data : data[..newline]);
+            if (newline < 0)
+            {
+                return;
+            }
+
+            lines.Add(TakeLine());
+            data = data[(newline + 1)..];
+        }
+    }
+
+    /// <summary>At end of file: a last line without '\n', if any.</summary>
+    public void Flush(List<string> lines)
+    {
+        if (_length > 0 || _cutBytes > 0)
+        {
+            lines.Add(TakeLine());
+        }
+    }
+
+    private void AppendPart(ReadOnlySpan<byte> part)
+    {
+        if (_cutBytes > 0)
+        {
+            _cutBytes += part.Length;
+            return;
+        }
+
+        int room = _max - _length;
+        if (part.Length > room)
+        {
+            // Cut before a UTF-8 continuation byte (10xxxxxx) so that no character is split.
+            int keep = room;
+            while (keep > 0 && (part[keep] & 0xC0) == 0x80)
+            {
+                keep--;
+            }
+
+            _cutBytes = part.Length - keep;
+            part = part[..keep];
+        }
+
+        if (_length + part.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Min(_max, Math.Max(_line.Length * 2, _length + part.Length)));
+        }
+
+        part.CopyTo(_line.AsSpan(_length));
+        _length += part.Length;
+    }
+
+    private string TakeLine()
+    {
+        int length = _length;
+        if (_cutBytes == 0 && length > 0 && _line[length - 1] == '\r')
+        {
+            length--;
+        }
+
+        string text = Encoding.UTF8.GetString(_line, 0, length);
+        if (_cutBytes > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" … [line cut: {_cutBytes} more bytes]");
+        }
+
+        _length = 0;
+        _cutBytes = 0;
+        if (_line.Length > 64 * 1024)
+        {
+            _line = new byte[256]; // give a one-off long line's buffer back
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>
+/// Starts and owns the orphan guard (<c>tuiproc-worker --guard TOKEN</c>), which kills everything we
+/// started if this process dies, even by SIGKILL. How it works is described in the worker's GuardMode.cs.
+/// </summary>
+/// <remarks>
+/// Started lazily, before the first worker, so that <c>tuiproc --help</c> starts nothing. The guard's stdin
+/// is the read end of a pipe whose write end only this process holds (close-on-exec): the kernel closes it
+/// when we end, however we end, and that end-of-file is the guard's signal.
+/// </remarks>
+internal sealed class OrphanGuard : IDisposable
+{
+    /// <summary>Prefix of the environment variable every child carries; the same text as GuardMode.EnvironmentPrefix in the worker.</summary>
+    internal const string EnvironmentPrefix = "TUIPROC_GUARD_";
+
+    private readonly Lock _lock = new();
+    private readonly string _executable;
+    private readonly string _token = RandomNumberGenerator.GetHexString(16, lowercase: true);
+    private int _writeFd = -1;
+    private PidfdProcess? _guard;
+    private bool _disposed;
+
+    public OrphanGuard(LinuxProcessOptions options) => _executable = options.GuardExecutable;
+
+    /// <summary>The variable that marks our children: <c>TUIPROC_GUARD_&lt;token&gt;=1</c>.</summary>
+    public string EnvironmentEntry => EnvironmentPrefix + _token + "=1";
+
+    /// <summary>PID of the running guard, if started.</summary>
+    public int? Pid => _guard?.Pid;
+
+    /// <summary>Starts the guard if it is not running.</summary>
+    /// <exception cref="LaunchException">It cannot start: then no worker may start either.</exception>
+    public void EnsureStarted(NativeStringArray environment)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_guard is not null)
+            {
+                return;
+            }
+
+            if (!File.Exists(_executable))
+            {
+                throw new LaunchException($"the orphan guard cannot start: {_executable} is missing (build the solution to create it)");
+            }
+
+            (int read, int write) = Pipes.Create();
+            int rc = Spawner.Spawn(_executable, [_executable, "--guard", _token], environment, read, -1, -1, out int pid);
+            Pipes.Close(read);
+            if (rc != 0)
+            {
+                Pipes.Close(write);
+                throw new LaunchException($"the orphan guard cannot start: {_executable}: {Libc.Describe(rc)}");
+            }
+
+            int pidfd = Libc.PidfdOpen(pid);
+            if (pidfd < 0)
+            {
+                int errno = Libc.LastErrno;
+                Pipes.Close(write); // the guard sees end-of-file, finds nothing and exits
+                throw new LaunchException("pidfd_open failed (Linux 5.4 or later is required): " + Libc.Describe(errno));
+            }
+
+            _writeFd = write;
+            _guard = new PidfdProcess(pid, pidfd);
+        }
+    }
+
+    /// <summary>Lets the guard run its sweep (finding nothing after a clean shutdown) and reaps it.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Pipes.Close(_writeFd);
+            if (_guard is null)
+            {
+                return;
+            }
+
+            // The sweep reads /proc/*/environ once or twice: milliseconds. Bounded anyway.
+            for (int i = 0; i < 200 && _guard.Reap() is null; i++)
+            {
+                Thread.Sleep(10);
+            }
+
+            _guard.ClosePidfd();
+        }
+    }
+}

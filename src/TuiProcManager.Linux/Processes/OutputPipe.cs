@@ -1,0 +1,65 @@
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>The read end of a child's stdout or stderr pipe (non-blocking), and its line assembly.</summary>
+/// <remarks>Used by the I/O thread only.</remarks>
+internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes)
+{
+    private readonly LineAssembler _lines = new(maxLineBytes);
+
+    public int Fd { get; private set; } = fd;
+
+    public OutputChannel Channel { get; } = channel;
+
+    public bool IsOpen => Fd >= 0;
+
+    /// <summary>
+    /// Reads what is available, at most <paramref name="budget"/> bytes (so that one flooding worker
+    /// cannot starve the others: epoll reports the rest on the next turn).
+    /// </summary>
+    /// <returns>False at end of file or on an error: the pipe should be closed.</returns>
+    public unsafe bool ReadAvailable(Span<byte> buffer, int budget, List<string> lines)
+    {
+        int total = 0;
+        while (total < budget)
+        {
+            nint n;
+            fixed (byte* p = buffer)
+            {
+                n = Libc.Read(Fd, p, buffer.Length);
+            }
+
+            if (n > 0)
+            {
+                _lines.Append(buffer[..(int)n], lines);
+                total += (int)n;
+                continue;
+            }
+
+            if (n < 0 && Libc.LastErrno == Errno.EINTR)
+            {
+                continue;
+            }
+
+            // EAGAIN: drained for now. 0: end of file. Anything else: the pipe is unusable.
+            return n < 0 && Libc.LastErrno == Errno.EAGAIN;
+        }
+
+        return true;
+    }
+
+    /// <summary>Closes the pipe, emitting a last unterminated line if there is one.</summary>
+    public void Close(List<string> lines)
+    {
+        if (Fd < 0)
+        {
+            return;
+        }
+
+        _lines.Flush(lines);
+        _ = Libc.Close(Fd);
+        Fd = -1;
+    }
+}

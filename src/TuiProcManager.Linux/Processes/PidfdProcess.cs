@@ -1,0 +1,140 @@
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>A child process held by a pidfd: signals that can never reach a reused PID.</summary>
+/// <remarks>
+/// <para>
+/// PID reuse: a PID is free for reuse only once its process has been reaped. This class is the only
+/// place that reaps (in <see cref="Reap"/>), and it takes the same lock to signal and to reap, so a signal
+/// is either sent before the reap, to the right process (alive or a zombie), or refused after it. The
+/// process itself is signalled through its pidfd, which refers to that process whatever its PID becomes.
+/// </para>
+/// <para>
+/// Process group: the child was started as the leader of its own group (pgid = pid). While the leader
+/// is unreaped, even as a zombie, that group ID cannot be given to anyone else, so kill(-pid) is safe
+/// under the same rule. <see cref="Reap"/> uses that last safe moment to SIGKILL whatever the worker
+/// left in its group, so that nothing it started outlives it.
+/// </para>
+/// </remarks>
+internal sealed class PidfdProcess : IProcessHandle
+{
+    private readonly Lock _lock = new();
+    private int _pidfd;
+    private bool _reaped;
+
+    public PidfdProcess(int pid, int pidfd)
+    {
+        Pid = pid;
+        _pidfd = pidfd;
+    }
+
+    public int Pid { get; }
+
+    /// <summary>The pidfd, for the I/O loop to wait on; -1 once closed.</summary>
+    internal int Pidfd => _pidfd;
+
+    public bool Signal(ProcessSignal signal) => SendToProcess(Signals.Number(signal));
+
+    public bool SignalGroup(ProcessSignal signal)
+    {
+        int number = Signals.Number(signal);
+        lock (_lock)
+        {
+            if (_reaped)
+            {
+                return false;
+            }
+
+            if (Libc.Kill(-Pid, number) == 0)
+            {
+                return true;
+            }
+
+            // ESRCH: no group Pid any more, yet the process is unreaped: it moved to another group
+            // (setpgid). Signal at least the process itself.
+            return SendToProcess(number);
+        }
+    }
+
+    /// <summary>
+    /// Collects the exit status once the pidfd is readable (the process has ended), after SIGKILLing what
+    /// is left in its process group. Returns null if it has not ended after all.
+    /// </summary>
+    internal unsafe WorkerExit? Reap()
+    {
+        lock (_lock)
+        {
+            if (_reaped)
+            {
+                return null;
+            }
+
+            _ = Libc.Kill(-Pid, Signals.SIGKILL); // leftovers; ESRCH means there were none
+            byte* info = stackalloc byte[Libc.SigInfoSize];
+            new Span<byte>(info, Libc.SigInfoSize).Clear();
+            int rc = (int)Libc.RetryOnInterrupt(() => Libc.Waitid(Libc.P_PIDFD, (uint)_pidfd, info, Libc.WEXITED | Libc.WNOHANG));
+            if (rc < 0)
+            {
+                // ECHILD: reaped by someone else. The .NET runtime reaps every child when it runs as PID 1
+                // or when SIGCHLD was ignored at start (pal_signal.c); the status is lost.
+                _reaped = true;
+                return WorkerExit.Unknown("reaped by someone else (" + Libc.Describe(Libc.LastErrno) + ")");
+            }
+
+            if (*(int*)(info + Libc.SigInfoPidOffset) == 0)
+            {
+                return null; // not ended yet (spurious wake-up)
+            }
+
+            _reaped = true;
+            int code = *(int*)(info + Libc.SigInfoCodeOffset);
+            int status = *(int*)(info + Libc.SigInfoStatusOffset);
+            return code == Libc.CLD_EXITED
+                ? WorkerExit.Exited(status)
+                : WorkerExit.Signaled(status, Signals.Name(status));
+        }
+    }
+
+    /// <summary>Kills the process group unless the process has been reaped; the pidfd stays open for the I/O loop.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (!_reaped)
+            {
+                _ = Libc.Kill(-Pid, Signals.SIGKILL);
+                _ = Libc.PidfdSendSignal(_pidfd, Signals.SIGKILL);
+            }
+        }
+    }
+
+    /// <summary>Closes the pidfd; called by the I/O loop once the process is reaped and unregistered.</summary>
+    internal void ClosePidfd()
+    {
+        lock (_lock)
+        {
+            if (_pidfd >= 0)
+            {
+                _ = Libc.Close(_pidfd);
+                _pidfd = -1;
+            }
+        }
+    }
+
+    private bool SendToProcess(int number)
+    {
+        lock (_lock)
+        {
+            if (_reaped || _pidfd < 0)
+            {
+                return false;
+            }
+
+            // ESRCH: it has ended (a zombie awaiting the reap); nothing to signal, which is not an error.
+            return Libc.PidfdSendSignal(_pidfd, number) == 0;
+        }
+    }
+}

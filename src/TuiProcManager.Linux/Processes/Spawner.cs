@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using TuiProcManager.Linux.Interop;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>posix_spawn with what every child of ours needs.</summary>
+/// <remarks>
+/// <para>
+/// Why posix_spawn and not <see cref="System.Diagnostics.Process"/>: .NET 10 cannot start a child in a
+/// new process group, and it reconfigures the terminal around children whose stdio is not redirected,
+/// which fights a full-screen UI. glibc's posix_spawn runs the child on a separate stack with
+/// CLONE_VFORK, so it is safe from a multi-threaded runtime, and reports exec failures (ENOENT, EACCES)
+/// as its return value.
+/// </para>
+/// <para>
+/// Every child: is the leader of a new process group (POSIX_SPAWN_SETPGROUP, atomically before exec, so
+/// there is no moment when signalling the group misses it); has every signal at its default action and
+/// none blocked (the runtime ignores SIGPIPE, which a child would otherwise inherit); gets exactly fds
+/// 0, 1 and 2 (closefrom(3) where the libc has it; our own fds are close-on-exec anyway).
+/// </para>
+/// <para>
+/// The runtime does not reap children it did not start with Process, unless it runs as PID 1 or
+/// SIGCHLD was ignored when it started (see <see cref="PidfdProcess.Reap"/>).
+/// </para>
+/// </remarks>
+internal static unsafe class Spawner
+{
+    private const int StdoutTarget = 1;
+    private static bool _closeFromMissing;
+
+    /// <summary>Starts <paramref name="program"/>; a negative fd means /dev/null.</summary>
+    /// <returns>0, or the errno that posix_spawn returned.</returns>
+    public static int Spawn(string program, IReadOnlyList<string> argv, NativeStringArray environment, int stdinFd, int stdoutFd, int stderrFd, out int pid)
+    {
+        void* actions = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
+        void* attributes = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
+        void* mask = NativeMemory.AllocZeroed(Libc.SigSetSize);
+        void* defaults = NativeMemory.AllocZeroed(Libc.SigSetSize);
+        byte* devNull = NativeStringArray.Utf8("/dev/null");
+        byte* path = NativeStringArray.Utf8(program);
+        using NativeStringArray args = new(argv);
+        _ = Libc.FileActionsInit(actions);
+        _ = Libc.SpawnAttrInit(attributes);
+        try
+        {
+            Redirect(actions, stdinFd, 0, Libc.O_RDONLY, devNull);
+            Redirect(actions, stdoutFd, StdoutTarget, 1 /* O_WRONLY */, devNull);
+            Redirect(actions, stderrFd, 2, 1 /* O_WRONLY */, devNull);
+            CloseFrom(actions, 3);
+            _ = Libc.SigEmptySet(mask);
+            _ = Libc.SigFillSet(defaults);
+            _ = Libc.SigDelSet(defaults, Signals.SIGKILL);
+            _ = Libc.SigDelSet(defaults, Signals.SIGSTOP);
+            _ = Libc.SpawnAttrSetSigMask(attributes, mask);
+            _ = Libc.SpawnAttrSetSigDefault(attributes, defaults);
+            _ = Libc.SpawnAttrSetPgroup(attributes, 0);
+            _ = Libc.SpawnAttrSetFlags(attributes, Libc.POSIX_SPAWN_SETPGROUP | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
+            int child = 0;
+            int rc = program.Contains('/', StringComparison.Ordinal)
+                ? Libc.PosixSpawn(&child, path, actions, attributes, args.Pointer, environment.Pointer)
+                : Libc.PosixSpawnp(&child, path, actions, attributes, args.Pointer, environment.Pointer);
+            pid = child;
+            return rc;
+        }
+        finally
+        {
+            _ = Libc.FileActionsDestroy(actions);
+            _ = Libc.SpawnAttrDestroy(attributes);
+            NativeMemory.Free(actions);
+            NativeMemory.Free(attributes);
+            NativeMemory.Free(mask);
+            NativeMemory.Free(defaults);
+            NativeMemory.Free(devNull);
+            NativeMemory.Free(path);
+        }
+    }
+
+    private static void Redirect(void* actions, int fd, int target, int flags, byte* devNull)
+    {
+        _ = fd >= 0
+            ? Libc.FileActionsAddDup2(actions, fd, target)
+            : Libc.FileActionsAddOpen(actions, target, devNull, flags, 0);
+    }
+
+    private static void CloseFrom(void* actions, int lowFd)
+    {
+        if (_closeFromMissing)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Libc.FileActionsAddCloseFrom(actions, lowFd);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            _closeFromMissing = true; // glibc before 2.34 or musl: rely on close-on-exec alone
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace TuiProcManager.CommandLine;
+
+/// <summary>Exit codes of <c>tuiproc</c>, following the shell's conventions.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every worker exited with code 0.</summary>
+    public const int Success = 0;
+
+    /// <summary>A worker failed (non-zero exit, killed, failed to start), or the app could not run.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad command-line input: nothing was started.</summary>
+    public const int Usage = 2;
+
+    /// <summary>--timeout expired; the workers still running were terminated (as timeout(1) does).</summary>
+    public const int Timeout = 124;
+
+    /// <summary>Ended by a signal: 128 + its number (130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP).</summary>
+    public static int Signaled(int signal) => 128 + signal;
+}

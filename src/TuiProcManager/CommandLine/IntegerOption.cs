@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>Whole-number options with a range, whose errors name the option and the value.</summary>
+internal static class IntegerOption
+{
+    public static Option<int> Create(string name, string helpName, string description, int max) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        DefaultValueFactory = _ => 0,
+        CustomParser = result => Parse(result, name, max),
+    };
+
+    private static int Parse(ArgumentResult result, string name, int max)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{text}'");
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>The <c>tuiproc</c> command line.</summary>
+internal static class TuiprocCommand
+{
+    /// <summary>Parses and runs; bad input gets one line on stderr and exit code 2, never a stack trace.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal.")
+        {
+            RunCommand.Create(stdout, stderr),
+        };
+        root.SetAction(parsed =>
+        {
+            // The full-screen UI is not there yet: until it is, tuiproc alone shows how to use it.
+            new HelpAction().Invoke(parsed);
+            return ExitCodes.Success;
+        });
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string command = parsed.CommandResult.Command == root ? "tuiproc" : "tuiproc " + parsed.CommandResult.Command.Name;
+            await stderr.WriteLineAsync($"tuiproc: {OneLine(parsed.Errors[0].Message)} (see '{command} --help')").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        InvocationConfiguration invocation = new()
+        {
+            Output = stdout,
+            Error = stderr,
+            ProcessTerminationTimeout = null, // signals are ours (TerminationSignals): workers are stopped first
+        };
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
+}

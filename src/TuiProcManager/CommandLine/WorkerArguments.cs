@@ -1,0 +1,112 @@
+using System.CommandLine;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Processes;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>
+/// The worker arguments shared by <c>tuiproc run</c> and the UI's command line: specs such as
+/// <c>square:10</c>, <c>--cmd</c>, and the workload options. Every problem is found while parsing, so a
+/// command with bad input starts nothing.
+/// </summary>
+internal sealed class WorkerArguments
+{
+    public Argument<string[]> Specs { get; } = new("specs")
+    {
+        Description = "Workers to start, as KIND:N: square:10 prints 'Square: 100', cube:10 prints 'Cube: 1000'. N is any integer.",
+        HelpName = "KIND:N",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> Commands { get; } = new("--cmd")
+    {
+        Description = "A program to run as a worker, split into words as a shell would but never run by a shell, e.g. --cmd 'python3 lesson.py'. Repeatable.",
+        HelpName = "COMMAND",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<int> Steps { get; } = IntegerOption.Create(
+        "--steps", "K", "Square and cube workers take K steps before printing the result (default 0: at once).", Workload.MaxSteps);
+
+    public Option<int> WorkMs { get; } = IntegerOption.Create(
+        "--work-ms", "W", "CPU work per step, in milliseconds.", Workload.MaxMilliseconds);
+
+    public Option<int> WaitMs { get; } = IntegerOption.Create(
+        "--wait-ms", "T", "Time blocked (sleeping, as on I/O) per step, in milliseconds.", Workload.MaxMilliseconds);
+
+    public WorkerArguments()
+    {
+        Specs.Validators.Add(result =>
+        {
+            foreach (string spec in result.Tokens.Select(t => t.Value))
+            {
+                if (spec.StartsWith('-'))
+                {
+                    result.AddError($"unknown option '{spec}'");
+                    return;
+                }
+
+                if (!WorkerSpecParser.TryParse(spec, Workload.Instant, out _, out string? error))
+                {
+                    result.AddError(error);
+                    return;
+                }
+            }
+        });
+        Commands.Validators.Add(result =>
+        {
+            foreach (string command in result.Tokens.Select(t => t.Value))
+            {
+                if (!TrySplit(command, out IReadOnlyList<string>? argv, out string? error)
+                    || !ExecutableResolver.TryResolve(argv[0], out _, out error))
+                {
+                    result.AddError(error);
+                    return;
+                }
+            }
+        });
+    }
+
+    /// <summary>Adds the arguments to <paramref name="command"/>, and a check that it names at least one worker.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(Specs);
+        command.Add(Commands);
+        command.Add(Steps);
+        command.Add(WorkMs);
+        command.Add(WaitMs);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Specs) is not { Length: > 0 } && result.GetValue(Commands) is not { Length: > 0 })
+            {
+                result.AddError("nothing to run: give worker specs such as square:10 cube:10, or --cmd 'python3 lesson.py'");
+            }
+        });
+    }
+
+    /// <summary>The specs, in the order given: KIND:N specs first, then commands. Call only on a parse without errors.</summary>
+    public IReadOnlyList<WorkerSpec> Build(ParseResult parsed)
+    {
+        Workload workload = new(parsed.GetValue(Steps), parsed.GetValue(WorkMs), parsed.GetValue(WaitMs));
+        List<WorkerSpec> specs = [];
+        foreach (string text in parsed.GetValue(Specs) ?? [])
+        {
+            specs.Add(WorkerSpecParser.TryParse(text, workload, out WorkerSpec? spec, out string? error)
+                ? spec
+                : throw new InvalidOperationException(error)); // validated while parsing
+        }
+
+        foreach (string text in parsed.GetValue(Commands) ?? [])
+        {
+            specs.Add(TrySplit(text, out IReadOnlyList<string>? argv, out string? error)
+                ? WorkerSpec.Command(argv)
+                : throw new InvalidOperationException(error));
+        }
+
+        return specs;
+    }
+
+    private static bool TrySplit(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<string>? argv, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) =>
+        CommandLineSplitter.TrySplit(text, Environment.GetEnvironmentVariable("HOME"), out argv, out error);
+}

@@ -1,0 +1,94 @@
+using System.Reactive.Linq;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Headless;
+
+/// <summary>
+/// Prints what workers write, as it arrives: stdout lines to our stdout, stderr lines to our stderr,
+/// exactly as written (made harmless on a terminal). Failures and drops are reported on stderr.
+/// </summary>
+/// <remarks>
+/// Events are taken in batches (at most every 20 ms, or 4,096 at a time) and each batch is flushed
+/// once, so that a flooding worker costs one write per batch, not one per line.
+/// </remarks>
+internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
+{
+    private readonly TaskCompletionSource _allEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<WorkerId, string> _names = [];
+    private readonly HashSet<WorkerId> _ended = [];
+    private int _expected = -1;
+
+    /// <summary>Completes once every expected worker's end has been printed (so all of its lines were).</summary>
+    public Task AllEnded => _allEnded.Task;
+
+    public IDisposable Attach(IObservable<SupervisorEvent> events) =>
+        events.Buffer(TimeSpan.FromMilliseconds(20), 4096).Where(batch => batch.Count > 0).Subscribe(Print);
+
+    /// <summary>How many workers to wait for; called once, after spawning them.</summary>
+    public void Expect(int workers)
+    {
+        lock (_ended)
+        {
+            _expected = workers;
+            CheckAllEnded();
+        }
+    }
+
+    private void Print(IList<SupervisorEvent> batch)
+    {
+        lock (_ended)
+        {
+            foreach (SupervisorEvent e in batch)
+            {
+                switch (e)
+                {
+                    case WorkerSpawned s:
+                        _names[s.Worker] = s.Spec.DisplayName;
+                        break;
+                    case OutputLine line when line.Channel == OutputChannel.Stdout:
+                        stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
+                        break;
+                    case OutputLine line:
+                        stderr.WriteLine(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
+                        break;
+                    case WorkerEnded ended:
+                        if (!ended.Exit.Succeeded)
+                        {
+                            stderr.WriteLine($"tuiproc: worker {ended.Worker} ({Name(ended.Worker)}) {Describe(ended.Exit)}");
+                        }
+
+                        _ended.Add(ended.Worker);
+                        break;
+                    case EventsDropped dropped when dropped.OutputLines > 0:
+                        stderr.WriteLine($"tuiproc: {dropped.OutputLines} output lines of worker {dropped.Worker} ({Name(dropped.Worker)}) were dropped: they came faster than this output could take them");
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            stdout.Flush();
+            stderr.Flush();
+            CheckAllEnded();
+        }
+    }
+
+    private string Name(WorkerId? id) => id is { } w && _names.TryGetValue(w, out string? name) ? TerminalText.Sanitize(name) : "?";
+
+    private static string Describe(WorkerExit exit) => exit.Kind switch
+    {
+        ExitKind.Exited => $"exited with code {exit.Code}",
+        _ => TerminalText.Sanitize(exit.ToString()),
+    };
+
+    private void CheckAllEnded()
+    {
+        if (_expected >= 0 && _ended.Count >= _expected)
+        {
+            _allEnded.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using TuiProcManager.Core.Events;
+
+namespace TuiProcManager.Headless;
+
+/// <summary>Writes the event stream to a file as JSON Lines (<c>--events FILE</c>), one event per line.</summary>
+/// <remarks>The file is readable and writable by its owner only: worker output may be private.</remarks>
+internal sealed class EventLogWriter : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly Utf8JsonWriter _json;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EventLogWriter(FileStream file)
+    {
+        _file = file;
+        _json = new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    /// <summary>Completes when the stream has ended and the file is closed.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Creates or truncates <paramref name="path"/>; a one-line <paramref name="error"/> when it cannot.</summary>
+    public static bool TryOpen(string path, [NotNullWhen(true)] out EventLogWriter? writer, [NotNullWhen(false)] out string? error)
+    {
+        writer = null;
+        try
+        {
+            writer = new EventLogWriter(new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Create,
+                Access = FileAccess.Write,
+                Share = FileShare.Read,
+                BufferSize = 64 * 1024,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }));
+            error = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error = $"cannot write the events file '{path}': {e.Message}";
+            return false;
+        }
+    }
+
+    public IDisposable Attach(IObservable<SupervisorEvent> events) => events.Subscribe(Write, Fail, Close);
+
+    public void Dispose() => Close();
+
+    private void Write(SupervisorEvent e)
+    {
+        JsonSerializer.Serialize(_json, e, EventJson.Options);
+        _json.Flush();
+        _json.Reset();
+        _file.WriteByte((byte)'\n');
+    }
+
+    private void Fail(Exception error)
+    {
+        Close();
+        _completion.TrySetException(error);
+    }
+
+    private void Close()
+    {
+        if (_completion.Task.IsCompleted)
+        {
+            return;
+        }
+
+        _json.Dispose();
+        _file.Dispose();
+        _completion.TrySetResult();
+    }
+}

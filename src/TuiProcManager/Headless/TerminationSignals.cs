@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+
+namespace TuiProcManager.Headless;
+
+/// <summary>
+/// Turns SIGINT (Ctrl+C), SIGTERM and SIGHUP (the SSH connection dropped) into a cancellation, so that
+/// workers are stopped before we exit; a second signal asks to hurry (kill instead of waiting).
+/// </summary>
+internal sealed class TerminationSignals : IDisposable
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly Action _hurry;
+    private int _signal;
+
+    public TerminationSignals(Action hurry)
+    {
+        _hurry = hurry;
+        foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            _registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true; // we exit ourselves, once the workers are stopped
+                Received(context.Signal);
+            }));
+        }
+    }
+
+    /// <summary>Cancelled at the first signal.</summary>
+    public CancellationToken Token => _cancel.Token;
+
+    /// <summary>The first signal's number (2, 15 or 1), or 0.</summary>
+    public int Signal => Volatile.Read(ref _signal);
+
+    public void Dispose()
+    {
+        foreach (PosixSignalRegistration r in _registrations)
+        {
+            r.Dispose();
+        }
+
+        _cancel.Dispose();
+    }
+
+    private void Received(PosixSignal signal)
+    {
+        int number = signal switch
+        {
+            PosixSignal.SIGINT => 2,
+            PosixSignal.SIGTERM => 15,
+            _ => 1,
+        };
+        if (Interlocked.CompareExchange(ref _signal, number, 0) == 0)
+        {
+            _cancel.Cancel();
+        }
+        else
+        {
+            _hurry();
+        }
+    }
+}

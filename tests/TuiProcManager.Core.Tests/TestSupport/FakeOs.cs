@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using NSubstitute;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Core.Tests.TestSupport;
+
+/// <summary>
+/// The OS, substituted: a launcher that hands out substitute handles with PIDs 100, 101…, and a probe
+/// whose readings each test sets. What the supervisor sends and reads is recorded by NSubstitute.
+/// </summary>
+internal sealed class FakeOs
+{
+    private readonly ConcurrentDictionary<int, ProcessStatus> _status = new();
+    private readonly ConcurrentDictionary<int, int[]> _children = new();
+    private int _nextPid = 100;
+
+    public FakeOs()
+    {
+        Launcher.Start(Arg.Any<LaunchRequest>(), Arg.Any<IProcessEvents>()).Returns(call =>
+        {
+            int pid = _nextPid++;
+            IProcessHandle handle = Substitute.For<IProcessHandle>();
+            handle.Pid.Returns(pid);
+            handle.Signal(Arg.Any<ProcessSignal>()).Returns(true);
+            handle.SignalGroup(Arg.Any<ProcessSignal>()).Returns(true);
+            Processes[pid] = (call.ArgAt<LaunchRequest>(0), call.ArgAt<IProcessEvents>(1), handle);
+            return handle;
+        });
+        Probe.TryRead(Arg.Any<int>(), out Arg.Any<ProcessStatus>()).Returns(call =>
+        {
+            bool found = _status.TryGetValue(call.ArgAt<int>(0), out ProcessStatus s);
+            call[1] = s;
+            return found;
+        });
+        Probe.ReadChildren(Arg.Any<int>()).Returns(call => _children.TryGetValue(call.ArgAt<int>(0), out int[]? c) ? c : []);
+        Probe.ReadMachineCpu().Returns(new MachineCpuTimes([]));
+    }
+
+    public IProcessLauncher Launcher { get; } = Substitute.For<IProcessLauncher>();
+
+    public IProcessProbe Probe { get; } = Substitute.For<IProcessProbe>();
+
+    /// <summary>Every started process by PID: what was asked, where it reports, its handle.</summary>
+    public ConcurrentDictionary<int, (LaunchRequest Request, IProcessEvents Events, IProcessHandle Handle)> Processes { get; } = new();
+
+    public IProcessEvents EventsOf(int pid) => Processes[pid].Events;
+
+    public IProcessHandle HandleOf(int pid) => Processes[pid].Handle;
+
+    /// <summary>What the probe reports for <paramref name="pid"/> from now on.</summary>
+    public void Set(int pid, OsProcessState state, double cpuSeconds = 0, ulong startTime = 1, int parent = 1, string name = "worker") =>
+        _status[pid] = new ProcessStatus(pid, parent, pid, state, TimeSpan.FromSeconds(cpuSeconds), 4096, 1, startTime, name);
+
+    public void Remove(int pid) => _status.TryRemove(pid, out _);
+
+    public void SetChildren(int pid, params int[] children) => _children[pid] = children;
+
+    /// <summary>The process ends: the launcher reports the exit, as its I/O thread would.</summary>
+    public void Exit(int pid, WorkerExit exit)
+    {
+        Remove(pid);
+        Processes[pid].Handle.Signal(Arg.Any<ProcessSignal>()).Returns(false);
+        Processes[pid].Handle.SignalGroup(Arg.Any<ProcessSignal>()).Returns(false);
+        EventsOf(pid).OnExited(exit);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Reactive.Concurrency;
+using Microsoft.Reactive.Testing;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Supervision;
+
+namespace TuiProcManager.Core.Tests.TestSupport;
+
+/// <summary>A supervisor on virtual time over a <see cref="FakeOs"/>, with every event recorded.</summary>
+/// <remarks>Delivery is immediate (on the publishing thread), so recorded events are complete as soon as a call returns.</remarks>
+internal sealed class SupervisorHarness : IDisposable
+{
+    private readonly List<SupervisorEvent> _events = [];
+    private readonly IDisposable _subscription;
+
+    public SupervisorHarness(Action<SupervisorOptions>? configure = null, IScheduler? delivery = null)
+    {
+        SupervisorOptions options = new() { WorkerExecutable = "/opt/tuiproc-worker" };
+        configure?.Invoke(options);
+        Supervisor = new Supervisor(Os.Launcher, Os.Probe, new SupervisorSchedulers(Clock, delivery ?? ImmediateScheduler.Instance), options);
+        _subscription = Supervisor.Events.Subscribe(e =>
+        {
+            lock (_events)
+            {
+                _events.Add(e);
+            }
+        });
+    }
+
+    public FakeOs Os { get; } = new();
+
+    public TestScheduler Clock { get; } = new();
+
+    public Supervisor Supervisor { get; }
+
+    public ImmutableArray<SupervisorEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IEnumerable<T> Of<T>() where T : SupervisorEvent => Events.OfType<T>();
+
+    public void Advance(TimeSpan by) => Clock.AdvanceBy(by.Ticks);
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        Supervisor.Dispose();
+    }
+}
