@@ -89,10 +89,11 @@ internal sealed class OrphanGuard : IDisposable
                 return;
             }
 
-            // The sweep reads /proc/*/environ once or twice: milliseconds. Bounded anyway.
-            for (int i = 0; i < 200 && _guard.Reap() is null; i++)
+            // The sweep reads /proc/*/environ once or twice: milliseconds. Bounded anyway; if the guard
+            // is still sweeping after that, it is left to finish on its own (init reaps it after we exit).
+            if (_guard.WaitForExit(TimeSpan.FromSeconds(2)))
             {
-                Thread.Sleep(10);
+                _ = _guard.Reap();
             }
 
             _guard.ClosePidfd();

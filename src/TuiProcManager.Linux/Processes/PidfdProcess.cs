@@ -59,9 +59,32 @@ internal sealed class PidfdProcess : IProcessHandle
         }
     }
 
+    /// <summary>Waits until the process has ended (its pidfd is readable), at most <paramref name="timeout"/>.</summary>
+    /// <returns>True when it has ended.</returns>
+    internal unsafe bool WaitForExit(TimeSpan timeout)
+    {
+        Libc.PollFd poll = new() { Fd = _pidfd, Events = Libc.POLLIN };
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (true)
+        {
+            int wait = (int)Math.Max(0, deadline - Environment.TickCount64);
+            int rc = Libc.Poll(&poll, 1, wait);
+            if (rc > 0)
+            {
+                return true;
+            }
+
+            if (rc == 0 || Libc.LastErrno != Errno.EINTR)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>
-    /// Collects the exit status once the pidfd is readable (the process has ended), after SIGKILLing what
-    /// is left in its process group. Returns null if it has not ended after all.
+    /// Collects the exit status, after SIGKILLing what is left in the process group. Call it only once the
+    /// process has ended (pidfd readable, see <see cref="WaitForExit"/>): the group kill would otherwise hit
+    /// the live process too. Returns null if it has not ended after all.
     /// </summary>
     internal unsafe WorkerExit? Reap()
     {

@@ -1,0 +1,57 @@
+namespace TuiProcManager.Linux.Tests.TestSupport;
+
+/// <summary>What /proc says about a PID, read directly (not through the code under test).</summary>
+internal static class ProcessTable
+{
+    /// <summary>True while the process exists and has not ended (a zombie has ended).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            char state = stat[stat.LastIndexOf(')') + 2];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public static char State(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[stat.LastIndexOf(')') + 2];
+    }
+
+    /// <summary>utime + stime, in clock ticks.</summary>
+    public static long CpuTicks(int pid)
+    {
+        string[] fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Process IDs whose initial environment holds <paramref name="entry"/> (KEY=VALUE).</summary>
+    public static int[] WithEnvironment(string entry)
+    {
+        List<int> found = [];
+        foreach (string dir in Directory.GetDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out int pid) && IsAlive(pid))
+            {
+                try
+                {
+                    if (File.ReadAllText(dir + "/environ").Split('\0').Contains(entry))
+                    {
+                        found.Add(pid);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        return [.. found];
+    }
+}

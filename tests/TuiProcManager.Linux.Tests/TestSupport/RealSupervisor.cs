@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Processes;
+using TuiProcManager.Linux.Proc;
+
+namespace TuiProcManager.Linux.Tests.TestSupport;
+
+/// <summary>The real thing: a supervisor over posix_spawn, epoll, pidfd and /proc, running real workers.</summary>
+internal sealed class RealSupervisor : IAsyncDisposable
+{
+    /// <summary>Every wait in these tests is bounded by this.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    public static readonly string WorkerPath = Path.Combine(AppContext.BaseDirectory, "worker", "tuiproc-worker");
+
+    private readonly List<SupervisorEvent> _events = [];
+    private readonly IoLoop _io;
+    private readonly OrphanGuard _guard;
+    private readonly PosixSpawnLauncher _launcher;
+    private readonly EventLoopScheduler _clock = new();
+    private readonly IDisposable _recording;
+
+    public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null)
+    {
+        LinuxProcessOptions linuxOptions = new() { GuardExecutable = WorkerPath };
+        linux?.Invoke(linuxOptions);
+        _io = new IoLoop(linuxOptions);
+        _guard = new OrphanGuard(linuxOptions);
+        _launcher = new PosixSpawnLauncher(_io, _guard);
+        SupervisorOptions options = new() { WorkerExecutable = WorkerPath };
+        configure?.Invoke(options);
+        Supervisor = new Supervisor(_launcher, new ProcFsProbe(), new SupervisorSchedulers(_clock, TaskPoolScheduler.Default), options);
+        _recording = Supervisor.Events.Subscribe(e =>
+        {
+            lock (_events)
+            {
+                _events.Add(e);
+            }
+        });
+    }
+
+    public Supervisor Supervisor { get; }
+
+    public int? GuardPid => _guard.Pid;
+
+    public ImmutableArray<SupervisorEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IEnumerable<T> Of<T>(WorkerId? worker = null) where T : SupervisorEvent =>
+        Events.OfType<T>().Where(e => worker is null || (e as WorkerEvent)?.Worker == worker);
+
+    public string[] Lines(WorkerId worker) => [.. Of<OutputLine>(worker).Select(l => l.Text)];
+
+    public async Task<WorkerExit> RunAsync(WorkerSpec spec)
+    {
+        WorkerId id = Supervisor.Spawn(spec);
+        WorkerExit? exit = await Supervisor.JoinAsync(id).WaitAsync(Bound);
+        await UntilAsync(() => Of<WorkerJoined>(id).Any()); // recorded by the subscriber, on another thread
+        return exit!;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, failing after <see cref="Bound"/>.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string? what = null)
+    {
+        DateTime deadline = DateTime.UtcNow + Bound;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + (what ?? "condition"));
+            await Task.Delay(10);
+        }
+    }
+
+    public Task UntilStateAsync(WorkerId id, WorkerState state) =>
+        UntilAsync(() => Supervisor.Snapshot()[id.Value - 1].State == state, $"worker {id} {state}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Supervisor.DisposeAsync();
+        _recording.Dispose();
+        _launcher.Dispose();
+        _guard.Dispose();
+        _io.Dispose();
+        _clock.Dispose();
+    }
+}
