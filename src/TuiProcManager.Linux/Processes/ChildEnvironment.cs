@@ -2,14 +2,16 @@ using System.Collections;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>The environment every child gets: ours, plus the orphan guard's mark, plus unbuffered Python.</summary>
+/// <summary>The environment every child gets: ours, plus the orphan guard's mark.</summary>
+/// <remarks>
+/// PYTHONUNBUFFERED is deliberately not set, although a Python worker's prints then arrive in blocks
+/// (stdout is a pipe, so Python buffers it) rather than line by line: unbuffered, print() writes the text
+/// and the newline separately, and two processes printing at once interleave mid-line ("Square: 100Cube:
+/// 1000"), which is worse than late. Run <c>python3 -u</c> or print with <c>flush=True</c> to see lines live.
+/// </remarks>
 internal static class ChildEnvironment
 {
-    /// <summary>
-    /// Our environment as <c>KEY=VALUE</c> entries with <paramref name="guardEntry"/> added, and
-    /// <c>PYTHONUNBUFFERED=1</c> unless it is set: a Python worker's stdout is a pipe, so without it its
-    /// prints would arrive in one block when it exits instead of line by line as they happen.
-    /// </summary>
+    /// <summary>Our environment as <c>KEY=VALUE</c> entries, with <paramref name="guardEntry"/> added.</summary>
     public static List<string> Build(string guardEntry)
     {
         List<string> entries = [];
@@ -21,11 +23,6 @@ internal static class ChildEnvironment
         }
 
         entries.Add(guardEntry);
-        if (Environment.GetEnvironmentVariable("PYTHONUNBUFFERED") is null)
-        {
-            entries.Add("PYTHONUNBUFFERED=1");
-        }
-
         return entries;
     }
 }

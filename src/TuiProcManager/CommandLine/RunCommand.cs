@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
@@ -13,18 +14,12 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         WorkerArguments workers = new();
-        Option<double?> timeout = new("--timeout")
+        Option<TimeSpan?> timeout = new("--timeout")
         {
             Description = "Join for at most SECONDS; workers still running then are terminated and the exit code is 124.",
             HelpName = "SECONDS",
+            CustomParser = ParseSeconds,
         };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } s && !(s > 0 && s <= 31_536_000))
-            {
-                result.AddError($"--timeout must be a number of seconds above 0, got '{s.ToString(CultureInfo.InvariantCulture)}'");
-            }
-        });
         Option<string?> events = new("--events")
         {
             Description = "Write every event of the run to FILE as JSON Lines, one event per line.",
@@ -45,12 +40,21 @@ internal static class RunCommand
 
             await using ServiceProvider services = AppServices.Build();
             HeadlessRunner runner = new(services.GetRequiredService<ISupervisor>(), stdout, stderr, ConsoleSafety.Detect());
-            double? seconds = parsed.GetValue(timeout);
-            return await runner.RunAsync(
-                workers.Build(parsed),
-                seconds is { } s ? TimeSpan.FromSeconds(s) : null,
-                parsed.GetValue(events)).ConfigureAwait(false);
+            return await runner.RunAsync(workers.Build(parsed), parsed.GetValue(timeout), parsed.GetValue(events)).ConfigureAwait(false);
         });
         return run;
+    }
+
+    /// <summary>Seconds, fractions allowed, above 0 and at most a year.</summary>
+    private static TimeSpan? ParseSeconds(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 31_536_000)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        result.AddError($"--timeout must be a number of seconds above 0, got '{text}'");
+        return null;
     }
 }

@@ -9,6 +9,10 @@ internal static class TuiprocCommand
     /// <summary>Parses and runs; bad input gets one line on stderr and exit code 2, never a stack trace.</summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Worker output is printed from the delivery thread while the runner reports on its own: every
+        // write goes through a lock (a StreamWriter used from two threads throws, or mixes lines).
+        stdout = TextWriter.Synchronized(stdout);
+        stderr = TextWriter.Synchronized(stderr);
         RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal.")
         {
             RunCommand.Create(stdout, stderr),

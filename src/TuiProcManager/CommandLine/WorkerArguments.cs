@@ -22,7 +22,7 @@ internal sealed class WorkerArguments
     {
         Description = "A program to run as a worker, split into words as a shell would but never run by a shell, e.g. --cmd 'python3 lesson.py'. Repeatable.",
         HelpName = "COMMAND",
-        Arity = ArgumentArity.ZeroOrMore,
+        Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -78,7 +78,8 @@ internal sealed class WorkerArguments
         command.Add(WaitMs);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(Specs) is not { Length: > 0 } && result.GetValue(Commands) is not { Length: > 0 })
+            // Tokens, not values: a validator must not convert (a value that failed to parse would throw).
+            if (result.GetResult(Specs) is not { Tokens.Count: > 0 } && result.GetResult(Commands) is null)
             {
                 result.AddError("nothing to run: give worker specs such as square:10 cube:10, or --cmd 'python3 lesson.py'");
             }

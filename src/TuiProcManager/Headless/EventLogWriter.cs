@@ -1,11 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Reactive.Linq;
 using System.Text.Json;
 using TuiProcManager.Core.Events;
 
 namespace TuiProcManager.Headless;
 
 /// <summary>Writes the event stream to a file as JSON Lines (<c>--events FILE</c>), one event per line.</summary>
-/// <remarks>The file is readable and writable by its owner only: worker output may be private.</remarks>
+/// <remarks>
+/// The file is readable and writable by its owner only: worker output may be private. Events are
+/// written in batches (at most every 100 ms) and each batch is flushed to the file, so that
+/// <c>tail -f</c> follows a run as it happens.
+/// </remarks>
 internal sealed class EventLogWriter : IDisposable
 {
     private readonly FileStream _file;
@@ -45,16 +50,25 @@ internal sealed class EventLogWriter : IDisposable
         }
     }
 
-    public IDisposable Attach(IObservable<SupervisorEvent> events) => events.Subscribe(Write, Fail, Close);
+    public IDisposable Attach(IObservable<SupervisorEvent> events) =>
+        events.Buffer(TimeSpan.FromMilliseconds(100), 4096).Subscribe(WriteBatch, Fail, Close);
 
     public void Dispose() => Close();
 
-    private void Write(SupervisorEvent e)
+    private void WriteBatch(IList<SupervisorEvent> batch)
     {
-        JsonSerializer.Serialize(_json, e, EventJson.Options);
-        _json.Flush();
-        _json.Reset();
-        _file.WriteByte((byte)'\n');
+        foreach (SupervisorEvent e in batch)
+        {
+            JsonSerializer.Serialize(_json, e, EventJson.Options);
+            _json.Flush();
+            _json.Reset();
+            _file.WriteByte((byte)'\n');
+        }
+
+        if (batch.Count > 0)
+        {
+            _file.Flush();
+        }
     }
 
     private void Fail(Exception error)

@@ -1,0 +1,88 @@
+using TuiProcManager.CommandLine;
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.CommandLine;
+
+/// <summary>Bad input: one line naming the problem, exit code 2, nothing started.</summary>
+public sealed class BadInputTests
+{
+    public static TheoryData<string[], string> Cases => new()
+    {
+        { ["run", "square:abc"], "N must be an integer, got 'abc'" },
+        { ["run", "square:1e5"], "N must be an integer, got '1e5'" },
+        { ["run", "cube:--"], "N must be an integer, got '--'" },
+        { ["run", "square:"], "missing N after ':'" },
+        { ["run", "hexagon:3"], "unknown worker kind 'hexagon'" },
+        { ["run", "square"], "expected KIND:N" },
+        { ["run", ":5"], "missing kind before ':'" },
+        { ["run", "square:" + new string('9', 120_001)], "N has 120001 digits; at most 120000 are accepted" },
+        { ["run", "--bogus", "square:1"], "unknown option '--bogus'" },
+        { ["run", "-x", "square:1"], "unknown option '-x'" },
+        { ["run"], "nothing to run" },
+        { ["run", "square:1", "--steps", "-1"], "--steps must be a whole number from 0 to 1,000,000, got '-1'" },
+        { ["run", "square:1", "--steps", "many"], "--steps must be a whole number from 0 to 1,000,000, got 'many'" },
+        { ["run", "square:1", "--steps", "1000001"], "--steps must be a whole number" },
+        { ["run", "square:1", "--work-ms", "3600001"], "--work-ms must be a whole number from 0 to 3,600,000" },
+        { ["run", "square:1", "--wait-ms", "1.5"], "--wait-ms must be a whole number" },
+        { ["run", "square:1", "--steps"], "--steps" },
+        { ["run", "square:1", "--timeout", "0"], "--timeout must be a number of seconds above 0, got '0'" },
+        { ["run", "square:1", "--timeout", "-5"], "--timeout must be a number of seconds above 0" },
+        { ["run", "square:1", "--timeout", "soon"], "--timeout must be a number of seconds above 0, got 'soon'" },
+        { ["run", "square:1", "--timeout", "NaN"], "--timeout must be a number of seconds above 0, got 'NaN'" },
+        { ["run", "--cmd", ""], "empty command" },
+        { ["run", "--cmd", "ls | wc -l"], "shell syntax '|'" },
+        { ["run", "--cmd", "python3 a.py > out"], "shell syntax '>'" },
+        { ["run", "--cmd", "echo 'open"], "unterminated single quote" },
+        { ["run", "--cmd", "no-such-program-xyz --flag"], "command not found: no-such-program-xyz" },
+        { ["run", "--cmd", "/etc/passwd"], "is not executable" },
+        { ["run", "--cmd"], "--cmd" },
+        { ["run", "square:1", "--events"], "Required argument missing for option: '--events'" },
+        { ["hexagon"], "hexagon" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task BadInput_OneLineExitTwoNothingStarted(string[] args, string expected)
+    {
+        using TempFile events = new(".jsonl");
+        StringWriter stdout = new(), stderr = new();
+
+        // --events goes first, so that it cannot change how the rest parses (e.g. "--steps" missing its value).
+        string[] withEvents = args is ["run", .. var rest] && !rest.Contains("--events") ? ["run", "--events", events.Path, .. rest] : args;
+        int code = await TuiprocCommand.InvokeAsync(withEvents, stdout, stderr);
+
+        string error = stderr.ToString();
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout.ToString());
+        Assert.StartsWith("tuiproc: ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Equal(1, error.Count(c => c == '\n'));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(events.Path), "a bad command must not start anything, not even its events file");
+    }
+
+    [Fact]
+    public async Task EventsFileThatCannotBeWritten_OneLineExitTwo()
+    {
+        StringWriter stdout = new(), stderr = new();
+
+        int code = await TuiprocCommand.InvokeAsync(["run", "square:1", "--events", "/nonexistent-dir/events.jsonl"], stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("tuiproc: cannot write the events file '/nonexistent-dir/events.jsonl'", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, stderr.ToString().Count(c => c == '\n'));
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    public async Task Help_ExitsZeroAndShowsRun(params string[] args)
+    {
+        StringWriter stdout = new(), stderr = new();
+
+        Assert.Equal(0, await TuiprocCommand.InvokeAsync(args, stdout, stderr));
+        Assert.Contains("run", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace TuiProcManager.Tests.TestSupport;
+
+/// <summary>The real <c>tuiproc</c>, built beside the tests, run as a child process.</summary>
+internal static partial class Tuiproc
+{
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private static readonly string App = Path.Combine(AppContext.BaseDirectory, "tuiproc.dll");
+
+    /// <summary>Starts <c>tuiproc ARGS</c> with its output captured.</summary>
+    public static Running Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts <c>tuiproc ARGS</c> with its output captured and <paramref name="unset"/> removed from its environment.</summary>
+    public static Running Start(string[]? unset, params string[] args)
+    {
+        ProcessStartInfo start = new(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (string name in unset ?? [])
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.ArgumentList.Add(App);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return new Running(Process.Start(start)!);
+    }
+
+    /// <summary>Runs <c>tuiproc ARGS</c> to the end.</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using Running run = Start(args);
+        return await run.EndAsync();
+    }
+
+    public static void Signal(int pid, int signal) => Assert.Equal(0, Kill(pid, signal));
+
+    /// <summary>Events written with --events, parsed.</summary>
+    public static List<JsonElement> ReadEvents(string path)
+    {
+        List<JsonElement> events = [];
+        if (!File.Exists(path))
+        {
+            return events;
+        }
+
+        using FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using StreamReader reader = new(file);
+        string[] lines = reader.ReadToEnd().Split('\n');
+        foreach (string line in lines[..^1]) // the last piece is empty, or a line still being written
+        {
+            events.Add(JsonDocument.Parse(line).RootElement.Clone());
+        }
+
+        return events;
+    }
+
+    /// <summary>PIDs of every process the run reported: workers and their descendants.</summary>
+    public static int[] ReportedPids(string eventsPath) =>
+    [
+        .. ReadEvents(eventsPath)
+            .Where(e => e.GetProperty("type").GetString() is "spawned" or "descendantStateChanged")
+            .Select(e => e.TryGetProperty("pid", out JsonElement pid) ? pid.GetInt32() : 0)
+            .Where(pid => pid > 0)
+            .Distinct(),
+    ];
+
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + Bound;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + what);
+            await Task.Delay(20);
+        }
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    /// <summary>A running tuiproc; disposing it kills it (and anything it left) if a test failed halfway.</summary>
+    internal sealed class Running(Process process) : IDisposable
+    {
+        private readonly Task<string> _stdout = process.StandardOutput.ReadToEndAsync();
+        private readonly Task<string> _stderr = process.StandardError.ReadToEndAsync();
+
+        public int Pid => process.Id;
+
+        public async Task<(int Code, string Stdout, string Stderr)> EndAsync()
+        {
+            await process.WaitForExitAsync().WaitAsync(Bound);
+            return (process.ExitCode, await _stdout, await _stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+    }
+}
