@@ -3,8 +3,17 @@ namespace TuiProcManager.Linux;
 /// <summary>Settings of the Linux process layer.</summary>
 public sealed class LinuxProcessOptions
 {
-    /// <summary>Path of <c>tuiproc-worker</c>, which also runs the orphan guard. Required.</summary>
-    public string GuardExecutable { get; set; } = "";
+    /// <summary>
+    /// Path of <c>tuiproc-worker</c>: the square and cube workers, the orphan guard and the fork server.
+    /// Required.
+    /// </summary>
+    public string WorkerExecutable { get; set; } = "";
+
+    /// <summary>
+    /// Start square and cube workers through the fork server (about 0.4 ms each instead of 3 ms) when the
+    /// worker is a NativeAOT build. Default true; posix_spawn is used whenever the server is unavailable.
+    /// </summary>
+    public bool UseForkServer { get; set; } = true;
 
     /// <summary>
     /// Longest output line kept, in bytes; the rest of a longer line is cut and counted in a marker.

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TuiProcManager.Worker;
@@ -28,7 +27,7 @@ namespace TuiProcManager.Worker;
 /// found. The guard runs in its own process group, so terminal signals (Ctrl+C, SIGHUP) do not reach it.
 /// </para>
 /// </remarks>
-internal static partial class GuardMode
+internal static class GuardMode
 {
     internal const string Flag = "--guard";
     internal const string EnvironmentPrefix = "TUIPROC_GUARD_";
@@ -40,7 +39,7 @@ internal static partial class GuardMode
         if (args.Length != 1 || args[0].Length is 0 or > 64 || args[0].AsSpan().ContainsAnyExcept(HexDigits))
         {
             NativeOutput.Write(2, "tuiproc-worker: --guard takes one lower-case hexadecimal token\n");
-            return Program.UsageError;
+            return WorkerMain.UsageError;
         }
 
         byte[] marker = Encoding.ASCII.GetBytes(EnvironmentPrefix + args[0] + "=");
@@ -71,7 +70,7 @@ internal static partial class GuardMode
                 continue;
             }
 
-            if (EnvironmentHas(pid, marker) && kill(pid, SIGKILL) == 0)
+            if (EnvironmentHas(pid, marker) && Native.Kill(pid, Native.SIGKILL) == 0)
             {
                 killed++;
             }
@@ -113,20 +112,11 @@ internal static partial class GuardMode
         byte* buffer = stackalloc byte[256];
         while (true)
         {
-            nint n = read(0, buffer, 256);
-            if (n == 0 || (n < 0 && Marshal.GetLastPInvokeError() != EINTR))
+            nint n = Native.Read(0, buffer, 256);
+            if (n == 0 || (n < 0 && Native.LastErrno != Native.EINTR))
             {
                 return;
             }
         }
     }
-
-    private const int EINTR = 4;
-    private const int SIGKILL = 9;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial nint read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int kill(int pid, int signal);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TuiProcManager.Worker;
@@ -9,7 +8,7 @@ namespace TuiProcManager.Worker;
 /// worker only ever writes whole lines to fd 1 and 2, unbuffered, so that the supervisor sees each line as
 /// soon as it is written.
 /// </remarks>
-internal static partial class NativeOutput
+internal static class NativeOutput
 {
     internal static void Write(int fd, string text)
     {
@@ -24,10 +23,10 @@ internal static partial class NativeOutput
             int done = 0;
             while (done < bytes.Length)
             {
-                nint n = write(fd, start + done, bytes.Length - done);
+                nint n = Native.Write(fd, start + done, bytes.Length - done);
                 if (n < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == EINTR)
+                    if (Native.LastErrno == Native.EINTR)
                     {
                         continue;
                     }
@@ -40,9 +39,4 @@ internal static partial class NativeOutput
             }
         }
     }
-
-    private const int EINTR = 4;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial nint write(int fd, byte* buffer, nint count);
 }

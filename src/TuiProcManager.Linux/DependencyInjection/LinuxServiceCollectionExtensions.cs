@@ -10,25 +10,27 @@ namespace TuiProcManager.Linux.DependencyInjection;
 public static class LinuxServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IProcessLauncher"/> (posix_spawn, an epoll I/O thread, the orphan guard) and
+    /// Adds <see cref="IProcessLauncher"/> (posix_spawn and the fork server, an epoll I/O thread, the
+    /// orphan guard) and
     /// <see cref="IProcessProbe"/> (/proc), all singletons.
     /// </summary>
-    /// <exception cref="ArgumentException"><see cref="LinuxProcessOptions.GuardExecutable"/> is not set.</exception>
+    /// <exception cref="ArgumentException"><see cref="LinuxProcessOptions.WorkerExecutable"/> is not set.</exception>
     public static IServiceCollection AddLinuxProcessControl(this IServiceCollection services, Action<LinuxProcessOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         LinuxProcessOptions options = new();
         configure?.Invoke(options);
-        if (string.IsNullOrEmpty(options.GuardExecutable))
+        if (string.IsNullOrEmpty(options.WorkerExecutable))
         {
-            throw new ArgumentException("LinuxProcessOptions.GuardExecutable must name tuiproc-worker.", nameof(configure));
+            throw new ArgumentException("LinuxProcessOptions.WorkerExecutable must name tuiproc-worker.", nameof(configure));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLineBytes, 1024, nameof(options.MaxLineBytes));
         services.TryAddSingleton(options);
         services.TryAddSingleton<IoLoop>();
         services.TryAddSingleton<OrphanGuard>();
-        services.TryAddSingleton<IProcessLauncher, PosixSpawnLauncher>();
+        services.TryAddSingleton<ForkServer>();
+        services.TryAddSingleton<IProcessLauncher, LinuxProcessLauncher>();
         services.TryAddSingleton<IProcessProbe, ProcFsProbe>();
         return services;
     }

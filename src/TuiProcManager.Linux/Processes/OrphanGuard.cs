@@ -25,7 +25,7 @@ internal sealed class OrphanGuard : IDisposable
     private PidfdProcess? _guard;
     private bool _disposed;
 
-    public OrphanGuard(LinuxProcessOptions options) => _executable = options.GuardExecutable;
+    public OrphanGuard(LinuxProcessOptions options) => _executable = options.WorkerExecutable;
 
     /// <summary>The variable that marks our children: <c>TUIPROC_GUARD_&lt;token&gt;=1</c>.</summary>
     public string EnvironmentEntry => EnvironmentPrefix + _token + "=1";

@@ -12,7 +12,7 @@ internal static class AppServices
     public static ServiceProvider Build(Action<SupervisorOptions>? configure = null)
     {
         ServiceCollection services = new();
-        services.AddLinuxProcessControl(o => o.GuardExecutable = WorkerExecutable.Path);
+        services.AddLinuxProcessControl(o => o.WorkerExecutable = WorkerExecutable.Path);
         services.AddSupervisor(o =>
         {
             o.WorkerExecutable = WorkerExecutable.Path;

@@ -23,10 +23,11 @@ public sealed class OrphanGuardTests
     {
         // What happens when the supervisor dies: the kernel closes its end of the guard's pipe. Here the
         // supervisor stays alive and closes the pipe itself (Dispose) while its children still run.
-        LinuxProcessOptions options = new() { GuardExecutable = RealSupervisor.WorkerPath };
+        LinuxProcessOptions options = new() { WorkerExecutable = RealSupervisor.WorkerPath };
         using IoLoop io = new(options);
         OrphanGuard guard = new(options);
-        using PosixSpawnLauncher launcher = new(io, guard);
+        using ForkServer forkServer = new(options);
+        using LinuxProcessLauncher launcher = new(io, guard, forkServer, options);
         IProcessHandle worker = launcher.Start(new LaunchRequest("sh", ["-c", "setsid sleep 60 & sleep 60"]), new Ignore());
         int[] marked = [];
         await RealSupervisor.UntilAsync(() => (marked = ProcessTable.WithEnvironment(guard.EnvironmentEntry)).Length >= 3, "worker, its child and the escaped grandchild");
@@ -40,10 +41,11 @@ public sealed class OrphanGuardTests
     [Fact]
     public void Guard_MissingExecutable_RefusesToStartAnyWorker()
     {
-        LinuxProcessOptions options = new() { GuardExecutable = "/nonexistent/tuiproc-worker" };
+        LinuxProcessOptions options = new() { WorkerExecutable = "/nonexistent/tuiproc-worker" };
         using IoLoop io = new(options);
         using OrphanGuard guard = new(options);
-        using PosixSpawnLauncher launcher = new(io, guard);
+        using ForkServer forkServer = new(options);
+        using LinuxProcessLauncher launcher = new(io, guard, forkServer, options);
 
         LaunchException e = Assert.Throws<LaunchException>(() => launcher.Start(new LaunchRequest("true", []), new Ignore()));
         Assert.Contains("orphan guard cannot start", e.Message, StringComparison.Ordinal);

@@ -1,8 +1,16 @@
+using System.Runtime.InteropServices;
+
 namespace TuiProcManager.Linux.Tests.TestSupport;
 
 /// <summary>What /proc says about a PID, read directly (not through the code under test).</summary>
-internal static class ProcessTable
+internal static partial class ProcessTable
 {
+    /// <summary>SIGKILL, as from outside.</summary>
+    public static void Kill(int pid) => Assert.Equal(0, SendSignal(pid, 9));
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int SendSignal(int pid, int signal);
+
     /// <summary>True while the process exists and has not ended (a zombie has ended).</summary>
     public static bool IsAlive(int pid)
     {

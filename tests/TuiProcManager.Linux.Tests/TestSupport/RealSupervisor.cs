@@ -19,17 +19,19 @@ internal sealed class RealSupervisor : IAsyncDisposable
     private readonly List<SupervisorEvent> _events = [];
     private readonly IoLoop _io;
     private readonly OrphanGuard _guard;
-    private readonly PosixSpawnLauncher _launcher;
+    private readonly ForkServer _forkServer;
+    private readonly LinuxProcessLauncher _launcher;
     private readonly EventLoopScheduler _clock = new();
     private readonly IDisposable _recording;
 
     public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null)
     {
-        LinuxProcessOptions linuxOptions = new() { GuardExecutable = WorkerPath };
+        LinuxProcessOptions linuxOptions = new() { WorkerExecutable = WorkerPath };
         linux?.Invoke(linuxOptions);
         _io = new IoLoop(linuxOptions);
         _guard = new OrphanGuard(linuxOptions);
-        _launcher = new PosixSpawnLauncher(_io, _guard);
+        _forkServer = new ForkServer(linuxOptions);
+        _launcher = new LinuxProcessLauncher(_io, _guard, _forkServer, linuxOptions);
         SupervisorOptions options = new() { WorkerExecutable = WorkerPath };
         configure?.Invoke(options);
         Supervisor = new Supervisor(_launcher, new ProcFsProbe(), new SupervisorSchedulers(_clock, TaskPoolScheduler.Default), options);
@@ -45,6 +47,8 @@ internal sealed class RealSupervisor : IAsyncDisposable
     public Supervisor Supervisor { get; }
 
     public int? GuardPid => _guard.Pid;
+
+    public ForkServer ForkServer => _forkServer;
 
     public ImmutableArray<SupervisorEvent> Events
     {
@@ -89,6 +93,7 @@ internal sealed class RealSupervisor : IAsyncDisposable
         await Supervisor.DisposeAsync();
         _recording.Dispose();
         _launcher.Dispose();
+        _forkServer.Dispose();
         _guard.Dispose();
         _io.Dispose();
         _clock.Dispose();

@@ -3,18 +3,31 @@ using TuiProcManager.Linux.Interop;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>Starts children with posix_spawn (see <see cref="Spawner"/>) and hands them to the <see cref="IoLoop"/>.</summary>
-/// <remarks>Thread-safe. The environment is taken once, at construction.</remarks>
-internal sealed class PosixSpawnLauncher : IProcessLauncher, IDisposable
+/// <summary>
+/// Starts children: square and cube workers through the <see cref="ForkServer"/> when it is available,
+/// everything else (and the workers when it is not) with posix_spawn (<see cref="Spawner"/>); then
+/// hands each one to the <see cref="IoLoop"/>.
+/// </summary>
+/// <remarks>
+/// Either way the child is ours (the fork server clones with CLONE_PARENT), the leader of its own
+/// process group, with stdin from /dev/null and stdout and stderr on pipes whose read ends only we hold,
+/// and marked for the <see cref="OrphanGuard"/>. Thread-safe. The environment is taken once, at
+/// construction.
+/// </remarks>
+internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 {
     private readonly IoLoop _io;
     private readonly OrphanGuard _guard;
+    private readonly ForkServer _forkServer;
+    private readonly string _workerExecutable;
     private readonly NativeStringArray _environment;
 
-    public PosixSpawnLauncher(IoLoop io, OrphanGuard guard)
+    public LinuxProcessLauncher(IoLoop io, OrphanGuard guard, ForkServer forkServer, LinuxProcessOptions options)
     {
         _io = io;
         _guard = guard;
+        _forkServer = forkServer;
+        _workerExecutable = options.WorkerExecutable;
         _environment = new NativeStringArray(ChildEnvironment.Build(guard.EnvironmentEntry));
     }
 
@@ -29,7 +42,18 @@ internal sealed class PosixSpawnLauncher : IProcessLauncher, IDisposable
         try
         {
             (errRead, errWrite) = Pipes.Create();
-            rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], _environment, -1, outWrite, errWrite, out pid);
+            if (request.Program == _workerExecutable
+                && _forkServer.TryFork(request.Arguments, outWrite, errWrite, _environment, out pid, out rc))
+            {
+                // The forked child puts itself in a group of its own, but perhaps not yet: as its parent
+                // (CLONE_PARENT) we do it too, before anyone can signal the group. Whichever runs first
+                // wins; the other is a no-op. (posix_spawn does this itself, before exec.)
+                _ = rc == 0 ? Libc.SetPgid(pid, pid) : 0;
+            }
+            else
+            {
+                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], _environment, -1, outWrite, errWrite, out pid);
+            }
         }
         catch
         {

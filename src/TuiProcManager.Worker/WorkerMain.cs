@@ -1,0 +1,26 @@
+namespace TuiProcManager.Worker;
+
+/// <summary>A square or cube worker, from its arguments to its exit code; started directly or forked by the fork server.</summary>
+internal static class WorkerMain
+{
+    /// <summary>Exit code for bad arguments, as for every command of the project.</summary>
+    internal const int UsageError = 2;
+
+    internal static int Run(IReadOnlyList<string> args)
+    {
+        if (args is ["--help"] or ["-h"])
+        {
+            NativeOutput.Write(1, WorkerArguments.Usage);
+            return 0;
+        }
+
+        if (!WorkerArguments.TryParse(args, out WorkerArguments? parsed, out string? error))
+        {
+            NativeOutput.Write(2, "tuiproc-worker: " + error + "\n");
+            return UsageError;
+        }
+
+        WorkLoop.Run(parsed, line => NativeOutput.Write(1, line + "\n"));
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Tests.TestSupport;
+
+namespace TuiProcManager.Linux.Tests.Processes;
+
+/// <summary>Workers started by the fork server must be indistinguishable, to the supervisor, from spawned ones.</summary>
+public sealed class ForkServerTests
+{
+    [Fact]
+    public async Task ForkedWorker_IsOurChild_LeaderOfItsGroup_WithOnlyStdio()
+    {
+        await using RealSupervisor s = new();
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("3", new Workload(50, 0, 20)));
+        int pid = s.Supervisor.Snapshot()[0].Pid!.Value;
+
+        Assert.NotNull(s.ForkServer.Pid); // the worker really came from the fork server
+        Assert.Null(s.ForkServer.DisabledBecause);
+        string[] stat = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Environment.ProcessId, int.Parse(stat[1], CultureInfo.InvariantCulture)); // parent: us (CLONE_PARENT)
+        Assert.Equal(pid, int.Parse(stat[2], CultureInfo.InvariantCulture)); // its own group, already when Spawn returned
+        string[] fds = [.. Directory.GetFiles($"/proc/{pid}/fd").Select(Path.GetFileName).Order()!];
+        Assert.Equal(["0", "1", "2"], fds);
+        Assert.Equal("/dev/null", new FileInfo($"/proc/{pid}/fd/0").LinkTarget);
+
+        s.Supervisor.Kill(id);
+        Assert.Equal("SIGKILL", (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.SignalName);
+    }
+
+    [Fact]
+    public async Task ForkedWorker_BadArguments_ExitTwoWithTheMessageOnStderr()
+    {
+        // The supervisor validates specs, so this is the fork server's own path for a bad request.
+        await using RealSupervisor s = new();
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("1"));
+        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+
+        WorkerExit exit = await s.RunAsync(WorkerSpec.Command([RealSupervisor.WorkerPath, "hexagon", "3"]));
+
+        Assert.Equal(2, exit.Code);
+        Assert.Equal("tuiproc-worker: unknown worker kind 'hexagon' (expected square or cube)", Assert.Single(s.Of<OutputLine>(new WorkerId(2))).Text);
+    }
+
+    [Fact]
+    public async Task ArgumentsTooLargeForOneMessage_FallBackToPosixSpawn()
+    {
+        string n = new('7', 100_000);
+        await using RealSupervisor s = new();
+
+        WorkerExit exit = await s.RunAsync(WorkerSpec.Square(n));
+
+        Assert.True(exit.Succeeded);
+        Assert.StartsWith("Square: 6049", Assert.Single(s.Lines(new WorkerId(1))), StringComparison.Ordinal);
+        Assert.Null(s.ForkServer.Pid); // never needed
+    }
+
+    [Fact]
+    public async Task ForkServerDisabled_WorkersStillRun()
+    {
+        await using RealSupervisor s = new(linux: o => o.UseForkServer = false);
+
+        WorkerExit exit = await s.RunAsync(WorkerSpec.Cube("4"));
+
+        Assert.True(exit.Succeeded);
+        Assert.Equal(["Cube: 64"], s.Lines(new WorkerId(1)));
+        Assert.Equal("disabled by configuration", s.ForkServer.DisabledBecause);
+    }
+
+    [Fact]
+    public async Task ForkServerKilled_NextWorkersFallBackToPosixSpawn()
+    {
+        await using RealSupervisor s = new();
+        await s.RunAsync(WorkerSpec.Square("2"));
+        int server = s.ForkServer.Pid!.Value;
+
+        TestSupport.ProcessTable.Kill(server);
+        WorkerExit exit = await s.RunAsync(WorkerSpec.Square("5"));
+
+        Assert.True(exit.Succeeded);
+        Assert.Equal(["Square: 25"], s.Lines(new WorkerId(2)));
+        Assert.NotNull(s.ForkServer.DisabledBecause);
+    }
+}
