@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -35,12 +34,20 @@ namespace TuiProcManager.Worker;
 /// which stays blocked in its wait because nothing here is ever finalizable (no SafeHandles, no
 /// streams, no Console: fds are plain ints). No thread pool, no timers, no tasks. A JIT build has
 /// background compiler threads, hence the refusal above. The child runs only the worker and leaves by
-/// _exit, never through this loop or the runtime's shutdown.
+/// _exit, never through this loop or the runtime's shutdown. The condition is checked, not assumed:
+/// before the first clone and before every one after, this process must have exactly
+/// <see cref="SafeThreadCount"/> threads, or the request is refused (and the supervisor falls back to
+/// posix_spawn). A JIT build fails the check at once (it runs the compiler's and the signal handler's
+/// threads too); it cannot be told apart otherwise, because with PublishAot set the SDK makes
+/// RuntimeFeature report the AOT values even under the JIT.
 /// </para>
 /// </remarks>
 internal static unsafe class ForkServerMode
 {
     internal const string Flag = "--fork-server";
+
+    /// <summary>Ours and the runtime's finalizer thread: the only state in which a fork is safe (see remarks).</summary>
+    internal const int SafeThreadCount = 2;
     private const int Socket = 0;
     private const int Ready = 1;
     private const int NotSupported = -95;
@@ -50,7 +57,7 @@ internal static unsafe class ForkServerMode
 
     internal static int Run()
     {
-        if (RuntimeFeature.IsDynamicCodeSupported)
+        if (Threads() != SafeThreadCount)
         {
             Reply(NotSupported);
             return 1;
@@ -69,6 +76,14 @@ internal static unsafe class ForkServerMode
             if (length < 0)
             {
                 Reply(InvalidRequest);
+                continue;
+            }
+
+            if (Threads() != SafeThreadCount)
+            {
+                _ = Native.Close(stdoutFd);
+                _ = Native.Close(stderrFd);
+                Reply(NotSupported);
                 continue;
             }
 
@@ -157,6 +172,42 @@ internal static unsafe class ForkServerMode
         }
 
         return (int)n;
+    }
+
+    /// <summary>This process's thread count, field 20 of /proc/self/stat, read without creating any finalizable object.</summary>
+    private static int Threads()
+    {
+        int fd = Native.Open("/proc/self/stat", Native.O_RDONLY);
+        if (fd < 0)
+        {
+            return -1;
+        }
+
+        byte* buffer = stackalloc byte[1024];
+        nint n = Native.Read(fd, buffer, 1024);
+        _ = Native.Close(fd);
+        ReadOnlySpan<byte> stat = new(buffer, (int)Math.Max(n, 0));
+        int close = stat.LastIndexOf((byte)')');
+        if (close < 0)
+        {
+            return -1;
+        }
+
+        // Fields after "(comm)": state is field 3, num_threads field 20, so the 18th token.
+        ReadOnlySpan<byte> rest = stat[(close + 2)..];
+        for (int field = 3; field < 20; field++)
+        {
+            int space = rest.IndexOf((byte)' ');
+            if (space < 0)
+            {
+                return -1;
+            }
+
+            rest = rest[(space + 1)..];
+        }
+
+        int end = rest.IndexOf((byte)' ');
+        return System.Buffers.Text.Utf8Parser.TryParse(end < 0 ? rest : rest[..end], out int threads, out _) ? threads : -1;
     }
 
     private static void Reply(int value) => _ = Native.Send(Socket, (byte*)&value, sizeof(int), Native.MSG_NOSIGNAL);
