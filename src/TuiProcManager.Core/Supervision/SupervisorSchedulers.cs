@@ -6,4 +6,15 @@ namespace TuiProcManager.Core.Supervision;
 /// <param name="Clock">Sampling, timers (grace periods, join timeouts) and event timestamps. In the app, one
 /// dedicated thread (an <see cref="EventLoopScheduler"/>).</param>
 /// <param name="Delivery">Where each subscriber's queue is drained. In the app, the thread pool.</param>
-public sealed record SupervisorSchedulers(IScheduler Clock, IScheduler Delivery);
+public sealed record SupervisorSchedulers(IScheduler Clock, IScheduler Delivery) : IDisposable
+{
+    /// <summary>Stops the schedulers that own a thread (the clock's event loop).</summary>
+    public void Dispose()
+    {
+        (Clock as IDisposable)?.Dispose();
+        if (!ReferenceEquals(Delivery, Clock))
+        {
+            (Delivery as IDisposable)?.Dispose();
+        }
+    }
+}

@@ -18,14 +18,9 @@ internal static class AppServices
             o.WorkerExecutable = WorkerExecutable.Path;
             configure?.Invoke(o);
         });
+        services.AddSingleton<LastResortShutdown>();
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-
-        // Last resort for exits that skip the normal shutdown (an unhandled exception, Environment.Exit):
-        // kill every worker's process group. After a normal shutdown this is a no-op. SIGKILL of this
-        // process is covered by the orphan guard.
-        ISupervisor supervisor = provider.GetRequiredService<ISupervisor>();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => supervisor.Dispose();
-        AppDomain.CurrentDomain.UnhandledException += (_, _) => supervisor.Dispose();
+        _ = provider.GetRequiredService<LastResortShutdown>();
         return provider;
     }
 }
