@@ -10,6 +10,13 @@ public interface IProcessHandle : IDisposable
     /// <summary>The process ID, which is also its process group ID.</summary>
     int Pid { get; }
 
+    /// <summary>
+    /// True once the process has been reaped. From then on its PID may belong to another process, so a
+    /// reading of that PID taken earlier must not be trusted: the end itself is reported (through
+    /// <see cref="IProcessEvents.OnExited"/>) only after the output pipes are drained, possibly later.
+    /// </summary>
+    bool HasExited { get; }
+
     /// <summary>Sends <paramref name="signal"/> to the process alone.</summary>
     /// <returns>False when it has already ended (nothing was sent).</returns>
     bool Signal(ProcessSignal signal);

@@ -80,7 +80,7 @@ public sealed partial class Supervisor
         List<WorkerId> live;
         lock (_gate)
         {
-            live = [.. _workers.Where(w => w.IsAlive).Select(w => w.Id)];
+            live = [.. _live.Select(w => w.Id)];
         }
 
         return Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod)));

@@ -63,7 +63,7 @@ public sealed partial class Supervisor
         List<WorkerRecord> live;
         lock (_gate)
         {
-            live = [.. _workers.Where(w => w.IsAlive && w.Handle is not null)];
+            live = [.. _live];
         }
 
         List<Reading> readings = new(live.Count);
@@ -82,7 +82,8 @@ public sealed partial class Supervisor
             DateTimeOffset now = Now;
             foreach (Reading r in readings)
             {
-                if (r.Worker.IsAlive && r.Self is { } self && IsSameProcess(r.Worker, self))
+                // HasExited: reaped after the reading was taken, so the reading may be of a reused PID.
+                if (r.Worker.IsAlive && !r.Worker.Handle!.HasExited && r.Self is { } self && IsSameProcess(r.Worker, self))
                 {
                     Apply(r.Worker, self, r.Descendants, now, withResources);
                 }
@@ -116,7 +117,10 @@ public sealed partial class Supervisor
         return found;
     }
 
-    /// <summary>Guards against a PID reused between reaping and reading. Caller holds the gate.</summary>
+    /// <summary>
+    /// Guards against a PID reused between reaping and reading, together with <see cref="IProcessHandle.HasExited"/>
+    /// (which covers the first reading, the one that records the start time). Caller holds the gate.
+    /// </summary>
     private static bool IsSameProcess(WorkerRecord w, ProcessStatus self)
     {
         w.OsStartTime ??= self.StartTime;

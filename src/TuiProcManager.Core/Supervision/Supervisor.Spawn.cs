@@ -30,6 +30,7 @@ public sealed partial class Supervisor
             }
 
             Publish(new WorkerSpawned(Next(), Now, w.Id, spec, w.Handle.Pid));
+            _live.Add(w);
             StartStatePolling();
             return w.Id;
         }

@@ -37,7 +37,8 @@ public sealed partial class Supervisor : ISupervisor
     private readonly SupervisorOptions _options;
     private readonly DeliveryLimits _limits;
     private readonly EventFanOut _fanOut = new();
-    private readonly List<WorkerRecord> _workers = [];
+    private readonly List<WorkerRecord> _workers = []; // every worker ever spawned, index = id - 1
+    private readonly List<WorkerRecord> _live = []; // started and not yet ended: what sampling reads
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
     private long _sequence;
@@ -150,7 +151,8 @@ public sealed partial class Supervisor : ISupervisor
         Publish(new WorkerEnded(Next(), Now, w.Id, exit));
         w.Handle?.Dispose();
         w.Ended.TrySetResult(exit);
-        if (!_workers.Any(x => x.IsAlive))
+        _live.Remove(w);
+        if (_live.Count == 0)
         {
             _stateTimer.Disposable = null; // nothing to poll until the next spawn
         }

@@ -23,7 +23,7 @@ internal sealed class PidfdProcess : IProcessHandle
 {
     private readonly Lock _lock = new();
     private int _pidfd;
-    private bool _reaped;
+    private volatile bool _reaped;
 
     public PidfdProcess(int pid, int pidfd)
     {
@@ -32,6 +32,8 @@ internal sealed class PidfdProcess : IProcessHandle
     }
 
     public int Pid { get; }
+
+    public bool HasExited => _reaped;
 
     /// <summary>The pidfd, for the I/O loop to wait on; -1 once closed.</summary>
     internal int Pidfd => _pidfd;

@@ -86,6 +86,21 @@ public sealed class SupervisorStateTests
     }
 
     [Fact]
+    public void Poll_ReapedButEndNotYetReported_ReadingOfItsPidIsIgnored()
+    {
+        // Pins the window the start-time guard cannot cover: the first reading, taken after the reap (the
+        // end is reported only once the pipes are drained) when the PID may already be someone else's.
+        using SupervisorHarness h = new();
+        h.Supervisor.Spawn(WorkerSpec.Square("1"));
+        h.Os.Reap(100);
+        h.Os.Set(100, OsProcessState.Stopped, startTime: 900); // an unrelated process got the PID
+
+        h.Advance(Poll * 3);
+
+        Assert.Empty(h.Of<WorkerStateChanged>());
+    }
+
+    [Fact]
     public void Poll_StoppedByOutsider_IsPausedAndSaysSo()
     {
         using SupervisorHarness h = new();

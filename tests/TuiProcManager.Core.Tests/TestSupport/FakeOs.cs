@@ -56,10 +56,14 @@ internal sealed class FakeOs
 
     public void SetChildren(int pid, params int[] children) => _children[pid] = children;
 
+    /// <summary>The process is reaped, but its end is not reported yet (its pipes are still draining).</summary>
+    public void Reap(int pid) => Processes[pid].Handle.HasExited.Returns(true);
+
     /// <summary>The process ends: the launcher reports the exit, as its I/O thread would.</summary>
     public void Exit(int pid, WorkerExit exit)
     {
         Remove(pid);
+        Processes[pid].Handle.HasExited.Returns(true);
         Processes[pid].Handle.Signal(Arg.Any<ProcessSignal>()).Returns(false);
         Processes[pid].Handle.SignalGroup(Arg.Any<ProcessSignal>()).Returns(false);
         EventsOf(pid).OnExited(exit);
