@@ -32,6 +32,7 @@ public static class LinuxServiceCollectionExtensions
         services.TryAddSingleton<ForkServer>();
         services.TryAddSingleton<IProcessLauncher, LinuxProcessLauncher>();
         services.TryAddSingleton<IProcessProbe, ProcFsProbe>();
+        services.TryAddSingleton<IExecutableResolver>(ExecutableResolver.Instance);
         return services;
     }
 }

@@ -1,17 +1,19 @@
 using System.Diagnostics.CodeAnalysis;
+using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>Finds the program a command names, the way exec would, so bad input is refused before anything starts.</summary>
-public static class ExecutableResolver
+/// <summary>Finds programs on PATH or by path, as exec would (<see cref="IExecutableResolver"/>).</summary>
+public sealed class ExecutableResolver : IExecutableResolver
 {
-    /// <summary>
-    /// Resolves <paramref name="program"/>: a name with '/' as a path, otherwise searched on PATH.
-    /// </summary>
-    /// <param name="program">The program as typed.</param>
-    /// <param name="path">The executable found.</param>
-    /// <param name="error">One line naming the problem, when there is none.</param>
-    public static bool TryResolve(string program, [NotNullWhen(true)] out string? path, [NotNullWhen(false)] out string? error)
+    /// <summary>The shared instance (it holds no state).</summary>
+    public static ExecutableResolver Instance { get; } = new();
+
+    /// <inheritdoc />
+    public bool TryResolve(string program, [NotNullWhen(true)] out string? path, [NotNullWhen(false)] out string? error) =>
+        Resolve(program, out path, out error);
+
+    private static bool Resolve(string program, [NotNullWhen(true)] out string? path, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(program);
         path = null;

@@ -27,7 +27,7 @@ internal static class RunCommand
         };
 
         Command run = new("run", "Run workers without the UI, as the lesson's program does: start them all at once, print their output as it arrives, join them all, then print Done!");
-        workers.AddTo(run);
+        workers.AddTo(run, requireWorkers: true);
         run.Add(timeout);
         run.Add(events);
         run.SetAction(async (parsed, _) =>

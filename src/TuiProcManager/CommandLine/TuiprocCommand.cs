@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 
 namespace TuiProcManager.CommandLine;
 
@@ -13,16 +12,11 @@ internal static class TuiprocCommand
         // write goes through a lock (a StreamWriter used from two threads throws, or mixes lines).
         stdout = TextWriter.Synchronized(stdout);
         stderr = TextWriter.Synchronized(stderr);
-        RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal.")
+        RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal. Without a command it opens the full-screen UI, with the given workers started.")
         {
             RunCommand.Create(stdout, stderr),
         };
-        root.SetAction(parsed =>
-        {
-            // The full-screen UI is not there yet: until it is, tuiproc alone shows how to use it.
-            new HelpAction().Invoke(parsed);
-            return ExitCodes.Success;
-        });
+        UiCommand.AddTo(root, stderr);
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -59,7 +59,7 @@ internal sealed class WorkerArguments
             foreach (string command in result.Tokens.Select(t => t.Value))
             {
                 if (!TrySplit(command, out IReadOnlyList<string>? argv, out string? error)
-                    || !ExecutableResolver.TryResolve(argv[0], out _, out error))
+                    || !ExecutableResolver.Instance.TryResolve(argv[0], out _, out error))
                 {
                     result.AddError(error);
                     return;
@@ -68,14 +68,19 @@ internal sealed class WorkerArguments
         });
     }
 
-    /// <summary>Adds the arguments to <paramref name="command"/>, and a check that it names at least one worker.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds the arguments to <paramref name="command"/>, and, if <paramref name="requireWorkers"/>, a check that it names at least one worker.</summary>
+    public void AddTo(Command command, bool requireWorkers)
     {
         command.Add(Specs);
         command.Add(Commands);
         command.Add(Steps);
         command.Add(WorkMs);
         command.Add(WaitMs);
+        if (!requireWorkers)
+        {
+            return;
+        }
+
         command.Validators.Add(result =>
         {
             // Tokens, not values: a validator must not convert (a value that failed to parse would throw).

@@ -7,7 +7,7 @@ public sealed class ExecutableResolverTests
     [Fact]
     public void TryResolve_NameOnPath_FindsIt()
     {
-        Assert.True(ExecutableResolver.TryResolve("sh", out string? path, out _));
+        Assert.True(ExecutableResolver.Instance.TryResolve("sh", out string? path, out _));
         Assert.True(Path.IsPathFullyQualified(path));
     }
 
@@ -17,7 +17,7 @@ public sealed class ExecutableResolverTests
     [InlineData("/tmp", "/tmp is a directory")]
     public void TryResolve_Missing_SaysWhy(string program, string expected)
     {
-        Assert.False(ExecutableResolver.TryResolve(program, out _, out string? error));
+        Assert.False(ExecutableResolver.Instance.TryResolve(program, out _, out string? error));
         Assert.StartsWith(expected, error, StringComparison.Ordinal);
     }
 
@@ -28,7 +28,7 @@ public sealed class ExecutableResolverTests
         File.WriteAllText(script, "print(1)");
         try
         {
-            Assert.False(ExecutableResolver.TryResolve(script, out _, out string? error));
+            Assert.False(ExecutableResolver.Instance.TryResolve(script, out _, out string? error));
             Assert.Contains("not executable", error, StringComparison.Ordinal);
         }
         finally

@@ -38,6 +38,9 @@ public sealed class BadInputTests
         { ["run", "--cmd"], "--cmd" },
         { ["run", "square:1", "--events"], "Required argument missing for option: '--events'" },
         { ["hexagon"], "hexagon" },
+        { ["square:x"], "N must be an integer, got 'x'" },
+        { ["--theme"], "--theme" },
+        { ["--colors", "256"], "256" },
     };
 
     [Theory]
@@ -73,8 +76,17 @@ public sealed class BadInputTests
         Assert.Equal(1, stderr.ToString().Count(c => c == '\n'));
     }
 
+    [Fact]
+    public async Task Ui_WithoutATerminal_SaysSoAndSuggestsRun()
+    {
+        // The test host's stdin and stdout are not a terminal, as under a pipe or cron.
+        StringWriter stdout = new(), stderr = new();
+
+        Assert.Equal(2, await TuiprocCommand.InvokeAsync(["square:10"], stdout, stderr));
+        Assert.Equal("tuiproc: the UI needs a terminal (stdin and stdout are not one); for a run without the UI use: tuiproc run square:10 cube:10\n", stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
     [Theory]
-    [InlineData]
     [InlineData("--help")]
     [InlineData("run", "--help")]
     public async Task Help_ExitsZeroAndShowsRun(params string[] args)

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Terminal.Gui.Drivers;
+
+namespace TuiProcManager.Tui.Hosting;
+
+/// <summary>
+/// Terminal.Gui's ANSI input, but waiting for the terminal instead of polling it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Terminal.Gui 2.5.0's input thread asks "is there input?" with a zero-timeout poll and, when there is
+/// none, sleeps with Task.Delay(20): 50 wake-ups a second, each involving the timer thread and a pool
+/// thread, for as long as the app runs. Here <see cref="Peek"/> blocks in poll(2) on stdin for up to
+/// <see cref="WaitMilliseconds"/>, so an idle app wakes 4 times a second, and a key is seen the moment it
+/// arrives. The bound keeps shutdown prompt: the input loop checks for cancellation between waits.
+/// </para>
+/// <para>Every key also tells the <see cref="FrameRate"/> that the user is active.</para>
+/// </remarks>
+internal sealed partial class QuietAnsiInput(FrameRate frameRate) : AnsiInput
+{
+    private const int WaitMilliseconds = 250;
+
+    public override bool Peek()
+    {
+        if (!IsAttachedToTerminal)
+        {
+            return base.Peek(); // headless (tests): Terminal.Gui's own injected input
+        }
+
+        PollFd stdin = new() { Fd = 0, Events = 1 /* POLLIN */ };
+        if (Poll(ref stdin, 1, WaitMilliseconds) <= 0 || !base.Peek())
+        {
+            return false;
+        }
+
+        frameRate.UserActive();
+        return true;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll")]
+    private static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
+}

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Time;
+
+namespace TuiProcManager.Tui.Hosting;
+
+/// <summary>Creates the application on the quiet ANSI driver (<see cref="QuietAnsiInput"/>, <see cref="QuietAnsiOutput"/>).</summary>
+/// <remarks>
+/// Terminal.Gui 2.5.0 has no public way to give an application its own driver parts: the constructor
+/// that takes a component factory is internal (its tests use it). It is reached with UnsafeAccessor,
+/// checked by the compiler against nothing and by the runtime at the call, so if a later Terminal.Gui
+/// changes it, <see cref="Create"/> falls back to the stock driver (working, only busier when idle) and
+/// says so in <see cref="QuietDriverUnavailableBecause"/>. The version is pinned centrally; a test checks
+/// that the quiet driver is the one in use.
+/// </remarks>
+internal static class QuietApplication
+{
+    /// <summary>Why the stock driver is in use, or null when the quiet one is.</summary>
+    public static string? QuietDriverUnavailableBecause { get; private set; }
+
+    public static IApplication Create(FrameRate frameRate)
+    {
+        try
+        {
+            AnsiComponentFactory factory = new(new QuietAnsiInput(frameRate), new QuietAnsiOutput());
+            return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());
+        }
+        catch (Exception e) when (e is MissingMethodException or MissingMemberException or TypeLoadException or InvalidCastException)
+        {
+            QuietDriverUnavailableBecause = e.GetType().Name + ": " + e.Message;
+            return Application.Create();
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+    [return: UnsafeAccessorType("Terminal.Gui.App.ApplicationImpl, Terminal.Gui")]
+    private static extern object CreateWithFactory(IComponentFactory componentFactory, ITimeProvider timeProvider);
+}

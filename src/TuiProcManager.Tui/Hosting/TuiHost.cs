@@ -1,0 +1,106 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Terminal.Gui.App;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drivers;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views;
+
+namespace TuiProcManager.Tui.Hosting;
+
+/// <summary>Runs the full-screen UI over a supervisor until the user quits or a signal arrives.</summary>
+public static class TuiHost
+{
+    /// <summary>
+    /// Events reach the panels in batches: the first event of a batch opens a window of this length, and
+    /// the whole window is applied in one go on the UI thread: at most about 30 updates a second, and no
+    /// timer at all while nothing happens.
+    /// </summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
+
+    /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
+    public static IReadOnlyList<string> LoadThemes(string themesDirectory, out IReadOnlyList<string> problems)
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(themesDirectory, UserSettings.UserThemesDirectory);
+        problems = [.. catalog.Problems.Select(p => p.ToString())];
+        return catalog.Names;
+    }
+
+    /// <summary>Runs the UI; returns the exit code (0 after q, 130 after Ctrl+C).</summary>
+    /// <param name="supervisor">The supervisor whose workers the UI shows and controls.</param>
+    /// <param name="resolver">Checks programs typed into the run-a-command dialog.</param>
+    /// <param name="options">Theme, colours, initial workers.</param>
+    /// <param name="interrupt">Cancelled when a signal (SIGHUP, SIGTERM, SIGINT) asks the UI to stop every worker and leave.</param>
+    public static int Run(ISupervisor supervisor, IExecutableResolver resolver, TuiOptions options, CancellationToken interrupt)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The input loop and app.Run each hold a thread; with the pool's minimum of 2 on a 2-core machine
+        // the Rx timers would starve (see the Terminal.Gui notes).
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
+
+        ThemeCatalog themes = ThemeCatalog.Load(options.ThemesDirectory, UserSettings.UserThemesDirectory);
+        ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
+        Driver.Force16Colors = colors != ColorMode.TrueColor;
+        string theme = colors == ColorMode.None
+            ? ThemeCatalog.NoColorTheme
+            : options.Theme ?? UserSettings.Load().Theme ?? ThemeCatalog.DefaultTheme;
+        if (!themes.Apply(theme))
+        {
+            themes.Apply(ThemeCatalog.DefaultTheme);
+        }
+
+        FrameRate frameRate = new();
+        Application.MaximumIterationsPerSecond = FrameRate.ActiveFramesPerSecond;
+        using IApplication app = QuietApplication.Create(frameRate);
+        app.Init();
+        app.Iteration += (_, _) => frameRate.OnIteration();
+        Dashboard dashboard = new();
+        using MainWindow main = new(
+            dashboard, supervisor, resolver, themes, colors == ColorMode.None,
+            StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
+
+        TerminalScheduler ui = new(app);
+        using IDisposable feed = supervisor.EventsWithSnapshot
+            .Publish(events => events.Buffer(() => events.Take(1).Delay(BatchWindow, TaskPoolScheduler.Default)))
+            .Where(batch => batch.Count > 0)
+            .ObserveOn(ui)
+            .Subscribe(main.Apply);
+        using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));
+        foreach (WorkerSpec spec in options.InitialWorkers)
+        {
+            supervisor.Spawn(spec);
+        }
+
+        app.Run(main);
+        return main.ExitCode;
+    }
+
+    private static ColorMode Parse(string colors) => colors switch
+    {
+        "true" or "24bit" or "truecolor" => ColorMode.TrueColor,
+        "16" => ColorMode.Sixteen,
+        "none" => ColorMode.None,
+        _ => ColorMode.Auto,
+    };
+
+    private static void Invoke(IApplication app, Action action)
+    {
+        try
+        {
+            app.Invoke(action);
+        }
+        catch (NotInitializedException)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Tui.Hosting;
+
+/// <summary>How to start the UI.</summary>
+public sealed record TuiOptions
+{
+    /// <summary>tuiproc's themes folder (themes/ beside the app).</summary>
+    public required string ThemesDirectory { get; init; }
+
+    /// <summary>The theme to start with (already checked to exist), or null for the saved or default one.</summary>
+    public string? Theme { get; init; }
+
+    /// <summary>auto, true, 16 or none (see the README).</summary>
+    public string Colors { get; init; } = "auto";
+
+    /// <summary>Workers to start once the UI is up.</summary>
+    public IReadOnlyList<WorkerSpec> InitialWorkers { get; init; } = [];
+}

@@ -1,0 +1,47 @@
+using Terminal.Gui.Input;
+
+namespace TuiProcManager.Tui.Input;
+
+/// <summary>The keys of the main window (shown in the help screen and the hints line).</summary>
+/// <remarks>Plain letters only reach us because the table and list have type-to-search switched off.</remarks>
+internal static class KeyMap
+{
+    public static UiAction Map(Key key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key == Key.C.WithCtrl)
+        {
+            return UiAction.Interrupt;
+        }
+
+        if (key == Key.F1)
+        {
+            return UiAction.Help;
+        }
+
+        if (key.IsCtrl || key.IsAlt)
+        {
+            return UiAction.None;
+        }
+
+        return key.AsGrapheme switch
+        {
+            "s" => UiAction.SpawnSquare,
+            "c" => UiAction.SpawnCube,
+            "x" => UiAction.RunCommand,
+            "p" => UiAction.PauseResume,
+            "j" => UiAction.Join,
+            "J" => UiAction.JoinAll,
+            "k" => UiAction.Terminate,
+            "K" => UiAction.TerminateAll,
+            "o" => UiAction.ToggleOutput,
+            "/" => UiAction.Search,
+            "n" => UiAction.SearchNext,
+            "N" => UiAction.SearchPrevious,
+            "t" => UiAction.NextTheme,
+            "?" => UiAction.Help,
+            "q" => UiAction.Quit,
+            _ => UiAction.None,
+        };
+    }
+}

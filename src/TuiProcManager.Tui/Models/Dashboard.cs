@@ -1,0 +1,53 @@
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Tui.Models;
+
+/// <summary>What a batch of events changed, so that only those panels are redrawn.</summary>
+/// <param name="Table">The process table.</param>
+/// <param name="Timeline">The states timeline.</param>
+/// <param name="Cpu">The CPU panel.</param>
+/// <param name="OutputOf">Workers whose output grew.</param>
+internal sealed record DashboardChanges(bool Table, bool Timeline, bool Cpu, IReadOnlySet<WorkerId> OutputOf);
+
+/// <summary>Every panel's model, fed from one event stream. UI thread only.</summary>
+internal sealed class Dashboard(OutputOptions? output = null)
+{
+    public ProcessTableModel Processes { get; } = new();
+
+    public OutputModel Output { get; } = new(output ?? new OutputOptions());
+
+    public TimelineModel Timeline { get; } = new();
+
+    public CpuModel Cpu { get; } = new();
+
+    /// <summary>Folds a batch of events into every model.</summary>
+    public DashboardChanges Apply(IEnumerable<SupervisorEvent> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        bool table = false, timeline = false, cpu = false;
+        HashSet<WorkerId> output = [];
+        foreach (SupervisorEvent e in batch)
+        {
+            table |= Processes.Apply(e);
+            timeline |= Timeline.Apply(e);
+            cpu |= Cpu.Apply(e);
+            if (Output.Apply(e, out WorkerId? worker) && worker is { } w)
+            {
+                output.Add(w);
+            }
+
+            // Time moves on even when nothing else happens: the machine sample, every second, redraws the
+            // clock-driven parts (uptime, the timeline's cells).
+            if (e is MachineSampled)
+            {
+                table = timeline = true;
+            }
+        }
+
+        return new DashboardChanges(table, timeline, cpu, output);
+    }
+
+    /// <summary>A worker's display name, or its ID when unknown.</summary>
+    public string Name(WorkerId worker) => Processes.Find(worker)?.Spec.DisplayName ?? worker.ToString();
+}

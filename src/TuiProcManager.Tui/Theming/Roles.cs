@@ -1,0 +1,45 @@
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using TuiProcManager.Core.Workers;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace TuiProcManager.Tui.Theming;
+
+/// <summary>
+/// The named roles our views draw with: each is a scheme that every tuiproc theme defines (see
+/// themes/*.json). Views never use a literal colour; a theme without a role falls back to its Base scheme.
+/// </summary>
+internal static class Roles
+{
+    public const string Starting = "Starting";
+    public const string Running = "Running";
+    public const string Waiting = "Waiting";
+    public const string Paused = "Paused";
+    public const string Ended = "Ended";
+    public const string Failed = "Failed";
+    public const string Stderr = "Stderr";
+    public const string Header = "Header";
+    public const string Hint = "Hint";
+
+    /// <summary>Every role a tuiproc theme must define.</summary>
+    public static IReadOnlyList<string> All { get; } = [Starting, Running, Waiting, Paused, Ended, Failed, Stderr, Header, Hint];
+
+    /// <summary>The role for a worker in <paramref name="state"/>, ended with <paramref name="exit"/>.</summary>
+    public static string For(WorkerState state, WorkerExit? exit = null) => state switch
+    {
+        WorkerState.Starting => Starting,
+        WorkerState.Running => Running,
+        WorkerState.Waiting => Waiting,
+        WorkerState.Paused => Paused,
+        _ => exit?.Succeeded == false ? Failed : Ended,
+    };
+
+    /// <summary>The role's scheme in the current theme, or <paramref name="fallback"/>'s when the theme lacks it.</summary>
+    public static Scheme Scheme(string role, View fallback) =>
+        SchemeManager.TryGetScheme(role, out Scheme? scheme) && scheme is not null ? scheme : fallback.GetScheme();
+
+    /// <summary>The role's Normal attribute in the current theme (Base's when the theme lacks it).</summary>
+    public static Attribute Attribute(string role, View fallback) =>
+        Scheme(role, fallback).GetAttributeForRole(VisualRole.Normal);
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Terminal.Gui.Configuration;
+
+namespace TuiProcManager.Tui.Theming;
+
+/// <summary>
+/// The themes a user can pick: tuiproc's own (themes/ beside the app) and their own (themes/ in their
+/// config directory), in Terminal.Gui 2.5.0's nested JSON format, loaded into Terminal.Gui's configuration.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A file that is unreadable, not JSON, in the old (pre-2.5) flat or array shape, or without a "Themes"
+/// object is skipped and reported as a <see cref="ThemeProblem"/> naming the file; Terminal.Gui itself
+/// would skip an old-shape file silently. The rest still load, and the app starts with the default.
+/// </para>
+/// <para>
+/// Terminal.Gui's configuration is process-wide (static): load once, before any view is built (border
+/// styles are read in constructors).
+/// </para>
+/// </remarks>
+internal sealed class ThemeCatalog
+{
+    /// <summary>The theme used when none is chosen or the chosen one is missing.</summary>
+    public const string DefaultTheme = "Tuiproc Dark";
+
+    /// <summary>The theme for NO_COLOR: no colour at all, states told by glyphs, words and text styles.</summary>
+    public const string NoColorTheme = "Tuiproc Mono";
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private ThemeCatalog(IReadOnlyList<string> names, IReadOnlyList<ThemeProblem> problems)
+    {
+        Names = names;
+        Problems = problems;
+    }
+
+    /// <summary>The loaded themes, tuiproc's first, in the order <c>t</c> cycles through them.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Files that could not be used.</summary>
+    public IReadOnlyList<ThemeProblem> Problems { get; }
+
+    /// <summary>Finds a loaded theme by name, ignoring case.</summary>
+    public string? Find(string name) => Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Loads every *.json of the given folders (missing folders are fine) into Terminal.Gui's configuration.</summary>
+    public static ThemeCatalog Load(params string?[] folders)
+    {
+        JsonObject merged = new();
+        List<string> names = [];
+        List<ThemeProblem> problems = [];
+        foreach (string folder in folders.OfType<string>().Where(Directory.Exists))
+        {
+            foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                if (TryRead(file, out JsonObject? themes, out string? problem))
+                {
+                    foreach ((string name, JsonNode? theme) in themes)
+                    {
+                        names.Remove(name); // a later file (the user's) replaces an earlier one of the same name
+                        names.Add(name);
+                        ((JsonObject)(merged["Themes"] ??= new JsonObject()))[name] = theme?.DeepClone();
+                    }
+                }
+                else
+                {
+                    problems.Add(new ThemeProblem(file, problem));
+                }
+            }
+        }
+
+        TuiConfigurationBuilder.Shared.RuntimeConfig = merged.ToJsonString();
+        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
+        HashSet<string> known = [.. ThemeManager.GetThemeNames()];
+        return new ThemeCatalog([.. names.Where(known.Contains)], problems);
+    }
+
+    /// <summary>Makes <paramref name="name"/> the current theme. Unknown names are refused.</summary>
+    public bool Apply(string name)
+    {
+        if (Find(name) is not { } found)
+        {
+            return false;
+        }
+
+        ThemeManager.Theme = found;
+        return true;
+    }
+
+    /// <summary>The theme after <paramref name="current"/> in <see cref="Names"/>, wrapping around.</summary>
+    public string Next(string current)
+    {
+        int i = Names.ToList().FindIndex(n => string.Equals(n, current, StringComparison.OrdinalIgnoreCase));
+        return Names.Count == 0 ? current : Names[(i + 1) % Names.Count];
+    }
+
+    private static bool TryRead(string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? themes, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        themes = null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = "cannot be read: " + e.Message;
+            return false;
+        }
+
+        try
+        {
+            if (TuiConfigurationExtensions.IsLegacyConfigShape(text))
+            {
+                problem = "is in the old Terminal.Gui format (flat keys or arrays); 2.5 themes are nested objects: { \"Themes\": { \"Name\": { \"Schemes\": { ... } } } }";
+                return false;
+            }
+
+            if (JsonNode.Parse(text, null, ReadOptions) is not JsonObject root || root["Themes"] is not JsonObject found || found.Count == 0)
+            {
+                problem = "has no \"Themes\" object with at least one theme";
+                return false;
+            }
+
+            themes = found;
+            problem = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = $"is not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}";
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Tui.Views.Dialogs;
+
+/// <summary>
+/// Asks for a command to run as a worker (<c>python3 lesson.py</c>). It is split into words as a shell
+/// would, but no shell runs: pipes, redirections and globs are refused with a message.
+/// </summary>
+internal sealed class CommandDialog : FormDialog
+{
+    private readonly Terminal.Gui.Views.TextField _command;
+    private readonly IExecutableResolver _resolver;
+
+    public CommandDialog(IExecutableResolver resolver, string? initial = null)
+        : base("Run a command as a worker (no shell)", "Run", 72, 8)
+    {
+        _resolver = resolver;
+        _command = AddField(0, "command", initial ?? "python3 ", 54);
+    }
+
+    /// <summary>The spec, once accepted.</summary>
+    public WorkerSpec? Spec { get; private set; }
+
+    protected override string? Validate()
+    {
+        if (!CommandLineSplitter.TrySplit(_command.Text, Environment.GetEnvironmentVariable("HOME"), out IReadOnlyList<string>? argv, out string? error)
+            || !_resolver.TryResolve(argv[0], out _, out error))
+        {
+            return error;
+        }
+
+        Spec = WorkerSpec.Command(argv);
+        return null;
+    }
+}

@@ -1,0 +1,214 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Input;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Dialogs;
+
+namespace TuiProcManager.Tui.Views;
+
+internal sealed partial class MainWindow
+{
+    private Task<bool>? _joinAll;
+    private bool _stopping;
+
+    /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>
+    public int ExitCode { get; private set; }
+
+    /// <summary>Carries out <paramref name="action"/> on the selected worker or all of them.</summary>
+    public void Do(UiAction action)
+    {
+        switch (action)
+        {
+            case UiAction.SpawnSquare: Spawn(WorkerKind.Square); break;
+            case UiAction.SpawnCube: Spawn(WorkerKind.Cube); break;
+            case UiAction.RunCommand: RunCommand(); break;
+            case UiAction.PauseResume: PauseResume(); break;
+            case UiAction.Join: Join(); break;
+            case UiAction.JoinAll: JoinAll(); break;
+            case UiAction.Terminate: OnSelected(id => Watch(_supervisor.TerminateAsync(id), $"worker {id} terminated")); break;
+            case UiAction.TerminateAll: TerminateAll(); break;
+            case UiAction.ToggleOutput: _output.ToggleMerged(); break;
+            case UiAction.Search: Search(); break;
+            case UiAction.SearchNext: _output.Search(null, forward: true); break;
+            case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
+            case UiAction.NextTheme: NextTheme(); break;
+            case UiAction.Help: Show(new HelpDialog()); break;
+            case UiAction.Quit: Stop(ask: true, exitCode: 0); break;
+            case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
+            default: break;
+        }
+    }
+
+    /// <summary>
+    /// Stops every worker (SIGTERM, grace period, SIGKILL) and then the UI. Asked first when workers are
+    /// alive and <paramref name="ask"/>; a second request while stopping kills them at once.
+    /// </summary>
+    public void Stop(bool ask, int exitCode)
+    {
+        if (_stopping)
+        {
+            foreach (var w in _supervisor.Snapshot().Where(w => w.State != WorkerState.Ended))
+            {
+                _supervisor.Kill(w.Worker);
+            }
+
+            return;
+        }
+
+        int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
+        if (ask && alive > 0 && App is { } app
+            && MessageBox.Query(app, "Quit", $"{alive} worker(s) still alive. Stop them all and quit?", "Cancel", "Quit") != 1)
+        {
+            return;
+        }
+
+        _stopping = true;
+        ExitCode = exitCode;
+        _header.Say(alive > 0 ? $"stopping {alive} worker(s)…" : "quitting");
+        Task stopped = _supervisor.TerminateAllAsync();
+        stopped.ContinueWith(_ => OnUi(() => App?.RequestStop(this)), TaskScheduler.Default);
+    }
+
+    private void Spawn(WorkerKind kind)
+    {
+        SpawnDialog dialog = new(kind);
+        Show(dialog);
+        if (dialog.Confirmed && dialog.Spec is { } spec)
+        {
+            SpawnAndSelect(spec);
+        }
+    }
+
+    private void RunCommand()
+    {
+        CommandDialog dialog = new(_resolver);
+        Show(dialog);
+        if (dialog.Confirmed && dialog.Spec is { } spec)
+        {
+            SpawnAndSelect(spec);
+        }
+    }
+
+    private void SpawnAndSelect(WorkerSpec spec)
+    {
+        try
+        {
+            WorkerId id = _supervisor.Spawn(spec);
+            _pendingSelection = id;
+            _header.Say($"spawned {id}: {spec.DisplayName}");
+        }
+        catch (ObjectDisposedException)
+        {
+            _header.Say("shutting down: no new workers", error: true);
+        }
+    }
+
+    private void PauseResume() => OnSelected(id =>
+    {
+        bool paused = _dashboard.Processes.Find(id)?.State == WorkerState.Paused;
+        bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
+        _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
+    });
+
+    private void Join() => OnSelected(id =>
+    {
+        _header.Say($"joining {id}…");
+        Watch(_supervisor.JoinAsync(id), $"joined {id}");
+    });
+
+    private void JoinAll()
+    {
+        if (_joinAll is { IsCompleted: false })
+        {
+            return;
+        }
+
+        int count = _dashboard.Processes.Workers.Count;
+        _header.Join = $"joining {count}…";
+        _header.SetNeedsDraw();
+        _joinAll = _supervisor.JoinAllAsync();
+        _joinAll.ContinueWith(t => OnUi(() =>
+        {
+            _header.Join = t.IsCompletedSuccessfully && t.Result ? "Done!" : null; // the lesson's last line
+            _header.SetNeedsDraw();
+        }), TaskScheduler.Default);
+    }
+
+    private void TerminateAll()
+    {
+        int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
+        _header.Say($"terminating {alive} worker(s)");
+        Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
+    }
+
+    private void Search()
+    {
+        SearchDialog dialog = new(_output.Query);
+        Show(dialog);
+        if (dialog.Confirmed)
+        {
+            _output.Search(dialog.Query, forward: true);
+        }
+    }
+
+    private void NextTheme()
+    {
+        if (_noColor)
+        {
+            _header.Say("NO_COLOR is set: colours stay off");
+            return;
+        }
+
+        string next = _themes.Next(Terminal.Gui.Configuration.ThemeManager.Theme);
+        if (!_themes.Apply(next))
+        {
+            _header.Say("no themes to switch to", error: true);
+            return;
+        }
+
+        string? problem = new UserSettings(next).Save();
+        _header.Say(problem ?? $"theme: {next}", error: problem is not null);
+        App?.LayoutAndDraw(forceRedraw: true);
+    }
+
+    private void OnSelected(Action<WorkerId> action)
+    {
+        if (Selected is { } id)
+        {
+            action(id);
+        }
+        else
+        {
+            _header.Say("no worker selected: spawn one with s, c or x");
+        }
+    }
+
+    private void Show(Dialog dialog)
+    {
+        using (dialog)
+        {
+            App?.Run(dialog); // modal: returns when the dialog closes
+        }
+    }
+
+    /// <summary>Reports the end of an asynchronous action in the header (never blocks the UI).</summary>
+    private void Watch(Task task, string done) =>
+        task.ContinueWith(t => OnUi(() => _header.Say(t.IsCompletedSuccessfully ? done : $"{done}: {t.Exception?.InnerException?.Message}", !t.IsCompletedSuccessfully)), TaskScheduler.Default);
+
+    /// <summary>Runs on the UI thread, unless the UI has already gone.</summary>
+    private void OnUi(Action action)
+    {
+        try
+        {
+            App?.Invoke(action);
+        }
+        catch (NotInitializedException)
+        {
+            // The app ended first; nothing left to update.
+        }
+    }
+
+    /// <summary>A worker just spawned from a dialog: selected as soon as its row appears.</summary>
+    private WorkerId? _pendingSelection;
+}

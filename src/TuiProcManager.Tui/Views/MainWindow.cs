@@ -1,0 +1,170 @@
+using System.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>
+/// The whole screen: header, Processes, States and CPU side by side, Output, key hints. Every panel is fed
+/// from the event stream through <see cref="Apply"/>; the selected row of Processes drives the others.
+/// </summary>
+/// <remarks>
+/// UI thread only. Layout is in proportions of the screen, so it adapts to any size from 80×24 up and to
+/// resizes; below <see cref="MinimumSize"/> it shows a message instead of drawing panels too small to read.
+/// </remarks>
+internal sealed partial class MainWindow : Runnable
+{
+    /// <summary>The smallest screen the panels are drawn on.</summary>
+    public static readonly Size MinimumSize = new(60, 16);
+
+    private readonly Dashboard _dashboard;
+    private readonly ISupervisor _supervisor;
+    private readonly IExecutableResolver _resolver;
+    private readonly ThemeCatalog _themes;
+    private readonly bool _noColor;
+    private readonly HeaderView _header;
+    private readonly ProcessPanel _processes;
+    private readonly StatesPanel _states;
+    private readonly CpuPanel _cpu;
+    private readonly OutputPanel _output;
+    private readonly HintsView _hints;
+    private readonly Label _tooSmall;
+
+    public MainWindow(Dashboard dashboard, ISupervisor supervisor, IExecutableResolver resolver, ThemeCatalog themes, bool noColor, StateGlyphs glyphs, Func<DateTimeOffset> now)
+    {
+        _dashboard = dashboard;
+        _supervisor = supervisor;
+        _resolver = resolver;
+        _themes = themes;
+        _noColor = noColor;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+
+        _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill() };
+        _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(35) };
+        _states = new StatesPanel(dashboard.Timeline, glyphs, now)
+        {
+            X = 0, Y = Pos.Bottom(_processes), Width = Dim.Percent(62), Height = Dim.Percent(30), CanFocus = false,
+        };
+        _cpu = new CpuPanel(dashboard.Cpu, dashboard.Name, glyphs == StateGlyphs.Ascii)
+        {
+            X = Pos.Right(_states), Y = Pos.Top(_states), Width = Dim.Fill(), Height = Dim.Height(_states), CanFocus = false,
+        };
+        _output = new OutputPanel(dashboard.Output, dashboard.Name) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
+        _tooSmall = new Label { X = Pos.Center(), Y = Pos.Center(), Visible = false };
+        Add(_header, _processes, _states, _cpu, _output, _hints, _tooSmall);
+
+        _processes.SelectionChanged += (_, _) => OnSelectionChanged();
+        IsRunningChanged += (_, e) =>
+        {
+            if (e.Value)
+            {
+                _processes.FocusTable();
+                HookKeys();
+            }
+            else
+            {
+                UnhookKeys();
+            }
+        };
+        foreach (ThemeProblem problem in themes.Problems)
+        {
+            _header.Say(problem.ToString(), error: true);
+        }
+    }
+
+    /// <summary>The worker whose row is selected.</summary>
+    public WorkerId? Selected => _processes.Selected;
+
+    /// <summary>What the header says (for tests).</summary>
+    public string? HeaderMessage => _header.Message;
+
+    /// <summary>Folds a batch of events into the panels and redraws what changed.</summary>
+    public void Apply(IList<SupervisorEvent> batch)
+    {
+        DashboardChanges changes = _dashboard.Apply(batch);
+        if (changes.Table)
+        {
+            _processes.Refresh();
+            UpdateCounts();
+            if (_pendingSelection is { } spawned && _dashboard.Processes.Find(spawned) is not null)
+            {
+                _processes.Select(spawned);
+                _pendingSelection = null;
+            }
+        }
+
+        if (changes.Timeline)
+        {
+            _states.Refresh();
+        }
+
+        if (changes.Cpu)
+        {
+            _cpu.Refresh();
+        }
+
+        if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
+        {
+            _output.Refresh();
+        }
+
+        foreach (SupervisorEvent e in batch)
+        {
+            Report(e);
+        }
+
+        OnSelectionChanged();
+    }
+
+    protected override void OnViewportChanged(DrawEventArgs e)
+    {
+        base.OnViewportChanged(e);
+        bool small = Viewport.Width < MinimumSize.Width || Viewport.Height < MinimumSize.Height;
+        foreach (View panel in new View[] { _header, _processes, _states, _cpu, _output, _hints })
+        {
+            panel.Visible = !small;
+        }
+
+        _tooSmall.Visible = small;
+        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}; tuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}. Enlarge it, or press q to quit.";
+    }
+
+    private void OnSelectionChanged()
+    {
+        WorkerId? selected = Selected;
+        _output.ShowWorker(selected);
+        if (_states.Selected != selected)
+        {
+            _states.Selected = selected;
+        }
+
+        if (_cpu.Selected != selected)
+        {
+            _cpu.Selected = selected;
+        }
+    }
+
+    private void UpdateCounts()
+    {
+        _header.Counts = _dashboard.Processes.CountByState();
+        _header.Failed = _dashboard.Processes.Workers.Count(w => w.Exit is { Succeeded: false });
+        _header.SetNeedsDraw();
+    }
+
+    /// <summary>Events worth a line in the header: a worker that could not start.</summary>
+    private void Report(SupervisorEvent e)
+    {
+        if (e is WorkerEnded { Exit.Kind: ExitKind.FailedToStart } failed)
+        {
+            _header.Say($"worker {failed.Worker} failed to start: {failed.Exit.Reason}", error: true);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Collections.Specialized;
+using System.Text;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>
+/// The output panel's lines: a window on one bounded scrollback, drawn one visible line at a time.
+/// Raises one change notification per batch, not per line (ListWrapper would rescan every item per add).
+/// </summary>
+internal sealed class OutputListSource : IListDataSource
+{
+    private BoundedRing<OutputEntry> _lines;
+    private bool _merged;
+    private Func<WorkerId, string> _tag = _ => "";
+
+    public OutputListSource(BoundedRing<OutputEntry> lines) => _lines = lines;
+
+    public event NotifyCollectionChangedEventHandler? CollectionChanged;
+
+    public int Count => _lines.Count;
+
+    public int MaxItemLength { get; private set; }
+
+    public bool SuspendCollectionChangedEvent { get; set; }
+
+    public BoundedRing<OutputEntry> Lines => _lines;
+
+    /// <summary>Shows <paramref name="lines"/>; in merged mode each line is tagged with its worker.</summary>
+    public void Show(BoundedRing<OutputEntry> lines, bool merged, Func<WorkerId, string> tag)
+    {
+        (_lines, _merged, _tag) = (lines, merged, tag);
+        MaxItemLength = 0;
+        Changed();
+    }
+
+    /// <summary>Tells the list that lines were added (once per batch).</summary>
+    public void Changed()
+    {
+        if (!SuspendCollectionChangedEvent)
+        {
+            CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
+        }
+    }
+
+    /// <summary>The line as drawn: stderr marked with '!', a merged line tagged <c>[2 cube 10]</c>.</summary>
+    public string Text(int item)
+    {
+        OutputEntry e = _lines[item];
+        StringBuilder sb = new();
+        if (_merged)
+        {
+            sb.Append('[').Append(_tag(e.Worker)).Append("] ");
+        }
+
+        sb.Append(e.Channel == OutputChannel.Stderr ? "! " : "  ").Append(e.Text);
+        return sb.ToString();
+    }
+
+    public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
+    {
+        ArgumentNullException.ThrowIfNull(listView);
+        listView.Move(Math.Max(col - viewportX, 0), row);
+        string text = item < _lines.Count ? Text(item) : "";
+        int columns = text.GetColumns();
+        if (columns > MaxItemLength)
+        {
+            MaxItemLength = columns;
+        }
+
+        if (!selected && item < _lines.Count && _lines[item].Channel == OutputChannel.Stderr)
+        {
+            listView.SetAttribute(Roles.Attribute(Roles.Stderr, listView));
+        }
+
+        string visible = viewportX < text.Length ? text[viewportX..] : "";
+        string clipped = TextFormatter.ClipAndJustify(visible, width, Alignment.Start);
+        listView.AddStr(clipped);
+        for (int w = clipped.GetColumns(); w < width; w++)
+        {
+            listView.AddRune(' ');
+        }
+    }
+
+    public bool IsMarked(int item) => false;
+
+    public void SetMark(int item, bool value)
+    {
+    }
+
+    public bool RenderMark(ListView listView, int item, int row, bool isMarked, bool markMultiple) => false;
+
+    public IList ToList() => Enumerable.Range(0, _lines.Count).Select(Text).ToList();
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,32 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>The States panel: the timeline of every worker's state and the latest transitions.</summary>
+internal sealed class StatesPanel : FrameView
+{
+    private readonly TimelineView _timeline;
+
+    public StatesPanel(TimelineModel model, StateGlyphs glyphs, Func<DateTimeOffset> now)
+    {
+        Title = "States";
+        _timeline = new TimelineView(model, glyphs, now) { Width = Dim.Fill(), Height = Dim.Fill() };
+        Add(_timeline);
+    }
+
+    public WorkerId? Selected
+    {
+        get => _timeline.Selected;
+        set
+        {
+            _timeline.Selected = value;
+            _timeline.SetNeedsDraw();
+        }
+    }
+
+    public void Refresh() => _timeline.SetNeedsDraw();
+}
