@@ -15,10 +15,21 @@ namespace TuiProcManager.Tui.Hosting;
 /// arrives. The bound keeps shutdown prompt: the input loop checks for cancellation between waits.
 /// </para>
 /// <para>Every key also tells the <see cref="FrameRate"/> that the user is active.</para>
+/// <para>
+/// A terminal that hangs up (the SSH connection dropped, the tmux session killed) makes poll return at
+/// once with POLLHUP forever. Terminal.Gui's loop would then read nothing and ask again without pause or
+/// a cancellation check: a core spent, and a shutdown that never finishes. Here a hang-up is reported once
+/// through <see cref="TerminalLost"/> and then treated as "no input".
+/// </para>
 /// </remarks>
 internal sealed partial class QuietAnsiInput(FrameRate frameRate) : AnsiInput
 {
     private const int WaitMilliseconds = 250;
+    private const short PollIn = 0x001, PollErr = 0x008, PollHup = 0x010, PollNval = 0x020;
+    private int _lost;
+
+    /// <summary>Raised once, on the input thread, when the terminal has gone away.</summary>
+    public event EventHandler? TerminalLost;
 
     public override bool Peek()
     {
@@ -27,8 +38,25 @@ internal sealed partial class QuietAnsiInput(FrameRate frameRate) : AnsiInput
             return base.Peek(); // headless (tests): Terminal.Gui's own injected input
         }
 
-        PollFd stdin = new() { Fd = 0, Events = 1 /* POLLIN */ };
-        if (Poll(ref stdin, 1, WaitMilliseconds) <= 0 || !base.Peek())
+        if (Volatile.Read(ref _lost) != 0)
+        {
+            Thread.Sleep(WaitMilliseconds);
+            return false;
+        }
+
+        PollFd stdin = new() { Fd = 0, Events = PollIn };
+        int ready = Poll(ref stdin, 1, WaitMilliseconds);
+        if (ready > 0 && (stdin.Revents & (PollHup | PollErr | PollNval)) != 0)
+        {
+            if (Interlocked.Exchange(ref _lost, 1) == 0)
+            {
+                TerminalLost?.Invoke(this, EventArgs.Empty);
+            }
+
+            return false;
+        }
+
+        if (ready <= 0 || !base.Peek())
         {
             return false;
         }

@@ -19,11 +19,13 @@ internal static class QuietApplication
     /// <summary>Why the stock driver is in use, or null when the quiet one is.</summary>
     public static string? QuietDriverUnavailableBecause { get; private set; }
 
-    public static IApplication Create(FrameRate frameRate)
+    public static IApplication Create(FrameRate frameRate, EventHandler onTerminalLost)
     {
         try
         {
-            AnsiComponentFactory factory = new(new QuietAnsiInput(frameRate), new QuietAnsiOutput());
+            QuietAnsiInput input = new(frameRate);
+            input.TerminalLost += onTerminalLost;
+            AnsiComponentFactory factory = new(input, new QuietAnsiOutput());
             return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());
         }
         catch (Exception e) when (e is MissingMethodException or MissingMemberException or TypeLoadException or InvalidCastException)

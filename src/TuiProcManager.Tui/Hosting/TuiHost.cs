@@ -60,18 +60,26 @@ public static class TuiHost
 
         FrameRate frameRate = new();
         Application.MaximumIterationsPerSecond = FrameRate.ActiveFramesPerSecond;
-        using IApplication app = QuietApplication.Create(frameRate);
+        MainWindow? window = null;
+        IApplication? application = null;
+        using IApplication app = application = QuietApplication.Create(frameRate, (_, _) =>
+        {
+            // The terminal hung up (SSH dropped): as for SIGHUP, stop every worker and leave.
+            if (application is not null && window is not null)
+            {
+                Invoke(application, () => window.Stop(ask: false, exitCode: 129));
+            }
+        });
         app.Init();
         app.Iteration += (_, _) => frameRate.OnIteration();
         Dashboard dashboard = new();
-        using MainWindow main = new(
+        using MainWindow main = window = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
             StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
 
         TerminalScheduler ui = new(app);
         using IDisposable feed = supervisor.EventsWithSnapshot
-            .Publish(events => events.Buffer(() => events.Take(1).Delay(BatchWindow, TaskPoolScheduler.Default)))
-            .Where(batch => batch.Count > 0)
+            .Batch(BatchWindow, TaskPoolScheduler.Default)
             .ObserveOn(ui)
             .Subscribe(main.Apply);
         using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));

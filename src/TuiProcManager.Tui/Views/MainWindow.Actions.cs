@@ -190,6 +190,11 @@ internal sealed partial class MainWindow
         {
             App?.Run(dialog); // modal: returns when the dialog closes
         }
+
+        if (_refreshAfterDialog)
+        {
+            RefreshAll();
+        }
     }
 
     /// <summary>Reports the end of an asynchronous action in the header (never blocks the UI).</summary>

@@ -87,9 +87,38 @@ internal sealed partial class MainWindow : Runnable
     public string? HeaderMessage => _header.Message;
 
     /// <summary>Folds a batch of events into the panels and redraws what changed.</summary>
+    /// <remarks>
+    /// While a dialog is on top the models still take every event, but the panels wait: Terminal.Gui
+    /// 2.5.0 draws a changed view under a modal dialog over it. They are all refreshed when it closes.
+    /// </remarks>
     public void Apply(IList<SupervisorEvent> batch)
     {
         DashboardChanges changes = _dashboard.Apply(batch);
+        foreach (SupervisorEvent e in batch)
+        {
+            Report(e);
+        }
+
+        if (App is { } app && app.TopRunnableView != this)
+        {
+            _refreshAfterDialog = true;
+            return;
+        }
+
+        Refresh(changes);
+    }
+
+    /// <summary>Redraws every panel (after a dialog closed).</summary>
+    private void RefreshAll()
+    {
+        _refreshAfterDialog = false;
+        Refresh(new DashboardChanges(true, true, true, new HashSet<WorkerId>(_dashboard.Processes.Workers.Select(w => w.Id))));
+    }
+
+    private bool _refreshAfterDialog;
+
+    private void Refresh(DashboardChanges changes)
+    {
         if (changes.Table)
         {
             _processes.Refresh();
@@ -114,11 +143,6 @@ internal sealed partial class MainWindow : Runnable
         if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
         {
             _output.Refresh();
-        }
-
-        foreach (SupervisorEvent e in batch)
-        {
-            Report(e);
         }
 
         OnSelectionChanged();

@@ -16,7 +16,8 @@ internal sealed class CommandDialog : FormDialog
         : base("Run a command as a worker (no shell)", "Run", 72, 8)
     {
         _resolver = resolver;
-        _command = AddField(0, "command", initial ?? "python3 ", 54);
+        _command = AddField(0, "command", initial ?? "", 54);
+        Add(new Terminal.Gui.Views.Label { X = 14, Y = 1, Text = "e.g. python3 lesson.py", SchemeName = Theming.Roles.Hint });
     }
 
     /// <summary>The spec, once accepted.</summary>
