@@ -8,7 +8,7 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>The bottom line: the keys, shortest form first so that they fit in 80 columns.</summary>
 internal sealed class HintsView : View
 {
-    internal const string Text80 = "s/c spawn  x cmd  p pause  j/J join  k/K stop  o output  / find  t theme  ? help  q quit";
+    internal const string Text80 = "s/c spawn x cmd p pause j/J join k/K stop o merge / find t theme ? help q quit";
 
     public HintsView()
     {

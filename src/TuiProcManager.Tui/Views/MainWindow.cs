@@ -1,5 +1,6 @@
 using System.Drawing;
 using Terminal.Gui.ViewBase;
+using Terminal.Gui.Text;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
@@ -58,7 +59,7 @@ internal sealed partial class MainWindow : Runnable
         };
         _output = new OutputPanel(dashboard.Output, dashboard.Name) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
-        _tooSmall = new Label { X = Pos.Center(), Y = Pos.Center(), Visible = false };
+        _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 3, TextAlignment = Alignment.Center, Visible = false };
         Add(_header, _processes, _states, _cpu, _output, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
@@ -158,7 +159,7 @@ internal sealed partial class MainWindow : Runnable
         }
 
         _tooSmall.Visible = small;
-        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}; tuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}. Enlarge it, or press q to quit.";
+        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.";
     }
 
     private void OnSelectionChanged()

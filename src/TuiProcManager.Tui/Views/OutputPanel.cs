@@ -21,6 +21,7 @@ internal sealed class OutputPanel : FrameView
     private readonly ListView _list;
     private WorkerId? _worker;
     private long _evictedSeen;
+    private int _countSeen; // lines in view at the last refresh: was the user at the tail then?
 
     public OutputPanel(OutputModel model, Func<WorkerId, string> names)
     {
@@ -73,7 +74,8 @@ internal sealed class OutputPanel : FrameView
         Rectangle viewport = _list.Viewport;
         long evicted = lines.Evicted - _evictedSeen;
         _evictedSeen = lines.Evicted;
-        bool atTail = viewport.Y + viewport.Height >= lines.Count - 1 || lines.Count <= viewport.Height;
+        bool atTail = viewport.Y + viewport.Height >= _countSeen || _countSeen <= viewport.Height;
+        _countSeen = lines.Count;
         _source.Changed();
         if (atTail)
         {
@@ -117,6 +119,7 @@ internal sealed class OutputPanel : FrameView
     {
         BoundedRing<OutputEntry> lines = Merged ? _model.Merged : _worker is { } w ? _model.For(w).Lines : Empty;
         _evictedSeen = lines.Evicted;
+        _countSeen = lines.Count;
         _source.Show(lines, Merged, id => id.ToString() + " " + _names(id));
         _list.SelectedItem = null;
         FollowTail();

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Workers;
+
+namespace TuiProcManager.Tui.Tests.TestSupport;
+
+/// <summary>Builds supervisor events for model and view tests, numbered in order.</summary>
+internal sealed class Events
+{
+    public static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private long _sequence;
+
+    public DateTimeOffset Now { get; set; } = T0;
+
+    public WorkerSpawned Spawned(int id, WorkerSpec? spec = null, int? pid = null) =>
+        new(++_sequence, Now, new WorkerId(id), spec ?? WorkerSpec.Square("10"), pid ?? 1000 + id);
+
+    public WorkerStateChanged State(int id, WorkerState from, WorkerState to, string why = "test") =>
+        new(++_sequence, Now, new WorkerId(id), from, to, why);
+
+    public OutputLine Line(int id, string text, OutputChannel channel = OutputChannel.Stdout, long number = 0) =>
+        new(++_sequence, Now, new WorkerId(id), channel, text, number);
+
+    public WorkerEnded Ended(int id, WorkerExit? exit = null) => new(++_sequence, Now, new WorkerId(id), exit ?? WorkerExit.Exited(0));
+
+    public ResourceSampled Sample(int id, double cpu, long rss = 4_000_000, params ProcessSample[] descendants) =>
+        new(++_sequence, Now, new WorkerId(id), new ProcessSample(1000 + id, 1, "worker", WorkerState.Running, cpu, TimeSpan.Zero, rss), [.. descendants]);
+
+    public DescendantStateChanged Descendant(int id, int pid, int parent, WorkerState? from, WorkerState to, string name = "python3") =>
+        new(++_sequence, Now, new WorkerId(id), pid, parent, name, from, to);
+
+    public MachineSampled Machine(params double[] cores) => new(++_sequence, Now, [.. cores]);
+
+    public EventsDropped Dropped(int id, long lines) => new(++_sequence, Now, new WorkerId(id), lines, lines);
+
+    public JoinStarted JoinStarted(int id) => new(++_sequence, Now, new WorkerId(id), null);
+
+    public WorkerJoined Joined(int id, JoinOutcome outcome = JoinOutcome.Ended) =>
+        new(++_sequence, Now, new WorkerId(id), outcome, outcome == JoinOutcome.Ended ? WorkerExit.Exited(0) : null);
+
+    public static ProcessSample Child(int pid, int parent, double cpu, string name = "python3") =>
+        new(pid, parent, name, WorkerState.Running, cpu, TimeSpan.Zero, 1_000_000);
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using NSubstitute;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views;
+
+namespace TuiProcManager.Tui.Tests.TestSupport;
+
+/// <summary>
+/// The main window on Terminal.Gui's ANSI driver with an in-memory screen (no terminal), over a substituted
+/// supervisor: what the views draw and which supervisor calls the keys make.
+/// </summary>
+internal sealed class Screen : IDisposable
+{
+    public static readonly string ThemesDirectory = Path.Combine(AppContext.BaseDirectory, "themes");
+
+    private readonly SessionToken? _session;
+
+    public Screen(int width = 80, int height = 24, bool begin = true)
+    {
+        Supervisor.Snapshot().Returns(ImmutableArray<WorkerInfo>.Empty);
+        Resolver.TryResolve(Arg.Any<string>(), out Arg.Any<string?>(), out Arg.Any<string?>()).Returns(call =>
+        {
+            call[1] = "/usr/bin/" + call.ArgAt<string>(0);
+            call[2] = null;
+            return true;
+        });
+        Themes = ThemeCatalog.Load(ThemesDirectory);
+        Themes.Apply(ThemeCatalog.DefaultTheme);
+        App = Application.Create(new VirtualTimeProvider());
+        App.Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(width, height);
+        Main = new MainWindow(Dashboard, Supervisor, Resolver, Themes, noColor: false, StateGlyphs.Unicode, () => Now);
+        if (begin)
+        {
+            _session = App.Begin(Main);
+            App.LayoutAndDraw();
+        }
+    }
+
+    public ISupervisor Supervisor { get; } = Substitute.For<ISupervisor>();
+
+    public IExecutableResolver Resolver { get; } = Substitute.For<IExecutableResolver>();
+
+    public ThemeCatalog Themes { get; }
+
+    public Dashboard Dashboard { get; } = new();
+
+    public IApplication App { get; }
+
+    public MainWindow Main { get; }
+
+    public DateTimeOffset Now { get; set; } = Events.T0.AddSeconds(5);
+
+    /// <summary>The screen as text, rows joined by newlines.</summary>
+    public string Text => App.Driver!.ToString()!;
+
+    public string[] Lines => Text.Split('\n');
+
+    public void Feed(params SupervisorEvent[] events)
+    {
+        Main.Apply(events);
+        App.LayoutAndDraw();
+    }
+
+    public void Press(Key key)
+    {
+        App.InjectKey(key);
+        App.LayoutAndDraw();
+    }
+
+    public void Resize(int width, int height)
+    {
+        App.Driver!.SetScreenSize(width, height);
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>Row and column of the first occurrence of <paramref name="text"/> on the screen.</summary>
+    public (int Row, int Col) Find(string text)
+    {
+        string[] lines = Lines;
+        for (int r = 0; r < lines.Length; r++)
+        {
+            int c = lines[r].IndexOf(text, StringComparison.Ordinal);
+            if (c >= 0)
+            {
+                return (r, c);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"'{text}' is not on the screen:\n{Text}");
+    }
+
+    /// <summary>Row and column of <paramref name="text"/> on the first row that also shows <paramref name="rowMarker"/>.</summary>
+    public (int Row, int Col) FindOnRow(string rowMarker, string text)
+    {
+        string[] lines = Lines;
+        for (int r = 0; r < lines.Length; r++)
+        {
+            int c = lines[r].IndexOf(text, StringComparison.Ordinal);
+            if (c >= 0 && lines[r].Contains(rowMarker, StringComparison.Ordinal))
+            {
+                return (r, c);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"no row with '{rowMarker}' and '{text}':\n{Text}");
+    }
+
+    public Terminal.Gui.Drawing.Attribute? AttributeAt(int row, int col) => App.Driver!.Contents![row, col].Attribute;
+
+    public void Dispose()
+    {
+        if (_session is not null)
+        {
+            App.End(_session);
+        }
+
+        Main.Dispose();
+        App.Dispose();
+    }
+}

@@ -1,0 +1,117 @@
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+using TuiProcManager.Tui.Tests.TestSupport;
+using TuiProcManager.Tui.Theming;
+
+namespace TuiProcManager.Tui.Tests.Theming;
+
+[Collection(GlobalUiState.Name)]
+public sealed class ThemeCatalogTests : IDisposable
+{
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "themes");
+    private readonly string _user = Directory.CreateTempSubdirectory("tuiproc-themes-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_user, recursive: true);
+        TuiConfigurationBuilder.Shared.RuntimeConfig = null;
+        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
+        ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
+    }
+
+    [Fact]
+    public void Shipped_FourThemes_EachDefiningEveryRole()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+
+        Assert.Empty(catalog.Problems);
+        Assert.Equal(["Tuiproc Dark", "Tuiproc High Contrast", "Tuiproc Light", "Tuiproc Mono"], catalog.Names.Order());
+        foreach (string theme in catalog.Names)
+        {
+            Assert.True(catalog.Apply(theme));
+            Assert.All(Roles.All, role => Assert.True(SchemeManager.TryGetScheme(role, out _), $"{theme} lacks {role}"));
+        }
+    }
+
+    [Fact]
+    public void Mono_UsesNoColourAtAll()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        catalog.Apply(ThemeCatalog.NoColorTheme);
+
+        foreach (string role in Roles.All.Append("Base"))
+        {
+            Attribute normal = SchemeManager.GetScheme(role).GetAttributeForRole(VisualRole.Normal);
+            Assert.True(normal.Foreground == Color.None && normal.Background == Color.None, $"{role}: {normal}");
+        }
+    }
+
+    [Fact]
+    public void Apply_SwitchesLive_AndUnknownNamesAreRefused()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        catalog.Apply("Tuiproc Dark");
+        Color dark = SchemeManager.GetScheme("Running").Normal.Foreground;
+
+        Assert.True(catalog.Apply("tuiproc light")); // names ignore case
+        Assert.NotEqual(dark, SchemeManager.GetScheme("Running").Normal.Foreground);
+        Assert.False(catalog.Apply("Solarized Purple"));
+        Assert.Equal("Tuiproc Light", ThemeManager.Theme);
+    }
+
+    [Fact]
+    public void Next_CyclesThroughTheCatalog()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        string first = catalog.Names[0];
+        string at = first;
+        for (int i = 0; i < catalog.Names.Count; i++)
+        {
+            at = catalog.Next(at);
+        }
+
+        Assert.Equal(first, at);
+    }
+
+    [Theory]
+    [InlineData("{ not json", "is not valid JSON (line 1)")]
+    [InlineData("{ \"Themes\": [ { \"X\": {} } ] }", "old Terminal.Gui format")]
+    [InlineData("{ \"Window.DefaultBorderStyle\": \"Single\" }", "old Terminal.Gui format")]
+    [InlineData("{ \"Schemes\": {} }", "has no \"Themes\" object")]
+    [InlineData("{ \"Themes\": {} }", "has no \"Themes\" object")]
+    public void BrokenUserFile_IsNamedInAProblem_AndTheRestStillLoads(string content, string expected)
+    {
+        string file = Path.Combine(_user, "mine.json");
+        File.WriteAllText(file, content);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        ThemeProblem problem = Assert.Single(catalog.Problems);
+        Assert.Equal(file, problem.File);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
+    }
+
+    [Fact]
+    public void UserTheme_IsAddedToTheCatalog()
+    {
+        File.WriteAllText(Path.Combine(_user, "mine.json"), """
+            // comments and trailing commas are fine
+            { "Themes": { "Mine": { "Schemes": { "Base": { "Normal": { "Foreground": "Yellow", "Background": "Blue" } }, }, }, }, }
+            """);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Empty(catalog.Problems);
+        Assert.Contains("Mine", catalog.Names);
+        Assert.True(catalog.Apply("Mine"));
+        Assert.Equal(new Color(ColorName16.Blue), SchemeManager.GetScheme("Base").Normal.Background);
+    }
+
+    [Fact]
+    public void MissingFolders_AreFine()
+    {
+        Assert.Empty(ThemeCatalog.Load("/nonexistent/themes", null).Problems);
+    }
+}
