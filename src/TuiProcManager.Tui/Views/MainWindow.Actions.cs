@@ -20,21 +20,21 @@ internal sealed partial class MainWindow
     {
         switch (action)
         {
-            case UiAction.SpawnSquare: Spawn(WorkerKind.Square); break;
-            case UiAction.SpawnCube: Spawn(WorkerKind.Cube); break;
-            case UiAction.RunCommand: RunCommand(); break;
+            case UiAction.SpawnSquare: Later(() => Spawn(WorkerKind.Square)); break;
+            case UiAction.SpawnCube: Later(() => Spawn(WorkerKind.Cube)); break;
+            case UiAction.RunCommand: Later(RunCommand); break;
             case UiAction.PauseResume: PauseResume(); break;
             case UiAction.Join: Join(); break;
             case UiAction.JoinAll: JoinAll(); break;
             case UiAction.Terminate: OnSelected(id => Watch(_supervisor.TerminateAsync(id), $"worker {id} terminated")); break;
             case UiAction.TerminateAll: TerminateAll(); break;
             case UiAction.ToggleOutput: _output.ToggleMerged(); break;
-            case UiAction.Search: Search(); break;
+            case UiAction.Search: Later(Search); break;
             case UiAction.SearchNext: _output.Search(null, forward: true); break;
             case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
-            case UiAction.Help: Show(new HelpDialog()); break;
-            case UiAction.Quit: Stop(ask: true, exitCode: 0); break;
+            case UiAction.Help: Later(() => Show(new HelpDialog())); break;
+            case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
             default: break;
         }
@@ -200,6 +200,22 @@ internal sealed partial class MainWindow
     /// <summary>Reports the end of an asynchronous action in the header (never blocks the UI).</summary>
     private void Watch(Task task, string done) =>
         task.ContinueWith(t => OnUi(() => _header.Say(t.IsCompletedSuccessfully ? done : $"{done}: {t.Exception?.InnerException?.Message}", !t.IsCompletedSuccessfully)), TaskScheduler.Default);
+
+    /// <summary>
+    /// Runs on the next turn of the main loop. Dialogs open this way, after the key that asked for them
+    /// has been fully handled: run inside the key's own handler, a dialog would receive that key too.
+    /// </summary>
+    private void Later(Action action)
+    {
+        if (App is { } app)
+        {
+            app.AddTimeout(TimeSpan.Zero, () =>
+            {
+                action();
+                return false;
+            });
+        }
+    }
 
     /// <summary>Runs on the UI thread, unless the UI has already gone.</summary>
     private void OnUi(Action action)

@@ -1,0 +1,193 @@
+using NSubstitute;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Tests.TestSupport;
+using TuiProcManager.Tui.Views.Dialogs;
+
+namespace TuiProcManager.Tui.Tests.Views;
+
+/// <summary>Dialogs, on the real main loop: what a user typing into them gets.</summary>
+[Collection(GlobalUiState.Name)]
+public sealed class DialogFlowTests
+{
+    private static void Type(Terminal.Gui.App.IApplication app, string text)
+    {
+        foreach (char c in text)
+        {
+            app.InjectKey(new Key(c));
+        }
+    }
+
+    private static void ClearField(Terminal.Gui.App.IApplication app, int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            app.InjectKey(Key.Backspace);
+        }
+    }
+
+    [Fact]
+    public void Spawn_BadNumber_SaysWhatIsWrongAndStaysOpen_ThenAValidOneSpawns()
+    {
+        using Screen s = new(100, 30, begin: false);
+        SpawnDialog? dialog = null;
+        new Script()
+            .Then(app => app.InjectKey(new Key('s')))
+            .Until(app => (dialog = app.TopRunnableView as SpawnDialog) is not null)
+            .Then(app =>
+            {
+                app.InjectKey(Key.End);
+                ClearField(app, 2);
+                Type(app, "1e5");
+                app.InjectKey(Key.Enter);
+            })
+            .Until(_ => dialog!.ErrorText.Length > 0)
+            .Then(app =>
+            {
+                Assert.Equal("N must be an integer, got '1e5'", dialog!.ErrorText);
+                Assert.Same(dialog, app.TopRunnableView); // still open
+                ClearField(app, 3);
+                Type(app, "-12");
+                app.InjectKey(Key.Enter);
+            })
+            .Until(app => app.TopRunnableView is not SpawnDialog)
+            .Run(s.App, s.Main);
+
+        s.Supervisor.Received(1).Spawn(WorkerSpec.Square("-12", new Workload(10, 300, 200)));
+    }
+
+    [Fact]
+    public void Spawn_Escape_SpawnsNothing()
+    {
+        using Screen s = new(100, 30, begin: false);
+        new Script()
+            .Then(app => app.InjectKey(new Key('c')))
+            .Until(app => app.TopRunnableView is SpawnDialog)
+            .Then(app => app.InjectKey(Key.Esc))
+            .Until(app => app.TopRunnableView is not SpawnDialog)
+            .Run(s.App, s.Main);
+
+        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+    }
+
+    [Theory]
+    [InlineData("ls | wc", "shell syntax '|' in command 'ls | wc' is not supported")]
+    [InlineData("echo 'open", "unterminated single quote")]
+    [InlineData("ls *.py", "glob '*'")]
+    public void Command_WhatNeedsAShell_IsRefusedWithAReason(string command, string expected)
+    {
+        using Screen s = new(100, 30, begin: false);
+        CommandDialog? dialog = null;
+        new Script()
+            .Then(app => app.InjectKey(new Key('x')))
+            .Until(app => (dialog = app.TopRunnableView as CommandDialog) is not null)
+            .Then(app =>
+            {
+                Type(app, command);
+                app.InjectKey(Key.Enter);
+            })
+            .Until(_ => dialog!.ErrorText.Length > 0)
+            .Then(app =>
+            {
+                Assert.Contains(expected, dialog!.ErrorText, StringComparison.Ordinal);
+                app.InjectKey(Key.Esc);
+            })
+            .Until(app => app.TopRunnableView is not CommandDialog)
+            .Run(s.App, s.Main);
+
+        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+    }
+
+    [Fact]
+    public void Command_IsSplitIntoAnArgumentVector_NeverAShellLine()
+    {
+        using Screen s = new(100, 30, begin: false);
+        new Script()
+            .Then(app => app.InjectKey(new Key('x')))
+            .Until(app => app.TopRunnableView is CommandDialog)
+            .Then(app =>
+            {
+                Type(app, "python3 -c 'print(2*3)'");
+                app.InjectKey(Key.Enter);
+            })
+            .Until(app => app.TopRunnableView is not CommandDialog)
+            .Run(s.App, s.Main);
+
+        s.Supervisor.Received(1).Spawn(WorkerSpec.Command(["python3", "-c", "print(2*3)"]));
+    }
+
+    [Fact]
+    public void Quit_WithLiveWorkers_AsksFirst_ThenStopsThemAll()
+    {
+        using Screen s = new(100, 30, begin: false);
+        Events e = new();
+        s.Supervisor.TerminateAllAsync(Arg.Any<TimeSpan?>()).Returns(Task.CompletedTask);
+        new Script()
+            .Then(_ => s.Main.Apply([e.Spawned(1), e.State(1, WorkerState.Starting, WorkerState.Running)]))
+            .Then(app => app.InjectKey(new Key('q')))
+            .Until(app => app.TopRunnableView is Dialog)
+            .Then(app =>
+            {
+                s.Supervisor.DidNotReceive().TerminateAllAsync(Arg.Any<TimeSpan?>()); // not before the answer
+                app.InjectKey(Key.Enter); // the default button: Quit
+            })
+            .Until(_ => s.Supervisor.ReceivedCalls().Any(c => c.GetMethodInfo().Name == nameof(s.Supervisor.TerminateAllAsync)))
+            .Run(s.App, s.Main);
+
+        Assert.Equal(0, s.Main.ExitCode);
+    }
+
+    [Fact]
+    public void Help_OnQuestionMarkAndF1_ListsTheKeys()
+    {
+        using Screen s = new(100, 30, begin: false);
+        string? shown = null;
+        new Script()
+            .Then(app => app.InjectKey(new Key('?')))
+            .Until(app => app.TopRunnableView is HelpDialog)
+            .Then(app =>
+            {
+                app.LayoutAndDraw();
+                shown = app.Driver!.ToString();
+                app.InjectKey(Key.Esc);
+            })
+            .Until(app => app.TopRunnableView is not HelpDialog)
+            .Then(app => app.InjectKey(Key.F1))
+            .Until(app => app.TopRunnableView is HelpDialog)
+            .Then(app => app.InjectKey(Key.Esc))
+            .Until(app => app.TopRunnableView is not HelpDialog)
+            .Run(s.App, s.Main);
+
+        Assert.Contains("pause / resume the selected worker", shown, StringComparison.Ordinal);
+        Assert.Contains("SIGTERM, then SIGKILL after 3 s", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_FindsALineInTheOutput_NextAndPreviousMoveBetweenMatches()
+    {
+        using Screen s = new(100, 30, begin: false);
+        Events e = new();
+        new Script()
+            .Then(_ => s.Main.Apply([e.Spawned(1), .. Enumerable.Range(1, 300).Select(i => e.Line(1, i % 100 == 0 ? $"needle {i}" : $"hay {i}"))]))
+            .Then(app => app.InjectKey(new Key('/')))
+            .Until(app => app.TopRunnableView is SearchDialog)
+            .Then(app =>
+            {
+                Type(app, "NEEDLE");
+                app.InjectKey(Key.Enter);
+            })
+            .Until(app => app.TopRunnableView is not SearchDialog)
+            .Then(app =>
+            {
+                app.LayoutAndDraw();
+                Assert.Contains("needle 100", app.Driver!.ToString(), StringComparison.Ordinal);
+                Assert.Contains("/NEEDLE", app.Driver!.ToString(), StringComparison.Ordinal);
+                app.InjectKey(new Key('n'));
+                app.LayoutAndDraw();
+                Assert.Contains("needle 200", app.Driver!.ToString(), StringComparison.Ordinal);
+            })
+            .Run(s.App, s.Main);
+    }
+}
