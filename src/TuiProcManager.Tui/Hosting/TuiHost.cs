@@ -57,6 +57,10 @@ public static class TuiHost
         {
             themes.Apply(ThemeCatalog.DefaultTheme);
         }
+        else if (options.Theme is not null && colors != ColorMode.None)
+        {
+            _ = new UserSettings(theme).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
+        }
 
         FrameRate frameRate = new();
         Application.MaximumIterationsPerSecond = FrameRate.ActiveFramesPerSecond;

@@ -34,6 +34,14 @@ internal static class UiCommand
         root.Add(colors);
         root.SetAction(async (parsed, cancellation) =>
         {
+            IReadOnlyList<string> names = TuiHost.LoadThemes(ThemesDirectory, out _);
+            string? chosen = parsed.GetValue(theme);
+            if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
+            {
+                await stderr.WriteLineAsync($"tuiproc: unknown theme '{chosen}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             if (Console.IsInputRedirected || Console.IsOutputRedirected)
             {
                 await stderr.WriteLineAsync("tuiproc: the UI needs a terminal (stdin and stdout are not one); for a run without the UI use: tuiproc run square:10 cube:10").ConfigureAwait(false);
@@ -44,14 +52,6 @@ internal static class UiCommand
             {
                 await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
                 return ExitCodes.Failure;
-            }
-
-            IReadOnlyList<string> names = TuiHost.LoadThemes(ThemesDirectory, out _);
-            string? chosen = parsed.GetValue(theme);
-            if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
-            {
-                await stderr.WriteLineAsync($"tuiproc: unknown theme '{chosen}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
-                return ExitCodes.Usage;
             }
 
             await using ServiceProvider services = AppServices.Build();

@@ -40,6 +40,8 @@ public sealed class BadInputTests
         { ["hexagon"], "hexagon" },
         { ["square:x"], "N must be an integer, got 'x'" },
         { ["--theme"], "--theme" },
+        { ["--theme", "Nope"], "unknown theme 'Nope' (available: Tuiproc Dark, " },
+        { ["--theme", "Nope", "square:1"], "unknown theme 'Nope'" },
         { ["--colors", "256"], "256" },
     };
 
