@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     null or "spawn" => await SpawnJoinBenchmark.RunAsync(args.Skip(1).ToArray()),
     "state" => await StateLatencyBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "draw" => await DrawBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

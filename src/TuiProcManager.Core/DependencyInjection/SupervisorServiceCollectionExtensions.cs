@@ -21,7 +21,7 @@ public static class SupervisorServiceCollectionExtensions
         options.Validate();
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => new SupervisorSchedulers(
-            new EventLoopScheduler(start => new Thread(start) { Name = "tuiproc-clock", IsBackground = true }),
+            new ClockThreadScheduler("tuiproc-clock"),
             TaskPoolScheduler.Default));
         services.TryAddSingleton<ISupervisor, Supervisor>();
         return services;

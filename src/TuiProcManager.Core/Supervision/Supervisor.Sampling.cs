@@ -10,6 +10,7 @@ public sealed partial class Supervisor
 {
     private MachineCpuTimes? _lastMachine;
     private bool _pollRequested;
+    private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
 
     /// <summary>A reading of one worker, taken outside the gate.</summary>
     private readonly record struct Reading(WorkerRecord Worker, ProcessStatus? Self, List<ProcessStatus> Descendants);
@@ -31,14 +32,24 @@ public sealed partial class Supervisor
             _stateTimer.Disposable = _schedulers.Clock.Schedule(_options.StatePollInterval, again =>
             {
                 Sample(withResources: false);
-                again(_options.StatePollInterval);
+                again(NextStatePoll());
             });
+        }
+    }
+
+    /// <summary>The interval to the next state poll: fast while things change, slower once all is quiet.</summary>
+    private TimeSpan NextStatePoll()
+    {
+        lock (_gate)
+        {
+            return Now - _lastStateActivity >= _options.QuietAfter ? _options.QuietStatePollInterval : _options.StatePollInterval;
         }
     }
 
     /// <summary>Reads states soon, not at the next tick: after a spawn or a signal. Coalesced. Caller holds the gate.</summary>
     private void RequestPoll()
     {
+        _lastStateActivity = Now;
         if (!_pollRequested)
         {
             _pollRequested = true;
@@ -175,6 +186,7 @@ public sealed partial class Supervisor
             WorkerState to = StateClassifier.Classify(s.State, w.PausedByUser)?.State ?? WorkerState.Ended;
             if (from != to && !(from is null && to == WorkerState.Ended))
             {
+                _lastStateActivity = now;
                 Publish(new DescendantStateChanged(Next(), now, w.Id, d.Pid, d.ParentPid, d.Name, from, to));
             }
 

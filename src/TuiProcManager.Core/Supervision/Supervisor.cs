@@ -126,6 +126,7 @@ public sealed partial class Supervisor : ISupervisor
 
         WorkerState from = w.State;
         w.State = to;
+        _lastStateActivity = Now;
         Publish(new WorkerStateChanged(Next(), Now, w.Id, from, to, why));
     }
 

@@ -10,9 +10,10 @@ namespace TuiProcManager.Linux.Proc;
 /// Used by the supervisor's clock thread only (one buffer, no locking). A missing file means the process
 /// is gone: every read returns false or empty rather than throwing.
 /// </remarks>
-internal sealed class ProcFsProbe : IProcessProbe
+internal sealed class ProcFsProbe : IProcessProbe, IDisposable
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly StatFiles _statFiles = new();
     private readonly long _ticksPerSecond;
     private readonly long _pageSize = Environment.SystemPageSize;
 
@@ -25,7 +26,8 @@ internal sealed class ProcFsProbe : IProcessProbe
     public bool TryRead(int pid, out ProcessStatus status)
     {
         status = default;
-        if (!TryReadFile($"/proc/{pid}/stat", out int length)
+        int length = _statFiles.Read(pid, _buffer);
+        if (length == 0
             || !ProcStatParser.TryParse(_buffer.AsSpan(0, length), _ticksPerSecond, _pageSize, out status))
         {
             return false;
@@ -62,6 +64,8 @@ internal sealed class ProcFsProbe : IProcessProbe
 
         return children;
     }
+
+    public void Dispose() => _statFiles.Dispose();
 
     public MachineCpuTimes ReadMachineCpu() =>
         TryReadFile("/proc/stat", out int length) ? MachineStatParser.Parse(_buffer.AsSpan(0, length)) : new MachineCpuTimes([]);

@@ -11,10 +11,11 @@ namespace TuiProcManager.Tui.Hosting;
 /// Terminal.Gui 2.5.0's input thread asks "is there input?" with a zero-timeout poll and, when there is
 /// none, sleeps with Task.Delay(20): 50 wake-ups a second, each involving the timer thread and a pool
 /// thread, for as long as the app runs. Here <see cref="Peek"/> blocks in poll(2) on stdin for up to
-/// <see cref="WaitMilliseconds"/>, so an idle app wakes 4 times a second, and a key is seen the moment it
-/// arrives. The bound keeps shutdown prompt: the input loop checks for cancellation between waits.
+/// <see cref="WaitMilliseconds"/>, so an idle app's input thread wakes 4 times a second, and a key is
+/// seen the moment it arrives. The bound keeps shutdown prompt: the input loop checks for cancellation
+/// between waits.
 /// </para>
-/// <para>Every key also tells the <see cref="FrameRate"/> that the user is active.</para>
+/// <para>Every key also tells the <see cref="LoopPacer"/> that the user is active, which wakes the main loop.</para>
 /// <para>
 /// A terminal that hangs up (the SSH connection dropped, the tmux session killed) makes poll return at
 /// once with POLLHUP forever. Terminal.Gui's loop would then read nothing and ask again without pause or
@@ -22,7 +23,7 @@ namespace TuiProcManager.Tui.Hosting;
 /// through <see cref="TerminalLost"/> and then treated as "no input".
 /// </para>
 /// </remarks>
-internal sealed partial class QuietAnsiInput(FrameRate frameRate) : AnsiInput
+internal sealed partial class QuietAnsiInput(LoopPacer pacer) : AnsiInput
 {
     private const int WaitMilliseconds = 250;
     private const short PollIn = 0x001, PollErr = 0x008, PollHup = 0x010, PollNval = 0x020;
@@ -61,7 +62,7 @@ internal sealed partial class QuietAnsiInput(FrameRate frameRate) : AnsiInput
             return false;
         }
 
-        frameRate.UserActive();
+        pacer.UserActive();
         return true;
     }
 

@@ -19,11 +19,11 @@ internal static class QuietApplication
     /// <summary>Why the stock driver is in use, or null when the quiet one is.</summary>
     public static string? QuietDriverUnavailableBecause { get; private set; }
 
-    public static IApplication Create(FrameRate frameRate, EventHandler onTerminalLost)
+    public static IApplication Create(LoopPacer pacer, EventHandler onTerminalLost)
     {
         try
         {
-            QuietAnsiInput input = new(frameRate);
+            QuietAnsiInput input = new(pacer);
             input.TerminalLost += onTerminalLost;
             AnsiComponentFactory factory = new(input, new QuietAnsiOutput());
             return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());

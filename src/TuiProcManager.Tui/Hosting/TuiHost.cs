@@ -62,11 +62,11 @@ public static class TuiHost
             _ = new UserSettings(theme).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
         }
 
-        FrameRate frameRate = new();
-        Application.MaximumIterationsPerSecond = FrameRate.ActiveFramesPerSecond;
+        using LoopPacer pacer = new();
+        Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
         MainWindow? window = null;
         IApplication? application = null;
-        using IApplication app = application = QuietApplication.Create(frameRate, (_, _) =>
+        using IApplication app = application = QuietApplication.Create(pacer, (_, _) =>
         {
             // The terminal hung up (SSH dropped): as for SIGHUP, stop every worker and leave.
             if (application is not null && window is not null)
@@ -75,7 +75,11 @@ public static class TuiHost
             }
         });
         app.Init();
-        app.Iteration += (_, _) => frameRate.OnIteration();
+        if (QuietApplication.QuietDriverUnavailableBecause is null)
+        {
+            pacer.Attach(app); // only the quiet input wakes the pacer on a key; the stock driver keeps its own pacing
+        }
+
         Dashboard dashboard = new();
         using MainWindow main = window = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,

@@ -6,11 +6,11 @@ namespace TuiProcManager.Tui.Theming;
 /// How states look without colour: a glyph and a word, so that no state is told by colour alone. The
 /// Linux console's font lacks most symbols, so TERM=linux gets ASCII.
 /// </summary>
-internal sealed record StateGlyphs(char Starting, char Running, char Waiting, char Paused, char Ended, char Failed, string Branch, string LastBranch)
+internal sealed record StateGlyphs(char Starting, char Running, char Waiting, char Paused, char Ended, char Failed, string Branch, string LastBranch, string Separator)
 {
-    public static StateGlyphs Unicode { get; } = new('∙', '█', '─', '‖', ' ', '✗', "├─", "└─");
+    public static StateGlyphs Unicode { get; } = new('∙', '█', '─', '‖', ' ', '✗', "├─", "└─", "│");
 
-    public static StateGlyphs Ascii { get; } = new('.', '#', '-', '|', ' ', 'x', "|-", "`-");
+    public static StateGlyphs Ascii { get; } = new('.', '#', '-', '|', ' ', 'x', "|-", "`-", "|");
 
     /// <summary>ASCII on the Linux console, Unicode elsewhere.</summary>
     public static StateGlyphs ForTerminal(string? term) => term == "linux" ? Ascii : Unicode;

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -15,10 +14,10 @@ namespace TuiProcManager.Tui.Views;
 /// and its descendants; 100% is one core, so a worker pinning two cores reaches 200%), then one bar per
 /// core of the machine: one busy worker fills one bar, two fill both.
 /// </summary>
-internal sealed class CpuView : View
+internal sealed class CpuView : CanvasView
 {
-    private static readonly Rune[] Blocks = [.. "▁▂▃▄▅▆▇█".EnumerateRunes()];
-    private static readonly Rune[] AsciiBlocks = [.. "._-=+*#@".EnumerateRunes()];
+    private const string Blocks = "▁▂▃▄▅▆▇█";
+    private const string AsciiBlocks = "._-=+*#@";
 
     private readonly CpuModel _model;
     private readonly Func<WorkerId, string> _names;
@@ -34,35 +33,33 @@ internal sealed class CpuView : View
 
     public WorkerId? Selected { get; set; }
 
-    protected override bool OnDrawingContent(DrawContext? context)
+    protected override void Render(CellCanvas canvas)
     {
-        int width = Viewport.Width, height = Viewport.Height;
+        int width = canvas.Width, height = canvas.Height;
         if (width < 8 || height < 1)
         {
-            return true;
+            return;
         }
 
-        Attribute normal = GetAttributeForRole(VisualRole.Normal);
         int coreRows = Math.Min(_model.Cores.Length, Math.Max(1, height / 2));
         int graphRows = Math.Max(0, height - 1 - coreRows);
         BoundedRing<double>? history = Selected is { } id ? _model.For(id) : null;
         double latest = history is { Count: > 0 } ? history[history.Count - 1] : 0;
-        SetAttribute(normal);
         string title = Selected is { } w
             ? string.Create(CultureInfo.InvariantCulture, $"{w} {_names(w)}: {Format.Percent(latest)}% (100% = 1 core)")
             : "no worker selected";
-        AddStr(0, 0, Fit(title, width));
-        DrawGraph(history, 1, graphRows, width);
-        DrawCores(1 + graphRows, coreRows, width);
-        return true;
+        canvas.Write(0, 0, title, GetAttributeForRole(VisualRole.Normal));
+        DrawGraph(canvas, history, 1, graphRows);
+        DrawCores(canvas, 1 + graphRows, coreRows);
     }
 
-    private void DrawGraph(BoundedRing<double>? history, int top, int rows, int width)
+    private void DrawGraph(CellCanvas canvas, BoundedRing<double>? history, int top, int rows)
     {
-        SetAttribute(Roles.Attribute(Roles.Running, this));
+        int width = canvas.Width;
+        Attribute running = Roles.Attribute(Roles.Running, this);
         for (int r = 0; r < rows; r++)
         {
-            AddStr(0, top + r, new string(' ', width));
+            canvas.Fill(0, top + r, width, ' ', running);
         }
 
         if (history is null || history.Count == 0 || rows == 0)
@@ -72,7 +69,7 @@ internal sealed class CpuView : View
 
         double[] data = history.ToArray();
         double scale = Math.Max(100, data.Max());
-        Rune[] blocks = _ascii ? AsciiBlocks : Blocks;
+        string blocks = _ascii ? AsciiBlocks : Blocks;
         int shown = Math.Min(width, data.Length);
         for (int i = 0; i < shown; i++)
         {
@@ -83,14 +80,18 @@ internal sealed class CpuView : View
                 int fill = eighths - ((rows - 1 - r) * 8);
                 if (fill > 0)
                 {
-                    AddRune(width - shown + i, top + r, fill >= 8 ? blocks[7] : blocks[fill - 1]);
+                    canvas.Fill(width - shown + i, top + r, 1, fill >= 8 ? blocks[7] : blocks[fill - 1], running);
                 }
             }
         }
     }
 
-    private void DrawCores(int top, int rows, int width)
+    private void DrawCores(CellCanvas canvas, int top, int rows)
     {
+        int width = canvas.Width;
+        Attribute normal = GetAttributeForRole(VisualRole.Normal);
+        Attribute running = Roles.Attribute(Roles.Running, this);
+        Attribute hint = Roles.Attribute(Roles.Hint, this);
         int shown = Math.Min(rows, _model.Cores.Length);
         for (int i = 0; i < shown; i++)
         {
@@ -100,16 +101,10 @@ internal sealed class CpuView : View
             string percent = string.Create(CultureInfo.InvariantCulture, $" {busy,3:0}%");
             int barWidth = Math.Max(0, width - label.Length - percent.Length);
             int filled = (int)Math.Round(busy / 100 * barWidth);
-            SetAttribute(GetAttributeForRole(VisualRole.Normal));
-            AddStr(0, top + i, label);
-            SetAttribute(Roles.Attribute(Roles.Running, this));
-            AddStr(label.Length, top + i, new string(_ascii ? '#' : '█', filled));
-            SetAttribute(Roles.Attribute(Roles.Hint, this));
-            AddStr(label.Length + filled, top + i, new string(_ascii ? '.' : '░', barWidth - filled));
-            SetAttribute(GetAttributeForRole(VisualRole.Normal));
-            AddStr(label.Length + barWidth, top + i, percent);
+            int x = canvas.Write(0, top + i, label, normal);
+            canvas.Fill(x, top + i, filled, _ascii ? '#' : '█', running);
+            canvas.Fill(x + filled, top + i, barWidth - filled, _ascii ? '.' : '░', hint);
+            canvas.Write(x + barWidth, top + i, percent, normal);
         }
     }
-
-    private static string Fit(string text, int width) => TextFormatter.ClipAndJustify(text, width, Alignment.Start).PadRight(width);
 }

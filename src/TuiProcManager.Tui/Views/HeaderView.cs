@@ -1,10 +1,8 @@
 using System.Globalization;
-using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using Terminal.Gui.Text;
-using Terminal.Gui.ViewBase;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -12,7 +10,7 @@ namespace TuiProcManager.Tui.Views;
 /// The top line: how many workers are in each state, the scheduling mode, what a join is waiting for or
 /// <c>Done!</c>, and the latest message (errors in the Failed role).
 /// </summary>
-internal sealed class HeaderView : View
+internal sealed class HeaderView : CanvasView
 {
     public HeaderView()
     {
@@ -40,56 +38,39 @@ internal sealed class HeaderView : View
         SetNeedsDraw();
     }
 
-    protected override bool OnDrawingContent(DrawContext? context)
+    protected override void Render(CellCanvas canvas)
     {
-        int width = Viewport.Width;
         Attribute header = Roles.Attribute(Roles.Header, this);
-        SetAttribute(header);
-        AddStr(0, 0, new string(' ', width));
-        int x = Write(0, " tuiproc ", header, width);
+        canvas.Fill(0, 0, canvas.Width, ' ', header);
+        int x = canvas.Write(0, 0, " tuiproc ", header);
         int total = Counts.Values.Sum();
-        x = Write(x, string.Create(CultureInfo.InvariantCulture, $"│ {total} worker{(total == 1 ? "" : "s")}:"), header, width);
+        x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $"│ {total} worker{(total == 1 ? "" : "s")}:"), header);
         foreach (WorkerState state in new[] { WorkerState.Running, WorkerState.Waiting, WorkerState.Paused, WorkerState.Starting })
         {
             int n = Counts.GetValueOrDefault(state);
             if (n > 0 || state is WorkerState.Running or WorkerState.Waiting)
             {
-                x = Write(x, string.Create(CultureInfo.InvariantCulture, $" {n} {StateGlyphs.Word(state, null)}"), header, width);
+                x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $" {n} {StateGlyphs.Word(state, null)}"), header);
             }
         }
 
         int ended = Counts.GetValueOrDefault(WorkerState.Ended);
-        x = Write(x, string.Create(CultureInfo.InvariantCulture, $" {ended - Failed} done"), header, width);
+        x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $" {ended - Failed} done"), header);
         if (Failed > 0)
         {
-            x = Write(x, string.Create(CultureInfo.InvariantCulture, $" {Failed} failed"), header, width);
+            x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $" {Failed} failed"), header);
         }
 
-        x = Write(x, $" │ mode: {Mode} ", header, width);
+        x = canvas.Write(x, 0, $" │ mode: {Mode} ", header);
         if (Join is not null)
         {
-            x = Write(x, "│ " + Join + " ", header, width);
+            x = canvas.Write(x, 0, "│ " + Join + " ", header);
         }
 
         if (Message is not null)
         {
             Attribute attribute = MessageIsError ? Roles.Attribute(Roles.Failed, this) : header;
-            Write(x, "│ " + Message, attribute, width);
+            canvas.Write(x, 0, "│ " + Message, attribute);
         }
-
-        return true;
-    }
-
-    private int Write(int x, string text, Attribute attribute, int width)
-    {
-        if (x >= width)
-        {
-            return x;
-        }
-
-        SetAttribute(attribute);
-        string clipped = TextFormatter.ClipAndJustify(text, width - x, Alignment.Start);
-        AddStr(x, 0, clipped);
-        return x + clipped.GetColumns();
     }
 }

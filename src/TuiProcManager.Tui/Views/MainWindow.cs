@@ -53,11 +53,11 @@ internal sealed partial class MainWindow : Runnable
         {
             X = 0, Y = Pos.Bottom(_processes), Width = Dim.Percent(62), Height = Dim.Percent(30), CanFocus = false,
         };
-        _cpu = new CpuPanel(dashboard.Cpu, dashboard.Name, glyphs == StateGlyphs.Ascii)
+        _cpu = new CpuPanel(dashboard.Cpu, dashboard.Name, glyphs)
         {
             X = Pos.Right(_states), Y = Pos.Top(_states), Width = Dim.Fill(), Height = Dim.Height(_states), CanFocus = false,
         };
-        _output = new OutputPanel(dashboard.Output, dashboard.Name) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _output = new OutputPanel(dashboard.Output, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 3, TextAlignment = Alignment.Center, Visible = false };
         Add(_header, _processes, _states, _cpu, _output, _hints, _tooSmall);

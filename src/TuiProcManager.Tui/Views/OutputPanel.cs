@@ -4,6 +4,8 @@ using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -11,7 +13,7 @@ namespace TuiProcManager.Tui.Views;
 /// The Output panel: the selected worker's lines as they arrive (stderr marked), or every worker's merged
 /// and tagged; follows the tail unless the user has scrolled up; search with <c>/</c>, <c>n</c>, <c>N</c>.
 /// </summary>
-internal sealed class OutputPanel : FrameView
+internal sealed class OutputPanel : PanelView
 {
     private static readonly BoundedRing<OutputEntry> Empty = new(1);
 
@@ -23,7 +25,8 @@ internal sealed class OutputPanel : FrameView
     private long _evictedSeen;
     private int _countSeen; // lines in view at the last refresh: was the user at the tail then?
 
-    public OutputPanel(OutputModel model, Func<WorkerId, string> names)
+    public OutputPanel(OutputModel model, Func<WorkerId, string> names, StateGlyphs glyphs)
+        : base(glyphs)
     {
         _model = model;
         _names = names;
@@ -31,14 +34,10 @@ internal sealed class OutputPanel : FrameView
         _source = new OutputListSource(Empty);
         _list = new ListView
         {
-            X = 0,
-            Y = 0,
-            Width = Dim.Fill(),
-            Height = Dim.Fill(),
             Source = _source,
             KeystrokeNavigator = null, // else letters are taken for type-to-search and never reach our keys
         };
-        Add(_list);
+        SetContent(_list);
         UpdateTitle();
     }
 

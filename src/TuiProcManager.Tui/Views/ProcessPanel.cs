@@ -1,54 +1,32 @@
-using Terminal.Gui.Drawing;
-using Terminal.Gui.ViewBase;
-using Terminal.Gui.Views;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
 
 namespace TuiProcManager.Tui.Views;
 
 /// <summary>
 /// The Processes panel: one row per worker, its descendants indented beneath; the selected row drives the
-/// other panels. States are coloured by role and also written as words.
+/// other panels. States are coloured by role and also written as words (see <see cref="ProcessTableView"/>).
 /// </summary>
-internal sealed class ProcessPanel : FrameView
+internal sealed class ProcessPanel : PanelView
 {
     private readonly ProcessTableModel _model;
     private readonly StateGlyphs _glyphs;
     private readonly Func<DateTimeOffset> _now;
-    private readonly TableView _table;
+    private readonly ProcessTableView _table;
 
     public ProcessPanel(ProcessTableModel model, StateGlyphs glyphs, Func<DateTimeOffset> now)
+        : base(glyphs)
     {
         _model = model;
         _glyphs = glyphs;
         _now = now;
         Title = "Processes";
         CanFocus = true;
-        _table = new TableView
-        {
-            X = 0,
-            Y = 0,
-            Width = Dim.Fill(),
-            Height = Dim.Fill(),
-            FullRowSelect = true,
-            MultiSelect = false,
-            CollectionNavigator = null, // else letters are taken for type-to-search and never reach our keys
-        };
-        _table.Style.ShowHorizontalHeaderOverline = false;
-        _table.Style.ShowHorizontalBottomLine = false;
-        _table.Style.ShowVerticalCellLineForFirstColumn = false;
-        _table.Style.ShowVerticalCellLineForLastColumn = false;
-        _table.Style.AlwaysShowHeaders = true;
-        _table.Style.ExpandLastColumn = true;
-        _table.Style.GetOrCreateColumnStyle(2).Alignment = Alignment.End;
-        _table.Style.GetOrCreateColumnStyle(4).Alignment = Alignment.End;
-        _table.Style.GetOrCreateColumnStyle(5).Alignment = Alignment.End;
-        _table.Style.GetOrCreateColumnStyle(6).Alignment = Alignment.End;
-        _table.Style.GetOrCreateColumnStyle(1).MaxWidth = 28;
-        _table.Style.GetOrCreateColumnStyle(ProcessTableSource.StateColumn).ColorGetter = args => StateScheme(args.RowIndex);
-        _table.ValueChanged += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
-        Add(_table);
+        _table = new ProcessTableView(glyphs);
+        _table.SelectionMoved += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
+        SetContent(_table);
         Refresh();
     }
 
@@ -60,9 +38,9 @@ internal sealed class ProcessPanel : FrameView
     {
         get
         {
-            int? row = _table.Value?.SelectedCell.Y;
-            IReadOnlyList<ProcessLine> lines = _model.Lines;
-            return row is { } r && r >= 0 && r < lines.Count ? lines[r].Worker.Id : null;
+            int row = _table.SelectedRow;
+            IReadOnlyList<ProcessLine> lines = _table.Lines;
+            return row >= 0 && row < lines.Count ? lines[row].Worker.Id : null;
         }
     }
 
@@ -70,45 +48,34 @@ internal sealed class ProcessPanel : FrameView
     public void Refresh()
     {
         WorkerId? selected = Selected;
-        int rowOffset = _table.RowOffset;
         IReadOnlyList<ProcessLine> lines = _model.Lines;
-        _table.Table = new ProcessTableSource(lines, _now(), _glyphs);
-
-        // Assigning Table resets the selection; put it back on the same worker (or the first row).
-        if (lines.Count > 0)
-        {
-            int row = selected is { } id ? Math.Max(0, lines.ToList().FindIndex(l => l.Worker.Id == id && l.Descendant is null)) : 0;
-            _table.RowOffset = Math.Min(rowOffset, Math.Max(0, lines.Count - 1));
-            _table.SetSelection(0, row, false);
-        }
-
-        _table.Update();
+        int row = selected is { } id ? Math.Max(0, IndexOf(lines, id)) : 0;
+        _table.Show(new ProcessTableSource(lines, _now(), _glyphs), row);
     }
 
     /// <summary>Selects a worker's row.</summary>
     public void Select(WorkerId id)
     {
-        int row = _model.Lines.ToList().FindIndex(l => l.Worker.Id == id && l.Descendant is null);
+        int row = IndexOf(_table.Lines, id);
         if (row >= 0)
         {
-            _table.SetSelection(0, row, false);
-            _table.EnsureCursorIsVisible();
+            _table.SelectRow(row);
         }
     }
 
     /// <summary>Gives the table the keyboard.</summary>
     public void FocusTable() => _table.SetFocus();
 
-    private Scheme? StateScheme(int row)
+    private static int IndexOf(IReadOnlyList<ProcessLine> lines, WorkerId id)
     {
-        IReadOnlyList<ProcessLine> lines = _model.Lines;
-        if (row < 0 || row >= lines.Count)
+        for (int i = 0; i < lines.Count; i++)
         {
-            return null;
+            if (lines[i].Worker.Id == id && lines[i].Descendant is null)
+            {
+                return i;
+            }
         }
 
-        ProcessLine line = lines[row];
-        string role = line.Descendant is { } d ? Roles.For(d.State) : Roles.For(line.Worker.State, line.Worker.Exit);
-        return Roles.Scheme(role, this);
+        return -1;
     }
 }

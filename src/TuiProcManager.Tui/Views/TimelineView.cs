@@ -1,11 +1,11 @@
 using System.Globalization;
 using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -15,7 +15,7 @@ namespace TuiProcManager.Tui.Views;
 /// Workers that ran at the same time show solid cells in the same columns (parallel); workers that took
 /// turns show them in alternating columns (concurrent).
 /// </summary>
-internal sealed class TimelineView : View
+internal sealed class TimelineView : CanvasView
 {
     private readonly TimelineModel _model;
     private readonly StateGlyphs _glyphs;
@@ -35,12 +35,12 @@ internal sealed class TimelineView : View
     /// <summary>The selected worker, whose lane is highlighted and kept in view.</summary>
     public WorkerId? Selected { get; set; }
 
-    protected override bool OnDrawingContent(DrawContext? context)
+    protected override void Render(CellCanvas canvas)
     {
-        int width = Viewport.Width, height = Viewport.Height;
+        int width = canvas.Width, height = canvas.Height;
         if (width < 10 || height < 1)
         {
-            return true;
+            return;
         }
 
         int logLines = Math.Min(_model.Log.Count, height >= 4 ? Math.Max(1, height / 3) : 0);
@@ -51,35 +51,24 @@ internal sealed class TimelineView : View
         IReadOnlyList<Lane> lanes = _model.Lanes;
         int first = FirstVisibleLane(lanes, laneRows);
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
-        for (int row = 0; row < laneRows; row++)
+        Attribute focus = GetAttributeForRole(VisualRole.Focus);
+        for (int row = 0; row < laneRows && first + row < lanes.Count; row++)
         {
-            int index = first + row;
-            SetAttribute(normal);
-            ClearLine(row, width);
-            if (index >= lanes.Count)
-            {
-                continue;
-            }
-
-            Lane lane = lanes[index];
-            SetAttribute(lane.Worker == Selected ? GetAttributeForRole(VisualRole.Focus) : normal);
-            AddStr(0, row, Fit(lane.Worker.ToString() + " " + lane.Name, nameWidth));
-            SetAttribute(normal);
-            AddRune(nameWidth, row, new System.Text.Rune('│'));
+            Lane lane = lanes[first + row];
+            canvas.WritePadded(0, row, lane.Worker.ToString() + " " + lane.Name, lane.Worker == Selected ? focus : normal, nameWidth);
+            canvas.Write(nameWidth, row, _glyphs.Separator, normal);
             WorkerState?[] states = TimelineModel.Cells(lane, now, Slice, cells);
             for (int c = 0; c < cells; c++)
             {
                 if (states[c] is { } state && state != WorkerState.Ended)
                 {
-                    SetAttribute(Roles.Attribute(Roles.For(state), this));
-                    AddRune(nameWidth + 1 + c, row, new System.Text.Rune(_glyphs.Cell(state)));
+                    canvas.Fill(nameWidth + 1 + c, row, 1, _glyphs.Cell(state), Roles.Attribute(Roles.For(state), this));
                 }
             }
         }
 
-        DrawLegend(laneRows, width, cells);
-        DrawLog(laneRows + 1, logLines, width);
-        return true;
+        DrawLegend(canvas, laneRows, cells);
+        DrawLog(canvas, laneRows + 1, logLines);
     }
 
     private int FirstVisibleLane(IReadOnlyList<Lane> lanes, int rows)
@@ -93,45 +82,26 @@ internal sealed class TimelineView : View
         return selected < 0 ? lanes.Count - rows : Math.Clamp(selected - (rows / 2), 0, lanes.Count - rows);
     }
 
-    private void DrawLegend(int row, int width, int cells)
+    private void DrawLegend(CellCanvas canvas, int row, int cells)
     {
-        if (row >= Viewport.Height)
-        {
-            return;
-        }
-
-        SetAttribute(Roles.Attribute(Roles.Hint, this));
-        ClearLine(row, width);
         string span = Format.Duration(Slice * cells);
         string legend = string.Create(CultureInfo.InvariantCulture,
             $"{_glyphs.Running} running  {_glyphs.Waiting} waiting  {_glyphs.Paused} paused  {_glyphs.Starting} starting · cell {Slice.TotalMilliseconds:0} ms · last {span}");
-        AddStr(0, row, Fit(legend, width));
+        canvas.WritePadded(0, row, legend, Roles.Attribute(Roles.Hint, this), canvas.Width);
     }
 
-    private void DrawLog(int row, int lines, int width)
+    private void DrawLog(CellCanvas canvas, int row, int lines)
     {
         Attribute hint = Roles.Attribute(Roles.Hint, this);
         for (int i = 0; i < lines; i++)
         {
             Transition t = _model.Log[_model.Log.Count - 1 - i]; // newest first
-            SetAttribute(hint);
-            ClearLine(row + i, width);
-            string head = $"{Format.Clock(t.At)} {t.Worker} {t.Name} ";
-            AddStr(0, row + i, Fit(head, width));
-            int x = Math.Min(width, head.GetColumns());
-            SetAttribute(Roles.Attribute(Roles.For(t.To), this));
-            string change = $"{Glyphs(t.From)} → {Glyphs(t.To)}";
-            AddStr(x, row + i, Fit(change, width - x));
-            x = Math.Min(width, x + change.GetColumns());
-            SetAttribute(hint);
-            AddStr(x, row + i, Fit("  " + t.Why, width - x));
+            canvas.Fill(0, row + i, canvas.Width, ' ', hint);
+            int x = canvas.Write(0, row + i, $"{Format.Clock(t.At)} {t.Worker} {t.Name} ", hint);
+            x = canvas.Write(x, row + i, $"{Name(t.From)} → {Name(t.To)}", Roles.Attribute(Roles.For(t.To), this));
+            canvas.Write(x, row + i, "  " + t.Why, hint);
         }
     }
 
-    private static string Glyphs(WorkerState state) => state.ToString().ToLowerInvariant();
-
-    private void ClearLine(int row, int width) => AddStr(0, row, new string(' ', width));
-
-    private static string Fit(string text, int width) =>
-        width <= 0 ? "" : TextFormatter.ClipAndJustify(text, width, Alignment.Start).PadRight(width);
+    private static string Name(WorkerState state) => state.ToString().ToLowerInvariant();
 }

@@ -30,6 +30,37 @@ public sealed class SupervisorStateTests
     }
 
     [Fact]
+    public void Poll_NothingChanging_SlowsDown_AndTheNextChangeBringsFastPollingBack()
+    {
+        using SupervisorHarness h = new();
+        h.Supervisor.Spawn(WorkerSpec.Square("1"));
+        h.Os.Set(100, OsProcessState.Sleeping);
+
+        int fast = ReadsDuring(h, TimeSpan.FromSeconds(1)); // the spawn just happened: 20 polls a second
+        h.Advance(TimeSpan.FromSeconds(2));
+        int quiet = ReadsDuring(h, TimeSpan.FromSeconds(1)); // 3 s without a change: 4 a second
+        h.Os.Set(100, OsProcessState.Running);
+        DateTimeOffset changedAt = h.Clock.Now;
+        h.Advance(TimeSpan.FromMilliseconds(250));
+        int again = ReadsDuring(h, TimeSpan.FromSeconds(1));
+
+        // Each second also has one resource sample, which reads the worker too.
+        Assert.InRange(fast, 20, 22);
+        Assert.InRange(quiet, 4, 6);
+        Assert.InRange(again, 20, 22);
+        WorkerStateChanged woke = h.Of<WorkerStateChanged>().Last();
+        Assert.Equal(WorkerState.Running, woke.To);
+        Assert.InRange(woke.Time - changedAt, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+    }
+
+    private static int ReadsDuring(SupervisorHarness h, TimeSpan span)
+    {
+        h.Os.Probe.ClearReceivedCalls();
+        h.Advance(span);
+        return h.Os.Probe.ReceivedCalls().Count(c => c.GetMethodInfo().Name == nameof(IProcessProbe.TryRead));
+    }
+
+    [Fact]
     public void Poll_SameStateTwice_PublishesOneChange()
     {
         using SupervisorHarness h = new();

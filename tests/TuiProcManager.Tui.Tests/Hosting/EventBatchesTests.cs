@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Microsoft.Reactive.Testing;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Tui.Hosting;
@@ -53,6 +54,50 @@ public sealed class EventBatchesTests
         using IDisposable s = Observable.Never<SupervisorEvent>().Batch(Window, timers).Subscribe(_ => { });
 
         Assert.Equal(0, timers.Scheduled);
+    }
+
+    [Fact]
+    public void Batch_NeverAsksForALongRunningThread()
+    {
+        // Rx's Delay takes a dedicated thread per subscription from a scheduler that offers long-running
+        // work (the task pool does); a window per event batch made that a new thread four times a second.
+        TestScheduler time = new();
+        LongRunningOffer timers = new(time);
+        Events e = new();
+        int batches = 0;
+        using Subject<SupervisorEvent> source = new();
+
+        using IDisposable s = source.Batch(Window, timers).Subscribe(_ => batches++);
+        for (int i = 0; i < 5; i++)
+        {
+            source.OnNext(e.Line(1, "x"));
+            time.AdvanceBy(TimeSpan.FromMilliseconds(100).Ticks);
+        }
+
+        Assert.Equal(5, batches);
+        Assert.Equal(0, timers.LongRunningAsked);
+    }
+
+    /// <summary>A scheduler that offers long-running work, as the task pool does, and counts who takes it.</summary>
+    private sealed class LongRunningOffer(System.Reactive.Concurrency.IScheduler inner) : System.Reactive.Concurrency.IScheduler, IServiceProvider, System.Reactive.Concurrency.ISchedulerLongRunning
+    {
+        public int LongRunningAsked { get; private set; }
+
+        public DateTimeOffset Now => inner.Now;
+
+        public object? GetService(Type serviceType) => serviceType == typeof(System.Reactive.Concurrency.ISchedulerLongRunning) ? this : null;
+
+        public IDisposable ScheduleLongRunning<TState>(TState state, Action<TState, System.Reactive.Disposables.ICancelable> action)
+        {
+            LongRunningAsked++;
+            return System.Reactive.Disposables.Disposable.Empty;
+        }
+
+        public IDisposable Schedule<TState>(TState state, Func<System.Reactive.Concurrency.IScheduler, TState, IDisposable> action) => inner.Schedule(state, action);
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<System.Reactive.Concurrency.IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<System.Reactive.Concurrency.IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
     }
 
     private sealed class CountingScheduler(System.Reactive.Concurrency.IScheduler inner) : System.Reactive.Concurrency.IScheduler

@@ -122,6 +122,30 @@ public sealed class MainWindowTests
     }
 
     [Fact]
+    public void ProcessTable_EndHomePageDown_MoveTheSelection_AndScrollToKeepItInView()
+    {
+        using Screen s = new(80, 24); // the table shows 4 rows at this size
+        s.Feed([.. Enumerable.Range(1, 12).Select(i => _e.Spawned(i, WorkerSpec.Square((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))))]);
+        Assert.Contains("Output · 1 square 101", s.Text, StringComparison.Ordinal);
+
+        s.Press(Key.End);
+        Assert.Contains("Output · 12 square 112", s.Text, StringComparison.Ordinal);
+        Assert.Contains("square 112", s.Lines[..10].Last(l => l.Contains("square 1", StringComparison.Ordinal)), StringComparison.Ordinal); // scrolled to it
+
+        s.Press(Key.Home);
+        Assert.Contains("Output · 1 square 101", s.Text, StringComparison.Ordinal);
+
+        s.Press(Key.PageDown);
+        Assert.DoesNotContain("Output · 1 square 101", s.Text, StringComparison.Ordinal);
+        s.Press(Key.CursorUp);
+        s.Press(Key.CursorUp);
+        s.Press(Key.CursorUp);
+        s.Press(Key.CursorUp);
+        s.Press(Key.CursorUp);
+        Assert.Contains("Output · 1 square 101", s.Text, StringComparison.Ordinal); // and stops at the top
+    }
+
+    [Fact]
     public void Output_FollowsTheTail_MarksStderr_CountsDrops()
     {
         using Screen s = new(80, 24);

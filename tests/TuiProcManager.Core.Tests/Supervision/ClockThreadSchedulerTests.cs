@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Supervision;
+
+namespace TuiProcManager.Core.Tests.Supervision;
+
+/// <summary>The supervisor's clock thread, in real time (orders and outcomes only, never durations).</summary>
+public sealed class ClockThreadSchedulerTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Schedule_RunsInDueTimeOrder_FirstComeFirstServedAmongEquals_OnOneThread()
+    {
+        using ClockThreadScheduler clock = new("test-clock");
+        ConcurrentQueue<(string Name, int Thread)> ran = new();
+        using CountdownEvent done = new(4);
+        void Record(string name)
+        {
+            ran.Enqueue((name, Environment.CurrentManagedThreadId));
+            done.Signal();
+        }
+
+        clock.Schedule(TimeSpan.FromMilliseconds(120), () => Record("late"));
+        clock.Schedule(TimeSpan.FromMilliseconds(40), () => Record("early-1"));
+        clock.Schedule(TimeSpan.FromMilliseconds(40), () => Record("early-2"));
+        clock.Schedule(() => Record("now"));
+
+        Assert.True(done.Wait(Bound));
+        Assert.Equal(["now", "early-1", "early-2", "late"], ran.Select(r => r.Name));
+        Assert.Single(ran.Select(r => r.Thread).Distinct());
+        Assert.NotEqual(Environment.CurrentManagedThreadId, ran.First().Thread);
+    }
+
+    [Fact]
+    public void Schedule_EarlierItemWhileWaitingForALaterOne_WakesTheClock()
+    {
+        using ClockThreadScheduler clock = new("test-clock");
+        using ManualResetEventSlim soon = new();
+        clock.Schedule(TimeSpan.FromMinutes(10), () => { });
+        Thread.Sleep(20); // the clock is now waiting for the item ten minutes away
+
+        clock.Schedule(TimeSpan.FromMilliseconds(10), soon.Set);
+
+        Assert.True(soon.Wait(Bound));
+    }
+
+    [Fact]
+    public void Dispose_OfTheReturnedItem_CancelsIt()
+    {
+        using ClockThreadScheduler clock = new("test-clock");
+        int cancelledRan = 0;
+        using ManualResetEventSlim after = new();
+
+        IDisposable cancelled = clock.Schedule(TimeSpan.FromMilliseconds(30), () => Interlocked.Increment(ref cancelledRan));
+        clock.Schedule(TimeSpan.FromMilliseconds(60), after.Set);
+        cancelled.Dispose();
+
+        Assert.True(after.Wait(Bound));
+        Assert.Equal(0, Volatile.Read(ref cancelledRan));
+    }
+
+    [Fact]
+    public void RecursiveSchedule_RepeatsAndStopsWhenDisposed()
+    {
+        using ClockThreadScheduler clock = new("test-clock");
+        int ticks = 0;
+        using ManualResetEventSlim five = new();
+
+        IDisposable repeating = clock.Schedule(TimeSpan.FromMilliseconds(5), again =>
+        {
+            if (Interlocked.Increment(ref ticks) == 5)
+            {
+                five.Set();
+            }
+
+            again(TimeSpan.FromMilliseconds(5));
+        });
+
+        Assert.True(five.Wait(Bound));
+        repeating.Dispose();
+        int stoppedAt = Volatile.Read(ref ticks);
+        Thread.Sleep(50);
+        Assert.InRange(Volatile.Read(ref ticks), stoppedAt, stoppedAt + 1); // at most the one already running
+    }
+
+    [Fact]
+    public void Dispose_StopsTheClock_AndRefusesNewWork()
+    {
+        ClockThreadScheduler clock = new("test-clock");
+        int ran = 0;
+        clock.Schedule(TimeSpan.FromMilliseconds(50), () => Interlocked.Increment(ref ran));
+
+        clock.Dispose();
+        Thread.Sleep(100);
+
+        Assert.Equal(0, Volatile.Read(ref ran));
+        Assert.Throws<ObjectDisposedException>(() => clock.Schedule(() => { }));
+    }
+}
