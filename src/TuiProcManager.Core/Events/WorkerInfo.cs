@@ -15,6 +15,8 @@ namespace TuiProcManager.Core.Events;
 /// <param name="OutputLines">How many lines it has written.</param>
 /// <param name="LastSample">Its latest resource sample, if any.</param>
 /// <param name="Descendants">Its live descendants at the latest sample.</param>
+/// <param name="PausedByUser">Paused by <see cref="Supervision.ISupervisor.Pause"/> and not resumed since (known at
+/// once, before the OS state is read back).</param>
 public sealed record WorkerInfo(
     WorkerId Worker,
     WorkerSpec Spec,
@@ -26,4 +28,5 @@ public sealed record WorkerInfo(
     bool Joined,
     long OutputLines,
     ProcessSample? LastSample,
-    ImmutableArray<ProcessSample> Descendants);
+    ImmutableArray<ProcessSample> Descendants,
+    bool PausedByUser = false);

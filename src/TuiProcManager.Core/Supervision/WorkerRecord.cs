@@ -52,7 +52,7 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public WorkerInfo ToInfo() => new(
         Id, Spec, Handle?.Pid, State, Exit, StartedAt, EndedAt, Joined, OutputLines, LastSample,
-        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()]);
+        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser);
 }
 
 /// <summary>Bookkeeping for one descendant process of a worker.</summary>

@@ -17,9 +17,9 @@ namespace TuiProcManager.Tui.Hosting;
 public static class TuiHost
 {
     /// <summary>
-    /// Events reach the panels in batches: the first event of a batch opens a window of this length, and
-    /// the whole window is applied in one go on the UI thread: at most about 30 updates a second, and no
-    /// timer at all while nothing happens.
+    /// Events reach the panels in batches (<see cref="UiInbox"/>): the first event of a batch opens a window
+    /// of this length, and the whole window is applied in one go on the UI thread: at most about 30 updates
+    /// a second, never a second batch before the first is applied, and no timer at all while nothing happens.
     /// </summary>
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
 
@@ -85,11 +85,8 @@ public static class TuiHost
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
             StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
 
-        TerminalScheduler ui = new(app);
-        using IDisposable feed = supervisor.EventsWithSnapshot
-            .Batch(BatchWindow, TaskPoolScheduler.Default)
-            .ObserveOn(ui)
-            .Subscribe(main.Apply);
+        using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
+        using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
         using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));
         foreach (WorkerSpec spec in options.InitialWorkers)
         {

@@ -22,6 +22,9 @@ internal sealed class HeaderView : CanvasView
 
     public int Failed { get; set; }
 
+    /// <summary>Between the parts of the line: "│", or "|" where only ASCII can be shown.</summary>
+    public string Separator { get; init; } = "│";
+
     public string Mode { get; set; } = "parallel";
 
     /// <summary>Join status: "joining 2 of 3…", "Done!", or null.</summary>
@@ -44,7 +47,7 @@ internal sealed class HeaderView : CanvasView
         canvas.Fill(0, 0, canvas.Width, ' ', header);
         int x = canvas.Write(0, 0, " tuiproc ", header);
         int total = Counts.Values.Sum();
-        x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $"│ {total} worker{(total == 1 ? "" : "s")}:"), header);
+        x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $"{Separator} {total} worker{(total == 1 ? "" : "s")}:"), header);
         foreach (WorkerState state in new[] { WorkerState.Running, WorkerState.Waiting, WorkerState.Paused, WorkerState.Starting })
         {
             int n = Counts.GetValueOrDefault(state);
@@ -61,16 +64,16 @@ internal sealed class HeaderView : CanvasView
             x = canvas.Write(x, 0, string.Create(CultureInfo.InvariantCulture, $" {Failed} failed"), header);
         }
 
-        x = canvas.Write(x, 0, $" │ mode: {Mode} ", header);
+        x = canvas.Write(x, 0, $" {Separator} mode: {Mode} ", header);
         if (Join is not null)
         {
-            x = canvas.Write(x, 0, "│ " + Join + " ", header);
+            x = canvas.Write(x, 0, Separator + " " + Join + " ", header);
         }
 
         if (Message is not null)
         {
             Attribute attribute = MessageIsError ? Roles.Attribute(Roles.Failed, this) : header;
-            canvas.Write(x, 0, "│ " + Message, attribute);
+            canvas.Write(x, 0, Separator + " " + Message, attribute);
         }
     }
 }

@@ -10,6 +10,7 @@ namespace TuiProcManager.Tui.Views;
 internal sealed partial class MainWindow
 {
     private Task<bool>? _joinAll;
+    private bool _joinAllSucceeded; // joined, but Done! waits until the panels have every worker's end and last lines
     private bool _stopping;
 
     /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>
@@ -106,7 +107,10 @@ internal sealed partial class MainWindow
 
     private void PauseResume() => OnSelected(id =>
     {
-        bool paused = _dashboard.Processes.Find(id)?.State == WorkerState.Paused;
+        // The supervisor knows at once that we paused it; the table only after the next state poll, so a
+        // quick second p would otherwise pause again instead of resuming.
+        bool paused = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id)?.PausedByUser == true
+            || _dashboard.Processes.Find(id)?.State == WorkerState.Paused;
         bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
         _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
     });
@@ -130,9 +134,24 @@ internal sealed partial class MainWindow
         _joinAll = _supervisor.JoinAllAsync();
         _joinAll.ContinueWith(t => OnUi(() =>
         {
-            _header.Join = t.IsCompletedSuccessfully && t.Result ? "Done!" : null; // the lesson's last line
-            _header.SetNeedsDraw();
+            _joinAllSucceeded = t.IsCompletedSuccessfully && t.Result;
+            _header.Join = _joinAllSucceeded ? _header.Join : null;
+            ShowDoneOnceSeen();
         }), TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Done! is the lesson's last line: shown once the join has ended and the panels have seen every worker
+    /// end (the join completes as the supervisor records an end; the event reaches the panels a batch later).
+    /// </summary>
+    private void ShowDoneOnceSeen()
+    {
+        if (_joinAllSucceeded && _dashboard.Processes.Workers.All(w => !w.IsAlive))
+        {
+            _joinAllSucceeded = false;
+            _header.Join = "Done!";
+            _header.SetNeedsDraw();
+        }
     }
 
     private void TerminateAll()

@@ -47,7 +47,7 @@ internal sealed partial class MainWindow : Runnable
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill() };
+        _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill(), Separator = glyphs.Separator };
         _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(35) };
         _states = new StatesPanel(dashboard.Timeline, glyphs, now)
         {
@@ -99,6 +99,8 @@ internal sealed partial class MainWindow : Runnable
         {
             Report(e);
         }
+
+        ShowDoneOnceSeen();
 
         if (App is { } app && app.TopRunnableView != this)
         {

@@ -57,6 +57,7 @@ internal static class UiCommand
             await using ServiceProvider services = AppServices.Build();
             ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
             using TerminationSignals signals = new(() => KillAll(supervisor));
+            using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
             TuiOptions options = new()
             {
                 ThemesDirectory = ThemesDirectory,
@@ -68,6 +69,23 @@ internal static class UiCommand
             return signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
         });
     }
+
+    /// <summary>
+    /// After a signal the UI stops every worker and exits by itself. Should the UI thread be unable to (it
+    /// is not expected to: this is the last line of defence for "nothing left running"), the workers are
+    /// killed after <see cref="SignalGrace"/> and the process exits two seconds later; LastResortShutdown
+    /// and the orphan guard see to anything left.
+    /// </summary>
+    private static async Task WatchdogAsync(ISupervisor supervisor, TerminationSignals signals)
+    {
+        await Task.Delay(SignalGrace).ConfigureAwait(false);
+        KillAll(supervisor);
+        await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        Environment.Exit(ExitCodes.Signaled(signals.Signal));
+    }
+
+    /// <summary>How long the UI has, after a signal, to stop the workers itself (grace period 3 s, and some).</summary>
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(6);
 
     private static void KillAll(ISupervisor supervisor)
     {

@@ -47,6 +47,9 @@ internal static partial class Tuiproc
 
     public static void Signal(int pid, int signal) => Assert.Equal(0, Kill(pid, signal));
 
+    /// <summary>SIGKILL, for cleaning up; false when there was nothing to kill.</summary>
+    public static bool TryKill(int pid) => Kill(pid, 9) == 0;
+
     /// <summary>Events written with --events, parsed.</summary>
     public static List<JsonElement> ReadEvents(string path)
     {
@@ -77,16 +80,51 @@ internal static partial class Tuiproc
             .Distinct(),
     ];
 
-    public static bool IsAlive(int pid)
+    public static bool IsAlive(int pid) => State(pid) is not (null or 'Z' or 'X');
+
+    /// <summary>The state letter /proc shows for <paramref name="pid"/> (R, S, T, Z…), or null when there is no such process.</summary>
+    public static char? State(int pid)
     {
         try
         {
             string stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
+            return stat[stat.LastIndexOf(')') + 2];
         }
         catch (IOException)
         {
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>The direct children of <paramref name="pid"/> (of all its threads).</summary>
+    public static IEnumerable<int> Children(int pid)
+    {
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (IOException)
+        {
+            yield break;
+        }
+
+        foreach (string task in tasks)
+        {
+            string children;
+            try
+            {
+                children = File.ReadAllText(task + "/children");
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            foreach (string child in children.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 
@@ -100,7 +138,7 @@ internal static partial class Tuiproc
         }
     }
 
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 

@@ -1,0 +1,103 @@
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.EndToEnd;
+
+/// <summary>
+/// The real app in a real terminal (tmux), driven by keys, checked on the screen and in /proc: what a
+/// student does in a lab, end to end.
+/// </summary>
+public sealed class UiWorkerTests
+{
+    [Fact]
+    public void SpawnPauseResumeTerminate_ThenJoinAll_ByKeys_AsTheOsSeesIt()
+    {
+        using TmuxApp app = TmuxApp.Start([]);
+
+        app.Keys("s");
+        app.WaitFor("Spawn square N");
+        app.Keys("Enter"); // the defaults: N = 10, 10 steps of 300 ms work and 200 ms wait
+        int square = app.PidOf("square 10");
+        Assert.True(Tuiproc.IsAlive(square));
+
+        app.Keys("p");
+        app.WaitFor("│paused"); // the state cell, not only the header's message
+        Until(() => Tuiproc.State(square) == 'T', "the worker stopped (SIGSTOP): state T in /proc");
+
+        app.Keys("p");
+        Until(() => Tuiproc.State(square) is 'R' or 'S', "the worker running again (SIGCONT)");
+        app.WaitUntil(s => !s.Contains("│paused", StringComparison.Ordinal), "the worker no longer shown paused");
+
+        app.Keys("k");
+        app.WaitFor("killed");
+        Until(() => !Tuiproc.IsAlive(square), "the terminated worker gone from /proc");
+
+        app.Keys("c");
+        app.WaitFor("Spawn cube N");
+        app.Keys("Enter");
+        int cube = app.PidOf("cube 10");
+        app.Keys("J");
+        app.WaitFor("Done!", TimeSpan.FromSeconds(60));
+        Assert.False(Tuiproc.IsAlive(cube));
+        Assert.Contains("Cube: 1000", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quit_WithWorkersAlive_AsksFirst_ThenStopsEveryOneOfThem()
+    {
+        using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:5", "cube:5"]);
+        int[] workers = [app.PidOf("square 5"), app.PidOf("cube 5")];
+        IReadOnlyList<int> all = app.Descendants(); // workers, fork server, orphan guard
+        Assert.Superset(workers.ToHashSet(), all.ToHashSet());
+
+        app.Keys("q");
+        app.WaitFor("2 worker(s) still alive");
+        app.Keys("Enter"); // the default button: Quit
+
+        Assert.Equal(0, app.WaitForExit());
+        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after q");
+    }
+
+    [Fact]
+    public void TerminalGone_SighupFromTmux_StopsEveryWorker_AndTheApp()
+    {
+        using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:7", "cube:7"]);
+        int[] workers = [app.PidOf("square 7"), app.PidOf("cube 7")];
+        IReadOnlyList<int> all = app.Descendants();
+
+        app.KillSession(); // what a dropped SSH connection does: SIGHUP to the app
+
+        Until(() => !Tuiproc.IsAlive(app.Pid), "tuiproc ended after SIGHUP");
+        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after SIGHUP");
+        Assert.All(workers, pid => Assert.False(Tuiproc.IsAlive(pid)));
+    }
+
+    [Fact]
+    public void Flood_OfOutput_KeysStillAct_AndQuitStopsIt()
+    {
+        using TmuxApp app = TmuxApp.Start(["--cmd", "yes flood"]);
+        int worker = app.PidOf("yes flood");
+        app.WaitFor("flood");
+
+        // Keys act while the worker writes as fast as it can (`yes` never stops).
+        app.Keys("?");
+        app.WaitFor("tuiproc keys", TimeSpan.FromSeconds(10));
+        app.Keys("Escape");
+        app.WaitUntil(s => !s.Contains("tuiproc keys", StringComparison.Ordinal), "the help closed", TimeSpan.FromSeconds(10));
+        Assert.True(Tuiproc.IsAlive(worker));
+        Assert.InRange(ResidentMegabytes(app.Pid), 1, 400); // bounded scrollback and queues, not the flood's size
+
+        app.Keys("q");
+        app.WaitFor("still alive", TimeSpan.FromSeconds(10));
+        app.Keys("Enter");
+        Assert.Equal(0, app.WaitForExit());
+        Until(() => !Tuiproc.IsAlive(worker), "the flooding worker stopped");
+    }
+
+    private static void Until(Func<bool> condition, string what) =>
+        Tuiproc.UntilAsync(condition, what).GetAwaiter().GetResult();
+
+    private static long ResidentMegabytes(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024)
+            .Single();
+}

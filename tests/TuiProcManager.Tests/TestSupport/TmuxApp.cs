@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TuiProcManager.Tests.TestSupport;
+
+/// <summary>
+/// The real tuiproc UI in a real terminal: a tmux server of its own (so tests never meet each other or the
+/// user's tmux), one window of a fixed size, an empty config directory. Keys go in with send-keys, the
+/// screen comes back with capture-pane. Disposing kills the server and anything tuiproc left behind.
+/// </summary>
+internal sealed partial class TmuxApp : IDisposable
+{
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private static readonly string App = Path.Combine(AppContext.BaseDirectory, "tuiproc.dll");
+    private readonly string _socket = "tuiproc-e2e-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly HashSet<int> _seenPids = [];
+
+    private TmuxApp(string configHome)
+    {
+        ConfigHome = configHome;
+    }
+
+    /// <summary>$XDG_CONFIG_HOME of the app (a fresh temporary directory).</summary>
+    public string ConfigHome { get; }
+
+    /// <summary>The app's PID (tmux execs it in the pane).</summary>
+    public int Pid { get; private set; }
+
+    /// <summary>Starts <c>tuiproc ARGS</c> in a <paramref name="width"/>×<paramref name="height"/> terminal and waits for its first screen.</summary>
+    public static TmuxApp Start(string[] args, int width = 100, int height = 30, IReadOnlyDictionary<string, string>? env = null, string waitFor = "Processes")
+    {
+        string home = Directory.CreateTempSubdirectory("tuiproc-e2e-").FullName;
+        TmuxApp app = new(home);
+        try
+        {
+            string config = Path.Combine(home, "tmux.conf");
+            File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n");
+            List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
+            Dictionary<string, string> environment = new()
+            {
+                ["XDG_CONFIG_HOME"] = home,
+                ["TERM"] = "xterm-256color",
+                ["COLORTERM"] = "",
+                ["NO_COLOR"] = "",
+            };
+            foreach ((string name, string value) in env ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+
+            // tmux passes the command to sh -c; exec makes the pane's process tuiproc itself. Unset (empty)
+            // variables are removed with env -u so that NO_COLOR= does not count as set.
+            string unset = string.Concat(environment.Where(e => e.Value.Length == 0).Select(e => $"-u {e.Key} "));
+            string assign = string.Concat(environment.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}={Quote(e.Value)} "));
+            tmux.Add($"exec env {unset}{assign}{Quote(Tuiproc.DotnetHost())} {Quote(App)} {string.Join(' ', args.Select(Quote))}");
+            app.Tmux([.. tmux]);
+            app.Pid = int.Parse(app.Tmux("list-panes", "-t", "e2e", "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
+            app.WaitFor(waitFor);
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The screen as text, one line per row.</summary>
+    public string Screen() => Tmux("capture-pane", "-p", "-t", "e2e");
+
+    /// <summary>The screen with its colours and attributes as escape sequences.</summary>
+    public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", "e2e");
+
+    /// <summary>Sends keys, as tmux names them (<c>s</c>, <c>Enter</c>, <c>Down</c>, <c>C-c</c>…).</summary>
+    public void Keys(params string[] keys) => Tmux(["send-keys", "-t", "e2e", .. keys]);
+
+    /// <summary>Kills the tmux session, as a dropped SSH connection would: the app gets SIGHUP.</summary>
+    public void KillSession() => Tmux("kill-session", "-t", "e2e");
+
+    public void Resize(int width, int height) =>
+        Tmux("resize-window", "-t", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The window title tuiproc's pane has (what an OSC 0/2 sequence would change).</summary>
+    public string PaneTitle() => Tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").Trim();
+
+    /// <summary>True once the app has exited (the pane stays, remain-on-exit); its exit status then.</summary>
+    public bool HasExited(out int status)
+    {
+        string[] state = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead} #{pane_dead_status}").Trim().Split(' ');
+        status = state.Length > 1 && int.TryParse(state[1], CultureInfo.InvariantCulture, out int s) ? s : -1;
+        return state[0] == "1";
+    }
+
+    /// <summary>Waits until the screen shows <paramref name="text"/>; returns that screen.</summary>
+    public string WaitFor(string text, TimeSpan? within = null) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", within);
+
+    /// <summary>Waits until <paramref name="condition"/> holds for the screen; returns that screen.</summary>
+    public string WaitUntil(Func<string, bool> condition, string what, TimeSpan? within = null)
+    {
+        Stopwatch watch = Stopwatch.StartNew();
+        string screen = "";
+        while (watch.Elapsed < (within ?? Bound))
+        {
+            screen = Screen();
+            if (condition(screen))
+            {
+                return screen;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"the screen did not show {what} within {(within ?? Bound).TotalSeconds} s:\n{screen}");
+    }
+
+    /// <summary>Waits for the app to exit; returns its exit status.</summary>
+    public int WaitForExit()
+    {
+        Stopwatch watch = Stopwatch.StartNew();
+        while (watch.Elapsed < Bound)
+        {
+            if (HasExited(out int status))
+            {
+                return status;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"tuiproc did not exit within {Bound.TotalSeconds} s:\n{Screen()}");
+    }
+
+    /// <summary>The PID shown in the process table on the row of <paramref name="name"/> (e.g. "square 10").</summary>
+    public int PidOf(string name)
+    {
+        string screen = WaitUntil(s => PidOnRow(s, name) is not null, $"a PID for {name}");
+        int pid = PidOnRow(screen, name)!.Value;
+        _seenPids.Add(pid);
+        return pid;
+    }
+
+    /// <summary>Every process descended from the app (workers, the fork server, the orphan guard).</summary>
+    public IReadOnlyList<int> Descendants()
+    {
+        List<int> found = [];
+        Queue<int> next = new([Pid]);
+        while (next.TryDequeue(out int parent))
+        {
+            foreach (int child in Tuiproc.Children(parent))
+            {
+                found.Add(child);
+                next.Enqueue(child);
+            }
+        }
+
+        _seenPids.UnionWith(found);
+        return found;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Tmux("kill-server");
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        // A failed test may leave workers behind; the guarantees under test say they end by themselves,
+        // and the tests check that: here they are only cleaned up, after the fact.
+        foreach (int pid in _seenPids.Where(Tuiproc.IsAlive))
+        {
+            _ = Tuiproc.TryKill(pid);
+        }
+
+        try
+        {
+            Directory.Delete(ConfigHome, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    private static int? PidOnRow(string screen, string name)
+    {
+        foreach (string line in screen.Split('\n'))
+        {
+            int at = line.IndexOf(name, StringComparison.Ordinal);
+            if (at >= 0 && PidCell().Match(line, at + name.Length) is { Success: true } m)
+            {
+                return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\G *[│|] *(\d+) *[│|]")]
+    private static partial Regex PidCell();
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private string Tmux(params string[] args)
+    {
+        ProcessStartInfo start = new("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-L");
+        start.ArgumentList.Add(_socket);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process tmux = Process.Start(start) ?? throw new InvalidOperationException("tmux did not start");
+        string output = tmux.StandardOutput.ReadToEnd();
+        string error = tmux.StandardError.ReadToEnd();
+        tmux.WaitForExit();
+        return tmux.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error.Trim()}");
+    }
+}

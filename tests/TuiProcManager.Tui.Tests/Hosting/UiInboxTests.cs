@@ -1,0 +1,163 @@
+using System.Reactive;
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using Microsoft.Reactive.Testing;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Tui.Tests.TestSupport;
+
+namespace TuiProcManager.Tui.Tests.Hosting;
+
+/// <summary>Batching, one batch in flight, and the bound while the UI is behind; on virtual time.</summary>
+public sealed class UiInboxTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(33);
+    private readonly Events _e = new();
+    private readonly TestScheduler _time = new();
+    private readonly List<(long At, IList<SupervisorEvent> Batch)> _batches = [];
+
+    [Fact]
+    public void EventsWithinAWindow_ArriveTogether_WhenTheWindowCloses()
+    {
+        using UiInbox inbox = Inbox(ImmediateScheduler.Instance);
+
+        At(100, () => inbox.OnNext(_e.Spawned(1)));
+        At(110, () => inbox.OnNext(_e.Line(1, "a")));
+        At(120, () => inbox.OnNext(_e.Line(1, "b")));
+        At(500, () => inbox.OnNext(_e.Line(1, "c")));
+        _time.AdvanceTo(TimeSpan.FromSeconds(1).Ticks);
+
+        Assert.Equal([(Ms(133), 3), (Ms(533), 1)], _batches.Select(b => (b.At, b.Batch.Count)));
+    }
+
+    [Fact]
+    public void Flood_AtMostOneBatchPerWindow_NothingLostWhileTheUiKeepsUp()
+    {
+        using UiInbox inbox = Inbox(ImmediateScheduler.Instance);
+        for (int i = 0; i < 10_000; i++)
+        {
+            At(i / 10.0, () => inbox.OnNext(_e.Line(1, "x")));
+        }
+
+        _time.AdvanceTo(TimeSpan.FromSeconds(2).Ticks);
+
+        Assert.Equal(10_000, _batches.Sum(b => b.Batch.Count)); // one second of flood
+        Assert.InRange(_batches.Count, 28, 31); // about 30 updates, not 10,000
+        Assert.Equal(0, inbox.DroppedLines);
+    }
+
+    [Fact]
+    public void NothingHappening_NoTimerIsScheduled()
+    {
+        CountingScheduler timers = new(_time);
+        using UiInbox inbox = new(Window, timers, ImmediateScheduler.Instance, b => _batches.Add((_time.Clock, b)));
+
+        _time.AdvanceTo(TimeSpan.FromSeconds(10).Ticks);
+
+        Assert.Equal(0, timers.Scheduled);
+    }
+
+    [Fact]
+    public void UiBehind_OneBatchInFlight_LinesBeyondTheBoundDropped_CountedPerWorker_LifecycleKept()
+    {
+        TestScheduler ui = new(); // runs only when the test lets it: a UI thread that is busy
+        using UiInbox inbox = Inbox(ui);
+        inbox.OnNext(_e.Line(1, "first"));
+        _time.AdvanceBy(Ms(40)); // the first window closes: its batch waits for the UI
+
+        for (int i = 0; i < UiInbox.MaxPendingLines + 500; i++)
+        {
+            inbox.OnNext(_e.Line(i % 2 == 0 ? 1 : 2, "flood"));
+        }
+
+        inbox.OnNext(_e.Ended(1));
+        _time.AdvanceBy(Ms(1000)); // however long the UI takes, no second batch is sent meanwhile
+        Assert.Empty(_batches);
+
+        ui.AdvanceBy(1); // the UI takes the first batch; the next window opens
+        Assert.Single(_batches);
+        _time.AdvanceBy(Ms(40));
+        ui.AdvanceBy(1);
+
+        Assert.Equal(2, _batches.Count);
+        IList<SupervisorEvent> second = _batches[1].Batch;
+        Assert.Equal(UiInbox.MaxPendingLines, second.OfType<OutputLine>().Count());
+        Assert.Single(second.OfType<WorkerEnded>());
+        Dictionary<WorkerId, long> dropped = second.OfType<EventsDropped>().ToDictionary(d => d.Worker!.Value, d => d.OutputLines);
+        Assert.Equal(500, dropped.Values.Sum());
+        Assert.Equal(2, dropped.Count); // each worker's own count
+        Assert.Equal(500, inbox.DroppedLines);
+    }
+
+    [Fact]
+    public void NeverAsksForALongRunningThread()
+    {
+        // Rx's timers on a scheduler that offers long-running work (the task pool does) take a dedicated
+        // thread each; a window per batch made that a new thread four times a second while idle.
+        LongRunningOffer timers = new(_time);
+        using UiInbox inbox = new(Window, timers, ImmediateScheduler.Instance, b => _batches.Add((_time.Clock, b)));
+
+        for (int i = 0; i < 5; i++)
+        {
+            inbox.OnNext(_e.Line(1, "x"));
+            _time.AdvanceBy(Ms(100));
+        }
+
+        Assert.Equal(5, _batches.Count);
+        Assert.Equal(0, timers.LongRunningAsked);
+    }
+
+    private static long Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds).Ticks;
+
+    private UiInbox Inbox(IScheduler ui) => new(Window, _time, ui, b => _batches.Add((_time.Clock, b)));
+
+    private void At(double milliseconds, Action action) => _time.Schedule(TimeSpan.FromMilliseconds(milliseconds), action);
+
+    private sealed class CountingScheduler(IScheduler inner) : IScheduler
+    {
+        public int Scheduled { get; private set; }
+
+        public DateTimeOffset Now => inner.Now;
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, action);
+        }
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, action);
+        }
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, action);
+        }
+    }
+
+    /// <summary>A scheduler that offers long-running work, as the task pool does, and counts who takes it.</summary>
+    private sealed class LongRunningOffer(IScheduler inner) : IScheduler, IServiceProvider, ISchedulerLongRunning
+    {
+        public int LongRunningAsked { get; private set; }
+
+        public DateTimeOffset Now => inner.Now;
+
+        public object? GetService(Type serviceType) => serviceType == typeof(ISchedulerLongRunning) ? this : null;
+
+        public IDisposable ScheduleLongRunning<TState>(TState state, Action<TState, ICancelable> action)
+        {
+            LongRunningAsked++;
+            return Disposable.Empty;
+        }
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, action);
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
+    }
+}
