@@ -33,6 +33,7 @@ internal sealed class ProcessTableView : CanvasView
     {
         _glyphs = glyphs;
         CanFocus = true;
+        HasFocusChanged += (_, _) => SetNeedsDraw(); // the bar's colour says whether the table has the keys
         AddCommand(Command.Up, () => MoveBy(-1));
         AddCommand(Command.Down, () => MoveBy(1));
         AddCommand(Command.PageUp, () => MoveBy(-Math.Max(1, BodyRows - 1)));
