@@ -85,12 +85,42 @@ internal sealed partial class TmuxApp : IDisposable
     /// <summary>The window title tuiproc's pane has (what an OSC 0/2 sequence would change).</summary>
     public string PaneTitle() => Tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").Trim();
 
-    /// <summary>True once the app has exited (the pane stays, remain-on-exit); its exit status then.</summary>
+    /// <summary>
+    /// True once the app has exited (the pane stays, remain-on-exit); its exit status then, or 128 + the
+    /// signal that ended it.
+    /// </summary>
     public bool HasExited(out int status)
     {
-        string[] state = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead} #{pane_dead_status}").Trim().Split(' ');
-        status = state.Length > 1 && int.TryParse(state[1], CultureInfo.InvariantCulture, out int s) ? s : -1;
-        return state[0] == "1";
+        string[] state = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim().Split(':');
+        status = int.TryParse(state[1], CultureInfo.InvariantCulture, out int code) ? code
+            : int.TryParse(state[2], CultureInfo.InvariantCulture, out int signal) ? 128 + signal
+            : ZombieExitStatus(Pid);
+        return state[0] == "1" && status >= 0;
+    }
+
+    /// <summary>
+    /// The exit status of an ended but unreaped process, from /proc/PID/stat's exit_code (field 52), or -1.
+    /// tmux marks the pane dead when its terminal closes and learns the status when it reaps the process;
+    /// under the test host that reaping was seen to lag by more than 30 s (once in a few runs).
+    /// </summary>
+    private static int ZombieExitStatus(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields[0] != "Z" || fields.Length < 50)
+            {
+                return -1;
+            }
+
+            int wait = int.Parse(fields[49], CultureInfo.InvariantCulture); // field 52 of the whole line
+            return (wait & 0x7f) == 0 ? (wait >> 8) & 0xff : 128 + (wait & 0x7f);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>Waits until the screen shows <paramref name="text"/>; returns that screen.</summary>
@@ -129,7 +159,9 @@ internal sealed partial class TmuxApp : IDisposable
             Thread.Sleep(50);
         }
 
-        throw new Xunit.Sdk.XunitException($"tuiproc did not exit within {Bound.TotalSeconds} s:\n{Screen()}");
+        string pane = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim();
+        throw new Xunit.Sdk.XunitException(
+            $"tuiproc did not exit within {Bound.TotalSeconds} s (pane {pane}, process state {Tuiproc.State(Pid)?.ToString() ?? "gone"}):\n{Screen()}");
     }
 
     /// <summary>The PID shown in the process table on the row of <paramref name="name"/> (e.g. "square 10").</summary>
