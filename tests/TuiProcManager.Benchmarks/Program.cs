@@ -5,11 +5,15 @@ return args.FirstOrDefault() switch
     null or "spawn" => await SpawnJoinBenchmark.RunAsync(args.Skip(1).ToArray()),
     "state" => await StateLatencyBenchmark.RunAsync(args.Skip(1).ToArray()),
     "draw" => await DrawBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "idle" => await IdleBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "flood" => await FloodBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "memory" => await MemoryBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "bare-window" => await IdleBenchmark.BareWindowAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | state [STEPS]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory]");
     return 2;
 }

@@ -7,7 +7,8 @@ namespace TuiProcManager.Tui.Hosting;
 /// <summary>
 /// Where the event stream waits for the UI: events gather for one window (about 33 ms) after the first of a
 /// quiet spell and go to the UI thread as one batch; the next batch is not sent before the UI has taken the
-/// last one; and while the UI is behind, output lines beyond a bound are dropped and counted.
+/// last one; and while the UI is behind, the oldest waiting output lines beyond a bound are dropped and
+/// counted, so that what reaches the Output panel is always the tail.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,7 +28,7 @@ namespace TuiProcManager.Tui.Hosting;
 internal sealed class UiInbox : IObserver<SupervisorEvent>, IDisposable
 {
     /// <summary>Output lines that may wait for the UI; more are dropped (and counted) until it catches up.</summary>
-    internal const int MaxPendingLines = 20_000;
+    internal const int MaxPendingLines = 5_000;
 
     private readonly Lock _gate = new();
     private readonly TimeSpan _window;
@@ -65,18 +66,9 @@ internal sealed class UiInbox : IObserver<SupervisorEvent>, IDisposable
                 return;
             }
 
-            if (value is OutputLine line)
+            if (value is OutputLine && ++_pendingLines > MaxPendingLines)
             {
-                if (_pendingLines >= MaxPendingLines)
-                {
-                    _dropped[line.Worker] = _dropped.TryGetValue(line.Worker, out var d)
-                        ? d with { Lines = d.Lines + 1 }
-                        : (line.Sequence, line.Time, 1);
-                    DroppedLines++;
-                    return;
-                }
-
-                _pendingLines++;
+                DropOldestLines();
             }
 
             _pending.Add(value);
@@ -105,6 +97,33 @@ internal sealed class UiInbox : IObserver<SupervisorEvent>, IDisposable
             _pending = [];
             _dropped.Clear();
         }
+    }
+
+    /// <summary>
+    /// Drops the older half of the waiting output lines, keeping every other event and the newest lines.
+    /// Half at a time, so that a flood costs one pass per <see cref="MaxPendingLines"/>/2 lines. Caller holds the gate.
+    /// </summary>
+    private void DropOldestLines()
+    {
+        int toDrop = MaxPendingLines / 2;
+        List<SupervisorEvent> kept = new(_pending.Count - toDrop + 16);
+        foreach (SupervisorEvent e in _pending)
+        {
+            if (toDrop > 0 && e is OutputLine line)
+            {
+                toDrop--;
+                _pendingLines--;
+                DroppedLines++;
+                _dropped[line.Worker] = _dropped.TryGetValue(line.Worker, out var d)
+                    ? d with { Lines = d.Lines + 1 }
+                    : (line.Sequence, line.Time, 1);
+                continue;
+            }
+
+            kept.Add(e);
+        }
+
+        _pending = kept;
     }
 
     /// <summary>The window closed: the batch goes to the UI (timer thread).</summary>

@@ -59,16 +59,17 @@ public sealed class UiInboxTests
     }
 
     [Fact]
-    public void UiBehind_OneBatchInFlight_LinesBeyondTheBoundDropped_CountedPerWorker_LifecycleKept()
+    public void UiBehind_OneBatchInFlight_OldestLinesBeyondTheBoundDropped_CountedPerWorker_TailAndLifecycleKept()
     {
         TestScheduler ui = new(); // runs only when the test lets it: a UI thread that is busy
         using UiInbox inbox = Inbox(ui);
         inbox.OnNext(_e.Line(1, "first"));
         _time.AdvanceBy(Ms(40)); // the first window closes: its batch waits for the UI
 
-        for (int i = 0; i < UiInbox.MaxPendingLines + 500; i++)
+        int sent = UiInbox.MaxPendingLines + 500;
+        for (int i = 0; i < sent; i++)
         {
-            inbox.OnNext(_e.Line(i % 2 == 0 ? 1 : 2, "flood"));
+            inbox.OnNext(_e.Line(i % 2 == 0 ? 1 : 2, $"flood {i}"));
         }
 
         inbox.OnNext(_e.Ended(1));
@@ -82,12 +83,14 @@ public sealed class UiInboxTests
 
         Assert.Equal(2, _batches.Count);
         IList<SupervisorEvent> second = _batches[1].Batch;
-        Assert.Equal(UiInbox.MaxPendingLines, second.OfType<OutputLine>().Count());
+        OutputLine[] lines = [.. second.OfType<OutputLine>()];
+        Assert.InRange(lines.Length, UiInbox.MaxPendingLines / 2, UiInbox.MaxPendingLines);
+        Assert.Equal($"flood {sent - 1}", lines[^1].Text); // the tail is what is kept
+        Assert.Equal(sent - lines.Length, inbox.DroppedLines);
         Assert.Single(second.OfType<WorkerEnded>());
         Dictionary<WorkerId, long> dropped = second.OfType<EventsDropped>().ToDictionary(d => d.Worker!.Value, d => d.OutputLines);
-        Assert.Equal(500, dropped.Values.Sum());
+        Assert.Equal(inbox.DroppedLines, dropped.Values.Sum());
         Assert.Equal(2, dropped.Count); // each worker's own count
-        Assert.Equal(500, inbox.DroppedLines);
     }
 
     [Fact]
