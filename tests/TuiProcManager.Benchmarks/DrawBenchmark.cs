@@ -27,8 +27,8 @@ internal static class DrawBenchmark
 {
     public static Task<int> RunAsync(string[] args)
     {
-        int workers = Arg(args, "--workers", 10);
-        int rounds = Arg(args, "--rounds", 300);
+        int workers = Args.Int(args, "--workers", 10);
+        int rounds = Args.Int(args, "--rounds", 300);
         bool panels = args.Contains("--panels");
         foreach ((int width, int height) in new[] { (80, 24), (120, 40), (200, 60) })
         {
@@ -122,11 +122,5 @@ internal static class DrawBenchmark
         {
             app.End(session);
         }
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

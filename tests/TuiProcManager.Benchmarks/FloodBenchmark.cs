@@ -17,7 +17,7 @@ internal static class FloodBenchmark
 
     public static Task<int> RunAsync(string[] args)
     {
-        int rounds = args.Length > 1 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        int rounds = Args.Int(args, "--rounds", 3);
         List<double> uiCpu = [], uiWall = [], uiPeak = [], baseCpu = [], basePeak = [], keyMs = [], runCpu = [], runWall = [], runPeak = [];
         for (int round = 0; round < rounds; round++)
         {

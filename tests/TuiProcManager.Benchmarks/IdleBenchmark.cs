@@ -15,7 +15,7 @@ internal static class IdleBenchmark
 {
     public static Task<int> RunAsync(string[] args)
     {
-        int warmup = Arg(args, "--warmup", 60), seconds = Arg(args, "--seconds", 30);
+        int warmup = Args.Int(args, "--warmup", 60), seconds = Args.Int(args, "--seconds", 30);
         string[] workers = [.. Enumerable.Range(1, 5).Select(i => $"square:{i}"), .. Enumerable.Range(1, 5).Select(i => $"cube:{i}")];
         using TmuxSession app = TmuxSession.Tuiproc(["--steps", "1", "--work-ms", "0", "--wait-ms", "600000", .. workers]);
         using TmuxSession bare = new([TmuxSession.Dotnet, Path.Combine(AppContext.BaseDirectory, "TuiProcManager.Benchmarks.dll"), "bare-window"]);
@@ -67,11 +67,5 @@ internal static class IdleBenchmark
         top.Add(new Label { Text = "a bare Terminal.Gui 2.5.0 window", X = 1, Y = 1 });
         app.Run(top);
         return Task.FromResult(0);
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TuiProcManager.Testing;
 
 namespace TuiProcManager.Benchmarks;
 
@@ -55,17 +56,7 @@ internal static class ProcStat
     }
 
     /// <summary>Children, grandchildren… of <paramref name="pid"/>.</summary>
-    public static IEnumerable<int> Descendants(int pid)
-    {
-        foreach (int child in Children(pid))
-        {
-            yield return child;
-            foreach (int d in Descendants(child))
-            {
-                yield return d;
-            }
-        }
-    }
+    public static IEnumerable<int> Descendants(int pid) => ProcessTools.Descendants(pid);
 
     public static string CommandLine(int pid)
     {
@@ -98,37 +89,6 @@ internal static class ProcStat
         }
 
         return threads;
-    }
-
-    private static IEnumerable<int> Children(int pid)
-    {
-        string[] tasks;
-        try
-        {
-            tasks = Directory.GetDirectories($"/proc/{pid}/task");
-        }
-        catch (IOException)
-        {
-            yield break;
-        }
-
-        foreach (string task in tasks)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(task + "/children");
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            foreach (string child in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                yield return int.Parse(child, CultureInfo.InvariantCulture);
-            }
-        }
     }
 
     private static string[] Fields(int pid)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TuiProcManager.Testing;
 
 namespace TuiProcManager.Benchmarks;
 
@@ -90,20 +91,5 @@ internal sealed class TmuxSession : IDisposable
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private string Tmux(params string[] args)
-    {
-        ProcessStartInfo start = new("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process tmux = Process.Start(start) ?? throw new InvalidOperationException("tmux did not start");
-        string output = tmux.StandardOutput.ReadToEnd();
-        string error = tmux.StandardError.ReadToEnd();
-        tmux.WaitForExit();
-        return tmux.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error.Trim()}");
-    }
+    private string Tmux(params string[] args) => ProcessTools.Tmux(_socket, args);
 }

@@ -69,9 +69,6 @@ internal sealed class LoopPacer : IDisposable
         }
     }
 
-    /// <summary>Iterations since start (for tests and the idle benchmark's sanity check).</summary>
-    public long Iterations { get; private set; }
-
     /// <summary>Hooks the pacer into <paramref name="app"/> (after Init): its iterations and its timed events.</summary>
     public void Attach(IApplication app)
     {
@@ -91,9 +88,6 @@ internal sealed class LoopPacer : IDisposable
         Volatile.Write(ref _lastActive, Environment.TickCount64);
         _wake.Set();
     }
-
-    /// <summary>Something else needs an iteration (any thread).</summary>
-    public void Wake() => _wake.Set();
 
     /// <summary>On the main thread, before each iteration: keeps to the frame rate, then sleeps until there is work.</summary>
     internal void BeforeIteration(TimedEvents? timers)
@@ -123,7 +117,6 @@ internal sealed class LoopPacer : IDisposable
 
         _wake.Reset();
         _lastIteration = Environment.TickCount64;
-        Iterations++;
     }
 
     public void Dispose()

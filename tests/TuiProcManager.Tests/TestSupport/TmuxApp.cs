@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TuiProcManager.Testing;
 
 namespace TuiProcManager.Tests.TestSupport;
 
@@ -176,17 +177,7 @@ internal sealed partial class TmuxApp : IDisposable
     /// <summary>Every process descended from the app (workers, the fork server, the orphan guard).</summary>
     public IReadOnlyList<int> Descendants()
     {
-        List<int> found = [];
-        Queue<int> next = new([Pid]);
-        while (next.TryDequeue(out int parent))
-        {
-            foreach (int child in Tuiproc.Children(parent))
-            {
-                found.Add(child);
-                next.Enqueue(child);
-            }
-        }
-
+        List<int> found = [.. ProcessTools.Descendants(Pid)];
         _seenPids.UnionWith(found);
         return found;
     }
@@ -238,20 +229,5 @@ internal sealed partial class TmuxApp : IDisposable
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private string Tmux(params string[] args)
-    {
-        ProcessStartInfo start = new("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process tmux = Process.Start(start) ?? throw new InvalidOperationException("tmux did not start");
-        string output = tmux.StandardOutput.ReadToEnd();
-        string error = tmux.StandardError.ReadToEnd();
-        tmux.WaitForExit();
-        return tmux.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error.Trim()}");
-    }
+    private string Tmux(params string[] args) => ProcessTools.Tmux(_socket, args);
 }

@@ -96,38 +96,6 @@ internal static partial class Tuiproc
         }
     }
 
-    /// <summary>The direct children of <paramref name="pid"/> (of all its threads).</summary>
-    public static IEnumerable<int> Children(int pid)
-    {
-        string[] tasks;
-        try
-        {
-            tasks = Directory.GetDirectories($"/proc/{pid}/task");
-        }
-        catch (IOException)
-        {
-            yield break;
-        }
-
-        foreach (string task in tasks)
-        {
-            string children;
-            try
-            {
-                children = File.ReadAllText(task + "/children");
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            foreach (string child in children.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                yield return int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
     public static async Task UntilAsync(Func<bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow + Bound;

@@ -46,11 +46,6 @@ internal sealed class CellCanvas
 
     public int Height { get; }
 
-    /// <summary>The grapheme in a cell ("" for the second half of a wide one, null for a cell not painted).</summary>
-    public string? TextAt(int x, int y) => _text[(y * Width) + x];
-
-    public Attribute AttributeAt(int x, int y) => _attributes[(y * Width) + x];
-
     /// <summary>Paints <paramref name="count"/> cells of row <paramref name="y"/> from <paramref name="x"/> with one character.</summary>
     public void Fill(int x, int y, int count, char c, Attribute attribute)
     {
