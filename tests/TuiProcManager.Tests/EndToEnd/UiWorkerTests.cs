@@ -71,6 +71,30 @@ public sealed class UiWorkerTests
         Assert.All(workers, pid => Assert.False(Tuiproc.IsAlive(pid)));
     }
 
+    [Theory]
+    [InlineData("SIGTERM", 143)]
+    [InlineData("Ctrl+C", 130)]
+    public void SigtermOrCtrlC_StopEveryWorker_RestoreTheTerminal_AndExitWithTheSignalsCode(string how, int expected)
+    {
+        using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:8", "cube:8"]);
+        app.PidOf("square 8");
+        app.PidOf("cube 8");
+        IReadOnlyList<int> all = app.Descendants();
+
+        if (how == "SIGTERM")
+        {
+            Tuiproc.Signal(app.Pid, 15);
+        }
+        else
+        {
+            app.Keys("C-c");
+        }
+
+        Assert.Equal(expected, app.WaitForExit());
+        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), $"every process tuiproc started gone after {how}");
+        Assert.DoesNotContain("Processes", app.Screen(), StringComparison.Ordinal); // the UI's screen is gone: terminal restored
+    }
+
     [Fact]
     public void Flood_OfOutput_KeysStillAct_AndQuitStopsIt()
     {
