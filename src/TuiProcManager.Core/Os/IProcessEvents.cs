@@ -9,7 +9,7 @@ namespace TuiProcManager.Core.Os;
 /// </remarks>
 public interface IProcessEvents
 {
-    /// <summary>Complete lines read from stdout or stderr, without their line ends. The list is reused after the call returns.</summary>
+    /// <summary>Complete lines read from stdout, stderr or the results pipe, without their line ends. The list is reused after the call returns.</summary>
     void OnOutput(OutputChannel channel, IReadOnlyList<string> lines);
 
     /// <summary>The process ended and was reaped; whatever was left in its process group was killed.</summary>

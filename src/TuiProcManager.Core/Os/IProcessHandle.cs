@@ -24,4 +24,16 @@ public interface IProcessHandle : IDisposable
     /// <summary>Sends <paramref name="signal"/> to the process and everything in its process group.</summary>
     /// <returns>False when it has already ended (nothing was sent).</returns>
     bool SignalGroup(ProcessSignal signal);
+
+    /// <summary>
+    /// Writes to the process's stdin pipe (<see cref="LaunchRequest.WithInput"/>) without blocking.
+    /// </summary>
+    /// <returns>
+    /// How many bytes the pipe took (0 when it is full: write the rest later), or -1 when there is no input
+    /// pipe any more (not asked for, closed, or the process closed its end).
+    /// </returns>
+    int WriteInput(ReadOnlySpan<byte> data);
+
+    /// <summary>Closes the stdin pipe: the process reads end of file. Does nothing when there is none.</summary>
+    void CloseInput();
 }

@@ -4,8 +4,9 @@ namespace TuiProcManager.Core.Os;
 public interface IProcessLauncher
 {
     /// <summary>
-    /// Starts a process in a process group of its own, with stdin from /dev/null and stdout and stderr
-    /// read line by line into <paramref name="events"/>.
+    /// Starts a process in a process group of its own, with stdin from /dev/null (or a pipe, see
+    /// <see cref="LaunchRequest.WithInput"/>) and stdout and stderr (and fd 3, see
+    /// <see cref="LaunchRequest.WithResults"/>) read line by line into <paramref name="events"/>.
     /// </summary>
     /// <remarks>
     /// <paramref name="events"/> may be called on another thread before this method returns; callers that

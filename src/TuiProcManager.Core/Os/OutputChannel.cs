@@ -8,4 +8,10 @@ public enum OutputChannel
 
     /// <summary>Standard error (fd 2).</summary>
     Stderr,
+
+    /// <summary>
+    /// Fd 3 of a process started <see cref="LaunchRequest.WithResults"/>: result records (see
+    /// <see cref="Workers.ResultRecord"/>), never shown as output.
+    /// </summary>
+    Results,
 }
