@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuiProcManager.Core.Scheduling;
 
 namespace TuiProcManager.Core.Events;
 
@@ -9,5 +10,12 @@ namespace TuiProcManager.Core.Events;
 /// <param name="Sequence">The sequence number of the last event before the snapshot (0 if none).</param>
 /// <param name="Time">When the snapshot was taken.</param>
 /// <param name="Workers">Every worker, in spawn order.</param>
-public sealed record SupervisorSnapshot(long Sequence, DateTimeOffset Time, ImmutableArray<WorkerInfo> Workers)
+/// <param name="Mode">The scheduling mode.</param>
+/// <param name="Slots">Run slots of pause-on-wait mode.</param>
+public sealed record SupervisorSnapshot(
+    long Sequence,
+    DateTimeOffset Time,
+    ImmutableArray<WorkerInfo> Workers,
+    SchedulingMode Mode = SchedulingMode.Parallel,
+    int Slots = 1)
     : SupervisorEvent(Sequence, Time);

@@ -17,6 +17,7 @@ namespace TuiProcManager.Core.Events;
 /// <param name="Descendants">Its live descendants at the latest sample.</param>
 /// <param name="PausedByUser">Paused by <see cref="Supervision.ISupervisor.Pause"/> and not resumed since (known at
 /// once, before the OS state is read back).</param>
+/// <param name="Queued">Stopped by the pause-on-wait scheduler, waiting for a run slot.</param>
 public sealed record WorkerInfo(
     WorkerId Worker,
     WorkerSpec Spec,
@@ -29,4 +30,5 @@ public sealed record WorkerInfo(
     long OutputLines,
     ProcessSample? LastSample,
     ImmutableArray<ProcessSample> Descendants,
-    bool PausedByUser = false);
+    bool PausedByUser = false,
+    bool Queued = false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -28,11 +29,26 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
     WorkerId Spawn(WorkerSpec spec);
 
+    /// <summary>The scheduling mode, and the run slots of pause-on-wait mode.</summary>
+    (SchedulingMode Mode, int Slots) Scheduling { get; }
+
+    /// <summary>
+    /// Switches the scheduling mode, live: workers alive are taken over (pause-on-wait: the running ones
+    /// get the free slots in spawn order, the others are queued) or let go (parallel: queued workers are
+    /// continued). Workers the user paused stay paused either way.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="slots"/> is below 1.</exception>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
+    void SetScheduling(SchedulingMode mode, int slots);
+
     /// <summary>Pauses the worker and its process group (SIGSTOP).</summary>
     /// <returns>False when it has already ended.</returns>
     bool Pause(WorkerId worker);
 
-    /// <summary>Resumes a paused worker and its process group (SIGCONT).</summary>
+    /// <summary>
+    /// Resumes a paused worker and its process group (SIGCONT). In pause-on-wait mode it rejoins the
+    /// scheduler instead: continued if a slot is free, queued (still stopped) if not.
+    /// </summary>
     /// <returns>False when it has already ended.</returns>
     bool Resume(WorkerId worker);
 

@@ -19,6 +19,7 @@ public sealed partial class Supervisor
                 return false;
             }
 
+            Unschedule(w, "paused by the user");
             w.PausedByUser = true;
             RequestPoll();
             return true;
@@ -31,6 +32,16 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             WorkerRecord w = Get(worker);
+            if (_policy is not null && w.IsAlive && !w.Terminating && !_policy.Governs(w.Id))
+            {
+                // Pause-on-wait: the worker joins the scheduler again, and runs only with a slot (the
+                // decision carries the SIGCONT, or keeps it stopped in the queue).
+                w.PausedByUser = false;
+                Admit(w, "resumed by the user", stopped: true);
+                RequestPoll();
+                return true;
+            }
+
             if (!SendToGroup(w, ProcessSignal.Continue, "resume"))
             {
                 return false;
@@ -53,6 +64,7 @@ public sealed partial class Supervisor
             if (w.IsAlive && !w.Terminating && SendToGroup(w, ProcessSignal.Terminate, "terminate"))
             {
                 w.Terminating = true;
+                Unschedule(w, "terminating");
 
                 // A stopped process keeps a SIGTERM pending until it is continued: without this SIGCONT a
                 // paused worker would survive until the grace period ran out. Harmless for a running one.
@@ -70,7 +82,14 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            return SendToGroup(Get(worker), ProcessSignal.Kill, "kill");
+            WorkerRecord w = Get(worker);
+            if (!SendToGroup(w, ProcessSignal.Kill, "kill"))
+            {
+                return false;
+            }
+
+            Unschedule(w, "killed");
+            return true;
         }
     }
 

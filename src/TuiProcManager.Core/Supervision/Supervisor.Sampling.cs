@@ -11,9 +11,10 @@ public sealed partial class Supervisor
     private MachineCpuTimes? _lastMachine;
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
+    private DateTimeOffset? _lastFullPoll; // pause-on-wait: wake polls read some workers, a full poll all of them
 
     /// <summary>A reading of one worker, taken outside the gate.</summary>
-    private readonly record struct Reading(WorkerRecord Worker, ProcessStatus? Self, List<ProcessStatus> Descendants);
+    private readonly record struct Reading(WorkerRecord Worker, ProcessStatus? Self, List<ProcessStatus> Descendants, DateTimeOffset ReadAt);
 
     /// <summary>Resource samples every <see cref="SupervisorOptions.SampleInterval"/>, for the supervisor's whole life.</summary>
     private IDisposable StartSampling() =>
@@ -23,13 +24,21 @@ public sealed partial class Supervisor
             again(_options.SampleInterval);
         });
 
-    /// <summary>State polling, while any worker is alive (stopped in <see cref="End"/>). Caller holds the gate.</summary>
-    private void StartStatePolling()
+    /// <summary>
+    /// State polling, while any worker is alive (stopped in <see cref="End"/>); <paramref name="restart"/> puts
+    /// a new pace into effect at once (a mode switch). Caller holds the gate.
+    /// </summary>
+    private void StartStatePolling(bool restart = false)
     {
         RequestPoll();
-        if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed)
+        if (restart && !_stateTimer.IsDisposed)
         {
-            _stateTimer.Disposable = _schedulers.Clock.Schedule(_options.StatePollInterval, again =>
+            _stateTimer.Disposable = null;
+        }
+
+        if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed && _live.Count > 0)
+        {
+            _stateTimer.Disposable = _schedulers.Clock.Schedule(NextStatePoll(), again =>
             {
                 Sample(withResources: false);
                 again(NextStatePoll());
@@ -42,7 +51,9 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            return Now - _lastStateActivity >= _options.QuietAfter ? _options.QuietStatePollInterval : _options.StatePollInterval;
+            return _policy is not null ? _options.WakePollInterval
+                : Now - _lastStateActivity >= _options.QuietAfter ? _options.QuietStatePollInterval
+                : _options.StatePollInterval;
         }
     }
 
@@ -72,19 +83,25 @@ public sealed partial class Supervisor
     private void Sample(bool withResources)
     {
         List<WorkerRecord> live;
+        bool full;
         lock (_gate)
         {
-            live = [.. _live];
+            // Pause-on-wait polls every millisecond, but only the workers that may wake up; everything
+            // (descendants included) at the usual pace.
+            full = withResources || _policy is null || _lastFullPoll is not { } last || Now - last >= _options.StatePollInterval;
+            _lastFullPoll = full && !withResources ? Now : _lastFullPoll;
+            live = full ? [.. _live] : [.. _live.Where(MayWake)];
         }
 
         List<Reading> readings = new(live.Count);
         foreach (WorkerRecord w in live)
         {
             // Square and cube workers never start children; commands may, at any moment.
-            bool mayHaveChildren = w.Spec.Kind == WorkerKind.Command;
+            bool mayHaveChildren = full && w.Spec.Kind == WorkerKind.Command;
             int pid = w.Handle!.Pid;
+            DateTimeOffset readAt = Now;
             ProcessStatus? self = _probe.TryRead(pid, out ProcessStatus s) ? s : null;
-            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid) : []));
+            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid) : [], readAt));
         }
 
         MachineCpuTimes? machine = withResources ? _probe.ReadMachineCpu() : null;
@@ -96,7 +113,7 @@ public sealed partial class Supervisor
                 // HasExited: reaped after the reading was taken, so the reading may be of a reused PID.
                 if (r.Worker.IsAlive && !r.Worker.Handle!.HasExited && r.Self is { } self && IsSameProcess(r.Worker, self))
                 {
-                    Apply(r.Worker, self, r.Descendants, now, withResources);
+                    Apply(r.Worker, self, full ? r.Descendants : null, now, r.ReadAt, withResources);
                 }
             }
 
@@ -138,12 +155,19 @@ public sealed partial class Supervisor
         return w.OsStartTime == self.StartTime;
     }
 
-    /// <summary>Caller holds the gate.</summary>
-    private void Apply(WorkerRecord w, ProcessStatus self, List<ProcessStatus> descendants, DateTimeOffset now, bool withResources)
+    /// <summary>Applies one reading (its descendants are null on a wake poll, which does not read them). Caller holds the gate.</summary>
+    private void Apply(WorkerRecord w, ProcessStatus self, List<ProcessStatus>? descendants, DateTimeOffset now, DateTimeOffset readAt, bool withResources)
     {
-        if (StateClassifier.Classify(self.State, w.PausedByUser) is var (state, why))
+        if (StateClassifier.Classify(self.State, w.PausedByUser || w.QueuedByScheduler) is var (state, why))
         {
+            ObserveForScheduling(w, state, readAt); // first: its decision explains the change
             ChangeState(w, state, why);
+        }
+
+        if (descendants is null)
+        {
+            w.Cpu.Prime(self.CpuTime, now);
+            return;
         }
 
         ApplyDescendants(w, descendants, now, withResources);
@@ -183,7 +207,7 @@ public sealed partial class Supervisor
             d.ParentPid = s.ParentPid;
             d.Name = s.Name;
             WorkerState? from = d.State == WorkerState.Starting ? null : d.State;
-            WorkerState to = StateClassifier.Classify(s.State, w.PausedByUser)?.State ?? WorkerState.Ended;
+            WorkerState to = StateClassifier.Classify(s.State, w.PausedByUser || w.QueuedByScheduler)?.State ?? WorkerState.Ended;
             if (from != to && !(from is null && to == WorkerState.Ended))
             {
                 _lastStateActivity = now;

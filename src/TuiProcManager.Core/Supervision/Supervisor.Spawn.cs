@@ -31,6 +31,7 @@ public sealed partial class Supervisor
 
             Publish(new WorkerSpawned(Next(), Now, w.Id, spec, w.Handle.Pid));
             _live.Add(w);
+            Admit(w, "spawned", stopped: false);
             StartStatePolling();
             return w.Id;
         }

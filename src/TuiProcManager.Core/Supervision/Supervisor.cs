@@ -3,6 +3,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Workers;
 
@@ -82,7 +83,8 @@ public sealed partial class Supervisor : ISupervisor
         {
             if (withSnapshot)
             {
-                queue.Enqueue(new SupervisorSnapshot(_sequence, Now, [.. _workers.Select(w => w.ToInfo())]));
+                queue.Enqueue(new SupervisorSnapshot(
+                    _sequence, Now, [.. _workers.Select(w => w.ToInfo())], _policy is null ? SchedulingMode.Parallel : SchedulingMode.PauseOnWait, _slots));
             }
 
             _fanOut.Add(queue);
@@ -124,6 +126,12 @@ public sealed partial class Supervisor : ISupervisor
             return;
         }
 
+        if (w.PendingNote is { } note && note.To == to)
+        {
+            why = note.Why + ": " + why;
+            w.PendingNote = null;
+        }
+
         WorkerState from = w.State;
         w.State = to;
         _lastStateActivity = Now;
@@ -148,6 +156,7 @@ public sealed partial class Supervisor : ISupervisor
         }
 
         w.Descendants.Clear();
+        Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
         Publish(new WorkerEnded(Next(), Now, w.Id, exit));
         w.Handle?.Dispose();

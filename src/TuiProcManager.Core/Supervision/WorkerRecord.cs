@@ -27,6 +27,18 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
     /// <summary>Whether the last stop/continue we sent was a stop: explains a 'T' state, and issue 4's scheduler must not undo it.</summary>
     public bool PausedByUser { get; set; }
 
+    /// <summary>Stopped by the pause-on-wait scheduler, waiting in its queue for a slot.</summary>
+    public bool QueuedByScheduler { get; set; }
+
+    /// <summary>
+    /// Why the scheduler's last decision should bring the worker to a state: joined to the reason of the next
+    /// change to that state (a stop shows as "queued for a slot", not merely "stopped").
+    /// </summary>
+    public (WorkerState To, string Why)? PendingNote { get; set; }
+
+    /// <summary>When a reading last showed it waiting (pause-on-wait mode): how late a wake-up was noticed.</summary>
+    public DateTimeOffset? LastWaitingReadAt { get; set; }
+
     public bool Terminating { get; set; }
 
     /// <summary>The pending SIGKILL of a terminate, cancelled when the worker ends first.</summary>
@@ -52,7 +64,7 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public WorkerInfo ToInfo() => new(
         Id, Spec, Handle?.Pid, State, Exit, StartedAt, EndedAt, Joined, OutputLines, LastSample,
-        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser);
+        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser, QueuedByScheduler);
 }
 
 /// <summary>Bookkeeping for one descendant process of a worker.</summary>
