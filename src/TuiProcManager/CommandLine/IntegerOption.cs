@@ -7,23 +7,23 @@ namespace TuiProcManager.CommandLine;
 /// <summary>Whole-number options with a range, whose errors name the option and the value.</summary>
 internal static class IntegerOption
 {
-    public static Option<int> Create(string name, string helpName, string description, int max) => new(name)
+    public static Option<int> Create(string name, string helpName, string description, int max, int min = 0) => new(name)
     {
         Description = description,
         HelpName = helpName,
-        DefaultValueFactory = _ => 0,
-        CustomParser = result => Parse(result, name, max),
+        DefaultValueFactory = _ => min,
+        CustomParser = result => Parse(result, name, min, max),
     };
 
-    private static int Parse(ArgumentResult result, string name, int max)
+    private static int Parse(ArgumentResult result, string name, int min, int max)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value <= max)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
         {
             return value;
         }
 
-        result.AddError($"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{text}'");
-        return 0;
+        result.AddError($"{name} must be a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{text}'");
+        return min;
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Headless;
 
@@ -14,6 +15,11 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         WorkerArguments workers = new();
+        SchedulingArguments scheduling = new();
+        Option<bool> summary = new("--summary")
+        {
+            Description = "Print the run's summary at the end (makespan; running, waiting and queued time per worker; comparison with one after another and all at once). On by default in pause-on-wait mode.",
+        };
         Option<TimeSpan?> timeout = new("--timeout")
         {
             Description = "Join for at most SECONDS; workers still running then are terminated and the exit code is 124.",
@@ -26,8 +32,10 @@ internal static class RunCommand
             HelpName = "FILE",
         };
 
-        Command run = new("run", "Run workers without the UI, as the lesson's program does: start them all at once, print their output as it arrives, join them all, then print Done!");
+        Command run = new("run", "Run workers without the UI, as the lesson's program does: start them all, print their output as it arrives, join them all, then print Done!");
         workers.AddTo(run, requireWorkers: true);
+        scheduling.AddTo(run);
+        run.Add(summary);
         run.Add(timeout);
         run.Add(events);
         run.SetAction(async (parsed, _) =>
@@ -39,7 +47,12 @@ internal static class RunCommand
             }
 
             await using ServiceProvider services = AppServices.Build();
-            HeadlessRunner runner = new(services.GetRequiredService<ISupervisor>(), stdout, stderr, ConsoleSafety.Detect());
+            ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
+            scheduling.Apply(parsed, supervisor);
+            HeadlessRunner runner = new(supervisor, stdout, stderr, ConsoleSafety.Detect())
+            {
+                PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
+            };
             return await runner.RunAsync(workers.Build(parsed), parsed.GetValue(timeout), parsed.GetValue(events)).ConfigureAwait(false);
         });
         return run;

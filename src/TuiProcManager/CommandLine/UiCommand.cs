@@ -18,6 +18,8 @@ internal static class UiCommand
     {
         WorkerArguments workers = new();
         workers.AddTo(root, requireWorkers: false);
+        SchedulingArguments scheduling = new();
+        scheduling.AddTo(root);
         Option<string?> theme = new("--theme")
         {
             Description = "The theme to use (and remember), e.g. \"Tuiproc Light\". Press t in the UI to cycle through them.",
@@ -56,6 +58,7 @@ internal static class UiCommand
 
             await using ServiceProvider services = AppServices.Build();
             ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
+            scheduling.Apply(parsed, supervisor);
             using TerminationSignals signals = new(() => KillAll(supervisor));
             using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
             TuiOptions options = new()

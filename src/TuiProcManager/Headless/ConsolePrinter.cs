@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
@@ -20,6 +21,9 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
     private readonly Dictionary<WorkerId, string> _names = [];
     private readonly HashSet<WorkerId> _ended = [];
     private int _expected = -1;
+
+    /// <summary>The run's figures, folded from the same events in the same order (complete once <see cref="AllEnded"/> is).</summary>
+    public RunSummaryBuilder Summary { get; } = new();
 
     /// <summary>Completes once every expected worker's end has been printed (so all of its lines were).</summary>
     public Task AllEnded => _allEnded.Task;
@@ -43,6 +47,7 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
         {
             foreach (SupervisorEvent e in batch)
             {
+                Summary.Add(e);
                 switch (e)
                 {
                     case WorkerSpawned s:

@@ -30,6 +30,8 @@ internal static class EventJson
         (typeof(JoinStarted), "joinStarted"),
         (typeof(WorkerJoined), "joined"),
         (typeof(EventsDropped), "eventsDropped"),
+        (typeof(SchedulingChanged), "schedulingChanged"),
+        (typeof(WorkerScheduled), "scheduled"),
     ];
 
     public static JsonSerializerOptions Options { get; } = Create();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reactive.Disposables;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 
@@ -18,6 +19,9 @@ namespace TuiProcManager.Headless;
 /// </remarks>
 internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
 {
+    /// <summary>Print the run's <see cref="RunSummary"/> after <c>Done!</c>.</summary>
+    public bool PrintSummary { get; init; }
+
     public async Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, TimeSpan? timeout, string? eventsPath)
     {
         EventLogWriter? log = null;
@@ -32,7 +36,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         ConsolePrinter printer = new(stdout, stderr, safety);
 
         // Subscribed before the first spawn, so that nothing a worker does is missed.
-        using IDisposable printing = printer.Attach(supervisor.Events);
+        using IDisposable printing = printer.Attach(supervisor.EventsWithSnapshot); // the snapshot tells the summary the mode
         using IDisposable logging = log?.Attach(supervisor.Events) ?? Disposable.Empty;
         foreach (WorkerSpec spec in specs)
         {
@@ -48,6 +52,14 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         {
             await stdout.WriteLineAsync("Done!").ConfigureAwait(false);
             code = supervisor.Snapshot().All(w => w.Exit?.Succeeded == true) ? ExitCodes.Success : ExitCodes.Failure;
+        }
+
+        if (PrintSummary && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
+        {
+            foreach (string line in summary.ToLines())
+            {
+                await stdout.WriteLineAsync(line).ConfigureAwait(false);
+            }
         }
 
         await stdout.FlushAsync().ConfigureAwait(false);

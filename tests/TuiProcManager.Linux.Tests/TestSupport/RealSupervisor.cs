@@ -21,7 +21,7 @@ internal sealed class RealSupervisor : IAsyncDisposable
     private readonly OrphanGuard _guard;
     private readonly ForkServer _forkServer;
     private readonly LinuxProcessLauncher _launcher;
-    private readonly EventLoopScheduler _clock = new();
+    private readonly ClockThreadScheduler _clock = new("test-clock"); // as in the app
     private readonly IDisposable _recording;
 
     public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null)

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Supervision;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary><c>--mode parallel|pause-on-wait</c> and <c>--slots K</c>, shared by <c>tuiproc run</c> and the UI.</summary>
+internal sealed class SchedulingArguments
+{
+    /// <summary>Most run slots accepted: far beyond any machine's cores, small enough to stay meaningful.</summary>
+    public const int MaxSlots = 1024;
+
+    public Option<string> Mode { get; } = new("--mode")
+    {
+        Description = "parallel (default): every worker runs at once. pause-on-wait: at most --slots workers run; when one waits, the next gets its slot (the lesson's asynchronous model).",
+        HelpName = "MODE",
+        DefaultValueFactory = _ => "parallel",
+    };
+
+    public Option<int> Slots { get; } = IntegerOption.Create(
+        "--slots", "K", "Run slots in pause-on-wait mode (default 1).", MaxSlots, min: 1);
+
+    public SchedulingArguments() => Mode.AcceptOnlyFromAmong("parallel", "pause-on-wait");
+
+    public void AddTo(Command command)
+    {
+        command.Add(Mode);
+        command.Add(Slots);
+    }
+
+    /// <summary>Puts the chosen mode into effect; call before the first spawn.</summary>
+    public void Apply(ParseResult parsed, ISupervisor supervisor)
+    {
+        SchedulingMode mode = parsed.GetValue(Mode) == "pause-on-wait" ? SchedulingMode.PauseOnWait : SchedulingMode.Parallel;
+        supervisor.SetScheduling(mode, parsed.GetValue(Slots));
+    }
+}
