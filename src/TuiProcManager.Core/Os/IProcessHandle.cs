@@ -32,7 +32,7 @@ public interface IProcessHandle : IDisposable
     /// How many bytes the pipe took (0 when it is full: write the rest later), or -1 when there is no input
     /// pipe any more (not asked for, closed, or the process closed its end).
     /// </returns>
-    int WriteInput(ReadOnlySpan<byte> data);
+    int WriteInput(ReadOnlyMemory<byte> data);
 
     /// <summary>Closes the stdin pipe: the process reads end of file. Does nothing when there is none.</summary>
     void CloseInput();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
@@ -41,6 +42,20 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
     void SetScheduling(SchedulingMode mode, int slots);
 
+    /// <summary>
+    /// Starts a pool (Python's <c>Pool(size).map</c>): <see cref="PoolRequest.Size"/> long-lived workers that
+    /// take the inputs one after another over their stdin. Results arrive as <see cref="ResultRecorded"/>
+    /// events; a worker that dies is replaced and its input reported failed; the pool closes its workers'
+    /// stdin once every input has an outcome, and is joined when they have ended (<see cref="PoolFinished"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is not valid (<see cref="PoolRequest.Problem"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
+    PoolId StartPool(PoolRequest request);
+
+    /// <summary>Waits until the pool is finished and joined.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<PoolOutcome> JoinPoolAsync(PoolId pool, CancellationToken cancellationToken = default);
+
     /// <summary>Pauses the worker and its process group (SIGSTOP).</summary>
     /// <returns>False when it has already ended.</returns>
     bool Pause(WorkerId worker);
@@ -75,6 +90,9 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Terminates every live worker (see <see cref="TerminateAsync"/>) and waits until all have ended.</summary>
+    /// <summary>
+    /// Terminates every live worker (see <see cref="TerminateAsync"/>) and waits until all have ended. Pools
+    /// stop first: inputs not yet handed out never run, and no worker is replaced.
+    /// </summary>
     Task TerminateAllAsync(TimeSpan? gracePeriod = null);
 }

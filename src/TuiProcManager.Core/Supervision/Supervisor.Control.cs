@@ -99,6 +99,7 @@ public sealed partial class Supervisor
         List<WorkerId> live;
         lock (_gate)
         {
+            StopPools(); // no replacements for the workers about to end
             live = [.. _live.Select(w => w.Id)];
         }
 

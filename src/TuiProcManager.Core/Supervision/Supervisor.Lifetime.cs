@@ -45,6 +45,7 @@ public sealed partial class Supervisor
             }
 
             _disposed = true;
+            StopPools();
             foreach (WorkerRecord w in _workers)
             {
                 SendToGroup(w, ProcessSignal.Kill, "shutdown");

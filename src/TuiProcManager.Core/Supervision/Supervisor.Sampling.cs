@@ -121,6 +121,8 @@ public sealed partial class Supervisor
             {
                 PublishMachine(machine, now);
             }
+
+            FlushPendingInputs();
         }
     }
 

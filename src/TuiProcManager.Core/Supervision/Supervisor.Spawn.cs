@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -11,10 +12,23 @@ public sealed partial class Supervisor
     public WorkerId Spawn(WorkerSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Kind == WorkerKind.Pool)
+        {
+            throw new ArgumentException("Pool workers are started by StartPool.", nameof(spec));
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now);
+            return SpawnLocked(spec, pool: null).Id;
+        }
+    }
+
+    /// <summary>Starts a worker (of <paramref name="pool"/>, if given). Caller holds the gate.</summary>
+    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool)
+    {
+        {
+            WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now) { Pool = pool };
             _workers.Add(w);
             try
             {
@@ -26,29 +40,51 @@ public sealed partial class Supervisor
             {
                 Publish(new WorkerSpawned(Next(), Now, w.Id, spec, null));
                 End(w, WorkerExit.FailedToStart(e.Message));
-                return w.Id;
+                return w;
             }
 
             Publish(new WorkerSpawned(Next(), Now, w.Id, spec, w.Handle.Pid));
             _live.Add(w);
             Admit(w, "spawned", stopped: false);
             StartStatePolling();
-            return w.Id;
+            return w;
         }
     }
 
+    /// <summary>Square, cube and pool workers report results on fd 3 (<see cref="LaunchRequest.WithResults"/>).</summary>
     private LaunchRequest ToLaunchRequest(WorkerSpec spec) => spec.Kind switch
     {
         WorkerKind.Square or WorkerKind.Cube => new LaunchRequest(
             _options.WorkerExecutable,
-            [spec.Kind == WorkerKind.Square ? "square" : "cube", spec.Number!, .. spec.Workload.ToArguments()]),
+            [spec.Kind == WorkerKind.Square ? "square" : "cube", spec.Number!, .. spec.Workload.ToArguments(), ResultsFdArgument])
+        {
+            WithResults = true,
+        },
+        WorkerKind.Pool => new LaunchRequest(_options.WorkerExecutable, ["pool", .. spec.Workload.ToArguments(), ResultsFdArgument])
+        {
+            WithInput = true,
+            WithResults = true,
+        },
         _ => new LaunchRequest(spec.CommandLine[0], [.. spec.CommandLine.Skip(1)]),
     };
+
+    /// <summary>Where the worker finds its results pipe (see <see cref="LaunchRequest.WithResults"/>).</summary>
+    private const string ResultsFdArgument = "--results-fd=3";
 
     private void OnOutput(WorkerRecord w, OutputChannel channel, IReadOnlyList<string> lines)
     {
         lock (_gate)
         {
+            if (channel == OutputChannel.Results)
+            {
+                foreach (string line in lines)
+                {
+                    OnResultLine(w, line);
+                }
+
+                return;
+            }
+
             DateTimeOffset now = Now;
             foreach (string line in lines)
             {

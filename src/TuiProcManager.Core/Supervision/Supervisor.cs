@@ -162,6 +162,11 @@ public sealed partial class Supervisor : ISupervisor
         w.Handle?.Dispose();
         w.Ended.TrySetResult(exit);
         _live.Remove(w);
+        if (w.Pool is { } run)
+        {
+            OnPoolWorkerEnded(run, w, exit);
+        }
+
         if (_live.Count == 0)
         {
             _stateTimer.Disposable = null; // nothing to poll until the next spawn

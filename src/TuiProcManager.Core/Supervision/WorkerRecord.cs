@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -40,6 +41,12 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
     public DateTimeOffset? LastWaitingReadAt { get; set; }
 
     public bool Terminating { get; set; }
+
+    /// <summary>The pool it works for, if it is a pool worker.</summary>
+    public PoolRun? Pool { get; set; }
+
+    /// <summary>Pool inputs not yet taken by its stdin pipe.</summary>
+    public MemoryStream PendingInput { get; } = new();
 
     /// <summary>The pending SIGKILL of a terminate, cancelled when the worker ends first.</summary>
     public IDisposable? Escalation { get; set; }

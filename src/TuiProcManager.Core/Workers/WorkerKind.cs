@@ -11,4 +11,7 @@ public enum WorkerKind
 
     /// <summary>Any program, given as an argument vector (never run through a shell).</summary>
     Command,
+
+    /// <summary>A long-lived worker of a pool: reads <c>square N</c> / <c>cube N</c> inputs from stdin, one at a time.</summary>
+    Pool,
 }

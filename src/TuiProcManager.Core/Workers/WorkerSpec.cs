@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuiProcManager.Core.Pooling;
 
 namespace TuiProcManager.Core.Workers;
 
@@ -6,15 +7,19 @@ namespace TuiProcManager.Core.Workers;
 /// <remarks>Build one with <see cref="Square"/>, <see cref="Cube"/> or <see cref="Command"/>, or parse user text with <see cref="WorkerSpecParser"/>.</remarks>
 public sealed record WorkerSpec
 {
-    private WorkerSpec(WorkerKind kind, string? number, ImmutableArray<string> command, Workload workload)
+    private WorkerSpec(WorkerKind kind, string? number, ImmutableArray<string> command, Workload workload, PoolId? pool = null)
     {
+        Pool = pool;
         Kind = kind;
         Number = number;
         CommandLine = command;
         Workload = workload;
     }
 
-    /// <summary>Square, cube or command.</summary>
+    /// <summary>The pool a <see cref="WorkerKind.Pool"/> worker belongs to; null for others.</summary>
+    public PoolId? Pool { get; }
+
+    /// <summary>Square, cube, command or pool worker.</summary>
     public WorkerKind Kind { get; }
 
     /// <summary>N for square and cube, canonical (no leading zeros or plus sign); null for a command.</summary>
@@ -31,6 +36,7 @@ public sealed record WorkerSpec
     {
         WorkerKind.Square => "square " + Abbreviated(Number!),
         WorkerKind.Cube => "cube " + Abbreviated(Number!),
+        WorkerKind.Pool => $"pool {Pool} worker",
         _ => string.Join(' ', CommandLine),
     };
 
@@ -57,13 +63,17 @@ public sealed record WorkerSpec
         return new WorkerSpec(WorkerKind.Command, null, args, Workload.Instant);
     }
 
+    /// <summary>A worker of pool <paramref name="pool"/>, taking its inputs with <paramref name="workload"/> each.</summary>
+    public static WorkerSpec PoolWorker(PoolId pool, Workload? workload = null) =>
+        new(WorkerKind.Pool, null, [], workload ?? Workload.Instant, pool);
+
     /// <summary>The same worker with another workload (ignored by command workers).</summary>
     public WorkerSpec WithWorkload(Workload workload) =>
-        Kind == WorkerKind.Command ? this : new WorkerSpec(Kind, Number, CommandLine, workload);
+        Kind == WorkerKind.Command ? this : new WorkerSpec(Kind, Number, CommandLine, workload, Pool);
 
     /// <inheritdoc />
     public bool Equals(WorkerSpec? other) =>
-        other is not null && Kind == other.Kind && Number == other.Number && Workload == other.Workload &&
+        other is not null && Kind == other.Kind && Number == other.Number && Workload == other.Workload && Pool == other.Pool &&
         CommandLine.SequenceEqual(other.CommandLine);
 
     /// <inheritdoc />

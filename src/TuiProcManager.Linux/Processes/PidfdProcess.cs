@@ -41,7 +41,7 @@ internal sealed class PidfdProcess : IProcessHandle
     public bool Signal(ProcessSignal signal) => SendToProcess(Signals.Number(signal));
 
     /// <inheritdoc />
-    public int WriteInput(ReadOnlySpan<byte> data) => -1; // TODO(issue 4): stdin pipe, being added on branch pool-io
+    public int WriteInput(ReadOnlyMemory<byte> data) => -1; // TODO(issue 4): stdin pipe, being added on branch pool-io
 
     /// <inheritdoc />
     public void CloseInput()

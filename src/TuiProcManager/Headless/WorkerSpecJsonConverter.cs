@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Headless;
@@ -11,7 +12,7 @@ namespace TuiProcManager.Headless;
 /// </summary>
 internal sealed class WorkerSpecJsonConverter : JsonConverter<WorkerSpec>
 {
-    private sealed record Shape(WorkerKind Kind, string? Number, string[]? Command, Workload? Workload, string? Name);
+    private sealed record Shape(WorkerKind Kind, string? Number, string[]? Command, Workload? Workload, string? Name, int? Pool = null);
 
     public override WorkerSpec Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -22,6 +23,7 @@ internal sealed class WorkerSpecJsonConverter : JsonConverter<WorkerSpec>
             {
                 WorkerKind.Square => WorkerSpec.Square(shape.Number ?? "", shape.Workload),
                 WorkerKind.Cube => WorkerSpec.Cube(shape.Number ?? "", shape.Workload),
+                WorkerKind.Pool => WorkerSpec.PoolWorker(new PoolId(shape.Pool ?? 0), shape.Workload),
                 _ => WorkerSpec.Command(shape.Command ?? []),
             };
         }
@@ -35,7 +37,7 @@ internal sealed class WorkerSpecJsonConverter : JsonConverter<WorkerSpec>
     {
         Shape shape = value.Kind == WorkerKind.Command
             ? new Shape(value.Kind, null, [.. value.CommandLine], null, value.DisplayName)
-            : new Shape(value.Kind, value.Number, null, value.Workload, value.DisplayName);
+            : new Shape(value.Kind, value.Number, null, value.Workload, value.DisplayName, value.Pool?.Value);
         JsonSerializer.Serialize(writer, shape, options);
     }
 }

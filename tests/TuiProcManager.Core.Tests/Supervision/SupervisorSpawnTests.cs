@@ -17,7 +17,7 @@ public sealed class SupervisorSpawnTests
 
         LaunchRequest request = h.Os.Processes[100].Request;
         Assert.Equal("/opt/tuiproc-worker", request.Program);
-        Assert.Equal(["square", "10", "--steps=5", "--work-ms=200", "--wait-ms=300"], request.Arguments.ToArray());
+        Assert.Equal(["square", "10", "--steps=5", "--work-ms=200", "--wait-ms=300", "--results-fd=3"], request.Arguments.ToArray());
     }
 
     [Fact]

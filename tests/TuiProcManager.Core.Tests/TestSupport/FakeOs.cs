@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using NSubstitute;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
@@ -13,6 +14,7 @@ internal sealed class FakeOs
 {
     private readonly ConcurrentDictionary<int, ProcessStatus> _status = new();
     private readonly ConcurrentDictionary<int, int[]> _children = new();
+    private readonly ConcurrentDictionary<int, StringBuilder> _inputs = new();
     private int _nextPid = 100;
 
     public FakeOs()
@@ -24,6 +26,18 @@ internal sealed class FakeOs
             handle.Pid.Returns(pid);
             handle.Signal(Arg.Any<ProcessSignal>()).Returns(true);
             handle.SignalGroup(Arg.Any<ProcessSignal>()).Returns(true);
+            StringBuilder input = new();
+            _inputs[pid] = input;
+            handle.WriteInput(Arg.Any<ReadOnlyMemory<byte>>()).Returns(c =>
+            {
+                ReadOnlyMemory<byte> data = c.ArgAt<ReadOnlyMemory<byte>>(0);
+                lock (input)
+                {
+                    input.Append(Encoding.UTF8.GetString(data.Span));
+                }
+
+                return data.Length;
+            });
             Processes[pid] = (call.ArgAt<LaunchRequest>(0), call.ArgAt<IProcessEvents>(1), handle);
             return handle;
         });
@@ -47,6 +61,18 @@ internal sealed class FakeOs
     public IProcessEvents EventsOf(int pid) => Processes[pid].Events;
 
     public IProcessHandle HandleOf(int pid) => Processes[pid].Handle;
+
+    /// <summary>Everything written to the process's stdin so far.</summary>
+    public string InputOf(int pid)
+    {
+        lock (_inputs[pid])
+        {
+            return _inputs[pid].ToString();
+        }
+    }
+
+    /// <summary>The process writes <paramref name="lines"/> on its results pipe (fd 3).</summary>
+    public void Results(int pid, params string[] lines) => EventsOf(pid).OnOutput(OutputChannel.Results, lines);
 
     /// <summary>What the probe reports for <paramref name="pid"/> from now on.</summary>
     public void Set(int pid, OsProcessState state, double cpuSeconds = 0, ulong startTime = 1, int parent = 1, string name = "worker") =>
