@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Headless;
@@ -32,8 +33,33 @@ internal static class RunCommand
             HelpName = "FILE",
         };
 
+        Option<int> pool = IntegerOption.Create(
+            "--pool", "N", "Map the specs' inputs over a pool of N long-lived workers (Python's Pool(N).map), e.g. --pool 4 square:1..20. Results print in input order.", PoolRequest.MaxSize, min: 1);
+        Option<bool> unordered = new("--unordered")
+        {
+            Description = "With --pool: print results as they complete (Python's imap_unordered), not in input order.",
+        };
+        Option<string?> results = new("--results")
+        {
+            Description = "Write the shared results table (input, result, worker, time) to FILE as JSON at the end.",
+            HelpName = "FILE",
+        };
         Command run = new("run", "Run workers without the UI, as the lesson's program does: start them all, print their output as it arrives, join them all, then print Done!");
-        workers.AddTo(run, requireWorkers: true);
+        workers.AddTo(run, requireWorkers: true, pool);
+        run.Add(pool);
+        run.Add(unordered);
+        run.Add(results);
+        run.Validators.Add(result =>
+        {
+            if (result.GetResult(pool) is not null && result.GetResult(workers.Commands) is not null)
+            {
+                result.AddError("--cmd cannot be used with --pool: a pool maps square or cube over inputs");
+            }
+            else if (result.GetResult(pool) is null && result.GetResult(unordered) is not null)
+            {
+                result.AddError("--unordered needs --pool N");
+            }
+        });
         scheduling.AddTo(run);
         run.Add(summary);
         run.Add(timeout);
@@ -53,7 +79,14 @@ internal static class RunCommand
             {
                 PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
             };
-            return await runner.RunAsync(workers.Build(parsed), parsed.GetValue(timeout), parsed.GetValue(events)).ConfigureAwait(false);
+            RunOptions options = new(parsed.GetValue(timeout), parsed.GetValue(events), parsed.GetValue(results));
+            if (parsed.GetResult(pool) is null)
+            {
+                return await runner.RunAsync(workers.Build(parsed), options).ConfigureAwait(false);
+            }
+
+            PoolRequest request = new([.. workers.Maps(parsed).SelectMany(m => m.Tasks)], parsed.GetValue(pool), workers.BuildWorkload(parsed));
+            return await runner.RunPoolAsync(request, ordered: !parsed.GetValue(unordered), options).ConfigureAwait(false);
         });
         return run;
     }

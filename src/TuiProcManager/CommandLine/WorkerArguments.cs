@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Linux.Processes;
 
@@ -13,7 +14,7 @@ internal sealed class WorkerArguments
 {
     public Argument<string[]> Specs { get; } = new("specs")
     {
-        Description = "Workers to start, as KIND:N: square:10 prints 'Square: 100', cube:10 prints 'Cube: 1000'. N is any integer.",
+        Description = "Workers to start, as KIND:N: square:10 prints 'Square: 100', cube:10 prints 'Cube: 1000'. N is any integer; a list (cube:2,3,5) or a range (square:1..20) starts one worker per N, or, with --pool, maps over them.",
         HelpName = "KIND:N",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -47,7 +48,7 @@ internal sealed class WorkerArguments
                     return;
                 }
 
-                if (!WorkerSpecParser.TryParse(spec, Workload.Instant, out _, out string? error))
+                if (!MapSpecParser.TryParse(spec, MapSpecParser.MaxInputs, out _, out string? error))
                 {
                     result.AddError(error);
                     return;
@@ -68,14 +69,27 @@ internal sealed class WorkerArguments
         });
     }
 
-    /// <summary>Adds the arguments to <paramref name="command"/>, and, if <paramref name="requireWorkers"/>, a check that it names at least one worker.</summary>
-    public void AddTo(Command command, bool requireWorkers)
+    /// <summary>
+    /// Adds the arguments to <paramref name="command"/>, with a check that the specs start at most
+    /// <see cref="MaxWorkers"/> workers (unless <paramref name="pool"/> is given, which maps over them instead),
+    /// and, if <paramref name="requireWorkers"/>, that it names at least one worker.
+    /// </summary>
+    public void AddTo(Command command, bool requireWorkers, Option<int>? pool = null)
     {
         command.Add(Specs);
         command.Add(Commands);
         command.Add(Steps);
         command.Add(WorkMs);
         command.Add(WaitMs);
+        command.Validators.Add(result =>
+        {
+            long inputs = CountInputs(result.GetResult(Specs)?.Tokens.Select(t => t.Value) ?? []);
+            if (inputs > MaxWorkers && (pool is null || result.GetResult(pool) is null))
+            {
+                result.AddError($"the specs name {inputs:N0} workers; at most {MaxWorkers:N0} are started one by one" +
+                    (pool is null ? "" : " (map over more with --pool N)"));
+            }
+        });
         if (!requireWorkers)
         {
             return;
@@ -91,16 +105,33 @@ internal sealed class WorkerArguments
         });
     }
 
-    /// <summary>The specs, in the order given: KIND:N specs first, then commands. Call only on a parse without errors.</summary>
+    /// <summary>Most workers the specs may start one by one; more inputs than that take a pool.</summary>
+    public const int MaxWorkers = 1_000;
+
+    /// <summary>How many inputs the specs name (0 when one does not parse: its own error is reported).</summary>
+    public static long CountInputs(IEnumerable<string> specs) =>
+        specs.Sum(text => MapSpecParser.TryParse(text, MapSpecParser.MaxInputs, out MapSpec? map, out _) ? map.Inputs.Length : 0L);
+
+    /// <summary>The workload the options give.</summary>
+    public Workload BuildWorkload(ParseResult parsed) => new(parsed.GetValue(Steps), parsed.GetValue(WorkMs), parsed.GetValue(WaitMs));
+
+    /// <summary>The KIND:ITEMS specs, parsed. Call only on a parse without errors.</summary>
+    public IReadOnlyList<MapSpec> Maps(ParseResult parsed) =>
+        [.. (parsed.GetValue(Specs) ?? []).Select(text => MapSpecParser.TryParse(text, MapSpecParser.MaxInputs, out MapSpec? map, out string? error)
+            ? map
+            : throw new InvalidOperationException(error))]; // validated while parsing
+
+    /// <summary>
+    /// The workers to start one by one, in the order given: one per input of each KIND:ITEMS spec, then
+    /// the commands. Call only on a parse without errors.
+    /// </summary>
     public IReadOnlyList<WorkerSpec> Build(ParseResult parsed)
     {
-        Workload workload = new(parsed.GetValue(Steps), parsed.GetValue(WorkMs), parsed.GetValue(WaitMs));
+        Workload workload = BuildWorkload(parsed);
         List<WorkerSpec> specs = [];
-        foreach (string text in parsed.GetValue(Specs) ?? [])
+        foreach (MapSpec map in Maps(parsed))
         {
-            specs.Add(WorkerSpecParser.TryParse(text, workload, out WorkerSpec? spec, out string? error)
-                ? spec
-                : throw new InvalidOperationException(error)); // validated while parsing
+            specs.AddRange(map.Inputs.Select(n => map.Kind == WorkerKind.Square ? WorkerSpec.Square(n, workload) : WorkerSpec.Cube(n, workload)));
         }
 
         foreach (string text in parsed.GetValue(Commands) ?? [])

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Results;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
@@ -20,7 +21,22 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
     private readonly TaskCompletionSource _allEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<WorkerId, string> _names = [];
     private readonly HashSet<WorkerId> _ended = [];
+    private readonly HashSet<WorkerId> _poolWorkers = [];
+    private readonly SortedDictionary<int, string> _early = []; // pool results that arrived before an earlier input's
+    private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
+
+    /// <summary>
+    /// A pool run: print each pool result (in input order when true, as they complete when false) instead of
+    /// the pool workers' progress lines; null for a run of single workers.
+    /// </summary>
+    public bool? PoolOrder { get; init; }
+
+    /// <summary>Whether this is a pool run.</summary>
+    public bool Pooled => PoolOrder is not null;
+
+    /// <summary>The shared results table, folded from the same events.</summary>
+    public ResultsTable Results { get; } = new();
 
     /// <summary>The run's figures, folded from the same events in the same order (complete once <see cref="AllEnded"/> is).</summary>
     public RunSummaryBuilder Summary { get; } = new();
@@ -48,11 +64,34 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
             foreach (SupervisorEvent e in batch)
             {
                 Summary.Add(e);
+                Results.Add(e);
                 switch (e)
                 {
                     case WorkerSpawned s:
                         _names[s.Worker] = s.Spec.DisplayName;
+                        if (s.Spec.Kind == WorkerKind.Pool)
+                        {
+                            _poolWorkers.Add(s.Worker);
+                        }
+
                         break;
+                    case ResultRecorded r when Pooled && r.Index is { } index:
+                        PrintPoolResult(index, Safe(r.Describe()));
+                        break;
+                    case PoolWorkerReplaced r:
+                        stderr.WriteLine($"tuiproc: pool worker {r.Worker} ended ({Safe(r.Why)}); " +
+                            (r.Replacement is { } n ? $"worker {n} takes its place" : "no worker could take its place"));
+                        break;
+                    case PoolFinished f:
+                        FlushPoolResults();
+                        if (!f.Outcome.AllSucceeded)
+                        {
+                            stderr.WriteLine($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
+                        }
+
+                        break;
+                    case OutputLine line when line.Channel == OutputChannel.Stdout && _poolWorkers.Contains(line.Worker):
+                        break; // a pool's output is its results
                     case OutputLine line when line.Channel == OutputChannel.Stdout:
                         stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
                         break;
@@ -80,6 +119,36 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
             CheckAllEnded();
         }
     }
+
+    /// <summary>Prints a pool result now (unordered), or once every earlier input's result is printed.</summary>
+    private void PrintPoolResult(int index, string text)
+    {
+        if (PoolOrder != true)
+        {
+            stdout.WriteLine(text);
+            return;
+        }
+
+        _early[index] = text;
+        while (_early.Remove(_nextIndex, out string? next))
+        {
+            stdout.WriteLine(next);
+            _nextIndex++;
+        }
+    }
+
+    /// <summary>At the end: what is left, in order (inputs that never ran leave gaps).</summary>
+    private void FlushPoolResults()
+    {
+        foreach (string text in _early.Values)
+        {
+            stdout.WriteLine(text);
+        }
+
+        _early.Clear();
+    }
+
+    private string Safe(string text) => safety.SanitizeStdout ? TerminalText.Sanitize(text) : text;
 
     private string Name(WorkerId? id) => id is { } w && _names.TryGetValue(w, out string? name) ? TerminalText.Sanitize(name) : "?";
 

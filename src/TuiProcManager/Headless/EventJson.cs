@@ -32,6 +32,11 @@ internal static class EventJson
         (typeof(EventsDropped), "eventsDropped"),
         (typeof(SchedulingChanged), "schedulingChanged"),
         (typeof(WorkerScheduled), "scheduled"),
+        (typeof(PoolStarted), "poolStarted"),
+        (typeof(PoolTaskAssigned), "poolTaskAssigned"),
+        (typeof(ResultRecorded), "result"),
+        (typeof(PoolWorkerReplaced), "poolWorkerReplaced"),
+        (typeof(PoolFinished), "poolFinished"),
     ];
 
     public static JsonSerializerOptions Options { get; } = Create();
@@ -45,6 +50,7 @@ internal static class EventJson
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new WorkerIdJsonConverter());
+        options.Converters.Add(new PoolIdJsonConverter());
         options.Converters.Add(new WorkerSpecJsonConverter());
         options.MakeReadOnly();
         return options;

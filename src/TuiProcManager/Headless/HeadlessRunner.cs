@@ -2,56 +2,103 @@ using System.Globalization;
 using System.Reactive.Disposables;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Core.Events;
-using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Results;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Headless;
 
 /// <summary>
-/// <c>tuiproc run</c>: the lesson's program. Starts every worker at once, prints their lines as they
-/// arrive, joins them all, prints <c>Done!</c>.
+/// <c>tuiproc run</c>: the lesson's program. Starts every worker, prints their lines as they arrive, joins
+/// them all, prints <c>Done!</c>; or, with <c>--pool</c>, maps the inputs over a pool and prints the results.
 /// </summary>
 /// <remarks>
-/// Exit codes (see <see cref="ExitCodes"/>): 0 when every worker exited 0, 1 otherwise, 124 when
-/// <c>--timeout</c> expired, 128+N when signal N arrived. On a timeout or a signal every live worker is
-/// terminated (SIGTERM, grace period, SIGKILL) before we exit; a second signal kills them at once.
+/// Exit codes (see <see cref="ExitCodes"/>): 0 when every worker exited 0 (with a pool: every input has a
+/// result), 1 otherwise, 124 when <c>--timeout</c> expired, 128+N when signal N arrived. On a timeout or a
+/// signal every live worker is terminated (SIGTERM, grace period, SIGKILL) before we exit; a second signal
+/// kills them at once.
 /// </remarks>
 internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
 {
-    /// <summary>Print the run's <see cref="RunSummary"/> after <c>Done!</c>.</summary>
+    /// <summary>Print the run's summary after <c>Done!</c>.</summary>
     public bool PrintSummary { get; init; }
 
-    public async Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, TimeSpan? timeout, string? eventsPath)
+    /// <summary>Starts every worker at once and joins them.</summary>
+    public Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, RunOptions options) =>
+        RunAsync(new ConsolePrinter(stdout, stderr, safety), options, async (printer, signals) =>
+        {
+            foreach (WorkerSpec spec in specs)
+            {
+                supervisor.Spawn(spec);
+            }
+
+            printer.Expect(specs.Count);
+            return await JoinAsync(() => supervisor.JoinAllAsync(options.Timeout, signals.Token), options.Timeout, signals).ConfigureAwait(false);
+        });
+
+    /// <summary>Maps the inputs over a pool, prints each result (in input order when <paramref name="ordered"/>), joins it.</summary>
+    public Task<int> RunPoolAsync(PoolRequest request, bool ordered, RunOptions options) =>
+        RunAsync(new ConsolePrinter(stdout, stderr, safety) { PoolOrder = ordered }, options, async (printer, signals) =>
+        {
+            PoolId pool = supervisor.StartPool(request);
+            int code = await JoinAsync(
+                async () =>
+                {
+                    using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(signals.Token);
+                    if (options.Timeout is { } t)
+                    {
+                        limit.CancelAfter(t);
+                    }
+
+                    try
+                    {
+                        await supervisor.JoinPoolAsync(pool, limit.Token).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (OperationCanceledException) when (!signals.Token.IsCancellationRequested)
+                    {
+                        return false; // the time limit
+                    }
+                },
+                options.Timeout,
+                signals).ConfigureAwait(false);
+
+            // Pool workers are joined with the pool; whoever else ended, ended.
+            await supervisor.JoinAllAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+            printer.Expect(supervisor.Snapshot().Length);
+            PoolOutcome outcome = await supervisor.JoinPoolAsync(pool, CancellationToken.None).ConfigureAwait(false);
+            return code == ExitCodes.Success && !outcome.AllSucceeded ? ExitCodes.Failure : code;
+        });
+
+    private async Task<int> RunAsync(ConsolePrinter printer, RunOptions options, Func<ConsolePrinter, TerminationSignals, Task<int>> run)
     {
         EventLogWriter? log = null;
-        if (eventsPath is not null && !EventLogWriter.TryOpen(eventsPath, out log, out string? error))
+        ResultsFileWriter? resultsFile = null;
+        if ((options.EventsPath is not null && !EventLogWriter.TryOpen(options.EventsPath, out log, out string? error))
+            || (options.ResultsPath is not null && !ResultsFileWriter.TryOpen(options.ResultsPath, out resultsFile, out error)))
         {
+            log?.Dispose();
             await stderr.WriteLineAsync("tuiproc: " + error).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         using EventLogWriter? closeLog = log;
+        using ResultsFileWriter? closeResults = resultsFile;
         using TerminationSignals signals = new(KillAll);
-        ConsolePrinter printer = new(stdout, stderr, safety);
 
-        // Subscribed before the first spawn, so that nothing a worker does is missed.
-        using IDisposable printing = printer.Attach(supervisor.EventsWithSnapshot); // the snapshot tells the summary the mode
+        // Subscribed before the first spawn, so that nothing a worker does is missed; the snapshot tells
+        // the summary the scheduling mode.
+        using IDisposable printing = printer.Attach(supervisor.EventsWithSnapshot);
         using IDisposable logging = log?.Attach(supervisor.Events) ?? Disposable.Empty;
-        foreach (WorkerSpec spec in specs)
-        {
-            supervisor.Spawn(spec);
-        }
-
-        printer.Expect(specs.Count);
-        int code = await JoinAsync(timeout, signals).ConfigureAwait(false);
+        int code = await run(printer, signals).ConfigureAwait(false);
 
         // Every end printed means every line printed: a worker's lines precede its end in the stream.
         await printer.AllEnded.ConfigureAwait(false);
         if (code == ExitCodes.Success)
         {
             await stdout.WriteLineAsync("Done!").ConfigureAwait(false);
-            code = supervisor.Snapshot().All(w => w.Exit?.Succeeded == true) ? ExitCodes.Success : ExitCodes.Failure;
+            code = printer.Pooled || supervisor.Snapshot().All(w => w.Exit?.Succeeded == true) ? code : ExitCodes.Failure;
         }
 
         if (PrintSummary && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
@@ -62,6 +109,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             }
         }
 
+        resultsFile?.Write(printer.Results);
         await stdout.FlushAsync().ConfigureAwait(false);
         await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the log gets all of it
         if (log is not null)
@@ -72,14 +120,14 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         return code;
     }
 
-    /// <summary>Joins every worker; on a timeout or a signal, terminates the ones still alive.</summary>
-    private async Task<int> JoinAsync(TimeSpan? timeout, TerminationSignals signals)
+    /// <summary>Runs <paramref name="join"/>; on a timeout or a signal, terminates the workers still alive.</summary>
+    private async Task<int> JoinAsync(Func<Task<bool>> join, TimeSpan? timeout, TerminationSignals signals)
     {
         string why;
         int code;
         try
         {
-            if (await supervisor.JoinAllAsync(timeout, signals.Token).ConfigureAwait(false))
+            if (await join().ConfigureAwait(false))
             {
                 return ExitCodes.Success;
             }
