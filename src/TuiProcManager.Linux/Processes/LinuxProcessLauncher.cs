@@ -85,7 +85,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         Pipes.SetNonBlocking(errRead);
         try
         {
-            _io.Add(process, events, outRead, errRead);
+            _io.Add(process, events, [(outRead, OutputChannel.Stdout), (errRead, OutputChannel.Stderr)]);
         }
         catch (LaunchException)
         {
