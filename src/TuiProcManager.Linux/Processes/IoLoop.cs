@@ -19,9 +19,10 @@ namespace TuiProcManager.Linux.Processes;
 /// </para>
 /// <para>
 /// Exits: each child's pidfd is in the same epoll set and becomes readable when the child ends. The
-/// child is then reaped (<see cref="PidfdProcess.Reap"/>), and its end is reported after all of its
-/// output pipes reach end of file, so that <see cref="IProcessEvents.OnExited"/> always comes after the
-/// last line; a pipe still held open by something that escaped the process group is closed after
+/// child is then reaped (<see cref="PidfdProcess.Reap"/>), its stdin pipe closed, and its end is
+/// reported after all of its output pipes (results included) reach end of file, so that
+/// <see cref="IProcessEvents.OnExited"/> always comes after the last line and the last result; a pipe
+/// still held open by something that escaped the process group is closed after
 /// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>.
 /// </para>
 /// <para>
@@ -221,6 +222,10 @@ internal sealed unsafe class IoLoop : IDisposable
 
         Unwatch(watch.ExitKey, pidfd);
         watch.Process.ClosePidfd();
+        // Reaped, and its group killed: nothing left in it can read stdin (something that escaped the group
+        // may, and loses its input). Closing now frees the fd and makes WriteInput fail from here on,
+        // without waiting for the owner's Dispose.
+        watch.Process.CloseInput();
         watch.Exit = exit;
         watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
         if (!TryComplete(watch))
