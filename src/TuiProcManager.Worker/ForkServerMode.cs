@@ -16,9 +16,13 @@ namespace TuiProcManager.Worker;
 /// <para>
 /// Protocol, on fd 0, a SOCK_SEQPACKET socket whose other end the supervisor holds: first we send one
 /// int32, 1 (ready) or -95 (EOPNOTSUPP: this is not a NativeAOT build). Then, per request, the supervisor
-/// sends the worker's arguments, NUL-separated UTF-8, with two fds attached (SCM_RIGHTS): the write ends
-/// of the worker's stdout and stderr pipes. We answer with one int32: the new worker's PID, or -errno.
-/// End of file on fd 0 (the supervisor closed it, or died) ends the server.
+/// sends the worker's arguments, NUL-separated UTF-8, with three or four fds attached (SCM_RIGHTS), in
+/// order: the worker's stdin (the read end of its input pipe, or /dev/null), the write ends of its stdout
+/// and stderr pipes, and, only when it has one, the write end of its results pipe. The worker gets them
+/// as fds 0 to 2 (or 3) and nothing else: with three fds it has no fd 3 at all, exactly as when spawned.
+/// We answer with one int32: the new worker's PID, or -errno (-22, EINVAL, for a malformed request:
+/// any other number of fds, or a truncated message; whatever fds came with it are closed). End of file
+/// on fd 0 (the supervisor closed it, or died) ends the server.
 /// </para>
 /// <para>
 /// The clone uses CLONE_PARENT, so the worker is the supervisor's child, not ours: the supervisor holds
@@ -54,6 +58,7 @@ internal static unsafe class ForkServerMode
     private const int InvalidRequest = -22;
     private const int MaxRequest = 64 * 1024;
     private const int ChildCrashed = 70; // EX_SOFTWARE
+    private const int MaxFds = 4; // stdin, stdout, stderr, results
 
     internal static int Run()
     {
@@ -65,9 +70,10 @@ internal static unsafe class ForkServerMode
 
         Reply(Ready);
         byte* request = (byte*)NativeMemory.Alloc(MaxRequest);
+        int* fds = stackalloc int[MaxFds];
         while (true)
         {
-            int length = Receive(request, out int stdoutFd, out int stderrFd);
+            int length = Receive(request, fds, out int count);
             if (length == 0)
             {
                 return 0; // the supervisor is gone
@@ -81,8 +87,7 @@ internal static unsafe class ForkServerMode
 
             if (Threads() != SafeThreadCount)
             {
-                _ = Native.Close(stdoutFd);
-                _ = Native.Close(stderrFd);
+                CloseAll(fds, count);
                 Reply(NotSupported);
                 continue;
             }
@@ -90,36 +95,42 @@ internal static unsafe class ForkServerMode
             int pid = Native.Clone(Native.CLONE_PARENT | Native.SIGCHLD);
             if (pid == 0)
             {
-                RunChild(request, length, stdoutFd, stderrFd); // does not return
+                RunChild(request, length, fds, count); // does not return
             }
 
             int errno = Native.LastErrno;
-            _ = Native.Close(stdoutFd);
-            _ = Native.Close(stderrFd);
+            CloseAll(fds, count); // the child has its copies: ours would keep its pipes from end of file
             Reply(pid > 0 ? pid : -errno);
         }
     }
 
     /// <summary>In the child: becomes the worker, then _exit. Never returns.</summary>
-    private static void RunChild(byte* request, int length, int stdoutFd, int stderrFd)
+    /// <remarks>
+    /// The received fds are all 3 or above (0 is the socket, 1 and 2 /dev/null), and fd 3 is written last,
+    /// so no dup2 overwrites a source before it is copied.
+    /// </remarks>
+    private static void RunChild(byte* request, int length, int* fds, int count)
     {
         int code = ChildCrashed;
         try
         {
             _ = Native.SetPgid(0, 0);
-            int devNull = Native.Open("/dev/null", Native.O_RDONLY);
-            if (Native.Dup2(devNull, 0) < 0 || Native.Dup2(stdoutFd, 1) < 0 || Native.Dup2(stderrFd, 2) < 0)
+            for (int target = 0; target < count; target++)
             {
-                Native.Exit(ChildCrashed);
+                if (Native.Dup2(fds[target], target) < 0)
+                {
+                    Native.Exit(ChildCrashed);
+                }
             }
 
-            if (!Native.CloseFrom(3))
+            if (!Native.CloseFrom(count))
             {
                 // Before Linux 5.9: the fds we know of are enough (everything else here is close-on-exec
                 // and there is no exec, so close what we hold).
-                _ = Native.Close(devNull);
-                _ = Native.Close(stdoutFd);
-                _ = Native.Close(stderrFd);
+                for (int i = 0; i < count; i++)
+                {
+                    _ = fds[i] >= count ? Native.Close(fds[i]) : 0;
+                }
             }
 
             string[] args = Encoding.UTF8.GetString(request, length).Split('\0');
@@ -133,11 +144,14 @@ internal static unsafe class ForkServerMode
         Native.Exit(code);
     }
 
-    /// <summary>One request: its length (0 at end of file, -1 if malformed), and its two fds.</summary>
-    private static int Receive(byte* buffer, out int stdoutFd, out int stderrFd)
+    /// <summary>
+    /// One request: its length (0 at end of file, -1 if malformed), and its three or four fds. On -1 every
+    /// fd that came with the message is already closed.
+    /// </summary>
+    private static int Receive(byte* buffer, int* fds, out int count)
     {
-        stdoutFd = stderrFd = -1;
-        const int ControlSize = 64;
+        count = 0;
+        const int ControlSize = 64; // room for 12 fds: more than we accept, so a bad request's are all seen and closed
         byte* control = stackalloc byte[ControlSize];
         Native.IoVec iov = new() { Base = buffer, Length = MaxRequest };
         Native.MsgHdr message = new() { Iov = &iov, IovLength = 1, Control = control, ControlLength = ControlSize };
@@ -153,25 +167,39 @@ internal static unsafe class ForkServerMode
             return 0;
         }
 
+        // Every fd the kernel installed is ours to close, whatever else is wrong with the message. With
+        // MSG_CTRUNC it installed only those that fit, and the header says how many.
         Native.CmsgHdr* header = (Native.CmsgHdr*)control;
         int headerSize = sizeof(Native.CmsgHdr);
-        bool hasTwoFds = message.ControlLength >= (nuint)(headerSize + 8)
-            && header->Level == Native.SOL_SOCKET && header->Type == Native.SCM_RIGHTS
-            && header->Length == (nuint)(headerSize + 8);
-        if (hasTwoFds)
+        int received = 0;
+        if (message.ControlLength >= (nuint)headerSize && header->Level == Native.SOL_SOCKET && header->Type == Native.SCM_RIGHTS)
         {
-            int* fds = (int*)(control + headerSize);
-            (stdoutFd, stderrFd) = (fds[0], fds[1]);
+            nuint length = Math.Min(header->Length, message.ControlLength);
+            received = length > (nuint)headerSize ? (int)((length - (nuint)headerSize) / sizeof(int)) : 0;
         }
 
-        if (!hasTwoFds || (message.Flags & 0x8 /* MSG_CTRUNC */) != 0 || (message.Flags & 0x20 /* MSG_TRUNC */) != 0)
+        int* attached = (int*)(control + headerSize);
+        if (received is < 3 or > MaxFds || (message.Flags & 0x8 /* MSG_CTRUNC */) != 0 || (message.Flags & 0x20 /* MSG_TRUNC */) != 0)
         {
-            _ = Native.Close(stdoutFd);
-            _ = Native.Close(stderrFd);
+            CloseAll(attached, received);
             return -1;
         }
 
+        for (int i = 0; i < received; i++)
+        {
+            fds[i] = attached[i];
+        }
+
+        count = received;
         return (int)n;
+    }
+
+    private static void CloseAll(int* fds, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            _ = Native.Close(fds[i]);
+        }
     }
 
     /// <summary>This process's thread count, field 20 of /proc/self/stat, read without creating any finalizable object.</summary>

@@ -9,6 +9,8 @@ namespace TuiProcManager.Worker;
 internal static unsafe partial class Native
 {
     internal const int EINTR = 4;
+    internal const int EAGAIN = 11;
+    internal const short POLLIN = 1;
     internal const int SIGKILL = 9;
     internal const int SIGCHLD = 17;
     internal const long CLONE_PARENT = 0x8000;
@@ -27,6 +29,9 @@ internal static unsafe partial class Native
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     internal static partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    internal static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     internal static partial int Kill(int pid, int signal);
@@ -80,6 +85,15 @@ internal static unsafe partial class Native
         public void* Control;
         public nuint ControlLength;
         public int Flags;
+    }
+
+    /// <summary>struct pollfd.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
     }
 
     /// <summary>struct iovec.</summary>

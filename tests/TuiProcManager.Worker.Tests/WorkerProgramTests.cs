@@ -81,6 +81,62 @@ public sealed class WorkerProgramTests
     }
 
     [Fact]
+    public void Worker_ResultsFd_TheRecordAfterTheLessonsLine()
+    {
+        // fd 3 is stdout here, so the order of the two writes shows.
+        Assert.Equal((0, "Square: 100\nok square 10 100\n", ""), RunShell("\"$0\" square 10 --results-fd 3 3>&1"));
+        Assert.Equal((0, "Cube: -1000\nok cube -10 -1000\n", ""), RunShell("\"$0\" cube -0010 --results-fd=3 3>&1"));
+    }
+
+    [Fact]
+    public void Worker_ResultsFdNotOpen_TheResultStillPrinted_NoError()
+    {
+        Assert.Equal((0, "Cube: 8\n", ""), RunShell("exec 3>&-; \"$0\" cube 2 --results-fd 3"));
+    }
+
+    [Fact]
+    public async Task Pool_InputsSplitAcrossWrites_RecordsInOrder_ExitZeroAtEndOfFile()
+    {
+        ProcessStartInfo start = new("sh") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (string a in new[] { "-c", "exec \"$0\" pool --steps 1 --results-fd 3 3>&1", Worker })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(start)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        foreach (string piece in new[] { "squ", "are 3\ncu", "be 2", "\nhexagon 1\n" })
+        {
+            await p.StandardInput.WriteAsync(piece);
+            await p.StandardInput.FlushAsync();
+            await Task.Delay(50); // each piece its own read, most likely
+        }
+
+        p.StandardInput.Close();
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(30)), "pool did not end at end of file");
+
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal("square 3: step 1/1\nok square 3 9\ncube 2: step 1/1\nok cube 2 8\n", await stdout);
+        Assert.Equal("tuiproc-worker: bad input 'hexagon 1' (expected 'square N' or 'cube N')\n", await stderr);
+    }
+
+    [Fact]
+    public void Pool_StdinAtEndOfFile_ExitZeroAtOnce()
+    {
+        Assert.Equal((0, "", ""), RunShell("\"$0\" pool --results-fd 1 < /dev/null"));
+    }
+
+    [Fact]
+    public void Pool_BadArguments_ExitTwo()
+    {
+        (int code, string stdout, string stderr) = Run("pool", "7");
+
+        Assert.Equal((2, ""), (code, stdout));
+        Assert.Equal("tuiproc-worker: unexpected argument '7' (a pool reads its inputs from stdin)\n", stderr);
+    }
+
+    [Fact]
     public void Guard_BadToken_IsRefused()
     {
         (int code, _, string stderr) = Run("--guard", "NOT-HEX");

@@ -11,5 +11,6 @@ internal static class Errno
     internal const int ECHILD = 10;
     internal const int EACCES = 13;
     internal const int EMFILE = 24;
+    internal const int EPIPE = 32;
     internal const int ENOSYS = 38;
 }

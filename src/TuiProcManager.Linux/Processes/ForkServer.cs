@@ -31,6 +31,7 @@ internal sealed unsafe class ForkServer : IDisposable
     private readonly Lock _lock = new();
     private readonly string _executable;
     private int _socket = -1;
+    private int _devNull = -1; // sent as stdin when the worker has no stdin pipe
     private PidfdProcess? _server;
     private bool _disposed;
 
@@ -47,14 +48,15 @@ internal sealed unsafe class ForkServer : IDisposable
     public int? Pid => _server?.Pid;
 
     /// <summary>
-    /// Asks the server to fork a worker with <paramref name="arguments"/> (argv[1..]) and the given pipes.
+    /// Asks the server to fork a worker with <paramref name="arguments"/> (argv[1..]) and <paramref name="fds"/>
+    /// (stdout and stderr are required; stdin negative: /dev/null; results negative: no fd 3).
     /// </summary>
     /// <returns>
     /// False: not handled, use posix_spawn. True: <paramref name="errno"/> is 0 and <paramref name="pid"/>
     /// is the new worker (our child), or <paramref name="errno"/> says why the fork failed (EAGAIN: the
     /// process limit), as posix_spawn would.
     /// </returns>
-    public bool TryFork(IReadOnlyList<string> arguments, int stdoutFd, int stderrFd, NativeStringArray environment, out int pid, out int errno)
+    public bool TryFork(IReadOnlyList<string> arguments, ChildFds fds, NativeStringArray environment, out int pid, out int errno)
     {
         (pid, errno) = (0, 0);
         byte[] request = Encoding.UTF8.GetBytes(string.Join('\0', arguments));
@@ -65,7 +67,7 @@ internal sealed unsafe class ForkServer : IDisposable
                 return false;
             }
 
-            if (!Send(request, stdoutFd, stderrFd) || !TryReceive(out int reply))
+            if (!Send(request, fds.Stdin >= 0 ? fds : fds with { Stdin = _devNull }) || !TryReceive(out int reply))
             {
                 Disable("the fork server stopped answering");
                 return false;
@@ -94,6 +96,13 @@ internal sealed unsafe class ForkServer : IDisposable
             return false;
         }
 
+        _devNull = Libc.Open("/dev/null", Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (_devNull < 0)
+        {
+            Disable("cannot open /dev/null: " + Libc.Describe(Libc.LastErrno));
+            return false;
+        }
+
         int* fds = stackalloc int[2];
         if (Libc.SocketPair(Libc.AF_UNIX, Libc.SOCK_SEQPACKET | Libc.SOCK_CLOEXEC, 0, fds) != 0)
         {
@@ -101,7 +110,7 @@ internal sealed unsafe class ForkServer : IDisposable
             return false;
         }
 
-        int rc = Spawner.Spawn(_executable, [_executable, "--fork-server"], environment, fds[1], -1, -1, out int pid);
+        int rc = Spawner.Spawn(_executable, [_executable, "--fork-server"], environment, new ChildFds(fds[1], -1, -1), out int pid);
         Pipes.Close(fds[1]);
         _socket = fds[0];
         if (rc != 0)
@@ -128,17 +137,31 @@ internal sealed unsafe class ForkServer : IDisposable
         return true;
     }
 
-    private bool Send(byte[] request, int stdoutFd, int stderrFd)
+    /// <summary>
+    /// One request: the arguments, with stdin, stdout, stderr and, when there is one, the results pipe
+    /// attached (SCM_RIGHTS; three or four fds, in that order: the count says whether the worker gets an
+    /// fd 3). The kernel copies the fds into the server; ours stay ours to close.
+    /// </summary>
+    private bool Send(byte[] request, ChildFds fds)
     {
+        int count = fds.Results >= 0 ? 4 : 3;
         int headerSize = sizeof(Libc.CmsgHdr);
-        byte* control = stackalloc byte[headerSize + 8];
-        *(Libc.CmsgHdr*)control = new Libc.CmsgHdr { Length = (nuint)(headerSize + 8), Level = Libc.SOL_SOCKET, Type = Libc.SCM_RIGHTS };
-        ((int*)(control + headerSize))[0] = stdoutFd;
-        ((int*)(control + headerSize))[1] = stderrFd;
+        int messageLength = headerSize + (count * sizeof(int)); // CMSG_LEN
+        int controlLength = (messageLength + 7) & ~7; // CMSG_SPACE: padded to the header's alignment
+        byte* control = stackalloc byte[controlLength];
+        new Span<byte>(control, controlLength).Clear();
+        *(Libc.CmsgHdr*)control = new Libc.CmsgHdr { Length = (nuint)messageLength, Level = Libc.SOL_SOCKET, Type = Libc.SCM_RIGHTS };
+        int* attached = (int*)(control + headerSize);
+        (attached[0], attached[1], attached[2]) = (fds.Stdin, fds.Stdout, fds.Stderr);
+        if (count == 4)
+        {
+            attached[3] = fds.Results;
+        }
+
         fixed (byte* data = request.Length > 0 ? request : [0])
         {
             Libc.IoVec iov = new() { Base = data, Length = (nuint)Math.Max(request.Length, 1) };
-            Libc.MsgHdr message = new() { Iov = &iov, IovLength = 1, Control = control, ControlLength = (nuint)(headerSize + 8) };
+            Libc.MsgHdr message = new() { Iov = &iov, IovLength = 1, Control = control, ControlLength = (nuint)controlLength };
             nint sent;
             do
             {
@@ -175,8 +198,8 @@ internal sealed unsafe class ForkServer : IDisposable
 
     private void Stop()
     {
-        Pipes.Close(_socket);
-        _socket = -1;
+        Pipes.Close(_socket, _devNull);
+        _socket = _devNull = -1;
         if (_server is { } server)
         {
             if (!server.WaitForExit(TimeSpan.FromSeconds(1)))

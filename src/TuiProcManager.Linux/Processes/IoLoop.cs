@@ -6,7 +6,8 @@ using TuiProcManager.Linux.Interop;
 namespace TuiProcManager.Linux.Processes;
 
 /// <summary>
-/// One thread that reads every child's stdout and stderr and notices every exit, with one epoll set.
+/// One thread that reads every child's stdout, stderr and results pipe and notices every exit, with one
+/// epoll set.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,9 +19,10 @@ namespace TuiProcManager.Linux.Processes;
 /// </para>
 /// <para>
 /// Exits: each child's pidfd is in the same epoll set and becomes readable when the child ends. The
-/// child is then reaped (<see cref="PidfdProcess.Reap"/>), and its end is reported after both of its
-/// pipes reach end of file, so that <see cref="IProcessEvents.OnExited"/> always comes after the last
-/// line; a pipe still held open by something that escaped the process group is closed after
+/// child is then reaped (<see cref="PidfdProcess.Reap"/>), its stdin pipe closed, and its end is
+/// reported after all of its output pipes (results included) reach end of file, so that
+/// <see cref="IProcessEvents.OnExited"/> always comes after the last line and the last result; a pipe
+/// still held open by something that escaped the process group is closed after
 /// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>.
 /// </para>
 /// <para>
@@ -35,6 +37,13 @@ internal sealed unsafe class IoLoop : IDisposable
     private const int ReadBudget = 256 * 1024;
     private const int MaxEvents = 64;
     private const long WakeKey = 0;
+
+    /// <summary>
+    /// Line limit of the results pipe whatever <see cref="LinuxProcessOptions.MaxLineBytes"/> says: a result
+    /// is never cut. The longest record is the cube of a 120,000-digit N: 360,000 digits plus the input,
+    /// about 480 KB; 1 MiB and a margin leaves room for larger limits of N later.
+    /// </summary>
+    internal const int MinResultLineBytes = (1024 * 1024) + (64 * 1024);
 
     private readonly ConcurrentDictionary<long, Registration> _registrations = new();
     private readonly List<ProcessWatch> _draining = []; // exited, waiting for their pipes; I/O thread only
@@ -66,28 +75,32 @@ internal sealed unsafe class IoLoop : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Follows a started process: its output pipes (read ends, non-blocking) and its pidfd.</summary>
-    /// <exception cref="LaunchException">The epoll set refused the fds (out of memory or watch limit).</exception>
-    public void Add(PidfdProcess process, IProcessEvents events, int stdoutFd, int stderrFd)
+    /// <summary>
+    /// Follows a started process: its output pipes (read ends, non-blocking; at least stdout and stderr,
+    /// and the results pipe when there is one) and its pidfd. The pipes are ours from here on: closed at
+    /// end of file, at the drain deadline or by <see cref="Dispose"/>.
+    /// </summary>
+    /// <exception cref="LaunchException">The epoll set refused the fds (out of memory or watch limit); the fds are then still the caller's.</exception>
+    public void Add(PidfdProcess process, IProcessEvents events, IReadOnlyList<(int Fd, OutputChannel Channel)> pipes)
     {
-        ProcessWatch watch = new(
-            process,
-            events,
-            new OutputPipe(stdoutFd, OutputChannel.Stdout, _options.MaxLineBytes),
-            new OutputPipe(stderrFd, OutputChannel.Stderr, _options.MaxLineBytes))
+        OutputPipe[] watched = [.. pipes.Select(p => new OutputPipe(p.Fd, p.Channel, MaxLineBytes(p.Channel), Interlocked.Increment(ref _nextKey)))];
+        ProcessWatch watch = new(process, events, watched) { ExitKey = Interlocked.Increment(ref _nextKey) };
+        foreach (OutputPipe pipe in watched)
         {
-            StdoutKey = Interlocked.Increment(ref _nextKey),
-            StderrKey = Interlocked.Increment(ref _nextKey),
-            ExitKey = Interlocked.Increment(ref _nextKey),
-        };
-        _registrations[watch.StdoutKey] = new Registration(watch, watch.Stdout);
-        _registrations[watch.StderrKey] = new Registration(watch, watch.Stderr);
+            _registrations[pipe.Key] = new Registration(watch, pipe);
+        }
+
         _registrations[watch.ExitKey] = new Registration(watch, null);
-        if (!Watch(stdoutFd, watch.StdoutKey) || !Watch(stderrFd, watch.StderrKey) || !Watch(process.Pidfd, watch.ExitKey))
+        if (!watched.All(p => Watch(p.Fd, p.Key)) || !Watch(process.Pidfd, watch.ExitKey))
         {
+            // Fds already added leave the epoll set when the caller closes them; events already queued
+            // for them find no registration and are dropped.
             int errno = Libc.LastErrno;
-            _registrations.TryRemove(watch.StdoutKey, out _);
-            _registrations.TryRemove(watch.StderrKey, out _);
+            foreach (OutputPipe pipe in watched)
+            {
+                _registrations.TryRemove(pipe.Key, out _);
+            }
+
             _registrations.TryRemove(watch.ExitKey, out _);
             throw new LaunchException("cannot watch the new process: epoll_ctl failed: " + Libc.Describe(errno));
         }
@@ -115,6 +128,9 @@ internal sealed unsafe class IoLoop : IDisposable
         _ = Libc.Close(_wakeFd);
         _ = Libc.Close(_epoll);
     }
+
+    private int MaxLineBytes(OutputChannel channel) =>
+        channel == OutputChannel.Results ? Math.Max(_options.MaxLineBytes, MinResultLineBytes) : _options.MaxLineBytes;
 
     private bool Watch(int fd, long key)
     {
@@ -162,7 +178,7 @@ internal sealed unsafe class IoLoop : IDisposable
                     {
                         if (r.Pipe is { } pipe)
                         {
-                            OnReadable(r.Watch, pipe, key, buffer, lines);
+                            OnReadable(r.Watch, pipe, buffer, lines);
                         }
                         else
                         {
@@ -180,12 +196,12 @@ internal sealed unsafe class IoLoop : IDisposable
         }
     }
 
-    private void OnReadable(ProcessWatch watch, OutputPipe pipe, long key, byte[] buffer, List<string> lines)
+    private void OnReadable(ProcessWatch watch, OutputPipe pipe, byte[] buffer, List<string> lines)
     {
         bool open = pipe.ReadAvailable(buffer, ReadBudget, lines);
         if (!open)
         {
-            Unwatch(key, pipe.Fd);
+            Unwatch(pipe.Key, pipe.Fd);
             pipe.Close(lines);
         }
 
@@ -206,6 +222,10 @@ internal sealed unsafe class IoLoop : IDisposable
 
         Unwatch(watch.ExitKey, pidfd);
         watch.Process.ClosePidfd();
+        // Reaped, and its group killed: nothing left in it can read stdin (something that escaped the group
+        // may, and loses its input). Closing now frees the fd and makes WriteInput fail from here on,
+        // without waiting for the owner's Dispose.
+        watch.Process.CloseInput();
         watch.Exit = exit;
         watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
         if (!TryComplete(watch))
@@ -214,7 +234,7 @@ internal sealed unsafe class IoLoop : IDisposable
         }
     }
 
-    /// <summary>Reports the exit once it is known and both pipes are closed.</summary>
+    /// <summary>Reports the exit once it is known and every pipe is closed.</summary>
     private bool TryComplete(ProcessWatch watch)
     {
         if (watch.Exit is not { } exit || !watch.PipesClosed)
@@ -233,11 +253,11 @@ internal sealed unsafe class IoLoop : IDisposable
         long now = Environment.TickCount64;
         foreach (ProcessWatch watch in _draining.Where(w => w.DrainDeadline <= now).ToList())
         {
-            foreach ((OutputPipe pipe, long key) in new[] { (watch.Stdout, watch.StdoutKey), (watch.Stderr, watch.StderrKey) })
+            foreach (OutputPipe pipe in watch.Pipes)
             {
                 if (pipe.IsOpen)
                 {
-                    Unwatch(key, pipe.Fd);
+                    Unwatch(pipe.Key, pipe.Fd);
                     pipe.Close(lines);
                     Deliver(watch, pipe.Channel, lines);
                 }

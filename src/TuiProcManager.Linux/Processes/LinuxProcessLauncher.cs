@@ -10,8 +10,10 @@ namespace TuiProcManager.Linux.Processes;
 /// </summary>
 /// <remarks>
 /// Either way the child is ours (the fork server clones with CLONE_PARENT), the leader of its own
-/// process group, with stdin from /dev/null and stdout and stderr on pipes whose read ends only we hold,
-/// and marked for the <see cref="OrphanGuard"/>. Thread-safe. The environment is taken once, at
+/// process group, marked for the <see cref="OrphanGuard"/>, and has exactly these fds: 0, stdin, from
+/// /dev/null or (<see cref="LaunchRequest.WithInput"/>) a pipe whose write end only we hold; 1 and 2,
+/// stdout and stderr, on pipes whose read ends only we hold; and 3, only with
+/// <see cref="LaunchRequest.WithResults"/>, the results pipe, read like them (see <see cref="ChildPipes"/>). Thread-safe. The environment is taken once, at
 /// construction.
 /// </remarks>
 internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
@@ -36,14 +38,12 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
         _guard.EnsureStarted(_environment);
-        (int outRead, int outWrite) = Pipes.Create();
-        int errRead = -1, errWrite = -1;
+        ChildPipes pipes = ChildPipes.Create(request);
         int rc, pid;
         try
         {
-            (errRead, errWrite) = Pipes.Create();
             if (request.Program == _workerExecutable
-                && _forkServer.TryFork(request.Arguments, outWrite, errWrite, _environment, out pid, out rc))
+                && _forkServer.TryFork(request.Arguments, pipes.Child, _environment, out pid, out rc))
             {
                 // The forked child puts itself in a group of its own, but perhaps not yet: as its parent
                 // (CLONE_PARENT) we do it too, before anyone can signal the group. Whichever runs first
@@ -52,22 +52,22 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             }
             else
             {
-                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], _environment, -1, outWrite, errWrite, out pid);
+                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], _environment, pipes.Child, out pid);
             }
         }
         catch
         {
-            Pipes.Close(outRead, errRead);
+            pipes.CloseOurEnds();
             throw;
         }
         finally
         {
-            Pipes.Close(outWrite, errWrite); // the child has its copies; ours would keep the pipes from EOF
+            pipes.CloseChildEnds(); // the child has its copies; ours would keep the pipes from EOF
         }
 
         if (rc != 0)
         {
-            Pipes.Close(outRead, errRead);
+            pipes.CloseOurEnds();
             throw new LaunchException(Describe(request.Program, rc));
         }
 
@@ -76,21 +76,19 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         {
             int errno = Libc.LastErrno;
             _ = Libc.Kill(-pid, Signals.SIGKILL);
-            Pipes.Close(outRead, errRead);
+            pipes.CloseOurEnds();
             throw new LaunchException("pidfd_open failed (Linux 5.4 or later is required): " + Libc.Describe(errno));
         }
 
-        PidfdProcess process = new(pid, pidfd);
-        Pipes.SetNonBlocking(outRead);
-        Pipes.SetNonBlocking(errRead);
+        PidfdProcess process = new(pid, pidfd, pipes.TakeInput());
         try
         {
-            _io.Add(process, events, outRead, errRead);
+            _io.Add(process, events, pipes.OutputReadEnds);
         }
         catch (LaunchException)
         {
-            process.Dispose();
-            Pipes.Close(outRead, errRead);
+            process.Dispose(); // kills it and closes its stdin pipe
+            pipes.CloseOurEnds();
             throw;
         }
 

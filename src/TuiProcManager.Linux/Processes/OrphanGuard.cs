@@ -51,7 +51,7 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             (int read, int write) = Pipes.Create();
-            int rc = Spawner.Spawn(_executable, [_executable, "--guard", _token], environment, read, -1, -1, out int pid);
+            int rc = Spawner.Spawn(_executable, [_executable, "--guard", _token], environment, new ChildFds(read, -1, -1), out int pid);
             Pipes.Close(read);
             if (rc != 0)
             {

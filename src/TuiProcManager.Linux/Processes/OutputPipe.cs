@@ -3,15 +3,18 @@ using TuiProcManager.Linux.Interop;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>The read end of a child's stdout or stderr pipe (non-blocking), and its line assembly.</summary>
-/// <remarks>Used by the I/O thread only.</remarks>
-internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes)
+/// <summary>The read end of a child's stdout, stderr or results pipe (non-blocking), and its line assembly.</summary>
+/// <remarks>Used by the I/O thread only (created on the spawning thread, before the I/O loop sees it).</remarks>
+internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes, long key)
 {
     private readonly LineAssembler _lines = new(maxLineBytes);
 
     public int Fd { get; private set; } = fd;
 
     public OutputChannel Channel { get; } = channel;
+
+    /// <summary>The pipe's key in the I/O loop's epoll set (never an fd, see <see cref="IoLoop"/>).</summary>
+    public long Key { get; } = key;
 
     public bool IsOpen => Fd >= 0;
 

@@ -22,13 +22,18 @@ namespace TuiProcManager.Linux.Processes;
 internal sealed class PidfdProcess : IProcessHandle
 {
     private readonly Lock _lock = new();
+    private readonly InputPipe? _input;
     private int _pidfd;
     private volatile bool _reaped;
 
-    public PidfdProcess(int pid, int pidfd)
+    /// <param name="pid">The child.</param>
+    /// <param name="pidfd">Its pidfd, now ours.</param>
+    /// <param name="inputFd">Our (write) end of its stdin pipe, now ours; negative when it has none.</param>
+    public PidfdProcess(int pid, int pidfd, int inputFd = -1)
     {
         Pid = pid;
         _pidfd = pidfd;
+        _input = inputFd >= 0 ? new InputPipe(inputFd) : null;
     }
 
     public int Pid { get; }
@@ -41,12 +46,11 @@ internal sealed class PidfdProcess : IProcessHandle
     public bool Signal(ProcessSignal signal) => SendToProcess(Signals.Number(signal));
 
     /// <inheritdoc />
-    public int WriteInput(ReadOnlyMemory<byte> data) => -1; // TODO(issue 4): stdin pipe, being added on branch pool-io
+    public int WriteInput(ReadOnlyMemory<byte> data) => _input?.Write(data.Span) ?? -1;
 
     /// <inheritdoc />
-    public void CloseInput()
-    {
-    }
+    /// <remarks>Also done by the I/O loop once the process is reaped, and by <see cref="Dispose"/>.</remarks>
+    public void CloseInput() => _input?.Close();
 
     public bool SignalGroup(ProcessSignal signal)
     {
@@ -131,9 +135,13 @@ internal sealed class PidfdProcess : IProcessHandle
         }
     }
 
-    /// <summary>Kills the process group unless the process has been reaped; the pidfd stays open for the I/O loop.</summary>
+    /// <summary>
+    /// Kills the process group unless the process has been reaped, and closes the stdin pipe; the pidfd
+    /// stays open for the I/O loop.
+    /// </summary>
     public void Dispose()
     {
+        _input?.Close();
         lock (_lock)
         {
             if (!_reaped)

@@ -24,12 +24,15 @@ internal static unsafe class Pipes
         return (fds[0], fds[1]);
     }
 
-    /// <summary>Makes our read end non-blocking; the child's end stays blocking, as programs expect.</summary>
+    /// <summary>Makes our end non-blocking; the child's end stays blocking, as programs expect.</summary>
     public static void SetNonBlocking(int fd)
     {
         int flags = Libc.Fcntl(fd, Libc.F_GETFL, 0);
         _ = Libc.Fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK);
     }
+
+    /// <summary>Asks for a pipe of <paramref name="bytes"/> (F_SETPIPE_SZ); a refusal leaves it as it was.</summary>
+    public static void TryResize(int fd, int bytes) => _ = Libc.Fcntl(fd, Libc.F_SETPIPE_SZ, bytes);
 
     public static void Close(params int[] fds)
     {

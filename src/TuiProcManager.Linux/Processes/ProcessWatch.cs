@@ -1,31 +1,40 @@
-using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>What the I/O loop follows for one process: its two pipes and its exit.</summary>
+/// <summary>What the I/O loop follows for one process: its output pipes (stdout, stderr, results) and its exit.</summary>
 /// <remarks>Created on the spawning thread, then used by the I/O thread only.</remarks>
-internal sealed class ProcessWatch(PidfdProcess process, IProcessEvents events, OutputPipe stdout, OutputPipe stderr)
+internal sealed class ProcessWatch(PidfdProcess process, IProcessEvents events, IReadOnlyList<OutputPipe> pipes)
 {
     public PidfdProcess Process { get; } = process;
 
     public IProcessEvents Events { get; } = events;
 
-    public OutputPipe Stdout { get; } = stdout;
+    /// <summary>Every pipe we read for this process, each with its own epoll key.</summary>
+    public IReadOnlyList<OutputPipe> Pipes { get; } = pipes;
 
-    public OutputPipe Stderr { get; } = stderr;
-
-    /// <summary>Set once reaped; reported when both pipes are closed (or the drain deadline passes).</summary>
+    /// <summary>Set once reaped; reported when every pipe is closed (or the drain deadline passes).</summary>
     public WorkerExit? Exit { get; set; }
 
     /// <summary>Environment.TickCount64 after which pipes still open after the exit are closed anyway.</summary>
     public long DrainDeadline { get; set; }
 
-    public long StdoutKey { get; init; }
-
-    public long StderrKey { get; init; }
-
     public long ExitKey { get; init; }
 
-    public bool PipesClosed => !Stdout.IsOpen && !Stderr.IsOpen;
+    public bool PipesClosed
+    {
+        get
+        {
+            foreach (OutputPipe pipe in Pipes)
+            {
+                if (pipe.IsOpen)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }

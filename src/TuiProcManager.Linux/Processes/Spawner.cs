@@ -16,7 +16,15 @@ namespace TuiProcManager.Linux.Processes;
 /// Every child: is the leader of a new process group (POSIX_SPAWN_SETPGROUP, atomically before exec, so
 /// there is no moment when signalling the group misses it); has every signal at its default action and
 /// none blocked (the runtime ignores SIGPIPE, which a child would otherwise inherit); gets exactly fds
-/// 0, 1 and 2 (closefrom(3) where the libc has it; our own fds are close-on-exec anyway).
+/// 0, 1 and 2, and 3 when it has a results pipe (closefrom(3) or closefrom(4) where the libc has it;
+/// our own fds are close-on-exec anyway).
+/// </para>
+/// <para>
+/// The dup2 actions run in order 0, 1, 2, 3, so a source fd is never overwritten before it is copied as
+/// long as no source is itself 0, 1 or 2, which holds while our own stdio is open (if we were started
+/// with one of them closed, a pipe could get that number; not handled). A source that already is its target (a results
+/// pipe that happens to be our fd 3) still loses close-on-exec: glibc 2.29+ clears the flag for
+/// dup2(fd, fd).
 /// </para>
 /// <para>
 /// The runtime does not reap children it did not start with Process, unless it runs as PID 1 or
@@ -25,12 +33,11 @@ namespace TuiProcManager.Linux.Processes;
 /// </remarks>
 internal static unsafe class Spawner
 {
-    private const int StdoutTarget = 1;
     private static bool _closeFromMissing;
 
-    /// <summary>Starts <paramref name="program"/>; a negative fd means /dev/null.</summary>
+    /// <summary>Starts <paramref name="program"/> with <paramref name="fds"/> as its fds 0 to 3.</summary>
     /// <returns>0, or the errno that posix_spawn returned.</returns>
-    public static int Spawn(string program, IReadOnlyList<string> argv, NativeStringArray environment, int stdinFd, int stdoutFd, int stderrFd, out int pid)
+    public static int Spawn(string program, IReadOnlyList<string> argv, NativeStringArray environment, ChildFds fds, out int pid)
     {
         void* actions = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
         void* attributes = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
@@ -43,10 +50,15 @@ internal static unsafe class Spawner
         _ = Libc.SpawnAttrInit(attributes);
         try
         {
-            Redirect(actions, stdinFd, 0, Libc.O_RDONLY, devNull);
-            Redirect(actions, stdoutFd, StdoutTarget, 1 /* O_WRONLY */, devNull);
-            Redirect(actions, stderrFd, 2, 1 /* O_WRONLY */, devNull);
-            CloseFrom(actions, 3);
+            Redirect(actions, fds.Stdin, 0, Libc.O_RDONLY, devNull);
+            Redirect(actions, fds.Stdout, 1, 1 /* O_WRONLY */, devNull);
+            Redirect(actions, fds.Stderr, 2, 1 /* O_WRONLY */, devNull);
+            if (fds.Results >= 0)
+            {
+                _ = Libc.FileActionsAddDup2(actions, fds.Results, 3);
+            }
+
+            CloseFrom(actions, fds.FirstUnused);
             _ = Libc.SigEmptySet(mask);
             _ = Libc.SigFillSet(defaults);
             _ = Libc.SigDelSet(defaults, Signals.SIGKILL);
