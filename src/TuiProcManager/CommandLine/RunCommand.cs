@@ -51,11 +51,11 @@ internal static class RunCommand
         run.Add(results);
         run.Validators.Add(result =>
         {
-            if (result.GetResult(pool) is not null && result.GetResult(workers.Commands) is not null)
+            if (result.GetResult(pool) is { Implicit: false } && result.GetResult(workers.Commands) is not null)
             {
                 result.AddError("--cmd cannot be used with --pool: a pool maps square or cube over inputs");
             }
-            else if (result.GetResult(pool) is null && result.GetResult(unordered) is not null)
+            else if (result.GetResult(pool) is not { Implicit: false } && result.GetResult(unordered) is { Implicit: false })
             {
                 result.AddError("--unordered needs --pool N");
             }
@@ -80,7 +80,7 @@ internal static class RunCommand
                 PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
             };
             RunOptions options = new(parsed.GetValue(timeout), parsed.GetValue(events), parsed.GetValue(results));
-            if (parsed.GetResult(pool) is null)
+            if (parsed.GetResult(pool) is not { Implicit: false })
             {
                 return await runner.RunAsync(workers.Build(parsed), options).ConfigureAwait(false);
             }

@@ -84,7 +84,7 @@ internal sealed class WorkerArguments
         command.Validators.Add(result =>
         {
             long inputs = CountInputs(result.GetResult(Specs)?.Tokens.Select(t => t.Value) ?? []);
-            if (inputs > MaxWorkers && (pool is null || result.GetResult(pool) is null))
+            if (inputs > MaxWorkers && (pool is null || result.GetResult(pool) is not { Implicit: false }))
             {
                 result.AddError($"the specs name {inputs:N0} workers; at most {MaxWorkers:N0} are started one by one" +
                     (pool is null ? "" : " (map over more with --pool N)"));

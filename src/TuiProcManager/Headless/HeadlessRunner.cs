@@ -75,10 +75,10 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
     {
         EventLogWriter? log = null;
         ResultsFileWriter? resultsFile = null;
-        if ((options.EventsPath is not null && !EventLogWriter.TryOpen(options.EventsPath, out log, out string? error))
-            || (options.ResultsPath is not null && !ResultsFileWriter.TryOpen(options.ResultsPath, out resultsFile, out error)))
+        if ((options.ResultsPath is not null && !ResultsFileWriter.TryOpen(options.ResultsPath, out resultsFile, out string? error))
+            || (options.EventsPath is not null && !EventLogWriter.TryOpen(options.EventsPath, out log, out error)))
         {
-            log?.Dispose();
+            resultsFile?.Dispose();
             await stderr.WriteLineAsync("tuiproc: " + error).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
