@@ -17,13 +17,6 @@ namespace TuiProcManager.Linux.Processes;
 /// </remarks>
 internal sealed class ChildPipes
 {
-    /// <summary>
-    /// Room asked for in the stdin pipe, so that many inputs (or one of 120,000 digits) can be queued
-    /// without waiting for the child. Best effort: the kernel refuses more than /proc/sys/fs/pipe-max-size
-    /// (1 MiB by default) and, for an unprivileged user past pipe-user-pages-soft, any growth at all.
-    /// </summary>
-    internal const int InputPipeBytes = 1024 * 1024;
-
     private int _stdinRead = -1, _stdinWrite = -1;
     private int _outRead = -1, _outWrite = -1;
     private int _errRead = -1, _errWrite = -1;
@@ -55,9 +48,11 @@ internal sealed class ChildPipes
             Pipes.SetNonBlocking(pipes._errRead);
             if (request.WithInput)
             {
+                // Default size (64 KiB) on purpose: the supervisor keeps what does not fit and writes it as
+                // the worker reads, and a larger pipe counts against the user's pipe-user-pages-soft, past
+                // which every new pipe (stdout and stderr too) is cut to two pages.
                 (pipes._stdinRead, pipes._stdinWrite) = Pipes.Create();
                 Pipes.SetNonBlocking(pipes._stdinWrite);
-                Pipes.TryResize(pipes._stdinWrite, InputPipeBytes);
             }
 
             if (request.WithResults)

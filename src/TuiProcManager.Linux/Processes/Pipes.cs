@@ -31,8 +31,6 @@ internal static unsafe class Pipes
         _ = Libc.Fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK);
     }
 
-    /// <summary>Asks for a pipe of <paramref name="bytes"/> (F_SETPIPE_SZ); a refusal leaves it as it was.</summary>
-    public static void TryResize(int fd, int bytes) => _ = Libc.Fcntl(fd, Libc.F_SETPIPE_SZ, bytes);
 
     public static void Close(params int[] fds)
     {

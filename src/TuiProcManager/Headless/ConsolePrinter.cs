@@ -35,6 +35,11 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
     /// <summary>Whether this is a pool run.</summary>
     public bool Pooled => PoolOrder is not null;
 
+    /// <summary>A pool run whose pool finished with a result for every input.</summary>
+    public bool PoolSucceeded { get; private set; }
+
+    private bool _poolFinished;
+
     /// <summary>The shared results table, folded from the same events.</summary>
     public ResultsTable Results { get; } = new();
 
@@ -84,6 +89,7 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
                         break;
                     case PoolFinished f:
                         FlushPoolResults();
+                        (_poolFinished, PoolSucceeded) = (true, f.Outcome.AllSucceeded);
                         if (!f.Outcome.AllSucceeded)
                         {
                             stderr.WriteLine($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
@@ -160,7 +166,8 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
 
     private void CheckAllEnded()
     {
-        if (_expected >= 0 && _ended.Count >= _expected)
+        // A pool run is over once its pool is finished too: its last results are printed then.
+        if (_expected >= 0 && _ended.Count >= _expected && (!Pooled || _poolFinished))
         {
             _allEnded.TrySetResult();
         }

@@ -67,8 +67,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             // Pool workers are joined with the pool; whoever else ended, ended.
             await supervisor.JoinAllAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
             printer.Expect(supervisor.Snapshot().Length);
-            PoolOutcome outcome = await supervisor.JoinPoolAsync(pool, CancellationToken.None).ConfigureAwait(false);
-            return code == ExitCodes.Success && !outcome.AllSucceeded ? ExitCodes.Failure : code;
+            return code;
         });
 
     private async Task<int> RunAsync(ConsolePrinter printer, RunOptions options, Func<ConsolePrinter, TerminationSignals, Task<int>> run)
@@ -98,7 +97,8 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         if (code == ExitCodes.Success)
         {
             await stdout.WriteLineAsync("Done!").ConfigureAwait(false);
-            code = printer.Pooled || supervisor.Snapshot().All(w => w.Exit?.Succeeded == true) ? code : ExitCodes.Failure;
+            bool succeeded = printer.Pooled ? printer.PoolSucceeded : supervisor.Snapshot().All(w => w.Exit?.Succeeded == true);
+            code = succeeded ? code : ExitCodes.Failure;
         }
 
         if (PrintSummary && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
