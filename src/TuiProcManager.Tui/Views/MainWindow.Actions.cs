@@ -29,11 +29,15 @@ internal sealed partial class MainWindow
             case UiAction.JoinAll: JoinAll(); break;
             case UiAction.Terminate: OnSelected(id => Watch(_supervisor.TerminateAsync(id), $"worker {id} terminated")); break;
             case UiAction.TerminateAll: TerminateAll(); break;
-            case UiAction.ToggleOutput: _output.ToggleMerged(); break;
+            case UiAction.ToggleOutput: ToggleOutput(); break;
             case UiAction.Search: Later(Search); break;
             case UiAction.SearchNext: _output.Search(null, forward: true); break;
             case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
+            case UiAction.ToggleScheduling: ToggleScheduling(); break;
+            case UiAction.MoreSlots: ChangeSlots(+1); break;
+            case UiAction.FewerSlots: ChangeSlots(-1); break;
+            case UiAction.ToggleSummary: ToggleSummary(); break;
             case UiAction.Help: Later(() => Show(new HelpDialog())); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
@@ -159,6 +163,19 @@ internal sealed partial class MainWindow
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
         _header.Say($"terminating {alive} worker(s)");
         Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
+    }
+
+    /// <summary>o: the output back if the summary is in its place, else selected ↔ merged.</summary>
+    private void ToggleOutput()
+    {
+        if (_showingSummary)
+        {
+            ShowSummary(false);
+        }
+        else
+        {
+            _output.ToggleMerged();
+        }
     }
 
     private void Search()
