@@ -16,7 +16,7 @@ internal sealed class SummaryPanel : PanelView
         : base(glyphs)
     {
         CanFocus = true;
-        _view = new SummaryView();
+        _view = new SummaryView(ascii: glyphs == StateGlyphs.Ascii);
         SetContent(_view);
         Title = "Run summary";
     }

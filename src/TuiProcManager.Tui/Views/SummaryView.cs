@@ -15,11 +15,14 @@ namespace TuiProcManager.Tui.Views;
 /// </summary>
 internal sealed class SummaryView : CanvasView
 {
+    private readonly bool _ascii;
     private IReadOnlyList<string> _lines = [];
     private int _offset;
 
-    public SummaryView()
+    /// <param name="ascii">Only ASCII in what this view adds (the Linux console).</param>
+    public SummaryView(bool ascii)
     {
+        _ascii = ascii;
         CanFocus = true;
         HasFocusChanged += (_, _) => SetNeedsDraw(); // the more-lines hint says how to scroll
         AddCommand(Command.Up, () => ScrollBy(-1));
@@ -66,7 +69,8 @@ internal sealed class SummaryView : CanvasView
         if (below > 0)
         {
             int more = below + 1;
-            canvas.Write(0, shown, $"… {more} more line{(more == 1 ? "" : "s")}: {(HasFocus ? "↓" : "Tab here, then ↓")}", hint);
+            string down = _ascii ? "Down" : "↓";
+            canvas.Write(0, shown, $"{(_ascii ? "..." : "…")} {more} more line{(more == 1 ? "" : "s")}: {(HasFocus ? down : "Tab here, then " + down)}", hint);
         }
     }
 

@@ -73,6 +73,19 @@ public sealed class SchedulingViewTests
         Assert.Contains("3 square 4 starting → queued  spawned: the slot was taken", s.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(80, "s/c spawn x cmd p pause j/J join k/K stop w mode +/- slots ? help q quit")]
+    [InlineData(100, "w mode +/- slots S summary o merge t theme ? help q quit")]
+    [InlineData(120, "w mode +/- slots S summary o merge / find t theme ? help q quit")]
+    public void Hints_TheSchedulingKeys_AsManyKeysAsFit(int width, string expected)
+    {
+        using Screen s = new(width, 24);
+        string hints = s.Lines.Last(l => l.Contains("q quit", StringComparison.Ordinal));
+
+        Assert.EndsWith(expected, hints.TrimEnd(), StringComparison.Ordinal);
+        Assert.True(hints.TrimEnd().Length <= width);
+    }
+
     [Fact]
     public void Glyphs_Queued_HasAnAsciiFallbackForTheLinuxConsole()
     {
