@@ -1,5 +1,6 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Theming;
@@ -112,9 +113,11 @@ internal sealed partial class MainWindow
     private void PauseResume() => OnSelected(id =>
     {
         // The supervisor knows at once that we paused it; the table only after the next state poll, so a
-        // quick second p would otherwise pause again instead of resuming.
-        bool paused = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id)?.PausedByUser == true
-            || _dashboard.Processes.Find(id)?.State == WorkerState.Paused;
+        // quick second p would otherwise pause again instead of resuming. A worker stopped in the
+        // pause-on-wait queue is not paused: p pauses it (it leaves the queue and stays stopped).
+        WorkerInfo? info = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id);
+        bool paused = info?.PausedByUser == true
+            || (_dashboard.Processes.Find(id)?.Shown is { State: WorkerState.Paused, Queued: false } && info?.Queued != true);
         bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
         _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
     });

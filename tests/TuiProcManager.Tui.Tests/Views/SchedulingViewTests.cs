@@ -95,6 +95,21 @@ public sealed class SchedulingViewTests
         Assert.Equal("queued", StateGlyphs.Word(WorkerState.Paused, null, queued: true));
     }
 
+    [Fact]
+    public void P_OnAQueuedWorker_PausesIt()
+    {
+        // Bug pinned: a queued worker is stopped (paused to the OS), and p took that for the user's pause and
+        // resumed it, which the scheduler ignores: nothing happened, and the header said "resumed".
+        using Screen s = new();
+        OneSlotThreeWorkers(s);
+        s.Press(Key.CursorDown); // 2 cube 3, queued
+
+        s.Press(new Key('p'));
+
+        s.Supervisor.Received(1).Pause(new WorkerId(2));
+        s.Supervisor.DidNotReceive().Resume(Arg.Any<WorkerId>());
+    }
+
     [Theory]
     [InlineData(SchedulingMode.Parallel, SchedulingMode.PauseOnWait)]
     [InlineData(SchedulingMode.PauseOnWait, SchedulingMode.Parallel)]
