@@ -39,6 +39,10 @@ internal static class KeyMap
             "n" => UiAction.SearchNext,
             "N" => UiAction.SearchPrevious,
             "t" => UiAction.NextTheme,
+            "w" => UiAction.ToggleScheduling,
+            "+" or "=" => UiAction.MoreSlots, // = is + without shift on most keyboards
+            "-" => UiAction.FewerSlots,
+            "S" => UiAction.ToggleSummary,
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
             _ => UiAction.None,

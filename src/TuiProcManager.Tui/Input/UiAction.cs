@@ -17,6 +17,18 @@ internal enum UiAction
     SearchNext,
     SearchPrevious,
     NextTheme,
+
+    /// <summary>w: parallel ↔ pause-on-wait.</summary>
+    ToggleScheduling,
+
+    /// <summary>+ (or =): one run slot more.</summary>
+    MoreSlots,
+
+    /// <summary>-: one run slot fewer.</summary>
+    FewerSlots,
+
+    /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>
+    ToggleSummary,
     Help,
     Quit,
 

@@ -8,10 +8,14 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="Timeline">The states timeline.</param>
 /// <param name="Cpu">The CPU panel.</param>
 /// <param name="OutputOf">Workers whose output grew.</param>
-internal sealed record DashboardChanges(bool Table, bool Timeline, bool Cpu, IReadOnlySet<WorkerId> OutputOf);
+/// <param name="Scheduling">The scheduling mode, its slots or their use.</param>
+/// <param name="Run">Whether a run started or ended in the batch (the later of the two if both).</param>
+internal sealed record DashboardChanges(bool Table, bool Timeline, bool Cpu, IReadOnlySet<WorkerId> OutputOf, bool Scheduling = false, RunChange Run = RunChange.None);
 
 /// <summary>Every panel's model, fed from one event stream. UI thread only.</summary>
-internal sealed class Dashboard(OutputOptions? output = null)
+/// <param name="output">Output scrollback limits.</param>
+/// <param name="cores">Cores for the run summary's all-at-once estimate; the machine's by default.</param>
+internal sealed class Dashboard(OutputOptions? output = null, int? cores = null)
 {
     public ProcessTableModel Processes { get; } = new();
 
@@ -21,17 +25,28 @@ internal sealed class Dashboard(OutputOptions? output = null)
 
     public CpuModel Cpu { get; } = new();
 
+    public SchedulingModel Scheduling { get; } = new();
+
+    public RunSummaryModel Summary { get; } = new(cores ?? Environment.ProcessorCount);
+
     /// <summary>Folds a batch of events into every model.</summary>
     public DashboardChanges Apply(IEnumerable<SupervisorEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        bool table = false, timeline = false, cpu = false;
+        bool table = false, timeline = false, cpu = false, scheduling = false;
+        RunChange run = RunChange.None;
         HashSet<WorkerId> output = [];
         foreach (SupervisorEvent e in batch)
         {
             table |= Processes.Apply(e);
             timeline |= Timeline.Apply(e);
             cpu |= Cpu.Apply(e);
+            scheduling |= Scheduling.Apply(e);
+            if (Summary.Apply(e) is not RunChange.None and RunChange change)
+            {
+                run = change;
+            }
+
             if (Output.Apply(e, out WorkerId? worker) && worker is { } w)
             {
                 output.Add(w);
@@ -45,7 +60,7 @@ internal sealed class Dashboard(OutputOptions? output = null)
             }
         }
 
-        return new DashboardChanges(table, timeline, cpu, output);
+        return new DashboardChanges(table, timeline, cpu, output, scheduling, run);
     }
 
     /// <summary>A worker's display name, or its ID when unknown.</summary>

@@ -24,9 +24,9 @@ internal sealed class ProcessTableModel
 
     public WorkerRow? Find(WorkerId id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>How many workers are in each state.</summary>
-    public IReadOnlyDictionary<WorkerState, int> CountByState() =>
-        _workers.GroupBy(w => w.State).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>How many workers are in each shown state (queued apart from paused).</summary>
+    public IReadOnlyDictionary<ShownState, int> CountByState() =>
+        _workers.GroupBy(w => w.Shown).ToDictionary(g => g.Key, g => g.Count());
 
     public bool Apply(SupervisorEvent e)
     {
@@ -34,7 +34,12 @@ internal sealed class ProcessTableModel
         {
             SupervisorSnapshot s => Load(s),
             WorkerSpawned s => Add(new WorkerRow(s.Worker, s.Spec, s.Time) { Pid = s.Pid }),
-            WorkerStateChanged s => Update(s.Worker, w => w.State = s.To),
+            WorkerStateChanged s => Update(s.Worker, w =>
+            {
+                w.Queue.StateChanged(s.To);
+                w.State = s.To;
+            }),
+            WorkerScheduled s => Update(s.Worker, w => w.Queue.Decided(s.Change, w.State)),
             WorkerEnded s => Update(s.Worker, w => (w.Exit, w.EndedAt, w.State) = (s.Exit, s.Time, WorkerState.Ended)),
             ResourceSampled s => Update(s.Worker, w => Sample(w, s)),
             DescendantStateChanged s => Update(s.Worker, w => Descendant(w, s)),
@@ -58,6 +63,7 @@ internal sealed class ProcessTableModel
         {
             WorkerRow row = new(info.Worker, info.Spec, info.StartedAt)
             {
+                Queue = new QueueStatus(info.Queued, info.State),
                 Pid = info.Pid,
                 State = info.State,
                 Exit = info.Exit,

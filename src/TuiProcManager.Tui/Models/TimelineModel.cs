@@ -3,15 +3,20 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Models;
 
-/// <summary>One worker's lane: when its state changed.</summary>
-internal sealed class Lane(WorkerId worker, string name, DateTimeOffset start, WorkerState state)
+/// <summary>One worker's lane: when its shown state changed.</summary>
+internal sealed class Lane(WorkerId worker, string name, DateTimeOffset start, WorkerState state, QueueStatus queue)
 {
     public WorkerId Worker { get; } = worker;
 
     public string Name { get; } = name;
 
-    /// <summary>State changes in time order; the first is the spawn.</summary>
-    public List<(DateTimeOffset At, WorkerState State)> Changes { get; } = [(start, state)];
+    /// <summary>Shown state changes in time order; the first is the spawn.</summary>
+    public List<(DateTimeOffset At, ShownState State)> Changes { get; } = [(start, new ShownState(state, queue.IsQueued(state)))];
+
+    /// <summary>Whether the scheduler holds it in its queue.</summary>
+    public QueueStatus Queue { get; } = queue;
+
+    public ShownState Current => Changes[^1].State;
 }
 
 /// <summary>A state change as the transitions list shows it.</summary>
@@ -20,13 +25,18 @@ internal sealed class Lane(WorkerId worker, string name, DateTimeOffset start, W
 /// <param name="Name">The worker's display name.</param>
 /// <param name="From">State before.</param>
 /// <param name="To">State after.</param>
-/// <param name="Why">What the OS said, or how it ended.</param>
-internal readonly record struct Transition(DateTimeOffset At, WorkerId Worker, string Name, WorkerState From, WorkerState To, string Why);
+/// <param name="Why">What the OS said, or how it ended, after the scheduler's reason if it had one.</param>
+internal readonly record struct Transition(DateTimeOffset At, WorkerId Worker, string Name, ShownState From, ShownState To, string Why);
 
 /// <summary>
 /// The states panel: one lane per worker, cut into time slices, and the latest transitions. A glance
 /// shows which workers ran at the same time (parallel) and which took turns (concurrent). UI thread only.
 /// </summary>
+/// <remarks>
+/// Queued (stopped by the pause-on-wait scheduler) is a state of its own here, though the OS sees it as
+/// paused: a scheduler decision that turns a stopped worker's pause into a queue, or back, without the OS
+/// state changing, is a transition too (with the scheduler's reason).
+/// </remarks>
 internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane = 4_000)
 {
     private readonly List<Lane> _lanes = [];
@@ -45,41 +55,60 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
                 _byId.Clear();
                 foreach (WorkerInfo w in s.Workers)
                 {
-                    Lane lane = Add(w.Worker, w.Spec.DisplayName, w.StartedAt, WorkerState.Starting);
+                    Lane lane = Add(w.Worker, w.Spec.DisplayName, w.StartedAt, WorkerState.Starting, new QueueStatus(w.Queued, w.State));
                     if (w.State != WorkerState.Starting)
                     {
-                        lane.Changes.Add((w.EndedAt ?? s.Time, w.State)); // history before the snapshot is not known
+                        // History before the snapshot is not known.
+                        lane.Changes.Add((w.EndedAt ?? s.Time, new ShownState(w.State, lane.Queue.IsQueued(w.State))));
                     }
                 }
 
                 return true;
             case WorkerSpawned s:
-                Add(s.Worker, s.Spec.DisplayName, s.Time, WorkerState.Starting);
+                Add(s.Worker, s.Spec.DisplayName, s.Time, WorkerState.Starting, new QueueStatus());
                 return true;
             case WorkerStateChanged s when _byId.TryGetValue(s.Worker, out Lane? lane):
-                lane.Changes.Add((s.Time, s.To));
-                if (lane.Changes.Count > changesPerLane)
+                lane.Queue.StateChanged(s.To);
+                Change(lane, s.Time, new ShownState(s.To, lane.Queue.IsQueued(s.To)), s.Why);
+                return true;
+            case WorkerScheduled s when _byId.TryGetValue(s.Worker, out Lane? lane):
+                WorkerState state = lane.Current.State;
+                lane.Queue.Decided(s.Change, state);
+                ShownState shown = new(state, lane.Queue.IsQueued(state));
+                if (shown == lane.Current)
                 {
-                    lane.Changes.RemoveRange(0, lane.Changes.Count - changesPerLane);
+                    return false; // the OS state change that follows carries the reason
                 }
 
-                Log.Add(new Transition(s.Time, s.Worker, lane.Name, s.From, s.To, s.Why));
+                Change(lane, s.Time, shown, "pause-on-wait: " + s.Why);
                 return true;
             default:
                 return false;
         }
     }
 
+    private void Change(Lane lane, DateTimeOffset at, ShownState to, string why)
+    {
+        ShownState from = lane.Current;
+        lane.Changes.Add((at, to));
+        if (lane.Changes.Count > changesPerLane)
+        {
+            lane.Changes.RemoveRange(0, lane.Changes.Count - changesPerLane);
+        }
+
+        Log.Add(new Transition(at, lane.Worker, lane.Name, from, to, why));
+    }
+
     /// <summary>
     /// The lane's state in each of <paramref name="count"/> slices of <paramref name="slice"/> ending at
     /// <paramref name="now"/>, oldest first: the state it spent most of the slice in; null before it was spawned.
     /// </summary>
-    public static WorkerState?[] Cells(Lane lane, DateTimeOffset now, TimeSpan slice, int count)
+    public static ShownState?[] Cells(Lane lane, DateTimeOffset now, TimeSpan slice, int count)
     {
-        WorkerState?[] cells = new WorkerState?[count];
+        ShownState?[] cells = new ShownState?[count];
         DateTimeOffset windowStart = now - (slice * count);
-        List<(DateTimeOffset At, WorkerState State)> changes = lane.Changes;
-        Span<long> time = stackalloc long[Enum.GetValues<WorkerState>().Length];
+        List<(DateTimeOffset At, ShownState State)> changes = lane.Changes;
+        Span<long> time = stackalloc long[ShownState.Count];
         int next = 0;
         for (int c = 0; c < count; c++)
         {
@@ -99,7 +128,7 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
             {
                 DateTimeOffset start = changes[i].At > from ? changes[i].At : from;
                 DateTimeOffset end = i + 1 < changes.Count && changes[i + 1].At < to ? changes[i + 1].At : to;
-                time[(int)changes[i].State] += (end - start).Ticks;
+                time[changes[i].State.Index] += (end - start).Ticks;
             }
 
             int best = 0;
@@ -111,15 +140,15 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
                 }
             }
 
-            cells[c] = time[best] > 0 ? (WorkerState)best : null;
+            cells[c] = time[best] > 0 ? ShownState.FromIndex(best) : null;
         }
 
         return cells;
     }
 
-    private Lane Add(WorkerId id, string name, DateTimeOffset at, WorkerState state)
+    private Lane Add(WorkerId id, string name, DateTimeOffset at, WorkerState state, QueueStatus queue)
     {
-        Lane lane = new(id, name, at, state);
+        Lane lane = new(id, name, at, state, queue);
         if (_byId.TryAdd(id, lane))
         {
             _lanes.Add(lane);

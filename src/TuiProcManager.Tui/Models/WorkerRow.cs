@@ -16,6 +16,12 @@ internal sealed class WorkerRow(WorkerId id, WorkerSpec spec, DateTimeOffset sta
 
     public WorkerState State { get; set; } = WorkerState.Starting;
 
+    /// <summary>Whether the pause-on-wait scheduler holds it stopped in its queue.</summary>
+    public QueueStatus Queue { get; init; } = new();
+
+    /// <summary>Its state as shown: queued is told apart from paused.</summary>
+    public ShownState Shown => new(State, Queue.IsQueued(State));
+
     public double CpuPercent { get; set; }
 
     public long ResidentBytes { get; set; }

@@ -16,6 +16,9 @@ internal static class Roles
     public const string Running = "Running";
     public const string Waiting = "Waiting";
     public const string Paused = "Paused";
+
+    /// <summary>Stopped by the pause-on-wait scheduler, waiting for a run slot (the OS sees it paused).</summary>
+    public const string Queued = "Queued";
     public const string Ended = "Ended";
     public const string Failed = "Failed";
     public const string Stderr = "Stderr";
@@ -23,15 +26,15 @@ internal static class Roles
     public const string Hint = "Hint";
 
     /// <summary>Every role a tuiproc theme must define.</summary>
-    public static IReadOnlyList<string> All { get; } = [Starting, Running, Waiting, Paused, Ended, Failed, Stderr, Header, Hint];
+    public static IReadOnlyList<string> All { get; } = [Starting, Running, Waiting, Paused, Queued, Ended, Failed, Stderr, Header, Hint];
 
-    /// <summary>The role for a worker in <paramref name="state"/>, ended with <paramref name="exit"/>.</summary>
-    public static string For(WorkerState state, WorkerExit? exit = null) => state switch
+    /// <summary>The role for a worker in <paramref name="state"/>, ended with <paramref name="exit"/>, stopped in the scheduler's queue if <paramref name="queued"/>.</summary>
+    public static string For(WorkerState state, WorkerExit? exit = null, bool queued = false) => state switch
     {
         WorkerState.Starting => Starting,
         WorkerState.Running => Running,
         WorkerState.Waiting => Waiting,
-        WorkerState.Paused => Paused,
+        WorkerState.Paused => queued ? Queued : Paused,
         _ => exit?.Succeeded == false ? Failed : Ended,
     };
 

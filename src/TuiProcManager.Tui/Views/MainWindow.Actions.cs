@@ -1,5 +1,6 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Theming;
@@ -29,11 +30,15 @@ internal sealed partial class MainWindow
             case UiAction.JoinAll: JoinAll(); break;
             case UiAction.Terminate: OnSelected(id => Watch(_supervisor.TerminateAsync(id), $"worker {id} terminated")); break;
             case UiAction.TerminateAll: TerminateAll(); break;
-            case UiAction.ToggleOutput: _output.ToggleMerged(); break;
+            case UiAction.ToggleOutput: ToggleOutput(); break;
             case UiAction.Search: Later(Search); break;
             case UiAction.SearchNext: _output.Search(null, forward: true); break;
             case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
+            case UiAction.ToggleScheduling: ToggleScheduling(); break;
+            case UiAction.MoreSlots: ChangeSlots(+1); break;
+            case UiAction.FewerSlots: ChangeSlots(-1); break;
+            case UiAction.ToggleSummary: ToggleSummary(); break;
             case UiAction.Help: Later(() => Show(new HelpDialog())); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
@@ -108,9 +113,11 @@ internal sealed partial class MainWindow
     private void PauseResume() => OnSelected(id =>
     {
         // The supervisor knows at once that we paused it; the table only after the next state poll, so a
-        // quick second p would otherwise pause again instead of resuming.
-        bool paused = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id)?.PausedByUser == true
-            || _dashboard.Processes.Find(id)?.State == WorkerState.Paused;
+        // quick second p would otherwise pause again instead of resuming. A worker stopped in the
+        // pause-on-wait queue is not paused: p pauses it (it leaves the queue and stays stopped).
+        WorkerInfo? info = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id);
+        bool paused = info?.PausedByUser == true
+            || (_dashboard.Processes.Find(id)?.Shown is { State: WorkerState.Paused, Queued: false } && info?.Queued != true);
         bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
         _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
     });
@@ -159,6 +166,19 @@ internal sealed partial class MainWindow
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
         _header.Say($"terminating {alive} worker(s)");
         Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
+    }
+
+    /// <summary>o: the output back if the summary is in its place, else selected ↔ merged.</summary>
+    private void ToggleOutput()
+    {
+        if (_showingSummary)
+        {
+            ShowSummary(false);
+        }
+        else
+        {
+            _output.ToggleMerged();
+        }
     }
 
     private void Search()

@@ -34,6 +34,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly StatesPanel _states;
     private readonly CpuPanel _cpu;
     private readonly OutputPanel _output;
+    private readonly SummaryPanel _summary;
     private readonly HintsView _hints;
     private readonly Label _tooSmall;
 
@@ -47,7 +48,7 @@ internal sealed partial class MainWindow : Runnable
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill(), Separator = glyphs.Separator };
+        _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill(), Separator = glyphs.Separator, Mode = dashboard.Scheduling.Describe() };
         _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(35) };
         _states = new StatesPanel(dashboard.Timeline, glyphs, now)
         {
@@ -58,9 +59,10 @@ internal sealed partial class MainWindow : Runnable
             X = Pos.Right(_states), Y = Pos.Top(_states), Width = Dim.Fill(), Height = Dim.Height(_states), CanFocus = false,
         };
         _output = new OutputPanel(dashboard.Output, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _summary = new SummaryPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 3, TextAlignment = Alignment.Center, Visible = false };
-        Add(_header, _processes, _states, _cpu, _output, _hints, _tooSmall);
+        Add(_header, _processes, _states, _cpu, _output, _summary, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
         IsRunningChanged += (_, e) =>
@@ -105,6 +107,7 @@ internal sealed partial class MainWindow : Runnable
         if (App is { } app && app.TopRunnableView != this)
         {
             _refreshAfterDialog = true;
+            _runAfterDialog = changes.Run != RunChange.None ? changes.Run : _runAfterDialog;
             return;
         }
 
@@ -115,10 +118,13 @@ internal sealed partial class MainWindow : Runnable
     private void RefreshAll()
     {
         _refreshAfterDialog = false;
-        Refresh(new DashboardChanges(true, true, true, new HashSet<WorkerId>(_dashboard.Processes.Workers.Select(w => w.Id))));
+        RunChange run = _runAfterDialog;
+        _runAfterDialog = RunChange.None;
+        Refresh(new DashboardChanges(true, true, true, new HashSet<WorkerId>(_dashboard.Processes.Workers.Select(w => w.Id)), Scheduling: true, run));
     }
 
     private bool _refreshAfterDialog;
+    private RunChange _runAfterDialog; // a run that started or ended while a dialog was on top
 
     private void Refresh(DashboardChanges changes)
     {
@@ -143,6 +149,21 @@ internal sealed partial class MainWindow : Runnable
             _cpu.Refresh();
         }
 
+        if (changes.Scheduling)
+        {
+            _header.Mode = _dashboard.Scheduling.Describe();
+            _header.SetNeedsDraw();
+        }
+
+        if (changes.Run != RunChange.None)
+        {
+            OnRun(changes.Run);
+        }
+        else if (changes.Table)
+        {
+            UpdateSummary(); // the run so far, while it is going
+        }
+
         if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
         {
             _output.Refresh();
@@ -155,10 +176,13 @@ internal sealed partial class MainWindow : Runnable
     {
         base.OnViewportChanged(e);
         bool small = Viewport.Width < MinimumSize.Width || Viewport.Height < MinimumSize.Height;
-        foreach (View panel in new View[] { _header, _processes, _states, _cpu, _output, _hints })
+        foreach (View panel in new View[] { _header, _processes, _states, _cpu, _hints })
         {
             panel.Visible = !small;
         }
+
+        _output.Visible = !small && !_showingSummary;
+        _summary.Visible = !small && _showingSummary;
 
         _tooSmall.Visible = small;
         _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.";

@@ -157,7 +157,7 @@ internal sealed class ProcessTableView : CanvasView
     }
 
     private Scheme StateScheme(ProcessLine line) =>
-        Roles.Scheme(line.Descendant is { } d ? Roles.For(d.State) : Roles.For(line.Worker.State, line.Worker.Exit), this);
+        Roles.Scheme(line.Descendant is { } d ? Roles.For(d.State) : Roles.For(line.Worker.State, line.Worker.Exit, line.Worker.Shown.Queued), this);
 
     private bool? MoveBy(int delta)
     {

@@ -57,12 +57,12 @@ internal sealed class TimelineView : CanvasView
             Lane lane = lanes[first + row];
             canvas.WritePadded(0, row, lane.Worker.ToString() + " " + lane.Name, lane.Worker == Selected ? focus : normal, nameWidth);
             canvas.Write(nameWidth, row, _glyphs.Separator, normal);
-            WorkerState?[] states = TimelineModel.Cells(lane, now, Slice, cells);
+            ShownState?[] states = TimelineModel.Cells(lane, now, Slice, cells);
             for (int c = 0; c < cells; c++)
             {
-                if (states[c] is { } state && state != WorkerState.Ended)
+                if (states[c] is { } shown && shown.State != WorkerState.Ended)
                 {
-                    canvas.Fill(nameWidth + 1 + c, row, 1, _glyphs.Cell(state), Roles.Attribute(Roles.For(state), this));
+                    canvas.Fill(nameWidth + 1 + c, row, 1, _glyphs.Cell(shown.State, shown.Queued), Roles.Attribute(Roles.For(shown.State, queued: shown.Queued), this));
                 }
             }
         }
@@ -86,7 +86,7 @@ internal sealed class TimelineView : CanvasView
     {
         string span = Format.Duration(Slice * cells);
         string legend = string.Create(CultureInfo.InvariantCulture,
-            $"{_glyphs.Running} running  {_glyphs.Waiting} waiting  {_glyphs.Paused} paused  {_glyphs.Starting} starting · cell {Slice.TotalMilliseconds:0} ms · last {span}");
+            $"{_glyphs.Running} running  {_glyphs.Waiting} waiting  {_glyphs.Paused} paused  {_glyphs.Queued} queued  {_glyphs.Starting} starting · cell {Slice.TotalMilliseconds:0} ms · last {span}");
         canvas.WritePadded(0, row, legend, Roles.Attribute(Roles.Hint, this), canvas.Width);
     }
 
@@ -98,10 +98,8 @@ internal sealed class TimelineView : CanvasView
             Transition t = _model.Log[_model.Log.Count - 1 - i]; // newest first
             canvas.Fill(0, row + i, canvas.Width, ' ', hint);
             int x = canvas.Write(0, row + i, $"{Format.Clock(t.At)} {t.Worker} {t.Name} ", hint);
-            x = canvas.Write(x, row + i, $"{Name(t.From)} → {Name(t.To)}", Roles.Attribute(Roles.For(t.To), this));
+            x = canvas.Write(x, row + i, $"{t.From} → {t.To}", Roles.Attribute(Roles.For(t.To.State, queued: t.To.Queued), this));
             canvas.Write(x, row + i, "  " + t.Why, hint);
         }
     }
-
-    private static string Name(WorkerState state) => state.ToString().ToLowerInvariant();
 }

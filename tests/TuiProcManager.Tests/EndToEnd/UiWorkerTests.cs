@@ -42,6 +42,32 @@ public sealed class UiWorkerTests
     }
 
     [Fact]
+    public void PauseOnWait_WorkersTakeTurns_WSwitchesLive_TheSummaryShowsAtTheEnd_AndNothingOutlivesQ()
+    {
+        using TmuxApp app = TmuxApp.Start(["--mode", "pause-on-wait", "--steps", "4", "--work-ms", "150", "--wait-ms", "200", "square:3", "cube:3", "square:4"]);
+        int[] workers = [app.PidOf("square 3"), app.PidOf("cube 3"), app.PidOf("square 4")];
+        IReadOnlyList<int> all = app.Descendants(); // workers, fork server, orphan guard
+        Assert.Superset(workers.ToHashSet(), all.ToHashSet());
+
+        app.WaitFor("mode: pause-on-wait, 1 slot");
+        app.WaitFor("│queued"); // a worker stopped by the scheduler, in the state column
+
+        app.Keys("w");
+        app.WaitFor("mode: parallel");
+        app.Keys("w");
+        app.WaitFor("mode: pause-on-wait");
+
+        string end = app.WaitFor("Run summary", TimeSpan.FromSeconds(60)); // shown by itself in the Output panel's place
+        Assert.Contains("Summary: makespan", end, StringComparison.Ordinal);
+        Assert.Contains("3 workers: 0 running 0 waiting 3 done", end, StringComparison.Ordinal);
+        Assert.All(workers, pid => Assert.False(Tuiproc.IsAlive(pid)));
+
+        app.Keys("q"); // nothing alive any more: it quits without asking
+        Assert.Equal(0, app.WaitForExit());
+        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after q");
+    }
+
+    [Fact]
     public void Quit_WithWorkersAlive_AsksFirst_ThenStopsEveryOneOfThem()
     {
         using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:5", "cube:5"]);

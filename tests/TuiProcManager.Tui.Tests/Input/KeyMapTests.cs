@@ -12,6 +12,8 @@ public sealed class KeyMapTests
         { "k", "Terminate" }, { "K", "TerminateAll" }, { "o", "ToggleOutput" },
         { "/", "Search" }, { "n", "SearchNext" }, { "N", "SearchPrevious" },
         { "t", "NextTheme" }, { "?", "Help" }, { "q", "Quit" }, { "z", "None" },
+        { "w", "ToggleScheduling" }, { "+", "MoreSlots" }, { "=", "MoreSlots" }, { "-", "FewerSlots" },
+        { "S", "ToggleSummary" }, { "W", "None" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Tests.TestSupport;
@@ -94,7 +95,63 @@ public sealed class ProcessTableModelTests
     {
         Apply(_e.Spawned(1), _e.Spawned(2), _e.Spawned(3), _e.State(1, WorkerState.Starting, WorkerState.Running), _e.Ended(3));
 
-        IReadOnlyDictionary<WorkerState, int> counts = _model.CountByState();
-        Assert.Equal((1, 1, 1), (counts[WorkerState.Running], counts[WorkerState.Starting], counts[WorkerState.Ended]));
+        IReadOnlyDictionary<ShownState, int> counts = _model.CountByState();
+        Assert.Equal((1, 1, 1), (counts[new(WorkerState.Running)], counts[new(WorkerState.Starting)], counts[new(WorkerState.Ended)]));
+    }
+
+    [Fact]
+    public void Queued_IsAStopByTheScheduler_PausedOneByTheUser()
+    {
+        Apply(_e.Spawned(1), _e.Spawned(2), _e.State(1, WorkerState.Starting, WorkerState.Paused)); // 1: the user's p
+        Apply(_e.Scheduled(2, SlotChange.Queued, 1, 1), _e.State(2, WorkerState.Starting, WorkerState.Paused, "queued for a slot: stopped by tuiproc's SIGSTOP (T)"));
+
+        Assert.Equal(new ShownState(WorkerState.Paused), _model.Find(new WorkerId(1))!.Shown);
+        Assert.Equal(new ShownState(WorkerState.Paused, Queued: true), _model.Find(new WorkerId(2))!.Shown);
+        Assert.Equal((1, 1), (_model.CountByState()[new(WorkerState.Paused)], _model.CountByState()[new(WorkerState.Paused, true)]));
+    }
+
+    [Fact]
+    public void Queued_BeforeTheStopIsSeen_ShowsRunning_AfterTheGrant_QueuedUntilItRuns()
+    {
+        Apply(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running));
+        WorkerRow row = _model.Find(new WorkerId(1))!;
+
+        Apply(_e.Scheduled(1, SlotChange.Queued, 1, 1)); // SIGSTOP sent; the OS state not read back yet
+        Assert.Equal(new ShownState(WorkerState.Running), row.Shown);
+
+        Apply(_e.State(1, WorkerState.Running, WorkerState.Paused));
+        Apply(_e.Scheduled(1, SlotChange.Granted, 1, 0)); // SIGCONT sent; still stopped until the next poll
+        Assert.True(row.Shown.Queued);
+
+        Apply(_e.State(1, WorkerState.Paused, WorkerState.Running));
+        Assert.Equal(new ShownState(WorkerState.Running), row.Shown);
+    }
+
+    [Fact]
+    public void Queued_ThenPausedByTheUser_IsPaused()
+    {
+        // Bug pinned: a queued worker the user pauses stays stopped (no state change), so only the scheduler's
+        // Left decision can tell the table that the stop is now the user's.
+        Apply(_e.Spawned(1), _e.Scheduled(1, SlotChange.Queued, 1, 1), _e.State(1, WorkerState.Starting, WorkerState.Paused));
+        Apply(_e.Scheduled(1, SlotChange.Left, 1, 0, "paused by the user"));
+
+        Assert.Equal(new ShownState(WorkerState.Paused), _model.Find(new WorkerId(1))!.Shown);
+    }
+
+    [Fact]
+    public void Queued_ResumedByTheUserIntoAFullQueue_IsQueuedWithoutAStateChange()
+    {
+        Apply(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Paused));
+        Apply(_e.Scheduled(1, SlotChange.Queued, 1, 1, "resumed: the slot was taken"));
+
+        Assert.True(_model.Find(new WorkerId(1))!.Shown.Queued);
+    }
+
+    [Fact]
+    public void Snapshot_CarriesWhoIsQueued()
+    {
+        Apply(_e.Snapshot(SchedulingMode.PauseOnWait, 1, _e.Info(1, WorkerState.Running), _e.Info(2, WorkerState.Paused, queued: true)));
+
+        Assert.Equal([false, true], _model.Workers.Select(w => w.Shown.Queued));
     }
 }

@@ -1,3 +1,4 @@
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Tests.TestSupport;
@@ -9,13 +10,14 @@ public sealed class TimelineModelTests
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
     private readonly Events _e = new();
 
-    private static string Draw(WorkerState?[] cells) => new([.. cells.Select(c => c switch
+    private static string Draw(ShownState?[] cells) => new([.. cells.Select(c => c switch
     {
         null => ' ',
-        WorkerState.Running => 'R',
-        WorkerState.Waiting => 'w',
-        WorkerState.Paused => 'P',
-        WorkerState.Starting => 's',
+        { Queued: true } => 'q',
+        { State: WorkerState.Running } => 'R',
+        { State: WorkerState.Waiting } => 'w',
+        { State: WorkerState.Paused } => 'P',
+        { State: WorkerState.Starting } => 's',
         _ => '.',
     })]);
 
@@ -82,5 +84,48 @@ public sealed class TimelineModelTests
 
         Assert.Equal(["asleep", "SIGSTOP"], model.Log.ToArray().Select(t => t.Why));
         Assert.Equal("square 10", model.Log[1].Name);
+    }
+
+    [Fact]
+    public void Cells_PauseOnWait_QueuedCellsAreTheirOwn_SoTakingTurnsShows()
+    {
+        TimelineModel model = new();
+        At(0);
+        model.Apply(_e.Spawned(1));
+        model.Apply(_e.Spawned(2));
+        model.Apply(_e.State(1, WorkerState.Starting, WorkerState.Running));
+        model.Apply(_e.Scheduled(2, SlotChange.Queued, 1, 1));
+        model.Apply(_e.State(2, WorkerState.Starting, WorkerState.Paused));
+        At(0.5); // 1 waits, 2 gets the slot
+        model.Apply(_e.Scheduled(1, SlotChange.Released, 0, 1));
+        model.Apply(_e.Scheduled(2, SlotChange.Granted, 1, 0));
+        model.Apply(_e.State(1, WorkerState.Running, WorkerState.Waiting));
+        model.Apply(_e.State(2, WorkerState.Paused, WorkerState.Running));
+        At(1); // 1 wakes up while 2 holds the slot: queued
+        model.Apply(_e.Scheduled(1, SlotChange.Queued, 1, 1));
+        model.Apply(_e.State(1, WorkerState.Waiting, WorkerState.Paused));
+        At(1.5); // and a user's pause looks different
+        model.Apply(_e.Scheduled(2, SlotChange.Left, 0, 1));
+        model.Apply(_e.State(2, WorkerState.Running, WorkerState.Paused));
+
+        DateTimeOffset now = Events.T0.AddSeconds(2);
+        Assert.Equal("RRwwqqqq", Draw(TimelineModel.Cells(model.Lanes[0], now, Slice, 8)));
+        Assert.Equal("qqRRRRPP", Draw(TimelineModel.Cells(model.Lanes[1], now, Slice, 8)));
+    }
+
+    [Fact]
+    public void Log_NamesQueued_AndListsADecisionThatChangesNoOsState()
+    {
+        TimelineModel model = new();
+        model.Apply(_e.Spawned(1));
+        model.Apply(_e.Scheduled(1, SlotChange.Queued, 1, 1, "spawned: the slot was taken, queued for a slot (first in line)"));
+        model.Apply(_e.State(1, WorkerState.Starting, WorkerState.Paused, "spawned: the slot was taken, queued for a slot (first in line): stopped by tuiproc's SIGSTOP (T)"));
+        model.Apply(_e.Scheduled(1, SlotChange.Left, 0, 0, "paused by the user")); // stays stopped: no OS change
+
+        Transition queued = model.Log[0], paused = model.Log[1];
+        Assert.Equal(2, model.Log.Count);
+        Assert.Equal(("starting", "queued"), (queued.From.ToString(), queued.To.ToString()));
+        Assert.EndsWith("stopped by tuiproc's SIGSTOP (T)", queued.Why, StringComparison.Ordinal);
+        Assert.Equal(("queued", "paused", "pause-on-wait: paused by the user"), (paused.From.ToString(), paused.To.ToString(), paused.Why));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Tests.TestSupport;
@@ -38,6 +39,16 @@ internal sealed class Events
 
     public WorkerJoined Joined(int id, JoinOutcome outcome = JoinOutcome.Ended) =>
         new(++_sequence, Now, new WorkerId(id), outcome, outcome == JoinOutcome.Ended ? WorkerExit.Exited(0) : null);
+
+    public WorkerScheduled Scheduled(int id, SlotChange change, int slotsInUse, int queued, string why = "test") =>
+        new(++_sequence, Now, new WorkerId(id), change, why, slotsInUse, queued);
+
+    public SchedulingChanged Mode(SchedulingMode mode, int slots = 1) => new(++_sequence, Now, mode, slots);
+
+    public SupervisorSnapshot Snapshot(SchedulingMode mode, int slots, params WorkerInfo[] workers) => new(++_sequence, Now, [.. workers], mode, slots);
+
+    public WorkerInfo Info(int id, WorkerState state, bool queued = false, bool pausedByUser = false) =>
+        new(new WorkerId(id), WorkerSpec.Square("10"), 1000 + id, state, null, Now, null, false, 0, null, [], pausedByUser, queued);
 
     public static ProcessSample Child(int pid, int parent, double cpu, string name = "python3") =>
         new(pid, parent, name, WorkerState.Running, cpu, TimeSpan.Zero, 1_000_000);

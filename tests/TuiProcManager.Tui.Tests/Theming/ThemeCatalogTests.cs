@@ -35,6 +35,19 @@ public sealed class ThemeCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Shipped_EveryTheme_TellsQueuedFromPaused()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        foreach (string theme in catalog.Names)
+        {
+            catalog.Apply(theme);
+            Attribute queued = SchemeManager.GetScheme(Roles.Queued).GetAttributeForRole(VisualRole.Normal);
+            Attribute paused = SchemeManager.GetScheme(Roles.Paused).GetAttributeForRole(VisualRole.Normal);
+            Assert.True(queued != paused, $"{theme}: queued and paused look alike ({queued})");
+        }
+    }
+
+    [Fact]
     public void Mono_UsesNoColourAtAll()
     {
         ThemeCatalog catalog = ThemeCatalog.Load(Shipped);

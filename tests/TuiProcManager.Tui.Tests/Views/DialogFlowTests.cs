@@ -162,6 +162,10 @@ public sealed class DialogFlowTests
 
         Assert.Contains("pause / resume the selected worker", shown, StringComparison.Ordinal);
         Assert.Contains("SIGTERM, then SIGKILL after 3 s", shown, StringComparison.Ordinal);
+        Assert.Contains("w        mode: parallel (all run at once) / pause-on-wait", shown, StringComparison.Ordinal);
+        Assert.Contains("+ / -    one run slot more / fewer", shown, StringComparison.Ordinal);
+        Assert.Contains("S        run summary", shown, StringComparison.Ordinal);
+        Assert.Contains("queued (stopped by pause-on-wait until a slot is free)", shown, StringComparison.Ordinal);
     }
 
     [Fact]

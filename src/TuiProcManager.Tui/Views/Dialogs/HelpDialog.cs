@@ -12,14 +12,20 @@ internal sealed class HelpDialog : Dialog
         p        pause / resume the selected worker      SIGSTOP / SIGCONT to its process group
         j / J    join the selected worker / all          p.join() (the UI keeps going while it waits)
         k / K    terminate the selected / all workers    SIGTERM, then SIGKILL after 3 s
+        w        mode: parallel (all run at once) / pause-on-wait (asynchronous: a waiting worker
+                 gives its run slot to the next in line, which is continued)
+        + / -    one run slot more / fewer (= works as +); slots are how many may run at once
+        S        run summary (makespan, times, estimates) / output; shown by itself after a
+                 pause-on-wait run
         o        output: selected worker, or all merged
         / n N    find in the output, next, previous
         t        next theme
         q        quit (asks when workers are alive; stops them all on the way out)
         arrows, PgUp/PgDn, Home/End move in a panel; Tab moves between panels; Esc closes a dialog
 
-        States: running (on a CPU), waiting (blocked in the kernel: sleep, I/O), paused (stopped),
-        starting, ended (exit code or signal; Python would show -15 for SIGTERM).
+        States: running (on a CPU), waiting (blocked in the kernel: sleep, I/O), paused (stopped by
+        you), queued (stopped by pause-on-wait until a slot is free), starting, ended (exit code or
+        signal; Python would show -15 for SIGTERM).
         """;
 
     public HelpDialog()

@@ -1,0 +1,129 @@
+using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Tui.Models;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>The scheduling keys (w, +, -) and the run summary (S, and at once when a pause-on-wait run ends).</summary>
+internal sealed partial class MainWindow
+{
+    private bool _showingSummary;
+
+    /// <summary>Whether the Run summary panel is in the Output panel's place (for tests).</summary>
+    public bool ShowingSummary => _showingSummary;
+
+    /// <summary>w: parallel ↔ pause-on-wait, with the slots set so far.</summary>
+    private void ToggleScheduling()
+    {
+        // The supervisor's own view, not the header's: that one lags a batch behind, and a quick second w
+        // would switch to the same mode again.
+        (SchedulingMode mode, int slots) = _supervisor.Scheduling;
+        SchedulingMode next = mode == SchedulingMode.Parallel ? SchedulingMode.PauseOnWait : SchedulingMode.Parallel;
+        slots = Math.Clamp(slots, 1, SchedulingModel.MaxSlots);
+        if (SetScheduling(next, slots))
+        {
+            _header.Say(next == SchedulingMode.Parallel
+                ? "parallel: every worker runs at once (queued ones continue)"
+                : $"pause-on-wait, {SchedulingModel.SlotsText(slots)}: when a worker waits, the next gets its slot");
+        }
+    }
+
+    /// <summary>+ and -: one run slot more or fewer, between 1 and <see cref="SchedulingModel.MaxSlots"/>.</summary>
+    private void ChangeSlots(int delta)
+    {
+        (SchedulingMode mode, int slots) = _supervisor.Scheduling;
+        int target = Math.Clamp(slots + delta, 1, SchedulingModel.MaxSlots);
+        if (target == slots)
+        {
+            _header.Say(delta < 0
+                ? $"already {SchedulingModel.SlotsText(slots)}: the fewest"
+                : $"already {SchedulingModel.SlotsText(slots)}: the most", error: true);
+            return;
+        }
+
+        if (SetScheduling(mode, target))
+        {
+            _header.Say(mode == SchedulingMode.PauseOnWait
+                ? $"{SchedulingModel.SlotsText(target)}: at most {target} worker{(target == 1 ? "" : "s")} run at once"
+                : $"{SchedulingModel.SlotsText(target)} for pause-on-wait (w switches to it); parallel mode has no slots");
+        }
+    }
+
+    private bool SetScheduling(SchedulingMode mode, int slots)
+    {
+        try
+        {
+            _supervisor.SetScheduling(mode, slots);
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            _header.Say("shutting down: the mode stays", error: true);
+            return false;
+        }
+    }
+
+    /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>
+    private void ToggleSummary()
+    {
+        if (_showingSummary)
+        {
+            ShowSummary(false);
+        }
+        else if (_dashboard.Summary.Current() is null)
+        {
+            _header.Say("no run yet: the summary comes when workers have run");
+        }
+        else
+        {
+            ShowSummary(true);
+        }
+    }
+
+    /// <summary>A run started or ended: the summary appears by itself when the run used pause-on-wait.</summary>
+    private void OnRun(RunChange change)
+    {
+        if (change == RunChange.Started && _showingSummary)
+        {
+            ShowSummary(false); // a new run: its output is what is worth seeing now
+        }
+        else if (change == RunChange.Ended && _dashboard.Summary.Last is { } summary)
+        {
+            bool scheduled = summary.Mode == SchedulingMode.PauseOnWait || summary.Workers.Any(w => w.Queued > TimeSpan.Zero);
+            _header.Say($"run ended: makespan {summary.Makespan.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s · S: summary");
+            if (scheduled)
+            {
+                ShowSummary(true);
+            }
+        }
+    }
+
+    private void ShowSummary(bool show)
+    {
+        bool focused = _output.HasFocus || _summary.HasFocus;
+        _showingSummary = show;
+        UpdateSummary(fromTop: true);
+        bool small = _tooSmall.Visible;
+        _summary.Visible = show && !small;
+        _output.Visible = !show && !small;
+        if (focused)
+        {
+            if (show)
+            {
+                _summary.FocusSummary();
+            }
+            else
+            {
+                _output.FocusList();
+            }
+        }
+    }
+
+    /// <summary>The summary's lines from the model (the run so far while it is going).</summary>
+    private void UpdateSummary(bool fromTop = false)
+    {
+        if (_showingSummary && _dashboard.Summary.Current() is { } summary)
+        {
+            _summary.Show([.. summary.ToLines()], soFar: _dashboard.Summary.RunGoing, fromTop);
+        }
+    }
+}

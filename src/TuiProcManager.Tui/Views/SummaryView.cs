@@ -1,0 +1,105 @@
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>
+/// The run summary's lines, each wrapped at word boundaries to the width (continuations indented under
+/// their line); arrows, PgUp/PgDn, Home/End scroll when they do not all fit, and the last row then says
+/// how many more there are.
+/// </summary>
+internal sealed class SummaryView : CanvasView
+{
+    private readonly bool _ascii;
+    private IReadOnlyList<string> _lines = [];
+    private int _offset;
+
+    /// <param name="ascii">Only ASCII in what this view adds (the Linux console).</param>
+    public SummaryView(bool ascii)
+    {
+        _ascii = ascii;
+        CanFocus = true;
+        HasFocusChanged += (_, _) => SetNeedsDraw(); // the more-lines hint says how to scroll
+        AddCommand(Command.Up, () => ScrollBy(-1));
+        AddCommand(Command.Down, () => ScrollBy(1));
+        AddCommand(Command.PageUp, () => ScrollBy(-Math.Max(1, Viewport.Height - 1)));
+        AddCommand(Command.PageDown, () => ScrollBy(Math.Max(1, Viewport.Height - 1)));
+        AddCommand(Command.Start, () => ScrollBy(int.MinValue / 2));
+        AddCommand(Command.End, () => ScrollBy(int.MaxValue / 2));
+        KeyBindings.Add(Key.CursorUp, Command.Up);
+        KeyBindings.Add(Key.CursorDown, Command.Down);
+        KeyBindings.Add(Key.PageUp, Command.PageUp);
+        KeyBindings.Add(Key.PageDown, Command.PageDown);
+        KeyBindings.Add(Key.Home, Command.Start);
+        KeyBindings.Add(Key.End, Command.End);
+    }
+
+    /// <summary>New lines; from the top if <paramref name="fromTop"/>, else scrolled as before.</summary>
+    public void Show(IReadOnlyList<string> lines, bool fromTop)
+    {
+        _lines = lines;
+        _offset = fromTop ? 0 : _offset;
+        SetNeedsDraw();
+    }
+
+    protected override void Render(CellCanvas canvas)
+    {
+        if (canvas.Width == 0)
+        {
+            return;
+        }
+
+        List<(string Text, int Line)> rows = Wrap(_lines, canvas.Width);
+        _offset = Math.Clamp(_offset, 0, Math.Max(0, rows.Count - canvas.Height));
+        Attribute normal = GetAttributeForRole(VisualRole.Normal);
+        Attribute hint = Roles.Attribute(Roles.Hint, this);
+        int below = rows.Count - _offset - canvas.Height;
+        int shown = below > 0 ? canvas.Height - 1 : canvas.Height;
+        for (int r = 0; r < shown && _offset + r < rows.Count; r++)
+        {
+            (string text, int line) = rows[_offset + r];
+            canvas.Write(0, r, text, line == 1 ? hint : normal); // line 1: the column heads
+        }
+
+        if (below > 0)
+        {
+            int more = below + 1;
+            string down = _ascii ? "Down" : "↓";
+            canvas.Write(0, shown, $"{(_ascii ? "..." : "…")} {more} more line{(more == 1 ? "" : "s")}: {(HasFocus ? down : "Tab here, then " + down)}", hint);
+        }
+    }
+
+    /// <summary>Each line cut at spaces to <paramref name="width"/> columns; continuations indented two more than their line.</summary>
+    internal static List<(string Text, int Line)> Wrap(IReadOnlyList<string> lines, int width)
+    {
+        List<(string, int)> rows = [];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string rest = lines[i];
+            string indent = new(' ', Math.Min(rest.Length - rest.TrimStart().Length + 2, width / 2));
+            while (rest.GetColumns() > width)
+            {
+                int cut = rest.LastIndexOf(' ', Math.Min(width, rest.Length - 1));
+                cut = cut <= indent.Length ? width : cut; // one long word: cut it where the width ends
+                rows.Add((rest[..cut], i));
+                rest = indent + rest[cut..].TrimStart();
+            }
+
+            rows.Add((rest, i));
+        }
+
+        return rows;
+    }
+
+    private bool? ScrollBy(int delta)
+    {
+        _offset = (int)Math.Clamp((long)_offset + delta, 0, int.MaxValue);
+        SetNeedsDraw(); // clamped to the content when drawn
+        return true;
+    }
+}
