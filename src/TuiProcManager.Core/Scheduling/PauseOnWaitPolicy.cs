@@ -28,6 +28,9 @@ public sealed class PauseOnWaitPolicy
     private readonly List<WorkerId> _holders = []; // in the order they got their slots
     private readonly LinkedList<WorkerId> _queue = new(); // first come, first served
 
+    /// <summary>Most run slots: far beyond any machine's cores, small enough to stay meaningful.</summary>
+    public const int MaxSlots = 1024;
+
     /// <summary>Creates the policy with <paramref name="slots"/> run slots.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slots"/> is below 1.</exception>
     public PauseOnWaitPolicy(int slots)

@@ -100,8 +100,10 @@ public sealed partial class Supervisor
     /// <summary>Feeds a state read from the OS to the scheduler. Caller holds the gate.</summary>
     private void ObserveForScheduling(WorkerRecord w, WorkerState state, DateTimeOffset readAt)
     {
-        if (_policy is null)
+        if (_policy is null || readAt <= w.LastSchedulerSignalAt)
         {
+            // Read before (or, on a virtual clock, at) our last SIGSTOP/SIGCONT to it: a worker just given a
+            // slot would look stopped, and lose the slot as "stopped from outside".
             return;
         }
 
@@ -124,6 +126,7 @@ public sealed partial class Supervisor
                     w.PendingNote = (WorkerState.Paused, d.Why);
                     if (d.Signal)
                     {
+                        w.LastSchedulerSignalAt = Now;
                         SendToGroup(w, ProcessSignal.Stop, "pause-on-wait: " + d.Why);
                     }
 
@@ -133,6 +136,7 @@ public sealed partial class Supervisor
                     w.PendingNote = (WorkerState.Running, d.Why);
                     if (d.Signal)
                     {
+                        w.LastSchedulerSignalAt = Now;
                         SendToGroup(w, ProcessSignal.Continue, "pause-on-wait: " + d.Why);
                     }
 

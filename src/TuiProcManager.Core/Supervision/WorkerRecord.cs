@@ -37,6 +37,9 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
     /// </summary>
     public (WorkerState To, string Why)? PendingNote { get; set; }
 
+    /// <summary>When the scheduler last stopped or continued it: a reading taken before says nothing about it now.</summary>
+    public DateTimeOffset? LastSchedulerSignalAt { get; set; }
+
     /// <summary>When a reading last showed it waiting (pause-on-wait mode): how late a wake-up was noticed.</summary>
     public DateTimeOffset? LastWaitingReadAt { get; set; }
 

@@ -13,7 +13,7 @@ namespace TuiProcManager.Tui.Models;
 internal sealed class SchedulingModel
 {
     /// <summary>Most run slots the keys go to (as <c>--slots</c> accepts).</summary>
-    public const int MaxSlots = 1024;
+    public const int MaxSlots = PauseOnWaitPolicy.MaxSlots;
 
     public SchedulingMode Mode { get; private set; } = SchedulingMode.Parallel;
 

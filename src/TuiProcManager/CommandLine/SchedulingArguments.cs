@@ -7,8 +7,8 @@ namespace TuiProcManager.CommandLine;
 /// <summary><c>--mode parallel|pause-on-wait</c> and <c>--slots K</c>, shared by <c>tuiproc run</c> and the UI.</summary>
 internal sealed class SchedulingArguments
 {
-    /// <summary>Most run slots accepted: far beyond any machine's cores, small enough to stay meaningful.</summary>
-    public const int MaxSlots = 1024;
+    /// <summary>Most run slots accepted.</summary>
+    public const int MaxSlots = PauseOnWaitPolicy.MaxSlots;
 
     public Option<string> Mode { get; } = new("--mode")
     {

@@ -213,6 +213,26 @@ public sealed class SupervisorSchedulingTests
     }
 
     [Fact]
+    public void ReadingTakenBeforeTheGrant_ShowsTheNewHolderStillStopped_ItKeepsTheSlot()
+    {
+        using SupervisorHarness h = new();
+        h.Supervisor.SetScheduling(SchedulingMode.PauseOnWait, 1);
+        h.Supervisor.Spawn(WorkerSpec.Square("1"));
+        WorkerId second = h.Supervisor.Spawn(WorkerSpec.Square("2"));
+
+        // One full poll reads both: the first asleep (its slot goes to the second, SIGCONT), then the
+        // second as it was before the SIGCONT, stopped.
+        h.Os.Set(100, OsProcessState.Sleeping);
+        h.Os.Set(101, OsProcessState.Stopped);
+        h.Advance(TimeSpan.FromMilliseconds(1)); // the first poll, a full one
+        h.Os.Set(101, OsProcessState.Running); // what the next poll sees, after the SIGCONT
+        h.Advance(Tick);
+
+        Assert.DoesNotContain(h.Of<WorkerScheduled>(), e => e.Worker == second && e.Change == SlotChange.Released);
+        Assert.Equal(SlotChange.Granted, h.Of<WorkerScheduled>().Last(e => e.Worker == second).Change);
+    }
+
+    [Fact]
     public void SetScheduling_ZeroSlots_Throws()
     {
         using SupervisorHarness h = new();
