@@ -13,7 +13,7 @@ namespace TuiProcManager.Linux.Tests.Processes;
 public sealed class ForkServerTests
 {
     [Fact]
-    public async Task ForkedWorker_IsOurChild_LeaderOfItsGroup_WithOnlyStdio()
+    public async Task ForkedWorker_IsOurChild_LeaderOfItsGroup_WithOnlyStdioAndItsResultsPipe()
     {
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("3", new Workload(50, 0, 20)));
@@ -39,14 +39,15 @@ public sealed class ForkServerTests
         for (long start = Environment.TickCount64; Environment.TickCount64 - start < 5_000; await Task.Delay(5))
         {
             fds = [.. Directory.GetFiles($"/proc/{pid}/fd").Select(Path.GetFileName).Order()!];
-            if (fds.Length <= 3)
+            if (fds.Length <= 4)
             {
                 break;
             }
         }
 
-        Assert.Equal(["0", "1", "2"], fds);
+        Assert.Equal(["0", "1", "2", "3"], fds); // a square worker reports its result on fd 3
         Assert.Equal("/dev/null", new FileInfo($"/proc/{pid}/fd/0").LinkTarget);
+        Assert.StartsWith("pipe:", new FileInfo($"/proc/{pid}/fd/3").LinkTarget, StringComparison.Ordinal);
 
         s.Supervisor.Kill(id);
         Assert.Equal("SIGKILL", (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.SignalName);
