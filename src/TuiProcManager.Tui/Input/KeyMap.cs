@@ -43,6 +43,8 @@ internal static class KeyMap
             "+" or "=" => UiAction.MoreSlots, // = is + without shift on most keyboards
             "-" => UiAction.FewerSlots,
             "S" => UiAction.ToggleSummary,
+            "m" => UiAction.StartPool,
+            "r" => UiAction.NextPlace,
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
             _ => UiAction.None,

@@ -29,6 +29,12 @@ internal enum UiAction
 
     /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>
     ToggleSummary,
+
+    /// <summary>m: start a pool (map a kind over inputs).</summary>
+    StartPool,
+
+    /// <summary>r: the Output panel's place cycles Output → Results → Pool.</summary>
+    NextPlace,
     Help,
     Quit,
 

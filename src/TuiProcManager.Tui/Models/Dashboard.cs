@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Models;
@@ -10,12 +11,25 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="OutputOf">Workers whose output grew.</param>
 /// <param name="Scheduling">The scheduling mode, its slots or their use.</param>
 /// <param name="Run">Whether a run started or ended in the batch (the later of the two if both).</param>
-internal sealed record DashboardChanges(bool Table, bool Timeline, bool Cpu, IReadOnlySet<WorkerId> OutputOf, bool Scheduling = false, RunChange Run = RunChange.None);
+/// <param name="Results">The shared results table grew.</param>
+/// <param name="Pools">A pool changed.</param>
+/// <param name="PoolStarted">The pool started last in the batch, if one started.</param>
+internal sealed record DashboardChanges(
+    bool Table,
+    bool Timeline,
+    bool Cpu,
+    IReadOnlySet<WorkerId> OutputOf,
+    bool Scheduling = false,
+    RunChange Run = RunChange.None,
+    bool Results = false,
+    bool Pools = false,
+    PoolId? PoolStarted = null);
 
 /// <summary>Every panel's model, fed from one event stream. UI thread only.</summary>
 /// <param name="output">Output scrollback limits.</param>
 /// <param name="cores">Cores for the run summary's all-at-once estimate; the machine's by default.</param>
-internal sealed class Dashboard(OutputOptions? output = null, int? cores = null)
+/// <param name="resultRows">Rows the Results panel keeps; <see cref="ResultsModel.DefaultMaxRows"/> by default.</param>
+internal sealed class Dashboard(OutputOptions? output = null, int? cores = null, int? resultRows = null)
 {
     public ProcessTableModel Processes { get; } = new();
 
@@ -29,11 +43,16 @@ internal sealed class Dashboard(OutputOptions? output = null, int? cores = null)
 
     public RunSummaryModel Summary { get; } = new(cores ?? Environment.ProcessorCount);
 
+    public ResultsModel Results { get; } = new(resultRows ?? ResultsModel.DefaultMaxRows);
+
+    public PoolModel Pools { get; } = new();
+
     /// <summary>Folds a batch of events into every model.</summary>
     public DashboardChanges Apply(IEnumerable<SupervisorEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        bool table = false, timeline = false, cpu = false, scheduling = false;
+        bool table = false, timeline = false, cpu = false, scheduling = false, results = false, pools = false;
+        PoolId? poolStarted = null;
         RunChange run = RunChange.None;
         HashSet<WorkerId> output = [];
         foreach (SupervisorEvent e in batch)
@@ -42,6 +61,9 @@ internal sealed class Dashboard(OutputOptions? output = null, int? cores = null)
             timeline |= Timeline.Apply(e);
             cpu |= Cpu.Apply(e);
             scheduling |= Scheduling.Apply(e);
+            results |= Results.Apply(e);
+            pools |= Pools.Apply(e);
+            poolStarted = e is PoolStarted started ? started.Pool : poolStarted;
             if (Summary.Apply(e) is not RunChange.None and RunChange change)
             {
                 run = change;
@@ -60,7 +82,7 @@ internal sealed class Dashboard(OutputOptions? output = null, int? cores = null)
             }
         }
 
-        return new DashboardChanges(table, timeline, cpu, output, scheduling, run);
+        return new DashboardChanges(table, timeline, cpu, output, scheduling, run, results, pools, poolStarted);
     }
 
     /// <summary>A worker's display name, or its ID when unknown.</summary>

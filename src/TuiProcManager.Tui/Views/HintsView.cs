@@ -5,21 +5,24 @@ namespace TuiProcManager.Tui.Views;
 
 /// <summary>The bottom line: the keys, as many as fit (every key is in the help screen, ? or F1).</summary>
 /// <remarks>
-/// At 80 columns S (the run summary) is left out: the summary shows by itself when a pause-on-wait run
-/// ends, and the message then and the panel's title name the key.
+/// At 80 columns S (the run summary) and +/- (the run slots) are left out: the summary shows by itself when
+/// a pause-on-wait run ends, and the message then and the panel's title name the key; switching to
+/// pause-on-wait with w names +/-.
 /// </remarks>
 internal sealed class HintsView : CanvasView
 {
-    internal const string Text80 = "s/c spawn x cmd p pause j/J join k/K stop w mode +/- slots ? help q quit";
+    internal const string Text80 = "s/c spawn x cmd m pool p pause j/J join k/K stop w mode r view ? help q quit";
 
     /// <summary>The forms of the line, longest first; the first that fits is shown, else the last.</summary>
     internal static readonly string[] Forms =
     [
-        "s/c spawn x cmd p pause j/J join k/K stop w mode +/- slots S summary o merge / find t theme ? help q quit",
-        "s/c spawn x cmd p pause j/J join k/K stop w mode +/- slots S summary o merge t theme ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge / find t theme ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge t theme ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view ? help q quit",
         Text80,
     ];
-
     public HintsView()
     {
         Height = 1;

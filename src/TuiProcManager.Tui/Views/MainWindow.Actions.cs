@@ -39,6 +39,8 @@ internal sealed partial class MainWindow
             case UiAction.MoreSlots: ChangeSlots(+1); break;
             case UiAction.FewerSlots: ChangeSlots(-1); break;
             case UiAction.ToggleSummary: ToggleSummary(); break;
+            case UiAction.StartPool: Later(StartPool); break;
+            case UiAction.NextPlace: NextPlace(); break;
             case UiAction.Help: Later(() => Show(new HelpDialog())); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
@@ -168,12 +170,12 @@ internal sealed partial class MainWindow
         Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
     }
 
-    /// <summary>o: the output back if the summary is in its place, else selected ↔ merged.</summary>
+    /// <summary>o: the output back if another panel is in its place, else selected ↔ merged.</summary>
     private void ToggleOutput()
     {
-        if (_showingSummary)
+        if (_place != OutputPlace.Output)
         {
-            ShowSummary(false);
+            Place(OutputPlace.Output);
         }
         else
         {

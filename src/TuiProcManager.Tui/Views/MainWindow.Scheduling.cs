@@ -6,11 +6,6 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>The scheduling keys (w, +, -) and the run summary (S, and at once when a pause-on-wait run ends).</summary>
 internal sealed partial class MainWindow
 {
-    private bool _showingSummary;
-
-    /// <summary>Whether the Run summary panel is in the Output panel's place (for tests).</summary>
-    public bool ShowingSummary => _showingSummary;
-
     /// <summary>w: parallel ↔ pause-on-wait, with the slots set so far.</summary>
     private void ToggleScheduling()
     {
@@ -23,7 +18,7 @@ internal sealed partial class MainWindow
         {
             _header.Say(next == SchedulingMode.Parallel
                 ? "parallel: every worker runs at once (queued ones continue)"
-                : $"pause-on-wait, {SchedulingModel.SlotsText(slots)}: when a worker waits, the next gets its slot");
+                : $"pause-on-wait, {SchedulingModel.SlotsText(slots)}: when a worker waits, the next gets its slot (+/- slots)");
         }
     }
 
@@ -65,9 +60,9 @@ internal sealed partial class MainWindow
     /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>
     private void ToggleSummary()
     {
-        if (_showingSummary)
+        if (_place == OutputPlace.Summary)
         {
-            ShowSummary(false);
+            Place(OutputPlace.Output);
         }
         else if (_dashboard.Summary.Current() is null)
         {
@@ -75,45 +70,24 @@ internal sealed partial class MainWindow
         }
         else
         {
-            ShowSummary(true);
+            Place(OutputPlace.Summary);
         }
     }
 
     /// <summary>A run started or ended: the summary appears by itself when the run used pause-on-wait.</summary>
     private void OnRun(RunChange change)
     {
-        if (change == RunChange.Started && _showingSummary)
+        if (change == RunChange.Started && _place == OutputPlace.Summary)
         {
-            ShowSummary(false); // a new run: its output is what is worth seeing now
+            Place(OutputPlace.Output); // a new run: its output is what is worth seeing now
         }
         else if (change == RunChange.Ended && _dashboard.Summary.Last is { } summary)
         {
             bool scheduled = summary.Mode == SchedulingMode.PauseOnWait || summary.Workers.Any(w => w.Queued > TimeSpan.Zero);
             _header.Say($"run ended: makespan {summary.Makespan.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s · S: summary");
-            if (scheduled)
+            if (scheduled && _place != OutputPlace.Pool)
             {
-                ShowSummary(true);
-            }
-        }
-    }
-
-    private void ShowSummary(bool show)
-    {
-        bool focused = _output.HasFocus || _summary.HasFocus;
-        _showingSummary = show;
-        UpdateSummary(fromTop: true);
-        bool small = _tooSmall.Visible;
-        _summary.Visible = show && !small;
-        _output.Visible = !show && !small;
-        if (focused)
-        {
-            if (show)
-            {
-                _summary.FocusSummary();
-            }
-            else
-            {
-                _output.FocusList();
+                Place(OutputPlace.Summary);
             }
         }
     }
@@ -121,7 +95,7 @@ internal sealed partial class MainWindow
     /// <summary>The summary's lines from the model (the run so far while it is going).</summary>
     private void UpdateSummary(bool fromTop = false)
     {
-        if (_showingSummary && _dashboard.Summary.Current() is { } summary)
+        if (_place == OutputPlace.Summary && _dashboard.Summary.Current() is { } summary)
         {
             _summary.Show([.. summary.ToLines()], soFar: _dashboard.Summary.RunGoing, fromTop);
         }

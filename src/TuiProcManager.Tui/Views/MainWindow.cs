@@ -4,6 +4,7 @@ using Terminal.Gui.Text;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
@@ -35,6 +36,8 @@ internal sealed partial class MainWindow : Runnable
     private readonly CpuPanel _cpu;
     private readonly OutputPanel _output;
     private readonly SummaryPanel _summary;
+    private readonly ResultsPanel _results;
+    private readonly PoolPanel _pool;
     private readonly HintsView _hints;
     private readonly Label _tooSmall;
 
@@ -60,9 +63,11 @@ internal sealed partial class MainWindow : Runnable
         };
         _output = new OutputPanel(dashboard.Output, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
         _summary = new SummaryPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
+        _results = new ResultsPanel(dashboard.Results, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
+        _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 3, TextAlignment = Alignment.Center, Visible = false };
-        Add(_header, _processes, _states, _cpu, _output, _summary, _hints, _tooSmall);
+        Add(_header, _processes, _states, _cpu, _output, _results, _pool, _summary, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
         IsRunningChanged += (_, e) =>
@@ -108,6 +113,7 @@ internal sealed partial class MainWindow : Runnable
         {
             _refreshAfterDialog = true;
             _runAfterDialog = changes.Run != RunChange.None ? changes.Run : _runAfterDialog;
+            _poolStartedAfterDialog = changes.PoolStarted ?? _poolStartedAfterDialog;
             return;
         }
 
@@ -120,11 +126,16 @@ internal sealed partial class MainWindow : Runnable
         _refreshAfterDialog = false;
         RunChange run = _runAfterDialog;
         _runAfterDialog = RunChange.None;
-        Refresh(new DashboardChanges(true, true, true, new HashSet<WorkerId>(_dashboard.Processes.Workers.Select(w => w.Id)), Scheduling: true, run));
+        PoolId? poolStarted = _poolStartedAfterDialog;
+        _poolStartedAfterDialog = null;
+        Refresh(new DashboardChanges(true, true, true, new HashSet<WorkerId>(_dashboard.Processes.Workers.Select(w => w.Id)), Scheduling: true, run, Results: true, Pools: true, poolStarted));
     }
 
     private bool _refreshAfterDialog;
     private RunChange _runAfterDialog; // a run that started or ended while a dialog was on top
+    private PoolId? _poolStartedAfterDialog; // likewise, a pool that started
+    private PoolFinished? _poolFinished; // a pool that finished, not yet said in the header
+    private WorkerId? _selectedBefore; // the selection the panels last followed
 
     private void Refresh(DashboardChanges changes)
     {
@@ -164,6 +175,19 @@ internal sealed partial class MainWindow : Runnable
             UpdateSummary(); // the run so far, while it is going
         }
 
+        if (_poolFinished is { } finished)
+        {
+            _poolFinished = null;
+            ReportPoolFinished(finished);
+        }
+
+        if (changes.PoolStarted is { } started)
+        {
+            OnPoolStarted(started);
+        }
+
+        RefreshPlace(changes.Results, changes.Pools);
+
         if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
         {
             _output.Refresh();
@@ -181,10 +205,8 @@ internal sealed partial class MainWindow : Runnable
             panel.Visible = !small;
         }
 
-        _output.Visible = !small && !_showingSummary;
-        _summary.Visible = !small && _showingSummary;
-
         _tooSmall.Visible = small;
+        ShowPlace();
         _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.";
     }
 
@@ -201,6 +223,12 @@ internal sealed partial class MainWindow : Runnable
         {
             _cpu.Selected = selected;
         }
+
+        if (selected != _selectedBefore)
+        {
+            _selectedBefore = selected;
+            ChoosePool(selected is { } w ? _dashboard.Pools.Of(w)?.Id : null);
+        }
     }
 
     private void UpdateCounts()
@@ -210,12 +238,16 @@ internal sealed partial class MainWindow : Runnable
         _header.SetNeedsDraw();
     }
 
-    /// <summary>Events worth a line in the header: a worker that could not start.</summary>
+    /// <summary>Events worth a line in the header: a worker that could not start, a pool that finished.</summary>
     private void Report(SupervisorEvent e)
     {
         if (e is WorkerEnded { Exit.Kind: ExitKind.FailedToStart } failed)
         {
             _header.Say($"worker {failed.Worker} failed to start: {failed.Exit.Reason}", error: true);
+        }
+        else if (e is PoolFinished finished)
+        {
+            _poolFinished = finished; // said once the panels are refreshed, after the run's own message
         }
     }
 }

@@ -9,7 +9,7 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 namespace TuiProcManager.Tui.Views;
 
 /// <summary>
-/// The run summary's lines, each wrapped at word boundaries to the width (continuations indented under
+/// Lines of text (the run summary's, the Pool panel's), each wrapped at word boundaries to the width (continuations indented under
 /// their line); arrows, PgUp/PgDn, Home/End scroll when they do not all fit, and the last row then says
 /// how many more there are.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class SummaryView : CanvasView
 {
     private readonly bool _ascii;
     private IReadOnlyList<string> _lines = [];
+    private IReadOnlyList<string?>? _roles;
     private int _offset;
 
     /// <param name="ascii">Only ASCII in what this view adds (the Linux console).</param>
@@ -40,9 +41,13 @@ internal sealed class SummaryView : CanvasView
     }
 
     /// <summary>New lines; from the top if <paramref name="fromTop"/>, else scrolled as before.</summary>
-    public void Show(IReadOnlyList<string> lines, bool fromTop)
+    /// <param name="lines">The lines.</param>
+    /// <param name="fromTop">Scroll back to the top.</param>
+    /// <param name="roles">A role per line (null: Normal); without it line 1, the column heads, is a hint.</param>
+    public void Show(IReadOnlyList<string> lines, bool fromTop, IReadOnlyList<string?>? roles = null)
     {
         _lines = lines;
+        _roles = roles;
         _offset = fromTop ? 0 : _offset;
         SetNeedsDraw();
     }
@@ -63,7 +68,8 @@ internal sealed class SummaryView : CanvasView
         for (int r = 0; r < shown && _offset + r < rows.Count; r++)
         {
             (string text, int line) = rows[_offset + r];
-            canvas.Write(0, r, text, line == 1 ? hint : normal); // line 1: the column heads
+            string? role = _roles is { } roles ? (line < roles.Count ? roles[line] : null) : line == 1 ? Roles.Hint : null; // line 1: the column heads
+            canvas.Write(0, r, text, role is null ? normal : role == Roles.Hint ? hint : Roles.Attribute(role, this));
         }
 
         if (below > 0)

@@ -68,6 +68,37 @@ public sealed class UiWorkerTests
     }
 
     [Fact]
+    public void Pool_StartedFromTheDialog_ItsPanelShowsInputsRunning_ResultsShowEveryOne_AndNothingOutlivesQ()
+    {
+        using TmuxApp app = TmuxApp.Start([]);
+        string[] clear = [.. Enumerable.Repeat("BSpace", 8)];
+
+        app.Keys("m");
+        app.WaitFor("Start a pool");
+        // Fields: kind (square), inputs, workers (2), steps, work ms, wait ms.
+        app.Keys(["Tab", "End", .. clear, "1..6", "Tab", "Tab", "End", .. clear, "3", "Tab", "End", .. clear, "150", "Tab", "End", .. clear, "150"]);
+        app.Keys("Enter");
+
+        string running = app.WaitUntil(
+            s => s.Contains("┤Pool 1 · 6 inputs over 2 workers", StringComparison.Ordinal) && s.Contains("2 running", StringComparison.Ordinal),
+            "the Pool panel with two inputs running");
+        Assert.Matches(@"│\d+ +\d+ +\d+  square\(\d\)", running); // a worker, its PID, its count, the input it computes
+        int worker = app.PidOf("pool 1 worker");
+        IReadOnlyList<int> all = app.Descendants(); // pool workers, fork server, orphan guard
+        Assert.Contains(worker, all);
+
+        app.WaitFor("6 done · 0 failed · finished", TimeSpan.FromSeconds(60));
+        app.Keys("r", "r"); // Pool → Output → Results
+        string results = app.WaitFor("square(6) = 36");
+        Assert.Contains("┤Results · 6 ok", results, StringComparison.Ordinal);
+        Assert.Contains("square(1) = 1", results, StringComparison.Ordinal);
+
+        app.Keys("q"); // every worker has ended: it quits without asking
+        Assert.Equal(0, app.WaitForExit());
+        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after q");
+    }
+
+    [Fact]
     public void Quit_WithWorkersAlive_AsksFirst_ThenStopsEveryOneOfThem()
     {
         using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:5", "cube:5"]);

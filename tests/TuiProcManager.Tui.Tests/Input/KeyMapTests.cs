@@ -14,6 +14,7 @@ public sealed class KeyMapTests
         { "t", "NextTheme" }, { "?", "Help" }, { "q", "Quit" }, { "z", "None" },
         { "w", "ToggleScheduling" }, { "+", "MoreSlots" }, { "=", "MoreSlots" }, { "-", "FewerSlots" },
         { "S", "ToggleSummary" }, { "W", "None" },
+        { "m", "StartPool" }, { "r", "NextPlace" }, { "M", "None" }, { "R", "None" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
@@ -49,6 +50,32 @@ internal sealed class Events
 
     public WorkerInfo Info(int id, WorkerState state, bool queued = false, bool pausedByUser = false) =>
         new(new WorkerId(id), WorkerSpec.Square("10"), 1000 + id, state, null, Now, null, false, 0, null, [], pausedByUser, queued);
+
+    public PoolStarted PoolStarted(int pool, string spec, int size, int window = 1) =>
+        new(++_sequence, Now, new PoolId(pool), Pool(spec, size), window);
+
+    /// <summary>A pool request for <paramref name="spec"/> (<c>square:1..6</c>) over <paramref name="size"/> workers.</summary>
+    public static PoolRequest Pool(string spec, int size, Workload? workload = null)
+    {
+        Assert.True(MapSpecParser.TryParse(spec, MapSpecParser.MaxInputs, out MapSpec? map, out string? error), error);
+        return new PoolRequest([.. map.Tasks], size, workload ?? new Workload(4, 200, 200));
+    }
+
+    public WorkerSpawned PoolWorker(int id, int pool, int? pid = null) => Spawned(id, WorkerSpec.PoolWorker(new PoolId(pool)), pid);
+
+    public PoolTaskAssigned Assigned(int id, int pool, int index) => new(++_sequence, Now, new WorkerId(id), new PoolId(pool), index);
+
+    /// <summary>A result of <c>square(input)</c> by worker <paramref name="id"/>: input², or <paramref name="error"/>.</summary>
+    public ResultRecorded Result(int id, int input, string? error = null, int? pool = null, int? index = null) =>
+        new(++_sequence, Now, new WorkerId(id), WorkerKind.Square, input.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            error is null ? (input * input).ToString(System.Globalization.CultureInfo.InvariantCulture) : null, error,
+            pool is { } p ? new PoolId(p) : null, index);
+
+    public PoolWorkerReplaced Replaced(int id, int pool, int? replacement, string why = "killed by SIGKILL") =>
+        new(++_sequence, Now, new WorkerId(id), new PoolId(pool), replacement is { } r ? new WorkerId(r) : null, why);
+
+    public PoolFinished PoolFinished(int pool, int succeeded, int failed, int notRun = 0) =>
+        new(++_sequence, Now, new PoolId(pool), new PoolOutcome(succeeded, failed, notRun));
 
     public static ProcessSample Child(int pid, int parent, double cpu, string name = "python3") =>
         new(pid, parent, name, WorkerState.Running, cpu, TimeSpan.Zero, 1_000_000);

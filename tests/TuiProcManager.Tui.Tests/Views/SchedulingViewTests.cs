@@ -74,9 +74,10 @@ public sealed class SchedulingViewTests
     }
 
     [Theory]
-    [InlineData(80, "s/c spawn x cmd p pause j/J join k/K stop w mode +/- slots ? help q quit")]
-    [InlineData(100, "w mode +/- slots S summary o merge t theme ? help q quit")]
-    [InlineData(120, "w mode +/- slots S summary o merge / find t theme ? help q quit")]
+    [InlineData(80, "s/c spawn x cmd m pool p pause j/J join k/K stop w mode r view ? help q quit")]
+    [InlineData(90, "w mode +/- slots r view ? help q quit")]
+    [InlineData(100, "w mode +/- slots r view S summary ? help q quit")]
+    [InlineData(120, "w mode +/- slots r view S summary o merge / find t theme ? help q quit")]
     public void Hints_TheSchedulingKeys_AsManyKeysAsFit(int width, string expected)
     {
         using Screen s = new(width, 24);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -47,6 +49,27 @@ internal abstract class FormDialog : Dialog
         }
 
         return field;
+    }
+
+    /// <summary>A whole number from 0 to <paramref name="max"/> typed into the field called <paramref name="name"/>.</summary>
+    protected static bool TryRange(string text, string name, int max, out int value, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= max)
+        {
+            error = null;
+            return true;
+        }
+
+        error = $"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{Shorten(text)}'";
+        return false;
+    }
+
+    /// <summary>Typed text as quoted in a message: at most 20 characters.</summary>
+    protected static string Shorten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= 20 ? text : text[..17] + "...";
     }
 
     protected override bool OnAccepting(CommandEventArgs args)

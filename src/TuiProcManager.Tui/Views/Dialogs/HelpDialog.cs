@@ -15,9 +15,12 @@ internal sealed class HelpDialog : Dialog
         w        mode: parallel (all run at once) / pause-on-wait (asynchronous: a waiting worker
                  gives its run slot to the next in line, which is continued)
         + / -    one run slot more / fewer (= works as +); slots are how many may run at once
+        m        start a pool: N workers take the inputs (1..20, 2,3,5)   Pool(N).map(f, inputs)
+        r        bottom panel: Output -> Results (every result of every worker, Manager().dict())
+                 -> Pool (inputs queued, running, done, failed; each worker); a new pool shows it
         S        run summary (makespan, times, estimates) / output; shown by itself after a
                  pause-on-wait run
-        o        output: selected worker, or all merged
+        o        output back in the bottom panel; there: selected worker, or all merged
         / n N    find in the output, next, previous
         t        next theme
         q        quit (asks when workers are alive; stops them all on the way out)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Views.Dialogs;
@@ -43,18 +42,4 @@ internal sealed class SpawnDialog : FormDialog
         Spec = _kind == WorkerKind.Square ? WorkerSpec.Square(number, workload) : WorkerSpec.Cube(number, workload);
         return null;
     }
-
-    private static bool TryRange(string text, string name, int max, out int value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
-    {
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= max)
-        {
-            error = null;
-            return true;
-        }
-
-        error = $"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{WorkerSpecParserShort(text)}'";
-        return false;
-    }
-
-    private static string WorkerSpecParserShort(string text) => text.Length <= 20 ? text : text[..17] + "...";
 }

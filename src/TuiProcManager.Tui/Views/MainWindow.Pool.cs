@@ -1,0 +1,54 @@
+using System.Globalization;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Pooling;
+using TuiProcManager.Tui.Views.Dialogs;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>Pools: m asks for one and starts it; its panel comes into the Output panel's place.</summary>
+internal sealed partial class MainWindow
+{
+    /// <summary>m: the pool dialog; a valid request starts the pool.</summary>
+    private void StartPool()
+    {
+        PoolDialog dialog = new();
+        Show(dialog);
+        if (!dialog.Confirmed || dialog.Request is not { } request)
+        {
+            return;
+        }
+
+        try
+        {
+            PoolId id = _supervisor.StartPool(request);
+            _header.Say($"pool {id}: {N(request.Tasks.Length)} input(s) over {request.Size} worker(s) · r: results");
+            Place(OutputPlace.Pool);
+        }
+        catch (ArgumentException e)
+        {
+            // The dialog checks the request first: not expected, but said in one line if it happens.
+            _header.Say(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal), error: true);
+        }
+        catch (ObjectDisposedException)
+        {
+            _header.Say("shutting down: no new pools", error: true);
+        }
+    }
+
+    /// <summary>A pool started (from the dialog, or elsewhere): its panel is what is worth seeing now.</summary>
+    private void OnPoolStarted(PoolId pool)
+    {
+        _poolChoice = pool;
+        Place(OutputPlace.Pool);
+    }
+
+    private void ReportPoolFinished(PoolFinished finished)
+    {
+        PoolOutcome o = finished.Outcome;
+        string text = $"pool {finished.Pool} finished: {N(o.Succeeded)} done, {N(o.Failed)} failed";
+        text += o.NotRun > 0 ? $", {N(o.NotRun)} not run" : "";
+        _header.Say(text + " · r: results", error: !o.AllSucceeded);
+    }
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}
