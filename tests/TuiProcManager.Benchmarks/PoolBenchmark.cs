@@ -6,8 +6,9 @@ namespace TuiProcManager.Benchmarks;
 /// Python's <c>Pool(2).map(square, range(1, 1001))</c> against ours, side by side in one run, rounds
 /// interleaved (the order rotating each round): the supervisor in process (StartPool → JoinPoolAsync,
 /// with the fork server and with posix_spawn), the app end to end (<c>tuiproc run --pool 2 square:1..1000</c>,
-/// and <c>tuiproc run square:1</c> as the start-up to subtract), and Python with the fork and spawn start
-/// methods timing pool creation + map + close + join itself. Every side's results are checked.
+/// <c>tuiproc run square:1</c> as the start-up to subtract, and the pool with 10 inputs to tell the pool's
+/// fixed cost from its cost per input), and Python with the fork and spawn start methods timing pool
+/// creation + map + close + join itself. Every side's results are checked.
 /// </summary>
 internal static class PoolBenchmark
 {
@@ -41,6 +42,7 @@ internal static class PoolBenchmark
             },
             async () => Add("posix_spawn", (await spawning.MapAsync(Count, Size)).WallMs),
             () => Side("run --pool", TuiprocRun.Pool(Size, Count)),
+            () => Side("run --pool 10", TuiprocRun.Pool(Size, 10)),
             () => Side("run square:1", TuiprocRun.Single()),
             () => Side("python fork", Python("fork")),
             () => Side("python spawn", Python("spawn")),
@@ -62,6 +64,7 @@ internal static class PoolBenchmark
         }
 
         List<double> runNet = [.. ms["run --pool"].Zip(ms["run square:1"], (pool, single) => pool - single)];
+        List<double> runNet10 = [.. ms["run --pool 10"].Zip(ms["run square:1"], (pool, single) => pool - single)];
         double pyFork = Stats.Median(ms["python fork"]);
         Console.WriteLine();
         Console.WriteLine($"| Pool({Size}).map(square, 1..{Count}) | ms, median (range) | / python fork |");
@@ -69,8 +72,10 @@ internal static class PoolBenchmark
         Row("tuiproc in process, fork server", ms["fork server"]);
         Row("tuiproc in process, posix_spawn", ms["posix_spawn"]);
         Row($"`tuiproc run --pool {Size} square:1..{Count}`, process start included", ms["run --pool"]);
+        Row($"`tuiproc run --pool {Size} square:1..10`, the same with 10 inputs", ms["run --pool 10"]);
         Row("`tuiproc run square:1` (start-up baseline)", ms["run square:1"]);
-        Row("run --pool minus run square:1, per round", runNet);
+        Row($"run --pool, 1..{Count} minus run square:1, per round", runNet);
+        Row("run --pool, 1..10 minus run square:1, per round", runNet10);
         Row("python, fork", ms["python fork"]);
         Row("python, spawn", ms["python spawn"]);
         Console.WriteLine();

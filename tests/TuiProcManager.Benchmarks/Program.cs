@@ -16,6 +16,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory | pool [--rounds R] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory | pool [--rounds R] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U]]");
     return 2;
 }
