@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Core.DependencyInjection;
 using TuiProcManager.Core.Events;
@@ -42,6 +43,12 @@ internal sealed class InProcessPool : IAsyncDisposable
     /// <summary>The untimed first pool's wall time: what the pool's code costs before the JIT has compiled it.</summary>
     public double FirstPoolMs { get; private set; }
 
+    /// <summary>Time the JIT spent compiling during the first pool, on every thread (<see cref="JitInfo"/>).</summary>
+    public double FirstPoolJitMs { get; private set; }
+
+    /// <summary>Methods the JIT compiled during the first pool.</summary>
+    public long FirstPoolJitMethods { get; private set; }
+
     /// <summary>A supervisor of its own, its fork server started (when used) and the pool code warmed up.</summary>
     public static async Task<InProcessPool> StartAsync(string worker, bool forkServer, int count, int size)
     {
@@ -54,7 +61,11 @@ internal sealed class InProcessPool : IAsyncDisposable
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         InProcessPool pool = new(services.BuildServiceProvider());
         await pool._supervisor.JoinAsync(pool._supervisor.Spawn(WorkerSpec.Square("10")));
+        TimeSpan jit = JitInfo.GetCompilationTime();
+        long methods = JitInfo.GetCompiledMethodCount();
         pool.FirstPoolMs = (await pool.MapAsync(count, size)).WallMs; // the JIT, and the first pool's one-off costs
+        pool.FirstPoolJitMs = (JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        pool.FirstPoolJitMethods = JitInfo.GetCompiledMethodCount() - methods;
         return pool;
     }
 

@@ -25,7 +25,8 @@ internal static class PoolBenchmark
         await using InProcessPool forking = await InProcessPool.StartAsync(worker, forkServer: true, Count, Size);
         await using InProcessPool spawning = await InProcessPool.StartAsync(worker, forkServer: false, Count, Size);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first (untimed) pool in process: fork server {forking.FirstPoolMs:0.0} ms, posix_spawn {spawning.FirstPoolMs:0.0} ms (the pool's code not yet compiled)"));
+            $"first (untimed) pool in process: fork server {forking.FirstPoolMs:0.0} ms, JIT meanwhile {forking.FirstPoolJitMs:0.0} ms on all threads ({forking.FirstPoolJitMethods} methods); " +
+            $"then posix_spawn {spawning.FirstPoolMs:0.0} ms, JIT {spawning.FirstPoolJitMs:0.0} ms ({spawning.FirstPoolJitMethods} methods)"));
         _ = TuiprocRun.Single(); // the app's files into the page cache
         _ = TuiprocRun.Pool(Size, Count);
 
