@@ -33,6 +33,18 @@ internal static class PoolBenchmark
         Dictionary<string, List<double>> ms = [];
         List<PoolTiming> phases = [];
         void Add(string side, double value) => (ms.TryGetValue(side, out List<double>? list) ? list : ms[side] = []).Add(value);
+        Task Record(string side, double value)
+        {
+            Add(side, value);
+            return Task.CompletedTask;
+        }
+
+        Task App(string side, (double WallMs, double CpuMs) run)
+        {
+            Add(side + " cpu", run.CpuMs);
+            return Record(side, run.WallMs);
+        }
+
         Func<Task>[] sides =
         [
             async () =>
@@ -42,17 +54,12 @@ internal static class PoolBenchmark
                 Add("fork server", t.WallMs);
             },
             async () => Add("posix_spawn", (await spawning.MapAsync(Count, Size)).WallMs),
-            () => Side("run --pool", TuiprocRun.Pool(Size, Count)),
-            () => Side("run --pool 10", TuiprocRun.Pool(Size, 10)),
-            () => Side("run square:1", TuiprocRun.Single()),
-            () => Side("python fork", Python("fork")),
-            () => Side("python spawn", Python("spawn")),
+            () => App("run --pool", TuiprocRun.Pool(Size, Count)),
+            () => App("run --pool 10", TuiprocRun.Pool(Size, 10)),
+            () => App("run square:1", TuiprocRun.Single()),
+            () => Record("python fork", Python("fork")),
+            () => Record("python spawn", Python("spawn")),
         ];
-        Task Side(string side, double value)
-        {
-            Add(side, value);
-            return Task.CompletedTask;
-        }
 
         for (int r = 0; r < rounds; r++)
         {
@@ -61,11 +68,10 @@ internal static class PoolBenchmark
                 await sides[(i + r) % sides.Length]();
             }
 
-            Console.WriteLine($"  round {r + 1}: " + string.Join(", ", ms.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value[^1]:0.0} ms"))));
+            Console.WriteLine($"  round {r + 1}: " + string.Join(", ", ms.Where(p => !p.Key.EndsWith(" cpu", StringComparison.Ordinal))
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value[^1]:0.0} ms"))));
         }
 
-        List<double> runNet = [.. ms["run --pool"].Zip(ms["run square:1"], (pool, single) => pool - single)];
-        List<double> runNet10 = [.. ms["run --pool 10"].Zip(ms["run square:1"], (pool, single) => pool - single)];
         double pyFork = Stats.Median(ms["python fork"]);
         Console.WriteLine();
         Console.WriteLine($"| Pool({Size}).map(square, 1..{Count}) | ms, median (range) | / python fork |");
@@ -73,10 +79,6 @@ internal static class PoolBenchmark
         Row("tuiproc in process, fork server", ms["fork server"]);
         Row("tuiproc in process, posix_spawn", ms["posix_spawn"]);
         Row($"`tuiproc run --pool {Size} square:1..{Count}`, process start included", ms["run --pool"]);
-        Row($"`tuiproc run --pool {Size} square:1..10`, the same with 10 inputs", ms["run --pool 10"]);
-        Row("`tuiproc run square:1` (start-up baseline)", ms["run square:1"]);
-        Row($"run --pool, 1..{Count} minus run square:1, per round", runNet);
-        Row("run --pool, 1..10 minus run square:1, per round", runNet10);
         Row("python, fork", ms["python fork"]);
         Row("python, spawn", ms["python spawn"]);
         Console.WriteLine();
@@ -84,10 +86,24 @@ internal static class PoolBenchmark
             $"start-up to the first result {Stats.MedianRange(phases.Select(p => p.StartupMs), "0.0")}, " +
             $"first to last result {Stats.MedianRange(phases.Select(p => p.MapMs), "0.0")}, " +
             $"last result to joined {Stats.MedianRange(phases.Select(p => p.CloseMs), "0.0")}");
+        Console.WriteLine();
+        Console.WriteLine("| `tuiproc run`, end to end | wall ms, median (range) | CPU ms (user + system, with its workers), median (range) |");
+        Console.WriteLine("|---|---|---|");
+        AppRow($"--pool {Size} square:1..{Count}", "run --pool");
+        AppRow($"--pool {Size} square:1..10", "run --pool 10");
+        AppRow("square:1 (start-up baseline)", "run square:1");
+        AppRow($"--pool {Size} square:1..{Count} minus square:1, per round", "run --pool", "run square:1");
+        AppRow($"--pool {Size} square:1..10 minus square:1, per round", "run --pool 10", "run square:1");
         return 0;
 
         void Row(string what, List<double> values) =>
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {Stats.MedianRange(values, "0.0")} | {Stats.Median(values) / pyFork:0.00} |"));
+
+        void AppRow(string what, string side, string? minus = null)
+        {
+            IEnumerable<double> Of(string key) => minus is null ? ms[key] : ms[key].Zip(ms[key.Replace(side, minus, StringComparison.Ordinal)], (a, b) => a - b);
+            Console.WriteLine($"| {what} | {Stats.MedianRange(Of(side), "0")} | {Stats.MedianRange(Of(side + " cpu"), "0")} |");
+        }
     }
 
     private static double Python(string method)
