@@ -16,6 +16,16 @@ internal static class ProcStat
         return (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
+    /// <summary>
+    /// cutime + cstime: CPU of the children <paramref name="pid"/> has reaped (and of the children they
+    /// reaped), in seconds; a child's share arrives when it is reaped.
+    /// </summary>
+    public static double ReapedChildrenCpuSeconds(int pid)
+    {
+        string[] f = Fields(pid);
+        return (long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
     /// <summary>A line of /proc/PID/status in KiB (VmRSS, VmHWM), 0 when the process is gone.</summary>
     public static long StatusKib(int pid, string key)
     {

@@ -12,12 +12,30 @@ internal static class PythonSide
     /// <summary>Runs python/mp_spawn_join.py; returns (ms per start+join one at a time, ms for the batch at once).</summary>
     public static (double One, double Batch) SpawnJoin(string method, int count, int batch)
     {
+        JsonElement json = Run("mp_spawn_join.py", method, Invariant(count), Invariant(batch));
+        return (json.GetProperty("one_ms").GetDouble(), json.GetProperty("batch_ms").GetDouble());
+    }
+
+    /// <summary>
+    /// Runs python/mp_pool_map.py: <c>Pool(size).map(square, range(1, count + 1))</c>, close, join; returns the
+    /// milliseconds it measured (the second pool of the process) and whether every result was right.
+    /// </summary>
+    public static (double Ms, bool Correct) PoolMap(string method, int size, int count)
+    {
+        JsonElement json = Run("mp_pool_map.py", method, Invariant(size), Invariant(count));
+        return (json.GetProperty("ms").GetDouble(), json.GetProperty("ok").GetBoolean());
+    }
+
+    /// <summary>Runs python/SCRIPT with the arguments; the last line of its stderr, as JSON.</summary>
+    private static JsonElement Run(string script, params string[] args)
+    {
         ProcessStartInfo start = new("python3")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "python", "mp_spawn_join.py"), method, count.ToString(CultureInfo.InvariantCulture), batch.ToString(CultureInfo.InvariantCulture) })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python", script));
+        foreach (string a in args)
         {
             start.ArgumentList.Add(a);
         }
@@ -28,8 +46,10 @@ internal static class PythonSide
         p.WaitForExit();
         _ = stdout.Result;
         using JsonDocument json = JsonDocument.Parse(result.Trim().Split('\n')[^1]);
-        return (json.RootElement.GetProperty("one_ms").GetDouble(), json.RootElement.GetProperty("batch_ms").GetDouble());
+        return json.RootElement.Clone();
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool Probe()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TuiProcManager.Benchmarks;
 
 /// <summary>Small statistics over repeated measurements.</summary>
@@ -16,4 +18,21 @@ internal static class Stats
     }
 
     public static double Min(IEnumerable<double> values) => values.DefaultIfEmpty(double.NaN).Min();
+
+    public static double Max(IEnumerable<double> values) => values.DefaultIfEmpty(double.NaN).Max();
+
+    /// <summary>The nearest-rank percentile (<paramref name="percent"/> of 100); NaN when there are no values.</summary>
+    public static double Percentile(IEnumerable<double> values, double percent)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary><c>median (min–max)</c>, as the README writes figures from several rounds.</summary>
+    public static string MedianRange(IEnumerable<double> values, string format)
+    {
+        double[] all = [.. values];
+        string F(double v) => v.ToString(format, CultureInfo.InvariantCulture);
+        return all.Length == 0 ? "—" : $"{F(Median(all))} ({F(Min(all))}–{F(Max(all))})";
+    }
 }
