@@ -10,7 +10,7 @@ namespace TuiProcManager.Core.Results;
 /// <remarks>Plain fold; not thread-safe: feed it from one subscriber.</remarks>
 public sealed class ResultsTable
 {
-    private readonly Dictionary<WorkerId, int?> _pids = [];
+    private readonly WorkerPids _pids = new();
     private readonly List<ResultRow> _rows = [];
 
     /// <summary>Every row, in arrival order.</summary>
@@ -25,24 +25,13 @@ public sealed class ResultsTable
     /// <summary>Takes one event into account; returns true when it added a row.</summary>
     public bool Add(SupervisorEvent e)
     {
-        switch (e)
+        if (_pids.Observe(e) || e is not ResultRecorded r)
         {
-            case SupervisorSnapshot s:
-                foreach (WorkerInfo w in s.Workers)
-                {
-                    _pids[w.Worker] = w.Pid;
-                }
-
-                return false;
-            case WorkerSpawned s:
-                _pids[s.Worker] = s.Pid;
-                return false;
-            case ResultRecorded r:
-                _rows.Add(new ResultRow(r.Worker, _pids.GetValueOrDefault(r.Worker), r.Kind, r.Input, r.Result, r.Error, r.Time, r.Pool, r.Index));
-                Succeeded += r.Result is not null ? 1 : 0;
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        _rows.Add(new ResultRow(r.Worker, _pids.Of(r.Worker), r.Kind, r.Input, r.Result, r.Error, r.Time, r.Pool, r.Index));
+        Succeeded += r.Result is not null ? 1 : 0;
+        return true;
     }
 }

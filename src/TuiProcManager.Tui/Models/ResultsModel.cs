@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Results;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Models;
@@ -21,7 +22,7 @@ internal sealed class ResultsModel(int maxRows = ResultsModel.DefaultMaxRows)
     /// <summary>Longest row text kept: a square of a huge N is cut, with a count of what was cut.</summary>
     public const int MaxTextChars = 2_000;
 
-    private readonly Dictionary<WorkerId, int?> _pids = [];
+    private readonly WorkerPids _pids = new();
 
     /// <summary>The latest rows, oldest first.</summary>
     public BoundedRing<ResultEntry> Rows { get; } = new(maxRows);
@@ -42,26 +43,15 @@ internal sealed class ResultsModel(int maxRows = ResultsModel.DefaultMaxRows)
     public bool Apply(SupervisorEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        switch (e)
+        if (_pids.Observe(e) || e is not ResultRecorded r)
         {
-            case SupervisorSnapshot s:
-                foreach (WorkerInfo w in s.Workers)
-                {
-                    _pids[w.Worker] = w.Pid;
-                }
-
-                return false;
-            case WorkerSpawned s:
-                _pids[s.Worker] = s.Pid;
-                return false;
-            case ResultRecorded r:
-                bool failed = r.Result is null;
-                Rows.Add(new ResultEntry(r.Time, r.Worker, _pids.GetValueOrDefault(r.Worker), DisplayText.Prepare(r.Describe(), MaxTextChars), failed));
-                Total++;
-                Failed += failed ? 1 : 0;
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        bool failed = r.Result is null;
+        Rows.Add(new ResultEntry(r.Time, r.Worker, _pids.Of(r.Worker), DisplayText.Prepare(r.Describe(), MaxTextChars), failed));
+        Total++;
+        Failed += failed ? 1 : 0;
+        return true;
     }
 }

@@ -80,13 +80,7 @@ internal sealed class OutputListSource : IListDataSource
             listView.SetAttribute(Roles.Attribute(Roles.Stderr, listView));
         }
 
-        string visible = viewportX < text.Length ? text[viewportX..] : "";
-        string clipped = TextFormatter.ClipAndJustify(visible, width, Alignment.Start);
-        listView.AddStr(clipped);
-        for (int w = clipped.GetColumns(); w < width; w++)
-        {
-            listView.AddRune(' ');
-        }
+        ListRowText.Draw(listView, text, viewportX, width);
     }
 
     public bool IsMarked(int item) => false;

@@ -57,13 +57,7 @@ internal sealed class ResultsListSource(BoundedRing<ResultEntry> rows, Func<Work
             listView.SetAttribute(Roles.Attribute(Roles.Failed, listView));
         }
 
-        string visible = viewportX < text.Length ? text[viewportX..] : "";
-        string clipped = TextFormatter.ClipAndJustify(visible, width, Alignment.Start);
-        listView.AddStr(clipped);
-        for (int w = clipped.GetColumns(); w < width; w++)
-        {
-            listView.AddRune(' ');
-        }
+        ListRowText.Draw(listView, text, viewportX, width);
     }
 
     public bool IsMarked(int item) => false;
