@@ -7,23 +7,31 @@ namespace TuiProcManager.Linux.Processes;
 /// <remarks>
 /// Lines end at '\n' (a '\r' before it is dropped). Bytes are decoded as UTF-8 one whole line at a time,
 /// so a character split across two reads is never broken; invalid sequences become U+FFFD. A line longer
-/// than the limit keeps its first bytes (cut at a character boundary) and ends with a marker saying how
-/// many bytes were cut; at most the limit is held in memory, whatever the line's length.
+/// than the limit keeps its first bytes (cut at a character boundary); at most the limit is held in
+/// memory, whatever the line's length.
+/// <para>
+/// How a cut line is told depends on <paramref name="showCutAtOnce"/>. For output (true) the kept part
+/// is emitted the moment the limit is reached, marked as cut, and when the line finally ends a second
+/// line counts the bytes dropped: a worker writing 10 MB without a newline is seen at once, not when
+/// (if ever) it writes one. For the results pipe (false) a record is one line or nothing, so the cut
+/// line is emitted whole at its end with the count in it, and fails to parse as a result.
+/// </para>
 /// </remarks>
-internal sealed class LineAssembler(int maxLineBytes)
+internal sealed class LineAssembler(int maxLineBytes, bool showCutAtOnce = true)
 {
     private readonly int _max = maxLineBytes > 0 ? maxLineBytes : throw new ArgumentOutOfRangeException(nameof(maxLineBytes));
     private byte[] _line = new byte[256];
     private int _length;
     private long _cutBytes; // bytes dropped from the current line (0 while it fits)
+    private bool _cutShown; // the kept part of the current cut line was already emitted
 
-    /// <summary>Adds <paramref name="data"/>; complete lines are appended to <paramref name="lines"/>.</summary>
+    /// <summary>Adds <paramref name="data"/>; lines ready to show are appended to <paramref name="lines"/>.</summary>
     public void Append(ReadOnlySpan<byte> data, List<string> lines)
     {
         while (!data.IsEmpty)
         {
             int newline = data.IndexOf((byte)'\n');
-            AppendPart(newline < 0 ? data : data[..newline]);
+            AppendPart(newline < 0 ? data : data[..newline], lines);
             if (newline < 0)
             {
                 return;
@@ -43,7 +51,7 @@ internal sealed class LineAssembler(int maxLineBytes)
         }
     }
 
-    private void AppendPart(ReadOnlySpan<byte> part)
+    private void AppendPart(ReadOnlySpan<byte> part, List<string> lines)
     {
         if (_cutBytes > 0)
         {
@@ -72,29 +80,52 @@ internal sealed class LineAssembler(int maxLineBytes)
 
         part.CopyTo(_line.AsSpan(_length));
         _length += part.Length;
+        if (_cutBytes > 0 && showCutAtOnce)
+        {
+            lines.Add(Decode(_length) + string.Create(CultureInfo.InvariantCulture, $" … [line cut at {_length:N0} bytes]"));
+            _cutShown = true;
+            _length = 0;
+            ReleaseBuffer();
+        }
     }
 
     private string TakeLine()
     {
-        int length = _length;
-        if (_cutBytes == 0 && length > 0 && _line[length - 1] == '\r')
+        string text;
+        if (_cutShown)
         {
-            length--;
+            text = string.Create(CultureInfo.InvariantCulture, $"… [{_cutBytes:N0} more bytes of the cut line dropped]");
         }
-
-        string text = Encoding.UTF8.GetString(_line, 0, length);
-        if (_cutBytes > 0)
+        else
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" … [line cut: {_cutBytes} more bytes]");
+            int length = _length;
+            if (_cutBytes == 0 && length > 0 && _line[length - 1] == '\r')
+            {
+                length--;
+            }
+
+            text = Decode(length);
+            if (_cutBytes > 0)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $" … [line cut: {_cutBytes:N0} more bytes]");
+            }
         }
 
         _length = 0;
         _cutBytes = 0;
+        _cutShown = false;
+        ReleaseBuffer();
+        return text;
+    }
+
+    private string Decode(int length) => Encoding.UTF8.GetString(_line, 0, length);
+
+    /// <summary>Gives a one-off long line's buffer back.</summary>
+    private void ReleaseBuffer()
+    {
         if (_line.Length > 64 * 1024)
         {
-            _line = new byte[256]; // give a one-off long line's buffer back
+            _line = new byte[256];
         }
-
-        return text;
     }
 }

@@ -7,7 +7,7 @@ namespace TuiProcManager.Linux.Processes;
 /// <remarks>Used by the I/O thread only (created on the spawning thread, before the I/O loop sees it).</remarks>
 internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes, long key)
 {
-    private readonly LineAssembler _lines = new(maxLineBytes);
+    private readonly LineAssembler _lines = new(maxLineBytes, showCutAtOnce: channel != OutputChannel.Results);
 
     public int Fd { get; private set; } = fd;
 

@@ -44,31 +44,44 @@ public sealed class LineAssemblerTests
     {
         LineAssembler a = new(10);
         List<string> lines = Feed(a, "0123456789ABCDEF", "GHIJ\nnext\n");
-        Assert.Equal(["0123456789 … [line cut: 10 more bytes]", "next"], lines);
+        Assert.Equal(["0123456789 … [line cut at 10 bytes]", "… [10 more bytes of the cut line dropped]", "next"], lines);
     }
 
     [Fact]
     public void Append_CutNeverSplitsACharacter()
     {
         List<string> lines = Feed(new LineAssembler(4), "abc€\n"); // € is 3 bytes: only "abc" fits
-        Assert.Equal(["abc … [line cut: 3 more bytes]"], lines);
+        Assert.Equal(["abc … [line cut at 3 bytes]", "… [3 more bytes of the cut line dropped]"], lines);
     }
 
     [Fact]
-    public void Append_TenMegabyteLineWithoutNewline_MemoryStaysAtTheLimit()
+    public void Append_TenMegabyteLineWithoutNewline_IsShownAtOnce_AndMemoryStaysAtTheLimit()
     {
         LineAssembler a = new(1024);
         byte[] chunk = new byte[64 * 1024];
         Array.Fill(chunk, (byte)'x');
         List<string> lines = [];
+        long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 160; i++)
         {
             a.Append(chunk, lines);
         }
 
-        Assert.Empty(lines);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(new string('x', 1024) + " … [line cut at 1,024 bytes]", Assert.Single(lines)); // before any newline
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated taking in 10 MiB of one line");
         a.Flush(lines);
-        Assert.Equal(new string('x', 1024) + $" … [line cut: {(160 * 64 * 1024) - 1024} more bytes]", Assert.Single(lines));
+        Assert.Equal($"… [{(160 * 64 * 1024) - 1024:N0} more bytes of the cut line dropped]", lines[1]);
+    }
+
+    [Fact]
+    public void Append_ResultsMode_ACutLineIsOneLineAtItsEnd()
+    {
+        LineAssembler a = new(10, showCutAtOnce: false);
+        List<string> lines = Feed(a, "0123456789ABCDEF", "GHIJ");
+        Assert.Empty(lines);
+        a.Append("\nnext\n"u8, lines);
+        Assert.Equal(["0123456789 … [line cut: 10 more bytes]", "next"], lines);
     }
 
     [Fact]

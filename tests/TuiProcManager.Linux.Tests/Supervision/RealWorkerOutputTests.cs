@@ -104,9 +104,9 @@ public sealed class RealWorkerOutputTests
         await s.RunAsync(WorkerSpec.Command(["sh", "-c", "head -c 100000 /dev/zero | tr '\\0' x; echo; echo next"]));
 
         string[] lines = s.Lines(new WorkerId(1));
-        Assert.Equal(2, lines.Length);
-        Assert.Equal(new string('x', 4096) + " … [line cut: 95904 more bytes]", lines[0]);
-        Assert.Equal("next", lines[1]);
+        Assert.Equal(
+            [new string('x', 4096) + " … [line cut at 4,096 bytes]", "… [95,904 more bytes of the cut line dropped]", "next"],
+            lines);
     }
 
     [Fact]
@@ -134,5 +134,40 @@ public sealed class RealWorkerOutputTests
         await s.RunAsync(WorkerSpec.Command(["printf", "ok \\377\\376 end\\n"]));
 
         Assert.Equal(["ok \uFFFD\uFFFD end"], s.Lines(new WorkerId(1)));
+    }
+
+    [Fact]
+    public async Task Command_TenMegabytesWithoutANewline_IsShownCutWhileTheWorkerGoesOn_NeverBlockingIt()
+    {
+        // 10 MiB of one line, then the worker sleeps with the line still open: it got past writing all of
+        // it (a full pipe would have blocked it inside `tr`), and the cut line is seen now, not at a
+        // newline that never comes. Default limit: 1 MiB.
+        await using RealSupervisor s = new();
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "head -c 10485760 /dev/zero | tr '\\0' x; echo after >&2; sleep 30"]));
+
+        await RealSupervisor.UntilAsync(() => s.Of<OutputLine>(id).Any(l => l.Text == "after"), "stderr's line after the 10 MiB");
+        await RealSupervisor.UntilAsync(() => s.Lines(id).Length > 0, "the cut line, before any newline");
+
+        OutputLine cut = s.Of<OutputLine>(id).First(l => l.Channel == OutputChannel.Stdout);
+        Assert.Equal(new string('x', 1024 * 1024) + " … [line cut at 1,048,576 bytes]", cut.Text);
+        await s.UntilStateAsync(id, WorkerState.Waiting); // asleep in `sleep 30`, past the 10 MiB
+        s.Supervisor.Kill(id);
+        WorkerExit? exit = await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        Assert.Equal("SIGKILL", exit?.SignalName);
+        OutputLine end = s.Of<OutputLine>(id).Last(l => l.Channel == OutputChannel.Stdout);
+        Assert.Equal("… [9,437,184 more bytes of the cut line dropped]", end.Text); // told at end of file
+    }
+
+    [Fact]
+    public async Task Command_BinaryBytesAndNuls_AreReadInFull_AndTheLinesAfterThemArrive()
+    {
+        await using RealSupervisor s = new();
+
+        WorkerExit exit = await s.RunAsync(WorkerSpec.Command(["sh", "-c", "head -c 262144 /dev/urandom; echo; printf '\\000\\001\\033[2J\\n'; echo end"]));
+
+        Assert.True(exit.Succeeded, exit.ToString());
+        string[] lines = s.Lines(new WorkerId(1));
+        Assert.Equal("end", lines[^1]);
+        Assert.Equal("\0\u0001\u001b[2J", lines[^2]); // carried as data; made harmless where it is shown
     }
 }
