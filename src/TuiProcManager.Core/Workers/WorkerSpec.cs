@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Core.Workers;
 
@@ -31,13 +32,16 @@ public sealed record WorkerSpec
     /// <summary>Steps, work and wait of a square or cube worker; <see cref="Workload.Instant"/> for a command.</summary>
     public Workload Workload { get; }
 
-    /// <summary>Short text for tables and logs: <c>square 10</c>, <c>cube -3</c>, <c>python3 lesson.py</c>.</summary>
+    /// <summary>
+    /// Short text for tables and logs: <c>square 10</c>, <c>cube -3</c>, <c>python3 lesson.py</c>. A command's
+    /// arguments may hold anything: control characters are made visible (<see cref="TerminalText"/>).
+    /// </summary>
     public string DisplayName => Kind switch
     {
         WorkerKind.Square => "square " + Abbreviated(Number!),
         WorkerKind.Cube => "cube " + Abbreviated(Number!),
         WorkerKind.Pool => $"pool {Pool} worker",
-        _ => string.Join(' ', CommandLine),
+        _ => TerminalText.Sanitize(string.Join(' ', CommandLine)),
     };
 
     /// <summary>A square worker.</summary>

@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Models;
@@ -132,7 +133,7 @@ internal sealed class ProcessTableModel
         }
         else
         {
-            w.Descendants.Add(new DescendantRow(s.Pid, s.ParentPid, s.Name, s.To, 0, 0));
+            w.Descendants.Add(new DescendantRow(s.Pid, s.ParentPid, TerminalText.Sanitize(s.Name), s.To, 0, 0));
         }
     }
 

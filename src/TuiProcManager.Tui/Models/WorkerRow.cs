@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Models;
@@ -48,11 +49,11 @@ internal sealed class WorkerRow(WorkerId id, WorkerSpec spec, DateTimeOffset sta
 /// <summary>A process a worker started, as the table shows it beneath its worker.</summary>
 /// <param name="Pid">Its PID.</param>
 /// <param name="ParentPid">Its parent's PID (the worker's or another descendant's).</param>
-/// <param name="Name">Short program name.</param>
+/// <param name="Name">Short program name (/proc's comm, which the process sets as it likes: control characters made visible).</param>
 /// <param name="State">Its state.</param>
 /// <param name="CpuPercent">Its CPU use at the last sample.</param>
 /// <param name="ResidentBytes">Its resident memory at the last sample.</param>
 internal sealed record DescendantRow(int Pid, int ParentPid, string Name, WorkerState State, double CpuPercent, long ResidentBytes)
 {
-    public static DescendantRow From(ProcessSample s) => new(s.Pid, s.ParentPid, s.Name, s.State, s.CpuPercent, s.ResidentBytes);
+    public static DescendantRow From(ProcessSample s) => new(s.Pid, s.ParentPid, TerminalText.Sanitize(s.Name), s.State, s.CpuPercent, s.ResidentBytes);
 }

@@ -10,24 +10,17 @@ public sealed partial class UiTerminalTests
     [Fact]
     public void HostileOutput_IsShownAsText_NeverReachesTheTerminal()
     {
-        using TempFile script = new(".py");
-        File.WriteAllText(script.Path, """
-            import sys, time
-            print("\x1b]0;PWNED\x07title", flush=True)
-            print("\x1b[2Jclear\x1b[H", flush=True)
-            print("\x1b]52;c;SGVsbG8=\x07clip", flush=True)
-            time.sleep(60)
-            """);
-        using TmuxApp app = TmuxApp.Start(["--cmd", "python3 " + script.Path]);
+        using TempFile script = new(".py", HostileWorker.Script(hostileChild: true));
+        using TmuxApp app = TmuxApp.Start(["--cmd", "python3 " + script.Path], width: 120, height: 36);
         string before = app.PaneTitle();
 
-        string screen = app.WaitFor("^[]0;PWNED^Gtitle");
+        string screen = app.WaitUntil(s => s.Contains("│  after", StringComparison.Ordinal) && s.Contains("^[]0;PWNKID^G", StringComparison.Ordinal), "every attempt shown, and the child");
 
-        Assert.Contains("^[[2Jclear^[[H", screen, StringComparison.Ordinal);
-        Assert.Contains("^[]52;c;SGVsbG8=^Gclip", screen, StringComparison.Ordinal);
+        Assert.All(HostileWorker.ShownAs, shown => Assert.Contains(shown, screen, StringComparison.Ordinal));
         Assert.Equal(before, app.PaneTitle());
-        Assert.DoesNotContain("PWNED", app.PaneTitle(), StringComparison.Ordinal);
-        Assert.Contains("Processes", screen, StringComparison.Ordinal); // nothing was cleared
+        Assert.DoesNotContain("PWN", app.PaneTitle(), StringComparison.Ordinal);
+        Assert.Contains("┤Processes├", screen, StringComparison.Ordinal); // nothing was cleared or overwritten
+        Assert.Matches(@"│1 +│python3 ", screen); // the cursor moves moved nothing
     }
 
     [Fact]

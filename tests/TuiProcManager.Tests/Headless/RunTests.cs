@@ -76,6 +76,19 @@ public sealed class RunTests
     }
 
     [Fact]
+    public async Task Run_OutputIntoAPipe_IsTheWorkersTextAsItWas()
+    {
+        // Only a terminal gets worker text made harmless (RunInATerminalTests); a pipe or file is data.
+        using TempFile script = new(".py", HostileWorker.Script(hostileChild: false, sleepSeconds: 0));
+
+        (int code, string stdout, string stderr) = await Tuiproc.RunAsync("run", "--cmd", "python3 " + script.Path);
+
+        Assert.Equal((0, ""), (code, stderr));
+        Assert.Contains("\u001b]0;PWNED\u0007title\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("\u009b2J c1\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_Timeout_TerminatesWhatIsLeft_ExitCode124()
     {
         using TempFile events = new(".jsonl");
