@@ -39,8 +39,8 @@ internal static partial class ProcessTable
         return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Process IDs whose initial environment holds <paramref name="entry"/> (KEY=VALUE).</summary>
-    public static int[] WithEnvironment(string entry)
+    /// <summary>Process IDs whose initial environment has an entry that starts with <paramref name="prefix"/> (say, KEY=).</summary>
+    public static int[] WithEnvironmentStarting(string prefix)
     {
         List<int> found = [];
         foreach (string dir in Directory.GetDirectories("/proc"))
@@ -49,7 +49,7 @@ internal static partial class ProcessTable
             {
                 try
                 {
-                    if (File.ReadAllText(dir + "/environ").Split('\0').Contains(entry))
+                    if (File.ReadAllText(dir + "/environ").Split('\0').Any(e => e.StartsWith(prefix, StringComparison.Ordinal)))
                     {
                         found.Add(pid);
                     }
