@@ -1,8 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Interop;
+using TuiProcManager.Linux.Processes;
 using TuiProcManager.Linux.Tests.TestSupport;
 
 namespace TuiProcManager.Linux.Tests.Supervision;
@@ -18,7 +20,7 @@ public sealed class PidReuseTests
     {
         RealSupervisor s = new();
         bool disposed = false;
-        Process? unrelated = null;
+        PidfdProcess? unrelated = null;
         try
         {
             // A second worker keeps the scheduler busy with something alive during the actions below.
@@ -41,15 +43,17 @@ public sealed class PidReuseTests
             disposed = true;
 
             Assert.Empty(s.Of<SignalSent>(id));
-            Assert.Equal(pid, unrelated.Id);
-            Assert.False(unrelated.HasExited, "the process that reused the worker's PID was killed");
+            Assert.Equal(pid, unrelated.Pid);
+            Assert.False(unrelated.WaitForExit(TimeSpan.Zero), "the process that reused the worker's PID was killed");
             char state = ProcessTable.State(pid);
             Assert.True(state == 'S', $"the process that reused the worker's PID is in state {state}, not sleeping");
         }
         finally
         {
-            unrelated?.Kill();
-            unrelated?.Dispose();
+            if (unrelated is not null)
+            {
+                End(unrelated);
+            }
             if (!disposed)
             {
                 await s.DisposeAsync();
@@ -59,25 +63,37 @@ public sealed class PidReuseTests
 
     /// <summary>
     /// Starts an unrelated <c>sleep</c> that gets <paramref name="pid"/>: the kernel gives the PID after
-    /// ns_last_pid to the next process created in this namespace. Anything else forking in between takes
-    /// it instead, so this retries.
+    /// ns_last_pid to the next process or thread created in this namespace. Anything else forking (or
+    /// starting a thread) in between takes it instead, so this retries. Started with posix_spawn in a group
+    /// of its own, like a worker, so that its group ID is the old worker's too; without our guard's mark.
     /// </summary>
-    private static Process StartWithPid(int pid)
+    private static PidfdProcess StartWithPid(int pid)
     {
+        using NativeStringArray environment = new(["PATH=/usr/bin:/bin"]);
+        List<int> got = [];
         for (int attempt = 0; attempt < 50; attempt++)
         {
             File.WriteAllText("/proc/sys/kernel/ns_last_pid", (pid - 1).ToString(CultureInfo.InvariantCulture));
-            Process p = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true })!;
-            if (p.Id == pid)
+            Assert.Equal(0, Spawner.Spawn("/bin/sleep", ["/bin/sleep", "60"], environment, new ChildFds(-1, -1, -1), out int child));
+            PidfdProcess p = new(child, Libc.PidfdOpen(child));
+            if (child == pid)
             {
                 return p;
             }
 
-            p.Kill();
-            p.Dispose();
+            got.Add(child);
+            End(p);
         }
 
-        Assert.Fail($"could not get PID {pid} for an unrelated process in 50 attempts");
+        Assert.Fail($"could not get PID {pid} for an unrelated process in 50 attempts (got {string.Join(", ", got)})");
         return null!;
+    }
+
+    private static void End(PidfdProcess p)
+    {
+        _ = p.Signal(ProcessSignal.Kill);
+        Assert.True(p.WaitForExit(RealSupervisor.Bound));
+        _ = p.Reap();
+        p.ClosePidfd();
     }
 }

@@ -16,9 +16,11 @@ public sealed class RealWorkerFaultTests
         await using RealSupervisor s = new();
         Workload neighbourWork = new(6, 200, 0); // about 1.2 s of work each
         WorkerId left = s.Supervisor.Spawn(WorkerSpec.Square("3", neighbourWork));
-        WorkerId victim = s.Supervisor.Spawn(WorkerSpec.Square("5", new Workload(1000, 50, 50)));
+        // A command, not our .NET worker: the NativeAOT runtime's own SIGSEGV handler survives a SIGSEGV
+        // sent with kill() (not a fault of its own), where a C program, Python or sleep dies of it.
+        WorkerId victim = s.Supervisor.Spawn(WorkerSpec.Command(["sleep", "60"]));
         WorkerId right = s.Supervisor.Spawn(WorkerSpec.Cube("4", neighbourWork));
-        await s.UntilStateAsync(victim, WorkerState.Running);
+        await s.UntilStateAsync(victim, WorkerState.Waiting);
         int pid = s.Supervisor.Snapshot()[victim.Value - 1].Pid!.Value;
 
         ProcessTable.Signal(pid, signal); // kill -9 / kill -SEGV, as a user or the OOM killer would
