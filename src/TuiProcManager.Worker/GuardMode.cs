@@ -59,6 +59,12 @@ internal static class GuardMode
 
     /// <summary>Kills every process (but this one) whose initial environment holds the marker.</summary>
     /// <returns>How many were signalled.</returns>
+    /// <remarks>
+    /// PID reuse: between reading /proc/PID/environ and a kill(PID), the process could end and its PID go
+    /// to an unrelated process. So the pidfd is opened first: if the environment read after it still has
+    /// the marker, the pidfd refers to that marked process (a PID cannot change hands while the process
+    /// is alive, and a pidfd never follows the number), and the signal goes through the pidfd.
+    /// </remarks>
     internal static int KillMarked(ReadOnlySpan<byte> marker)
     {
         int self = Environment.ProcessId;
@@ -70,10 +76,18 @@ internal static class GuardMode
                 continue;
             }
 
-            if (EnvironmentHas(pid, marker) && Native.Kill(pid, Native.SIGKILL) == 0)
+            int pidfd = Native.PidfdOpen(pid);
+            if (pidfd < 0)
+            {
+                continue; // gone, or out of fds (the next round tries again)
+            }
+
+            if (EnvironmentHas(pid, marker) && Native.PidfdSendSignal(pidfd, Native.SIGKILL) == 0)
             {
                 killed++;
             }
+
+            _ = Native.Close(pidfd);
         }
 
         return killed;

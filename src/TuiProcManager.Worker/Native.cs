@@ -21,6 +21,8 @@ internal static unsafe partial class Native
     internal const int MSG_CMSG_CLOEXEC = 0x40000000;
     private const long SysClone = 56; // x86-64 numbering; see Clone()
     private const long SysCloseRange = 436;
+    private const long SysPidfdSendSignal = 424; // the pidfd calls have one number on every architecture
+    private const long SysPidfdOpen = 434;
 
     internal static int LastErrno => Marshal.GetLastPInvokeError();
 
@@ -73,6 +75,12 @@ internal static unsafe partial class Native
 
     /// <summary>close_range(2): closes every fd from <paramref name="first"/> up (Linux 5.9+).</summary>
     internal static bool CloseFrom(int first) => Syscall(SysCloseRange, first, uint.MaxValue, 0, 0, 0) == 0;
+
+    /// <summary>pidfd_open(2): an fd that refers to this process whatever becomes of its PID; negative on failure.</summary>
+    internal static int PidfdOpen(int pid) => (int)Syscall(SysPidfdOpen, pid, 0, 0, 0, 0);
+
+    /// <summary>pidfd_send_signal(2): signals exactly the process the pidfd refers to.</summary>
+    internal static int PidfdSendSignal(int pidfd, int signal) => (int)Syscall(SysPidfdSendSignal, pidfd, signal, 0, 0, 0);
 
     /// <summary>struct msghdr (64-bit Linux).</summary>
     [StructLayout(LayoutKind.Sequential)]

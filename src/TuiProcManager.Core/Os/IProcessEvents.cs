@@ -5,7 +5,8 @@ namespace TuiProcManager.Core.Os;
 /// <summary>What a started process reports, called by the launcher on its I/O thread.</summary>
 /// <remarks>
 /// Contract: calls for one process never overlap; <see cref="OnExited"/> is called once, after the last
-/// <see cref="OnOutput"/>. Implementations must not block: every process shares the I/O thread.
+/// <see cref="OnOutput"/>; <see cref="OnLeftBehind"/> may come before or after it. Implementations must
+/// not block: every process shares the I/O thread.
 /// </remarks>
 public interface IProcessEvents
 {
@@ -14,4 +15,10 @@ public interface IProcessEvents
 
     /// <summary>The process ended and was reaped; whatever was left in its process group was killed.</summary>
     void OnExited(WorkerExit exit);
+
+    /// <summary>
+    /// A process that descends from this one and escaped its process group was found after it ended, and
+    /// was ended (or could not be).
+    /// </summary>
+    void OnLeftBehind(LeftBehindProcess process);
 }

@@ -101,11 +101,21 @@ public sealed partial class Supervisor
         }
     }
 
+    private void OnLeftBehind(WorkerRecord w, LeftBehindProcess p)
+    {
+        lock (_gate)
+        {
+            Publish(new ProcessLeftBehind(Next(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
+        }
+    }
+
     /// <summary>Routes what the launcher reports about one process to its worker.</summary>
     private sealed class WorkerProcessEvents(Supervisor supervisor, WorkerRecord worker) : IProcessEvents
     {
         public void OnOutput(OutputChannel channel, IReadOnlyList<string> lines) => supervisor.OnOutput(worker, channel, lines);
 
         public void OnExited(WorkerExit exit) => supervisor.OnExited(worker, exit);
+
+        public void OnLeftBehind(LeftBehindProcess process) => supervisor.OnLeftBehind(worker, process);
     }
 }

@@ -10,6 +10,7 @@ internal static class Errno
     internal const int EAGAIN = 11;
     internal const int ECHILD = 10;
     internal const int EACCES = 13;
+    internal const int ENFILE = 23;
     internal const int EMFILE = 24;
     internal const int EPIPE = 32;
     internal const int ENOSYS = 38;

@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace TuiProcManager.Linux.Processes;
 
-/// <summary>The environment every child gets: ours, plus the orphan guard's mark.</summary>
+/// <summary>The environment every child gets: ours (the launcher adds the orphan guard's mark).</summary>
 /// <remarks>
 /// PYTHONUNBUFFERED is deliberately not set, although a Python worker's prints then arrive in blocks
 /// (stdout is a pipe, so Python buffers it) rather than line by line: unbuffered, print() writes the text
@@ -11,8 +11,8 @@ namespace TuiProcManager.Linux.Processes;
 /// </remarks>
 internal static class ChildEnvironment
 {
-    /// <summary>Our environment as <c>KEY=VALUE</c> entries, with <paramref name="guardEntry"/> added.</summary>
-    public static List<string> Build(string guardEntry)
+    /// <summary>Our environment as <c>KEY=VALUE</c> entries.</summary>
+    public static List<string> Build()
     {
         List<string> entries = [];
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
@@ -22,7 +22,6 @@ internal static class ChildEnvironment
             entries.Add((string)e.Key + "=" + (string?)e.Value);
         }
 
-        entries.Add(guardEntry);
         return entries;
     }
 }

@@ -123,7 +123,7 @@ internal sealed unsafe class ForkServer : IDisposable
         if (pidfd < 0)
         {
             _ = Libc.Kill(pid, Signals.SIGKILL);
-            Disable("pidfd_open failed: " + Libc.Describe(Libc.LastErrno));
+            Disable(PidfdFailure.Describe(Libc.LastErrno));
             return false;
         }
 

@@ -23,7 +23,8 @@ namespace TuiProcManager.Linux.Processes;
 /// reported after all of its output pipes (results included) reach end of file, so that
 /// <see cref="IProcessEvents.OnExited"/> always comes after the last line and the last result; a pipe
 /// still held open by something that escaped the process group is closed after
-/// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>.
+/// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>. After each exit the <see cref="StraySweeper"/>
+/// (when attached) looks for what the process left outside its group, on this thread.
 /// </para>
 /// <para>
 /// Threads: <see cref="Add"/> runs on the spawning thread; everything else on the I/O thread. A
@@ -53,6 +54,7 @@ internal sealed unsafe class IoLoop : IDisposable
     private readonly Thread _thread;
     private long _nextKey = WakeKey;
     private volatile bool _stopping;
+    private volatile StraySweeper? _strays;
 
     private sealed record Registration(ProcessWatch Watch, OutputPipe? Pipe);
 
@@ -80,11 +82,15 @@ internal sealed unsafe class IoLoop : IDisposable
     /// and the results pipe when there is one) and its pidfd. The pipes are ours from here on: closed at
     /// end of file, at the drain deadline or by <see cref="Dispose"/>.
     /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="events">Where its output and exit go.</param>
+    /// <param name="pipes">Its output pipes.</param>
+    /// <param name="launch">Its launch number for the <see cref="StraySweeper"/>, which sweeps after it ends; 0: none.</param>
     /// <exception cref="LaunchException">The epoll set refused the fds (out of memory or watch limit); the fds are then still the caller's.</exception>
-    public void Add(PidfdProcess process, IProcessEvents events, IReadOnlyList<(int Fd, OutputChannel Channel)> pipes)
+    public void Add(PidfdProcess process, IProcessEvents events, IReadOnlyList<(int Fd, OutputChannel Channel)> pipes, long launch = 0)
     {
         OutputPipe[] watched = [.. pipes.Select(p => new OutputPipe(p.Fd, p.Channel, MaxLineBytes(p.Channel), Interlocked.Increment(ref _nextKey)))];
-        ProcessWatch watch = new(process, events, watched) { ExitKey = Interlocked.Increment(ref _nextKey) };
+        ProcessWatch watch = new(process, events, watched) { ExitKey = Interlocked.Increment(ref _nextKey), Launch = launch };
         foreach (OutputPipe pipe in watched)
         {
             _registrations[pipe.Key] = new Registration(watch, pipe);
@@ -106,6 +112,12 @@ internal sealed unsafe class IoLoop : IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands the I/O thread the sweeper that ends what workers leave behind: it sweeps after each exit,
+    /// on this thread. Set once, by the launcher, before its first start.
+    /// </summary>
+    public void Attach(StraySweeper strays) => _strays = strays;
+
     public void Dispose()
     {
         if (_stopping)
@@ -125,6 +137,7 @@ internal sealed unsafe class IoLoop : IDisposable
             }
         }
 
+        _strays?.Dispose(); // after the thread: sweeps run on it
         _ = Libc.Close(_wakeFd);
         _ = Libc.Close(_epoll);
     }
@@ -188,6 +201,7 @@ internal sealed unsafe class IoLoop : IDisposable
                 }
 
                 CloseExpiredDrains(lines);
+                _strays?.SweepIfDue();
             }
         }
         finally
@@ -227,6 +241,14 @@ internal sealed unsafe class IoLoop : IDisposable
         // without waiting for the owner's Dispose.
         watch.Process.CloseInput();
         watch.Exit = exit;
+        if (watch.Launch != 0 && _strays is { } strays)
+        {
+            // Sweep before waiting for the pipes: a stray that holds one open would otherwise hold up
+            // the end until the drain deadline.
+            strays.Ended(watch.Launch);
+            strays.SweepIfDue();
+        }
+
         watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
         if (!TryComplete(watch))
         {
@@ -269,13 +291,14 @@ internal sealed unsafe class IoLoop : IDisposable
 
     private int NextTimeoutMs()
     {
+        int sweep = _strays?.NextTimeoutMs() ?? -1;
         if (_draining.Count == 0)
         {
-            return -1;
+            return sweep;
         }
 
-        long wait = _draining.Min(w => w.DrainDeadline) - Environment.TickCount64;
-        return (int)Math.Clamp(wait, 0, int.MaxValue);
+        int drain = (int)Math.Clamp(_draining.Min(w => w.DrainDeadline) - Environment.TickCount64, 0, int.MaxValue);
+        return sweep < 0 ? drain : Math.Min(sweep, drain);
     }
 
     /// <summary>Hands lines to the process's listener; the list is reused afterwards.</summary>

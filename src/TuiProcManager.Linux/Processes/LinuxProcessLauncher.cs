@@ -1,3 +1,4 @@
+using System.Globalization;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Interop;
 
@@ -21,8 +22,10 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
     private readonly IoLoop _io;
     private readonly OrphanGuard _guard;
     private readonly ForkServer _forkServer;
+    private readonly StraySweeper _strays;
     private readonly string _workerExecutable;
-    private readonly NativeStringArray _environment;
+    private readonly List<string> _parentEnvironment;
+    private readonly NativeStringArray _environment; // launch 0: the guard, the fork server and its workers
 
     public LinuxProcessLauncher(IoLoop io, OrphanGuard guard, ForkServer forkServer, LinuxProcessOptions options)
     {
@@ -30,13 +33,44 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         _guard = guard;
         _forkServer = forkServer;
         _workerExecutable = options.WorkerExecutable;
-        _environment = new NativeStringArray(ChildEnvironment.Build(guard.EnvironmentEntry));
+        _parentEnvironment = ChildEnvironment.Build();
+        _environment = new NativeStringArray([.. _parentEnvironment, guard.EnvironmentMark + "0"]);
+        _strays = new StraySweeper(guard.EnvironmentMark, pid => pid == guard.Pid || pid == forkServer.Pid);
+        io.Attach(_strays);
+
+        // Orphaned descendants of our workers come to us rather than to init, so the sweeper can find,
+        // end and reap them. Process-wide. Should it fail (it cannot on Linux 3.4+), they go to init and
+        // only the orphan guard ends them, when we exit.
+        _ = Libc.Prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     }
 
     public IProcessHandle Start(LaunchRequest request, IProcessEvents events)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
+
+        // Held until the new process is known to the sweeper, which would otherwise take it for a stray.
+        lock (_strays.StartLock)
+        {
+            long launch = _strays.Register(events);
+            try
+            {
+                PidfdProcess handle = Start(request, events, launch);
+                _strays.Started(launch, handle.Pid);
+                return handle;
+            }
+            catch
+            {
+                _strays.Forget(launch);
+                throw;
+            }
+        }
+    }
+
+    public void Dispose() => _environment.Dispose();
+
+    private PidfdProcess Start(LaunchRequest request, IProcessEvents events, long launch)
+    {
         _guard.EnsureStarted(_environment);
         ChildPipes pipes = ChildPipes.Create(request);
         int rc, pid;
@@ -52,7 +86,9 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             }
             else
             {
-                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], _environment, pipes.Child, out pid);
+                // Its own mark value: what it leaves behind can be told apart from other workers' strays.
+                using NativeStringArray environment = new([.. _parentEnvironment, _guard.EnvironmentMark + launch.ToString(CultureInfo.InvariantCulture)]);
+                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], environment, pipes.Child, out pid);
             }
         }
         catch
@@ -77,13 +113,13 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             int errno = Libc.LastErrno;
             _ = Libc.Kill(-pid, Signals.SIGKILL);
             pipes.CloseOurEnds();
-            throw new LaunchException("pidfd_open failed (Linux 5.4 or later is required): " + Libc.Describe(errno));
+            throw new LaunchException(PidfdFailure.Describe(errno));
         }
 
         PidfdProcess process = new(pid, pidfd, pipes.TakeInput());
         try
         {
-            _io.Add(process, events, pipes.OutputReadEnds);
+            _io.Add(process, events, pipes.OutputReadEnds, launch);
         }
         catch (LaunchException)
         {
@@ -94,8 +130,6 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
         return process;
     }
-
-    public void Dispose() => _environment.Dispose();
 
     private static string Describe(string program, int errno) => errno switch
     {

@@ -27,8 +27,11 @@ internal sealed class OrphanGuard : IDisposable
 
     public OrphanGuard(LinuxProcessOptions options) => _executable = options.WorkerExecutable;
 
-    /// <summary>The variable that marks our children: <c>TUIPROC_GUARD_&lt;token&gt;=1</c>.</summary>
-    public string EnvironmentEntry => EnvironmentPrefix + _token + "=1";
+    /// <summary>
+    /// The variable that marks our children, up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>. The guard
+    /// looks only at this; the value says which launch a process descends from (see <see cref="StraySweeper"/>).
+    /// </summary>
+    public string EnvironmentMark => EnvironmentPrefix + _token + "=";
 
     /// <summary>PID of the running guard, if started.</summary>
     public int? Pid => _guard?.Pid;
@@ -64,7 +67,7 @@ internal sealed class OrphanGuard : IDisposable
             {
                 int errno = Libc.LastErrno;
                 Pipes.Close(write); // the guard sees end-of-file, finds nothing and exits
-                throw new LaunchException("pidfd_open failed (Linux 5.4 or later is required): " + Libc.Describe(errno));
+                throw new LaunchException(PidfdFailure.Describe(errno));
             }
 
             _writeFd = write;

@@ -22,6 +22,9 @@ internal sealed class ProcessWatch(PidfdProcess process, IProcessEvents events, 
 
     public long ExitKey { get; init; }
 
+    /// <summary>The launch number in its guard mark (see <see cref="StraySweeper"/>); 0 when it has none.</summary>
+    public long Launch { get; init; }
+
     public bool PipesClosed
     {
         get

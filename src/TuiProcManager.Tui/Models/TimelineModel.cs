@@ -82,6 +82,10 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
 
                 Change(lane, s.Time, shown, "pause-on-wait: " + s.Why);
                 return true;
+            case ProcessLeftBehind left when _byId.TryGetValue(left.Worker, out Lane? lane):
+                // Not a state change of the worker: logged with its state unchanged, so that it shows.
+                Log.Add(new Transition(left.Time, lane.Worker, lane.Name, lane.Current, lane.Current, left.Describe()));
+                return true;
             default:
                 return false;
         }

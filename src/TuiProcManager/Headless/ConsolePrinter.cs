@@ -112,6 +112,9 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
 
                         _ended.Add(ended.Worker);
                         break;
+                    case ProcessLeftBehind left:
+                        stderr.WriteLine($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");
+                        break;
                     case EventsDropped dropped when dropped.OutputLines > 0:
                         stderr.WriteLine($"tuiproc: {dropped.OutputLines} output lines of worker {dropped.Worker} ({Name(dropped.Worker)}) were dropped: they came faster than this output could take them");
                         break;

@@ -25,6 +25,7 @@ internal static class EventJson
         (typeof(SignalSent), "signalSent"),
         (typeof(ResourceSampled), "resourceSampled"),
         (typeof(DescendantStateChanged), "descendantStateChanged"),
+        (typeof(ProcessLeftBehind), "processLeftBehind"),
         (typeof(MachineSampled), "machineSampled"),
         (typeof(WorkerEnded), "ended"),
         (typeof(JoinStarted), "joinStarted"),

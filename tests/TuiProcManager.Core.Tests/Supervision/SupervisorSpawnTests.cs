@@ -112,4 +112,20 @@ public sealed class SupervisorSpawnTests
         Assert.Equal((WorkerState.Starting, WorkerState.Ended, "killed by SIGTERM"), (state.From, state.To, state.Why));
         Assert.Equal(-15, Assert.IsType<WorkerEnded>(tail[1]).Exit.PythonExitCode);
     }
+
+    [Fact]
+    public void LeftBehind_AfterTheWorkerEnded_IsPublishedAsItsEvent_SurvivorsToo()
+    {
+        using SupervisorHarness h = new();
+        WorkerId id = h.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "setsid sleep 60 &"]));
+        h.Os.EventsOf(100).OnExited(WorkerExit.Exited(0));
+
+        h.Os.EventsOf(100).OnLeftBehind(new LeftBehindProcess(4711, "sleep", true, "killed with SIGKILL after its worker ended"));
+        h.Os.EventsOf(100).OnLeftBehind(new LeftBehindProcess(4712, "passwd", false, "it cannot be killed: Operation not permitted"));
+
+        ProcessLeftBehind[] left = [.. h.Of<ProcessLeftBehind>()];
+        Assert.Equal([(id, 4711, true), (id, 4712, false)], left.Select(e => (e.Worker, e.Pid, e.Ended)));
+        Assert.Equal("pid 4712 (passwd) was left behind and survived: it cannot be killed: Operation not permitted", left[1].Describe());
+        Assert.True(left[0].Sequence > h.Of<WorkerEnded>().Single().Sequence);
+    }
 }

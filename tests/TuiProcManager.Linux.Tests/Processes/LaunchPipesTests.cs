@@ -148,11 +148,13 @@ public sealed class LaunchPipesTests
         // The process ends at once, but something outside its group (setsid) holds fd 3, and only fd 3,
         // and writes a record 300 ms later: the exit must wait for it (ExitDrainTimeout is 2 s). The shell
         // waits on a FIFO until the helper has left the group: at the reap whatever is left in the group
-        // is killed, and a helper not yet out (a first version of this test raced there) would be too.
+        // is killed, and a helper not yet out (a first version of this test raced there) would be too. The
+        // helper drops its environment (env -i), and with it the guard's mark: a marked one is a stray of
+        // the ended worker and is killed at once (StraySweeperTests); an unmarked one is not ours to kill.
         string fifo = Path.Combine(Path.GetTempPath(), $"tuiproc-escaped-{Guid.NewGuid():N}");
         const string Script = """
             mkfifo "$0" || exit 9
-            setsid sh -c 'echo out > "$0"; sleep 0.3; echo ok square 2 4 >&3' "$0" </dev/null >/dev/null 2>&1 &
+            setsid env -i /bin/sh -c 'echo out > "$0"; sleep 0.3; echo ok square 2 4 >&3' "$0" </dev/null >/dev/null 2>&1 &
             read ready < "$0"; rm -f "$0"; exit 0
             """;
         using RealLauncher l = new();

@@ -16,6 +16,10 @@ public sealed class OrphanGuardTests
         public void OnExited(WorkerExit exit)
         {
         }
+
+        public void OnLeftBehind(LeftBehindProcess process)
+        {
+        }
     }
 
     [Fact]
@@ -30,7 +34,7 @@ public sealed class OrphanGuardTests
         using LinuxProcessLauncher launcher = new(io, guard, forkServer, options);
         IProcessHandle worker = launcher.Start(new LaunchRequest("sh", ["-c", "setsid sleep 60 & sleep 60"]), new Ignore());
         int[] marked = [];
-        await RealSupervisor.UntilAsync(() => (marked = ProcessTable.WithEnvironment(guard.EnvironmentEntry)).Length >= 3, "worker, its child and the escaped grandchild");
+        await RealSupervisor.UntilAsync(() => (marked = ProcessTable.WithEnvironmentStarting(guard.EnvironmentMark)).Length >= 3, "worker, its child and the escaped grandchild");
         Assert.Contains(worker.Pid, marked);
 
         guard.Dispose();

@@ -9,6 +9,7 @@ internal sealed class RecordingEvents : IProcessEvents
 {
     private readonly Lock _lock = new();
     private readonly List<(OutputChannel Channel, string Line)> _lines = [];
+    private readonly List<LeftBehindProcess> _leftBehind = [];
     private readonly TaskCompletionSource<WorkerExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the exit is reported.</summary>
@@ -34,6 +35,26 @@ internal sealed class RecordingEvents : IProcessEvents
         {
             Breaches += _exit.Task.IsCompleted ? 1 : 0;
             _lines.AddRange(lines.Select(l => (channel, l)));
+        }
+    }
+
+    /// <summary>What was reported left behind, so far.</summary>
+    public LeftBehindProcess[] LeftBehind
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _leftBehind];
+            }
+        }
+    }
+
+    public void OnLeftBehind(LeftBehindProcess process)
+    {
+        lock (_lock)
+        {
+            _leftBehind.Add(process);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using TuiProcManager.Tests.TestSupport;
 
@@ -144,6 +145,32 @@ public sealed class RunTests
         await run.EndAsync();
 
         await Tuiproc.UntilAsync(() => pids.All(pid => !Tuiproc.IsAlive(pid)), "every worker and child gone after tuiproc was SIGKILLed");
+    }
+
+    [Fact]
+    public async Task Run_KilledWithSigkill_EveryWorkerIsGoneWithinOneSecond()
+    {
+        // The guard's reaction time: from the supervisor's SIGKILL to the last worker gone (a zombie is gone).
+        using TempFile events = new(".jsonl");
+        using Tuiproc.Running run = Tuiproc.Start("run", "--steps", "1000", "--wait-ms", "50", "square:2", "cube:2", "square:3",
+            "--cmd", "sh -c 'setsid sleep 60 & sleep 60'", "--cmd", "sleep 60", "--events", events.Path);
+        int[] workers = [];
+        await Tuiproc.UntilAsync(
+            () => (workers = [.. Tuiproc.ReadEvents(events.Path).Where(e => e.GetProperty("type").GetString() == "spawned").Select(e => e.GetProperty("pid").GetInt32())]).Length == 5
+                && workers.All(Tuiproc.IsAlive),
+            "five workers running");
+
+        Stopwatch clock = Stopwatch.StartNew();
+        Tuiproc.Signal(run.Pid, 9);
+        while (workers.Any(Tuiproc.IsAlive) && clock.Elapsed < Tuiproc.Bound)
+        {
+            await Task.Delay(1);
+        }
+
+        TimeSpan gone = clock.Elapsed;
+        await run.EndAsync();
+        Assert.False(workers.Any(Tuiproc.IsAlive), "workers still alive");
+        Assert.True(gone <= TimeSpan.FromSeconds(1), $"the last worker was gone {gone.TotalMilliseconds:F0} ms after tuiproc's SIGKILL (at most 1,000 ms)");
     }
 
     [Fact]

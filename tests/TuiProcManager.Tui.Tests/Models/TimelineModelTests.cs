@@ -1,3 +1,4 @@
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
@@ -84,6 +85,21 @@ public sealed class TimelineModelTests
 
         Assert.Equal(["asleep", "SIGSTOP"], model.Log.ToArray().Select(t => t.Why));
         Assert.Equal("square 10", model.Log[1].Name);
+    }
+
+    [Fact]
+    public void Log_ProcessLeftBehind_IsListed_WithTheWorkersStateUnchanged()
+    {
+        TimelineModel model = new();
+        model.Apply(_e.Spawned(1));
+        model.Apply(_e.State(1, WorkerState.Starting, WorkerState.Ended, "exit 0"));
+
+        Assert.True(model.Apply(new ProcessLeftBehind(99, _e.Now, new WorkerId(1), 4711, "sleep", false, "it cannot be killed: Operation not permitted")));
+
+        Transition t = model.Log[^1];
+        Assert.Equal("pid 4711 (sleep) was left behind and survived: it cannot be killed: Operation not permitted", t.Why);
+        Assert.Equal(t.From, t.To);
+        Assert.Equal(WorkerState.Ended, t.To.State);
     }
 
     [Fact]

@@ -1,0 +1,289 @@
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+using TuiProcManager.Linux.Proc;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>
+/// Ends what a worker left behind outside its process group (a <c>setsid</c> grandchild, a double-forked
+/// daemon), reaps it, and reports it to the worker's <see cref="IProcessEvents.OnLeftBehind"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// How they are found: this process is a child subreaper (PR_SET_CHILD_SUBREAPER, set by the launcher),
+/// so a descendant whose parent dies is re-parented to us instead of to init. After every worker's end
+/// the sweeper lists our children (/proc/self/task/*/children) a few times (at once, then up to 2 s later:
+/// a grandchild is re-parented only once its own parent, perhaps killed with the worker's group, has
+/// died). A child that is not a live worker, the guard or the fork server is a stray.
+/// </para>
+/// <para>
+/// Whose it is: every process we spawn carries <c>TUIPROC_GUARD_&lt;token&gt;=&lt;launch&gt;</c>, and its
+/// descendants inherit it, so the value names the worker it came from (workers forked by the fork server
+/// carry the server's value 0 and are attributed by process group). A stray whose worker still runs is
+/// left alone: it ends when that worker does. One without the mark is not ours (say, a child the runtime
+/// started for <see cref="System.Diagnostics.Process"/>) and is never touched.
+/// </para>
+/// <para>
+/// PID reuse: a stray is our child, so its PID cannot be reused until we reap it, but the runtime reaps
+/// its own Process children, whose PIDs can. So the pidfd is opened first and the process read again
+/// through /proc with the same start time before anything is decided; the kill goes through the pidfd,
+/// and the reap is waitid(P_PIDFD), which can only collect that process, never a worker (the I/O loop
+/// reaps those through their own pidfds).
+/// </para>
+/// <para>
+/// Threads: <see cref="Register"/>, <see cref="Started"/> and <see cref="Forget"/> run on spawning threads
+/// under <see cref="StartLock"/>, held from before the spawn until the new worker is known, so a sweep
+/// (which holds it while it decides) never takes a worker being started for a stray. Everything else runs
+/// on the I/O thread. Reports are delivered outside the lock: the supervisor holds its own lock while it
+/// starts a worker.
+/// </para>
+/// </remarks>
+internal sealed class StraySweeper : IDisposable
+{
+    private static readonly int[] SweepDelaysMs = [0, 20, 100, 500, 2000];
+    private const int KillWaitBudgetMs = 20; // per sweep, for SIGKILLed strays to die: a few µs each, as a rule
+    private const long SurvivorAfterMs = 2000;
+
+    private readonly Dictionary<long, Launch> _launches = []; // under StartLock
+    private readonly Dictionary<int, Launch> _latestByPid = []; // under StartLock; the latest launch that had the PID
+    private readonly Dictionary<int, Stray> _killed = []; // I/O thread
+    private readonly HashSet<(int Pid, ulong Start)> _survivors = []; // reported once; I/O thread
+    private readonly List<long> _due = []; // sweep times (Environment.TickCount64); I/O thread
+    private readonly ProcFsProbe _proc = new(); // its own buffer: the supervisor's probe belongs to the clock thread
+    private readonly byte[] _mark;
+    private readonly Func<int, bool> _isExempt;
+    private readonly int _self = Environment.ProcessId;
+    private long _nextLaunch;
+
+    private sealed class Launch(long id, IProcessEvents events)
+    {
+        public long Id { get; } = id;
+
+        public IProcessEvents Events { get; } = events;
+
+        public int Pid { get; set; }
+
+        public bool Ended { get; set; }
+    }
+
+    private sealed class Stray(int pid, int pidfd, ulong start, string name, Launch launch, long killedAt)
+    {
+        public int Pid { get; } = pid;
+
+        public int Pidfd { get; } = pidfd;
+
+        public ulong Start { get; } = start;
+
+        public string Name { get; } = name;
+
+        public Launch Launch { get; } = launch;
+
+        public long KilledAt { get; } = killedAt;
+    }
+
+    /// <param name="mark">The guard's variable up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>.</param>
+    /// <param name="isExempt">True for children of ours that are not workers yet carry the mark (the guard, the fork server).</param>
+    public StraySweeper(string mark, Func<int, bool> isExempt)
+    {
+        _mark = System.Text.Encoding.ASCII.GetBytes(mark);
+        _isExempt = isExempt;
+    }
+
+    /// <summary>Held from before a spawn until <see cref="Started"/> or <see cref="Forget"/>.</summary>
+    public Lock StartLock { get; } = new();
+
+    /// <summary>A new launch, before its spawn; its number goes into the child's mark. Caller holds <see cref="StartLock"/>.</summary>
+    public long Register(IProcessEvents events)
+    {
+        long id = ++_nextLaunch;
+        _launches[id] = new Launch(id, events);
+        return id;
+    }
+
+    /// <summary>The launch's process started. Caller holds <see cref="StartLock"/>.</summary>
+    public void Started(long launch, int pid)
+    {
+        Launch l = _launches[launch];
+        l.Pid = pid;
+        _latestByPid[pid] = l;
+    }
+
+    /// <summary>The launch failed. Caller holds <see cref="StartLock"/>.</summary>
+    public void Forget(long launch) => _launches.Remove(launch);
+
+    /// <summary>The launch's process was reaped: sweep now and a few times more. I/O thread.</summary>
+    public void Ended(long launch)
+    {
+        lock (StartLock)
+        {
+            if (_launches.TryGetValue(launch, out Launch? l))
+            {
+                l.Ended = true;
+            }
+        }
+
+        long now = Environment.TickCount64;
+        _due.AddRange(SweepDelaysMs.Select(d => now + d));
+        _due.Sort();
+    }
+
+    /// <summary>Milliseconds until the next sweep is due; -1 when none is.</summary>
+    public int NextTimeoutMs() =>
+        _due.Count == 0 ? -1 : (int)Math.Clamp(_due[0] - Environment.TickCount64, 0, int.MaxValue);
+
+    /// <summary>Sweeps if one is due. I/O thread.</summary>
+    public void SweepIfDue()
+    {
+        long now = Environment.TickCount64;
+        if (_due.Count == 0 || _due[0] > now)
+        {
+            return;
+        }
+
+        _due.RemoveAll(t => t <= now);
+        List<(IProcessEvents Events, LeftBehindProcess Process)> reports = [];
+        lock (StartLock)
+        {
+            foreach (int pid in _proc.ReadChildren(_self))
+            {
+                if (!_killed.ContainsKey(pid))
+                {
+                    Consider(pid, reports);
+                }
+            }
+        }
+
+        ReapKilled(reports);
+        if (_killed.Count > 0 && _due.Count == 0)
+        {
+            _due.Add(Environment.TickCount64 + 100); // keep reaping what was killed but has not died yet
+        }
+
+        foreach ((IProcessEvents events, LeftBehindProcess process) in reports)
+        {
+            events.OnLeftBehind(process);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (Stray s in _killed.Values)
+        {
+            _ = Libc.Close(s.Pidfd);
+        }
+
+        _killed.Clear();
+        _proc.Dispose();
+    }
+
+    /// <summary>Decides about one child of ours. Caller holds <see cref="StartLock"/>.</summary>
+    private void Consider(int pid, List<(IProcessEvents, LeftBehindProcess)> reports)
+    {
+        if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended))
+        {
+            return; // a worker the I/O loop reaps, or the guard or the fork server
+        }
+
+        if (!_proc.TryRead(pid, out ProcessStatus before) || before.ParentPid != _self)
+        {
+            return;
+        }
+
+        int pidfd = Libc.PidfdOpen(pid);
+        if (pidfd < 0)
+        {
+            return; // gone (ESRCH) or out of fds: the next sweep tries again
+        }
+
+        // Same start time after the pidfd was opened: the pidfd is the process that was read.
+        if (!_proc.TryRead(pid, out ProcessStatus s) || s.StartTime != before.StartTime || s.ParentPid != _self)
+        {
+            _ = Libc.Close(pidfd);
+            return;
+        }
+
+        if (s.State == OsProcessState.Zombie)
+        {
+            // It ended by itself before a sweep saw it alive, and a zombie's environment is empty. It is
+            // reaped only when its process group is a worker's: the runtime's Process children stay in
+            // our own group and are the runtime's to reap. (One that also left the group stays a zombie
+            // until we exit.)
+            if (_latestByPid.ContainsKey(s.ProcessGroup))
+            {
+                _ = TryReap(pidfd);
+            }
+
+            _ = Libc.Close(pidfd);
+            return;
+        }
+
+        Launch? owner = Owner(pid, s.ProcessGroup);
+        if (owner is not { Ended: true })
+        {
+            _ = Libc.Close(pidfd); // not ours, or its worker still runs and it ends with that worker
+            return;
+        }
+
+        // ESRCH: it died between the reading and now; it is a zombie of ours, reaped below like the others.
+        if (Libc.PidfdSendSignal(pidfd, Signals.SIGKILL) == 0 || Libc.LastErrno == Errno.ESRCH)
+        {
+            _killed[pid] = new Stray(pid, pidfd, s.StartTime, s.Name, owner, Environment.TickCount64);
+            return;
+        }
+
+        int errno = Libc.LastErrno;
+        if (_survivors.Add((pid, s.StartTime)))
+        {
+            reports.Add((owner.Events, new LeftBehindProcess(pid, s.Name, false, "it cannot be killed: " + Libc.Describe(errno))));
+        }
+
+        _ = Libc.Close(pidfd);
+    }
+
+    /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>
+    private Launch? Owner(int pid, int processGroup)
+    {
+        string? value = ProcEnviron.Find(pid, _mark);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(value, out long id) && _launches.TryGetValue(id, out Launch? launch)
+            ? launch
+            : _latestByPid.GetValueOrDefault(processGroup); // the fork server's workers carry its value
+    }
+
+    /// <summary>Reaps the strays that died; reports each once reaped, or once if it will not die.</summary>
+    private unsafe void ReapKilled(List<(IProcessEvents, LeftBehindProcess)> reports)
+    {
+        long deadline = Environment.TickCount64 + KillWaitBudgetMs;
+        foreach (Stray s in _killed.Values.ToList())
+        {
+            Libc.PollFd poll = new() { Fd = s.Pidfd, Events = Libc.POLLIN };
+            int wait = (int)Math.Max(0, deadline - Environment.TickCount64);
+            _ = Libc.Poll(&poll, 1, wait); // readable once it has died; EINTR just means try at the next sweep
+            if (TryReap(s.Pidfd))
+            {
+                _killed.Remove(s.Pid);
+                _ = Libc.Close(s.Pidfd);
+                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, true, "killed with SIGKILL after its worker ended")));
+            }
+            else if (Environment.TickCount64 - s.KilledAt >= SurvivorAfterMs && _survivors.Add((s.Pid, s.Start)))
+            {
+                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, false, "still there 2 s after SIGKILL (uninterruptible sleep?)")));
+            }
+        }
+    }
+
+    /// <summary>waitid on this pidfd only. True when it was reaped, here or by someone else (ECHILD).</summary>
+    private static unsafe bool TryReap(int pidfd)
+    {
+        byte* info = stackalloc byte[Libc.SigInfoSize];
+        new Span<byte>(info, Libc.SigInfoSize).Clear();
+        long rc = Libc.RetryOnInterrupt(() => Libc.Waitid(Libc.P_PIDFD, (uint)pidfd, info, Libc.WEXITED | Libc.WNOHANG));
+        // ECHILD: not our child any more, i.e. reaped already (the runtime reaps every child when it runs
+        // as PID 1 or when SIGCHLD was ignored at start; pal_signal.c).
+        return rc < 0 ? Libc.LastErrno == Errno.ECHILD : *(int*)(info + Libc.SigInfoPidOffset) != 0;
+    }
+}

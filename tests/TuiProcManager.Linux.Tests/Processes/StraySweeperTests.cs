@@ -1,0 +1,91 @@
+using System.Globalization;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Linux.Tests.TestSupport;
+
+namespace TuiProcManager.Linux.Tests.Processes;
+
+/// <summary>
+/// Pins the escape from the process group: a grandchild that started its own session (or whose parent
+/// exited) was not in the group that terminate, kill and the end-of-worker sweep signal, and lived on
+/// after its worker, unreported, until tuiproc exited.
+/// </summary>
+public sealed class StraySweeperTests
+{
+    public enum HowItEnds
+    {
+        Terminate,
+        Kill,
+        ExitsByItself,
+    }
+
+    [Theory]
+    [InlineData(HowItEnds.Terminate)]
+    [InlineData(HowItEnds.Kill)]
+    [InlineData(HowItEnds.ExitsByItself)]
+    public async Task WorkerEnds_GrandchildInItsOwnSession_IsKilledReapedAndReported(HowItEnds how)
+    {
+        await using RealSupervisor s = new();
+        string rest = how == HowItEnds.ExitsByItself ? "sleep 1; exit 5" : "sleep 60";
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "setsid sleep 60 & echo $!; " + rest]));
+        (int stray, ulong start) = await StrayFromOutputAsync(s, id);
+
+        WorkerExit exit = how switch
+        {
+            HowItEnds.Terminate => await s.Supervisor.TerminateAsync(id).WaitAsync(RealSupervisor.Bound),
+            HowItEnds.Kill => s.Supervisor.Kill(id) ? (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))! : throw new InvalidOperationException("not killed"),
+            _ => (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!,
+        };
+
+        Assert.Equal(how switch { HowItEnds.Terminate => "killed by SIGTERM", HowItEnds.Kill => "killed by SIGKILL", _ => "exit 5" }, exit.ToString());
+        await RealSupervisor.UntilAsync(() => ProcessTable.IsReaped(stray, start), $"the setsid'd sleep {stray} gone and reaped");
+        await RealSupervisor.UntilAsync(() => s.Of<ProcessLeftBehind>(id).Any(e => e.Pid == stray), "its report");
+        ProcessLeftBehind left = s.Of<ProcessLeftBehind>(id).Single(e => e.Pid == stray);
+        Assert.True(left.Ended, left.Describe());
+    }
+
+    [Fact]
+    public async Task DoubleForkedDaemon_IsReparentedToUs_LeftAloneWhileItsWorkerRuns_AndEndsWithIt()
+    {
+        await using RealSupervisor s = new();
+        // The subshell forks the daemon and exits at once: the daemon's parent is gone while the worker runs.
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "(setsid sh -c 'echo $$; exec sleep 60' &); sleep 60"]));
+        (int daemon, ulong start) = await StrayFromOutputAsync(s, id);
+        await RealSupervisor.UntilAsync(() => ProcessTable.ParentPid(daemon) == Environment.ProcessId, $"daemon {daemon} re-parented to the supervisor (a subreaper)");
+
+        // Another worker's end sweeps too: the daemon belongs to a worker that still runs, so it stays.
+        WorkerExit other = await s.RunAsync(WorkerSpec.Command(["true"]));
+        Assert.True(other.Succeeded);
+        Assert.True(ProcessTable.IsAlive(daemon), "the daemon of a running worker was killed by another worker's sweep");
+        Assert.Empty(s.Of<ProcessLeftBehind>());
+
+        await s.Supervisor.TerminateAsync(id).WaitAsync(RealSupervisor.Bound);
+
+        await RealSupervisor.UntilAsync(() => ProcessTable.IsReaped(daemon, start), $"daemon {daemon} gone and reaped");
+        await RealSupervisor.UntilAsync(() => s.Of<ProcessLeftBehind>(id).Any(e => e.Pid == daemon && e.Ended), "its report");
+    }
+
+    [Fact]
+    public async Task Stray_HoldingTheOutputPipe_DoesNotHoldUpTheWorkersEnd()
+    {
+        // Before, the end waited for the pipe the stray held open until the 2 s drain deadline.
+        await using RealSupervisor s = new(linux: o => o.ExitDrainTimeout = TimeSpan.FromSeconds(20));
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "setsid sleep 60 & echo $!; sleep 60"]));
+        _ = await StrayFromOutputAsync(s, id);
+
+        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        await s.Supervisor.TerminateAsync(id).WaitAsync(RealSupervisor.Bound);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the end took {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    /// <summary>The stray's PID, from the first line the worker printed, and its start time.</summary>
+    private static async Task<(int Pid, ulong Start)> StrayFromOutputAsync(RealSupervisor s, WorkerId id)
+    {
+        await RealSupervisor.UntilAsync(() => s.Lines(id).Length > 0, "the stray's PID printed");
+        int pid = int.Parse(s.Lines(id)[0], CultureInfo.InvariantCulture);
+        ulong? start = ProcessTable.StartTime(pid);
+        Assert.True(start is not null && ProcessTable.IsAlive(pid), $"stray {pid} is not running");
+        return (pid, start!.Value);
+    }
+}
