@@ -10,7 +10,7 @@ internal static unsafe class Pipes
     /// A pipe with both ends close-on-exec (so no other child inherits them: a stray write end would keep
     /// a pipe from ever reaching end of file).
     /// </summary>
-    /// <exception cref="LaunchException">Out of file descriptors.</exception>
+    /// <exception cref="LaunchException">Out of file descriptors, or into those kept for ourselves (<see cref="DescriptorHeadroom"/>).</exception>
     public static (int Read, int Write) Create()
     {
         int* fds = stackalloc int[2];
@@ -19,6 +19,16 @@ internal static unsafe class Pipes
             int errno = Libc.LastErrno;
             throw new LaunchException("cannot create a pipe: " + Libc.Describe(errno) +
                 (errno == Errno.EMFILE ? " (the open-file limit is reached; see ulimit -n)" : ""));
+        }
+
+        try
+        {
+            DescriptorHeadroom.Check(Math.Max(fds[0], fds[1]));
+        }
+        catch (LaunchException)
+        {
+            Close(fds[0], fds[1]);
+            throw;
         }
 
         return (fds[0], fds[1]);

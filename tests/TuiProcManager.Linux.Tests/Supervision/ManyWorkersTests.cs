@@ -23,4 +23,22 @@ public sealed class ManyWorkersTests
 
         Assert.All(s.Supervisor.Snapshot(), w => Assert.True(w.Exit!.Succeeded));
     }
+
+    [Fact]
+    public async Task FiveHundredInABurst_AllStart_AllFinish_NothingLeft()
+    {
+        // 500 spawns in a row from one thread, as fast as they go: each a real process with its pipes and
+        // pidfd (about 2,500 descriptors at the peak, under this process's limit).
+        await using RealSupervisor s = new();
+        WorkerId[] ids = [.. Enumerable.Range(1, 500).Select(n => s.Supervisor.Spawn(WorkerSpec.Square($"{n}")))];
+        int[] pids = [.. s.Supervisor.Snapshot().Select(w => w.Pid ?? 0)];
+
+        Assert.True(await s.Supervisor.JoinAllAsync().WaitAsync(RealSupervisor.Bound));
+
+        Assert.Empty(s.Supervisor.Snapshot().Where(w => w.Exit is not { Succeeded: true }));
+        Assert.DoesNotContain(0, pids);
+        await RealSupervisor.UntilAsync(() => ids.All(id => s.Lines(id).Length == 1), "every result recorded");
+        Assert.All(ids, id => Assert.Equal($"Square: {id.Value * id.Value}", s.Lines(id)[0]));
+        Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal), $"{pid} left a zombie"));
+    }
 }

@@ -90,6 +90,26 @@ public sealed class RunTests
     }
 
     [Fact]
+    public async Task Run_OpenFileLimitReached_TheSpawnsRefusedAreNamed_TheRestFinish_NoCrash()
+    {
+        // 256 descriptors: the runtime takes about 60, each worker about 5, 64 are kept back; so of 60
+        // workers at once some start and the rest are refused, each with a line saying why.
+        string[] specs = [.. Enumerable.Range(1, 60).Select(n => $"square:{n}")];
+        using Tuiproc.Running run = Tuiproc.StartWithOpenFileLimit(256, ["run", "--steps", "2", "--work-ms", "20", "--wait-ms", "500", .. specs]);
+
+        (int code, string stdout, string stderr) = await run.EndAsync();
+
+        Assert.Equal(1, code);
+        string[] refused = Lines(stderr);
+        Assert.NotEmpty(refused);
+        Assert.All(refused, l => Assert.Matches(@"^tuiproc: worker \d+ \(square \d+\) failed to start: too many open files: .* \(see ulimit -n\)$", l));
+        string[] results = [.. Lines(stdout).Where(l => l.StartsWith("Square: ", StringComparison.Ordinal))];
+        Assert.True(results.Length >= 10, $"only {results.Length} workers finished");
+        Assert.Equal(60, results.Length + refused.Length); // every worker either finished or was refused, none lost
+        Assert.Equal("Done!", Lines(stdout)[^1]);
+    }
+
+    [Fact]
     public async Task Run_Timeout_TerminatesWhatIsLeft_ExitCode124()
     {
         using TempFile events = new(".jsonl");

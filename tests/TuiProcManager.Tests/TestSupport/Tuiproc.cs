@@ -15,9 +15,15 @@ internal static partial class Tuiproc
     public static Running Start(params string[] args) => Start(null, args);
 
     /// <summary>Starts <c>tuiproc ARGS</c> with its output captured and <paramref name="unset"/> removed from its environment.</summary>
-    public static Running Start(string[]? unset, params string[] args)
+    public static Running Start(string[]? unset, params string[] args) => Start(unset, [], args);
+
+    /// <summary>Starts <c>tuiproc ARGS</c> allowed at most <paramref name="openFiles"/> file descriptors (ulimit -n, through prlimit, which execs it).</summary>
+    public static Running StartWithOpenFileLimit(int openFiles, params string[] args) =>
+        Start(null, ["prlimit", $"--nofile={openFiles}:{openFiles}", "--"], args);
+
+    private static Running Start(string[]? unset, string[] prefix, string[] args)
     {
-        ProcessStartInfo start = new(DotnetHost())
+        ProcessStartInfo start = new(prefix.Length > 0 ? prefix[0] : DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -27,6 +33,11 @@ internal static partial class Tuiproc
         foreach (string name in unset ?? [])
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (string a in prefix.Length > 0 ? [.. prefix[1..], DotnetHost()] : Array.Empty<string>())
+        {
+            start.ArgumentList.Add(a);
         }
 
         start.ArgumentList.Add(App);
