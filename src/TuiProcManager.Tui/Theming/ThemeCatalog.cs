@@ -52,7 +52,8 @@ internal sealed class ThemeCatalog
         List<ThemeProblem> problems = [];
         foreach (string folder in folders.OfType<string>().Where(Directory.Exists))
         {
-            foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            // Directories too: one named like a theme file is reported, not silently passed over.
+            foreach (string file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 if (TryRead(file, out JsonObject? themes, out string? problem))
                 {
@@ -101,7 +102,7 @@ internal sealed class ThemeCatalog
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Directory.Exists(file) ? throw new IOException("it is a directory") : File.ReadAllText(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,14 +32,7 @@ internal sealed class EventLogWriter : IDisposable
         writer = null;
         try
         {
-            writer = new EventLogWriter(new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Create,
-                Access = FileAccess.Write,
-                Share = FileShare.Read,
-                BufferSize = 64 * 1024,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }));
+            writer = new EventLogWriter(PrivateFile.OpenForWriting(path, 64 * 1024));
             error = null;
             return true;
         }

@@ -23,13 +23,7 @@ internal sealed class ResultsFileWriter : IDisposable
         writer = null;
         try
         {
-            writer = new ResultsFileWriter(new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Create,
-                Access = FileAccess.Write,
-                Share = FileShare.Read,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }));
+            writer = new ResultsFileWriter(PrivateFile.OpenForWriting(path));
             error = null;
             return true;
         }

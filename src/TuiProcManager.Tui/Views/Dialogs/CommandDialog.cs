@@ -26,6 +26,7 @@ internal sealed class CommandDialog : FormDialog
     protected override string? Validate()
     {
         if (!CommandLineSplitter.TrySplit(_command.Text, Environment.GetEnvironmentVariable("HOME"), out IReadOnlyList<string>? argv, out string? error)
+            || !ArgumentLimits.TryCheck(argv, "the command", out error)
             || !_resolver.TryResolve(argv[0], out _, out error))
         {
             return error;
