@@ -96,6 +96,25 @@ internal sealed class ThemeCatalog
         return Names.Count == 0 ? current : Names[(i + 1) % Names.Count];
     }
 
+    /// <summary>What is not an object where an object must be: a theme, its "Schemes", a scheme.</summary>
+    private static string? WrongShape(JsonObject themes)
+    {
+        foreach ((string name, JsonNode? theme) in themes)
+        {
+            if (theme is not JsonObject body)
+            {
+                return $"has theme '{name}' that is not an object: {{ \"Schemes\": {{ ... }} }}";
+            }
+
+            if (body["Schemes"] is { } schemes && (schemes is not JsonObject list || list.Any(s => s.Value is not JsonObject)))
+            {
+                return $"has theme '{name}' whose \"Schemes\" is not an object of schemes: {{ \"Base\": {{ \"Normal\": {{ ... }} }} }}";
+            }
+        }
+
+        return null;
+    }
+
     private static bool TryRead(string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? themes, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         themes = null;
@@ -121,6 +140,12 @@ internal sealed class ThemeCatalog
             if (JsonNode.Parse(text, null, ReadOptions) is not JsonObject root || root["Themes"] is not JsonObject found || found.Count == 0)
             {
                 problem = "has no \"Themes\" object with at least one theme";
+                return false;
+            }
+
+            if (WrongShape(found) is { } wrong)
+            {
+                problem = wrong;
                 return false;
             }
 
