@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Core.Workers;
 
@@ -101,5 +102,5 @@ public static class WorkerSpecParser
     }
 
     /// <summary>Keeps error messages one readable line, whatever was typed.</summary>
-    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    internal static string Shorten(string text) => InputText.Shorten(text);
 }

@@ -50,9 +50,10 @@ public static class TuiHost
         ThemeCatalog themes = ThemeCatalog.Load(options.ThemesDirectory, UserSettings.UserThemesDirectory);
         ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
         Driver.Force16Colors = colors != ColorMode.TrueColor;
+        UserSettings settings = UserSettings.Load(out string? settingsProblem);
         string theme = colors == ColorMode.None
             ? ThemeCatalog.NoColorTheme
-            : options.Theme ?? UserSettings.Load().Theme ?? ThemeCatalog.DefaultTheme;
+            : options.Theme ?? settings.Theme ?? ThemeCatalog.DefaultTheme;
         if (!themes.Apply(theme))
         {
             themes.Apply(ThemeCatalog.DefaultTheme);
@@ -84,6 +85,10 @@ public static class TuiHost
         using MainWindow main = window = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
             StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
+        if (settingsProblem is not null)
+        {
+            main.SayStartupProblem(settingsProblem);
+        }
 
         using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
         using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);

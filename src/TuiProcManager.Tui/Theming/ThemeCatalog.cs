@@ -52,7 +52,8 @@ internal sealed class ThemeCatalog
         List<ThemeProblem> problems = [];
         foreach (string folder in folders.OfType<string>().Where(Directory.Exists))
         {
-            foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            // Directories too: one named like a theme file is reported, not silently passed over.
+            foreach (string file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 if (TryRead(file, out JsonObject? themes, out string? problem))
                 {
@@ -95,13 +96,32 @@ internal sealed class ThemeCatalog
         return Names.Count == 0 ? current : Names[(i + 1) % Names.Count];
     }
 
+    /// <summary>What is not an object where an object must be: a theme, its "Schemes", a scheme.</summary>
+    private static string? WrongShape(JsonObject themes)
+    {
+        foreach ((string name, JsonNode? theme) in themes)
+        {
+            if (theme is not JsonObject body)
+            {
+                return $"has theme '{name}' that is not an object: {{ \"Schemes\": {{ ... }} }}";
+            }
+
+            if (body["Schemes"] is { } schemes && (schemes is not JsonObject list || list.Any(s => s.Value is not JsonObject)))
+            {
+                return $"has theme '{name}' whose \"Schemes\" is not an object of schemes: {{ \"Base\": {{ \"Normal\": {{ ... }} }} }}";
+            }
+        }
+
+        return null;
+    }
+
     private static bool TryRead(string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? themes, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         themes = null;
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Directory.Exists(file) ? throw new IOException("it is a directory") : File.ReadAllText(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -120,6 +140,12 @@ internal sealed class ThemeCatalog
             if (JsonNode.Parse(text, null, ReadOptions) is not JsonObject root || root["Themes"] is not JsonObject found || found.Count == 0)
             {
                 problem = "has no \"Themes\" object with at least one theme";
+                return false;
+            }
+
+            if (WrongShape(found) is { } wrong)
+            {
+                problem = wrong;
                 return false;
             }
 

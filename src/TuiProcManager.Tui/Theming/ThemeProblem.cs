@@ -5,5 +5,5 @@ namespace TuiProcManager.Tui.Theming;
 /// <param name="Message">What is wrong with it.</param>
 internal sealed record ThemeProblem(string File, string Message)
 {
-    public override string ToString() => $"theme file {File}: {Message}";
+    public override string ToString() => $"theme file {File} {Message.ReplaceLineEndings(" ")}; it is skipped";
 }

@@ -66,7 +66,7 @@ internal sealed partial class MainWindow : Runnable
         _results = new ResultsPanel(dashboard.Results, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
-        _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 3, TextAlignment = Alignment.Center, Visible = false };
+        _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 4, TextAlignment = Alignment.Center, Visible = false };
         Add(_header, _processes, _states, _cpu, _output, _results, _pool, _summary, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
@@ -84,9 +84,22 @@ internal sealed partial class MainWindow : Runnable
         };
         foreach (ThemeProblem problem in themes.Problems)
         {
-            _header.Say(problem.ToString(), error: true);
+            SayStartupProblem(problem.ToString());
         }
     }
+
+    /// <summary>
+    /// Says in the header what could not be used at start (a theme or settings file), in one line: the
+    /// first problem, and how many more there are.
+    /// </summary>
+    public void SayStartupProblem(string problem)
+    {
+        _startupProblems.Add(problem);
+        int more = _startupProblems.Count - 1;
+        _header.Say(_startupProblems[0] + (more == 0 ? "" : $" (and {more} more problem{(more == 1 ? "" : "s")} with config files)"), error: true);
+    }
+
+    private readonly List<string> _startupProblems = [];
 
     /// <summary>The worker whose row is selected.</summary>
     public WorkerId? Selected => _processes.Selected;
@@ -207,7 +220,7 @@ internal sealed partial class MainWindow : Runnable
 
         _tooSmall.Visible = small;
         ShowPlace();
-        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.";
+        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.\nNo room? tuiproc run KIND:N runs without the UI.";
     }
 
     private void OnSelectionChanged()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.CommandLine;
 
@@ -23,7 +24,7 @@ internal static class IntegerOption
             return value;
         }
 
-        result.AddError($"{name} must be a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{text}'");
+        result.AddError($"{name} must be a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{InputText.Shorten(text)}'");
         return min;
     }
 }

@@ -6,6 +6,7 @@ using TuiProcManager.Composition;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
 
 namespace TuiProcManager.CommandLine;
@@ -66,6 +67,13 @@ internal static class RunCommand
         run.Add(events);
         run.SetAction(async (parsed, _) =>
         {
+            if (!RunFiles.TryOpen(parsed.GetValue(events), parsed.GetValue(results), out RunFiles? files, out string? fileError))
+            {
+                await stderr.WriteLineAsync("tuiproc: " + fileError).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            using RunFiles ownFiles = files; // the runner closes them; this, should anything before it fail
             if (WorkerExecutable.Problem() is { } problem)
             {
                 await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
@@ -79,7 +87,7 @@ internal static class RunCommand
             {
                 PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
             };
-            RunOptions options = new(parsed.GetValue(timeout), parsed.GetValue(events), parsed.GetValue(results));
+            RunOptions options = new(parsed.GetValue(timeout), files);
             if (parsed.GetResult(pool) is not { Implicit: false })
             {
                 return await runner.RunAsync(workers.Build(parsed), options).ConfigureAwait(false);
@@ -100,7 +108,7 @@ internal static class RunCommand
             return TimeSpan.FromSeconds(seconds);
         }
 
-        result.AddError($"--timeout must be a number of seconds above 0, got '{text}'");
+        result.AddError($"--timeout must be a number of seconds above 0, got '{InputText.Shorten(text)}'");
         return null;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.CommandLine;
 
@@ -18,6 +20,12 @@ internal static class TuiprocCommand
         };
         UiCommand.AddTo(root, stderr);
 
+        if (SizeProblem(args) is { } tooBig)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + tooBig).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -35,5 +43,33 @@ internal static class TuiprocCommand
         return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
+    /// <summary>
+    /// An argument Linux would refuse to pass to a worker (or to tuiproc itself), named by the option it is
+    /// the value of, or by its position; null when every one fits. Checked before parsing, so that no
+    /// message quotes megabytes and nothing is started.
+    /// </summary>
+    private static string? SizeProblem(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = i > 0 && args[i - 1] is ['-', '-', _, ..] option && !option.Contains('=', StringComparison.Ordinal)
+                ? $"the value of {InputText.Shorten(option)}"
+                : $"argument {i + 1}";
+            if (!ArgumentLimits.TryCheckOne(args[i], name, out string? error))
+            {
+                return error;
+            }
+        }
+
+        return ArgumentLimits.TryCheck(args, "tuiproc", out string? total) ? null : total;
+    }
+
+    /// <summary>A parse error as one line, at most <see cref="MaxErrorLength"/> characters (it may quote what was typed).</summary>
+    private static string OneLine(string message)
+    {
+        string line = message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
+        return line.Length <= MaxErrorLength ? line : line[..(MaxErrorLength - 3)] + "...";
+    }
+
+    private const int MaxErrorLength = 300;
 }

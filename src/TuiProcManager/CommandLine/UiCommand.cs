@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
 using TuiProcManager.Tui.Hosting;
 
@@ -40,7 +41,7 @@ internal static class UiCommand
             string? chosen = parsed.GetValue(theme);
             if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
             {
-                await stderr.WriteLineAsync($"tuiproc: unknown theme '{chosen}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"tuiproc: unknown theme '{InputText.Shorten(chosen)}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Linux.Processes;
 
@@ -44,7 +45,7 @@ internal sealed class WorkerArguments
             {
                 if (spec.StartsWith('-'))
                 {
-                    result.AddError($"unknown option '{spec}'");
+                    result.AddError($"unknown option '{InputText.Shorten(spec)}'");
                     return;
                 }
 
@@ -60,6 +61,7 @@ internal sealed class WorkerArguments
             foreach (string command in result.Tokens.Select(t => t.Value))
             {
                 if (!TrySplit(command, out IReadOnlyList<string>? argv, out string? error)
+                    || !ArgumentLimits.TryCheck(argv, "--cmd", out error)
                     || !ExecutableResolver.Instance.TryResolve(argv[0], out _, out error))
                 {
                     result.AddError(error);

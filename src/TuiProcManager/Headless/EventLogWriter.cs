@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Reactive.Linq;
 using System.Text.Json;
 using TuiProcManager.Core.Events;
@@ -17,7 +16,8 @@ internal sealed class EventLogWriter : IDisposable
     private readonly Utf8JsonWriter _json;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EventLogWriter(FileStream file)
+    /// <summary>Writes to <paramref name="file"/> (see <see cref="RunFiles"/>, which opens it), and closes it.</summary>
+    public EventLogWriter(FileStream file)
     {
         _file = file;
         _json = new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true });
@@ -25,30 +25,6 @@ internal sealed class EventLogWriter : IDisposable
 
     /// <summary>Completes when the stream has ended and the file is closed.</summary>
     public Task Completion => _completion.Task;
-
-    /// <summary>Creates or truncates <paramref name="path"/>; a one-line <paramref name="error"/> when it cannot.</summary>
-    public static bool TryOpen(string path, [NotNullWhen(true)] out EventLogWriter? writer, [NotNullWhen(false)] out string? error)
-    {
-        writer = null;
-        try
-        {
-            writer = new EventLogWriter(new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Create,
-                Access = FileAccess.Write,
-                Share = FileShare.Read,
-                BufferSize = 64 * 1024,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }));
-            error = null;
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"cannot write the events file '{path}': {e.Message}";
-            return false;
-        }
-    }
 
     public IDisposable Attach(IObservable<SupervisorEvent> events) =>
         events.Buffer(TimeSpan.FromMilliseconds(100), 4096).Subscribe(WriteBatch, Fail, Close);

@@ -72,18 +72,9 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
     private async Task<int> RunAsync(ConsolePrinter printer, RunOptions options, Func<ConsolePrinter, TerminationSignals, Task<int>> run)
     {
-        EventLogWriter? log = null;
-        ResultsFileWriter? resultsFile = null;
-        if ((options.ResultsPath is not null && !ResultsFileWriter.TryOpen(options.ResultsPath, out resultsFile, out string? error))
-            || (options.EventsPath is not null && !EventLogWriter.TryOpen(options.EventsPath, out log, out error)))
-        {
-            resultsFile?.Dispose();
-            await stderr.WriteLineAsync("tuiproc: " + error).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        using EventLogWriter? closeLog = log;
-        using ResultsFileWriter? closeResults = resultsFile;
+        EventLogWriter? log = options.Files.Events;
+        ResultsFileWriter? resultsFile = options.Files.Results;
+        using RunFiles closeFiles = options.Files;
         using TerminationSignals signals = new(KillAll);
 
         // Subscribed before the first spawn, so that nothing a worker does is missed; the snapshot tells

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using TuiProcManager.Core.Results;
 
@@ -16,29 +15,8 @@ internal sealed class ResultsFileWriter : IDisposable
 {
     private readonly FileStream _file;
 
-    private ResultsFileWriter(FileStream file) => _file = file;
-
-    public static bool TryOpen(string path, [NotNullWhen(true)] out ResultsFileWriter? writer, [NotNullWhen(false)] out string? error)
-    {
-        writer = null;
-        try
-        {
-            writer = new ResultsFileWriter(new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Create,
-                Access = FileAccess.Write,
-                Share = FileShare.Read,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }));
-            error = null;
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"cannot write the results file '{path}': {e.Message}";
-            return false;
-        }
-    }
+    /// <summary>Writes to <paramref name="file"/> (see <see cref="RunFiles"/>, which opens it), and closes it.</summary>
+    public ResultsFileWriter(FileStream file) => _file = file;
 
     /// <summary>Writes every row and closes the file.</summary>
     public void Write(ResultsTable table)

@@ -65,6 +65,41 @@ public sealed class BadInputTests
         { ["--theme", "Nope"], "unknown theme 'Nope' (available: Tuiproc Dark, " },
         { ["--theme", "Nope", "square:1"], "unknown theme 'Nope'" },
         { ["--colors", "256"], "256" },
+
+        // Out of range: negative or past the limit, for every number the command line takes.
+        { ["run", "square:1", "--work-ms", "-1"], "--work-ms must be a whole number from 0 to 3,600,000, got '-1'" },
+        { ["run", "square:1", "--wait-ms", "-1"], "--wait-ms must be a whole number from 0 to 3,600,000, got '-1'" },
+        { ["run", "square:1", "--wait-ms", "3600001"], "--wait-ms must be a whole number from 0 to 3,600,000, got '3600001'" },
+        { ["run", "square:1", "--work-ms", "99999999999"], "--work-ms must be a whole number from 0 to 3,600,000, got '99999999999'" },
+        { ["run", "square:1", "--work-ms", "+5"], "--work-ms must be a whole number" },
+        { ["run", "square:1", "--slots", "-1"], "--slots must be a whole number from 1 to 1,024, got '-1'" },
+        { ["run", "square:1", "--timeout", "-0.5"], "--timeout must be a number of seconds above 0, got '-0.5'" },
+        { ["run", "square:1", "--timeout", "31536001"], "--timeout must be a number of seconds above 0, got '31536001'" },
+        { ["run", "square:1", "--timeout", "Infinity"], "--timeout must be a number of seconds above 0, got 'Infinity'" },
+        { ["run", "--pool", "4", "square:-5..-10"], "range '-5..-10' is reversed (-5 > -10): write -10..-5" },
+        { ["--work-ms", "-1"], "--work-ms must be a whole number from 0 to 3,600,000, got '-1'" },
+        { ["--wait-ms", "-1"], "--wait-ms must be a whole number from 0 to 3,600,000, got '-1'" },
+        { ["--steps", "-1"], "--steps must be a whole number from 0 to 1,000,000, got '-1'" },
+
+        // Sizes: what exec would refuse (E2BIG) is refused before anything starts, naming the argument and the limit.
+        { ["run", "--cmd", "echo " + new string('a', 10 * 1024 * 1024)], $"the value of --cmd ('echo {new string('a', 32)}...') is 10,485,765 bytes; at most 131,071 are accepted (Linux's limit for one argument, MAX_ARG_STRLEN)" },
+        { ["--cmd", "echo " + new string('a', 10 * 1024 * 1024)], $"the value of --cmd ('echo {new string('a', 32)}...') is 10,485,765 bytes" },
+        { ["run", "square:" + new string('7', 10 * 1024 * 1024)], $"('square:{new string('7', 30)}...') is 10,485,767 bytes; at most 131,071 are accepted" },
+        { ["run", "--cmd", "echo " + new string('é', 65_536)], "is 131,077 bytes; at most 131,071 are accepted" }, // bytes, not characters
+        { ["run", .. Enumerable.Repeat("square:" + new string('9', 100_000), 11)], "bytes; at most 1,048,576 are accepted (Linux's ARG_MAX, shared with the environment)" },
+        { ["run", "--cmd", "echo a\0b"], "the value of --cmd ('echo a^@b') contains a NUL character, which no program argument can hold" },
+        { ["run", "--theme-of-" + new string('x', 1_000_000)], "argument " },
+
+        // Long text is quoted short, on one line.
+        { ["run", "square:1", "--steps", new string('5', 50_000)], $"--steps must be a whole number from 0 to 1,000,000, got '{new string('5', 37)}...'" },
+        { ["run", "square:1\nsquare:2"], "N must be an integer, got '1^Jsquare:2'" },
+        { ["--theme", "No\u001b]0;pwned\u0007pe"], "unknown theme 'No^[]0;pwned^Gpe'" },
+
+        // Files: refused before anything starts, also for root.
+        { ["run", "--events", "/tmp", "square:1"], "cannot write the events file '/tmp': it is a directory" },
+        { ["run", "--results", "/tmp", "square:1"], "cannot write the results file '/tmp': it is a directory" },
+        { ["run", "--results", "/etc/passwd/r.json", "square:1"], "cannot write the results file '/etc/passwd/r.json'" },
+        { ["run", "--results", "/sys/tuiproc-r.json", "square:1"], "cannot write the results file '/sys/tuiproc-r.json'" },
     };
 
     [Theory]

@@ -49,10 +49,25 @@ public sealed partial class UiTerminalTests
         app.Resize(50, 12);
         string small = app.WaitFor("The terminal is 50×12");
         Assert.Contains("at least 60×16", small, StringComparison.Ordinal);
+        Assert.Contains("tuiproc run KIND:N runs without the UI", small, StringComparison.Ordinal);
         Assert.DoesNotContain("Processes", small, StringComparison.Ordinal);
 
         app.Resize(80, 24);
         app.WaitUntil(s => s.Contains("Processes", StringComparison.Ordinal) && !s.Contains("The terminal is", StringComparison.Ordinal), "the panels again");
+    }
+
+    [Fact]
+    public void TooSmall_AlreadyAtStart_SaysHowBigAndSuggestsRun_ThenComesBackWhenEnlarged()
+    {
+        using TmuxApp app = TmuxApp.Start(["square:3"], width: 56, height: 10, waitFor: "The terminal is 56×10");
+
+        string small = app.Screen();
+        Assert.Contains("tuiproc needs at least 60×16", small, StringComparison.Ordinal);
+        Assert.Contains("tuiproc run KIND:N runs without the UI", small, StringComparison.Ordinal);
+        Assert.DoesNotContain("Processes", small, StringComparison.Ordinal);
+
+        app.Resize(80, 24);
+        app.WaitUntil(s => s.Contains("Processes", StringComparison.Ordinal) && s.Contains("Square: 9", StringComparison.Ordinal), "the panels, and the worker that ran meanwhile");
     }
 
     [Theory]

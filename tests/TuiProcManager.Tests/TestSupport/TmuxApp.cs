@@ -30,12 +30,19 @@ internal sealed partial class TmuxApp : IDisposable
     public int Pid { get; private set; }
 
     /// <summary>Starts <c>tuiproc ARGS</c> in a <paramref name="width"/>×<paramref name="height"/> terminal and waits for its first screen.</summary>
-    public static TmuxApp Start(string[] args, int width = 100, int height = 30, IReadOnlyDictionary<string, string>? env = null, string waitFor = "Processes")
+    /// <param name="args">tuiproc's arguments.</param>
+    /// <param name="width">The terminal's columns.</param>
+    /// <param name="height">The terminal's rows.</param>
+    /// <param name="env">Environment variables to set (an empty value removes one).</param>
+    /// <param name="waitFor">Text the first screen shows.</param>
+    /// <param name="prepare">Called with <see cref="ConfigHome"/> before the app starts (to put settings or theme files there).</param>
+    public static TmuxApp Start(string[] args, int width = 100, int height = 30, IReadOnlyDictionary<string, string>? env = null, string waitFor = "Processes", Action<string>? prepare = null)
     {
         string home = Directory.CreateTempSubdirectory("tuiproc-e2e-").FullName;
         TmuxApp app = new(home);
         try
         {
+            prepare?.Invoke(home);
             string config = Path.Combine(home, "tmux.conf");
             File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n");
             List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];

@@ -106,6 +106,64 @@ public sealed class ThemeCatalogTests : IDisposable
         Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
     }
 
+    [Theory]
+    [InlineData("{ \"Themes\": { \"Bad\": 5 } }", "has theme 'Bad' that is not an object")]
+    [InlineData("{ \"Themes\": { \"Bad\": [1, 2] } }", "has theme 'Bad' that is not an object")]
+    [InlineData("{ \"Themes\": { \"Bad\": { \"Schemes\": [1] } } }", "has theme 'Bad' whose \"Schemes\" is not an object of schemes")]
+    [InlineData("{ \"Themes\": { \"Bad\": { \"Schemes\": { \"Base\": 7 } } } }", "has theme 'Bad' whose \"Schemes\" is not an object of schemes")]
+    public void WrongShapeUserFile_IsNamedInAProblem_AndTheRestStillLoads(string content, string expected)
+    {
+        string file = Path.Combine(_user, "mine.json");
+        File.WriteAllText(file, content);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        ThemeProblem problem = Assert.Single(catalog.Problems);
+        Assert.Equal(file, problem.File);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bad", catalog.Names);
+        Assert.True(catalog.Apply(ThemeCatalog.DefaultTheme));
+    }
+
+    [Theory]
+    [InlineData("{ \"Themes\": { \"Bad\": { \"Schemes\": { \"Base\": { \"Normal\": { \"Foreground\": \"NotAColour\", \"Background\": 12 } } } } } }")]
+    [InlineData("{ \"Themes\": { \"Bad\": { \"Window\": { \"DefaultBorderStyle\": \"Wobbly\" } } } }")]
+    public void BadValuesInAUserTheme_NeverStopTheCatalog_TheShippedThemesStillApply(string content)
+    {
+        // Terminal.Gui skips values it cannot convert; what matters is that loading carries on.
+        File.WriteAllText(Path.Combine(_user, "mine.json"), content);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
+        Assert.True(catalog.Apply(ThemeCatalog.DefaultTheme));
+        Assert.All(Roles.All, role => Assert.True(SchemeManager.TryGetScheme(role, out _), role));
+    }
+
+    [Fact]
+    public void UserFile_ThatIsADirectory_IsNamedInAProblem_EvenForRoot()
+    {
+        string file = Path.Combine(_user, "mine.json");
+        Directory.CreateDirectory(file);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        ThemeProblem problem = Assert.Single(catalog.Problems);
+        Assert.Equal($"theme file {file} cannot be read: it is a directory; it is skipped", problem.ToString());
+        Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
+    }
+
+    [Fact]
+    public void UserFile_ALinkToNowhere_IsNamedInAProblem()
+    {
+        string file = Path.Combine(_user, "mine.json");
+        File.CreateSymbolicLink(file, Path.Combine(_user, "gone", "x.json"));
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.StartsWith($"theme file {file} cannot be read: ", Assert.Single(catalog.Problems).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UserTheme_IsAddedToTheCatalog()
     {

@@ -29,13 +29,86 @@ public sealed class UserSettingsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("not json at all")]
-    [InlineData("[1, 2, 3]")]
-    public void Load_BrokenFile_IsIgnoredNotFatal(string content)
+    [InlineData("not json at all", "is not valid JSON (line 1)")]
+    [InlineData("{ \"theme\": \"Tuiproc Light\"", "is not valid JSON (line 1)")]
+    [InlineData("", "is not valid JSON (line 1)")]
+    [InlineData("[1, 2, 3]", "is a JSON array, not an object like {\"theme\": \"Tuiproc Light\"}")]
+    [InlineData("null", "is a JSON null, not an object")]
+    [InlineData("\"Tuiproc Light\"", "is a JSON string, not an object")]
+    [InlineData("{ \"theme\": 5 }", "has a value of the wrong type ($.theme): \"theme\" must be a string")]
+    [InlineData("{ \"theme\": { \"name\": \"x\" } }", "has a value of the wrong type ($.theme)")]
+    public void Load_BrokenFile_IsIgnored_AndTheProblemNamesTheFile(string content, string expected)
     {
-        Directory.CreateDirectory(Path.Combine(_config, "tuiproc"));
-        File.WriteAllText(Path.Combine(_config, "tuiproc", "settings.json"), content);
+        string file = Path.Combine(_config, "tuiproc", "settings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, content);
 
-        Assert.Null(UserSettings.Load().Theme);
+        UserSettings settings = UserSettings.Load(out string? problem);
+
+        Assert.Null(settings.Theme);
+        Assert.NotNull(problem);
+        Assert.StartsWith($"settings file {file} ", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.EndsWith("; using the defaults", problem, StringComparison.Ordinal);
+        Assert.Equal(problem, problem.ReplaceLineEndings(""));
+    }
+
+    [Fact]
+    public void Load_ADirectoryWhereTheFileShouldBe_CannotBeRead_EvenForRoot()
+    {
+        string file = Path.Combine(_config, "tuiproc", "settings.json");
+        Directory.CreateDirectory(file);
+
+        Assert.Null(UserSettings.Load(out string? problem).Theme);
+        Assert.Equal($"settings file {file} cannot be read: it is a directory; using the defaults", problem);
+    }
+
+    [Fact]
+    public void Load_ALinkToNowhere_CannotBeRead()
+    {
+        string file = Path.Combine(_config, "tuiproc", "settings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.CreateSymbolicLink(file, Path.Combine(_config, "gone.json"));
+
+        Assert.Null(UserSettings.Load(out string? problem).Theme);
+        Assert.StartsWith($"settings file {file} cannot be read: ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoFile_IsNoProblem_AndAGoodOneHasNone()
+    {
+        Assert.Null(UserSettings.Load(out string? none).Theme);
+        Assert.Null(none);
+
+        Assert.Null(new UserSettings("Tuiproc Mono").Save());
+        Assert.Equal("Tuiproc Mono", UserSettings.Load(out string? problem).Theme);
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void Save_CreatesTheDirectoryForTheUserOnly()
+    {
+        Assert.Null(new UserSettings("Tuiproc Light").Save());
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_config, "tuiproc")));
+    }
+
+    [Fact]
+    public void Save_OverALeftoverWorldReadableTemporaryFile_TheSettingsAreStillForTheUserOnly()
+    {
+        // A run cut off between writing settings.json.tmp and renaming it leaves the temporary file; one
+        // left 0644 used to keep that mode through FileMode.Create, and pass it on to settings.json.
+        string directory = Path.Combine(_config, "tuiproc");
+        Directory.CreateDirectory(directory);
+        string leftover = Path.Combine(directory, "settings.json.tmp");
+        File.WriteAllText(leftover, "{ \"theme\": \"old\" }");
+        File.SetUnixFileMode(leftover, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Assert.Null(new UserSettings("Tuiproc Light").Save());
+
+        string file = Path.Combine(directory, "settings.json");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal("Tuiproc Light", UserSettings.Load().Theme);
+        Assert.False(File.Exists(leftover));
     }
 }

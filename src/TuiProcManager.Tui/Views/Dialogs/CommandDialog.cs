@@ -25,13 +25,26 @@ internal sealed class CommandDialog : FormDialog
 
     protected override string? Validate()
     {
-        if (!CommandLineSplitter.TrySplit(_command.Text, Environment.GetEnvironmentVariable("HOME"), out IReadOnlyList<string>? argv, out string? error)
-            || !_resolver.TryResolve(argv[0], out _, out error))
+        string? problem = Check(_command.Text, _resolver, out WorkerSpec? spec);
+        Spec = spec;
+        return problem;
+    }
+
+    /// <summary>
+    /// The worker <paramref name="command"/> stands for, or the one-line problem with it: shell syntax, a
+    /// program that is not there, an argument exec would refuse (over 128 KiB, or 1 MiB in all).
+    /// </summary>
+    internal static string? Check(string command, IExecutableResolver resolver, out WorkerSpec? spec)
+    {
+        spec = null;
+        if (!CommandLineSplitter.TrySplit(command, Environment.GetEnvironmentVariable("HOME"), out IReadOnlyList<string>? argv, out string? error)
+            || !ArgumentLimits.TryCheck(argv, "the command", out error)
+            || !resolver.TryResolve(argv[0], out _, out error))
         {
             return error;
         }
 
-        Spec = WorkerSpec.Command(argv);
+        spec = WorkerSpec.Command(argv);
         return null;
     }
 }

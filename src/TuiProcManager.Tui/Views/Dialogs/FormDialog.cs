@@ -69,7 +69,8 @@ internal abstract class FormDialog : Dialog
     protected static string Shorten(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= 20 ? text : text[..17] + "...";
+        string shown = Core.Text.InputText.Shorten(text);
+        return shown.Length <= 20 ? shown : shown[..17] + "...";
     }
 
     protected override bool OnAccepting(CommandEventArgs args)

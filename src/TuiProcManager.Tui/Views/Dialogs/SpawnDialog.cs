@@ -26,6 +26,11 @@ internal sealed class SpawnDialog : FormDialog
 
     protected override string? Validate()
     {
+        if (_n.Text.Trim().Length == 0)
+        {
+            return "N is missing: type an integer, e.g. 10"; // the parser's wording speaks of KIND:N, which is not typed here
+        }
+
         if (!WorkerSpecParser.TryParseNumber(_n.Text.Trim(), out string? number, out string? error))
         {
             return error;

@@ -1,0 +1,70 @@
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.EndToEnd;
+
+/// <summary>
+/// tuiproc talks to nothing but its terminal, its workers' pipes and /proc: neither the app nor any of its
+/// children (workers, the fork server, the orphan guard) listens on a network port or a named unix socket.
+/// The one socket a .NET process has by default, the runtime's diagnostic port, is allowed only as the
+/// runtime makes it: owner-only (0600); <c>DOTNET_EnableDiagnostics=0</c> removes it, and then nothing is left.
+/// </summary>
+public sealed class NothingListensTests
+{
+    [Fact]
+    public void Ui_WithWorkersAlive_ListensOnNothing()
+    {
+        using TmuxApp app = TmuxApp.Start(["--steps", "1000", "--wait-ms", "50", "square:3", "cube:3"]);
+        app.PidOf("square 3");
+        app.PidOf("cube 3");
+
+        Assert.NotEmpty(app.Descendants());
+        Assert.NotEqual(0, ListeningSockets.Count(app.Pid)); // it sees the tree's sockets (the runtime's own, at least)
+        Assert.Empty(ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(app.Pid));
+    }
+
+    [Fact]
+    public void Ui_WithoutTheRuntimesDiagnosticPort_ListensOnNothingAtAll()
+    {
+        using TmuxApp app = TmuxApp.Start(["--steps", "1000", "--wait-ms", "50", "square:3"], env: new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
+        app.PidOf("square 3");
+
+        Assert.Empty(ListeningSockets.Of(app.Pid));
+    }
+
+    [Fact]
+    public async Task Run_WithWorkersAlive_ListensOnNothing()
+    {
+        using TempFile events = new(".jsonl");
+        using Tuiproc.Running run = Tuiproc.Start("run", "--steps", "1000", "--wait-ms", "50", "--events", events.Path, "square:3", "cube:3");
+        await Tuiproc.UntilAsync(() => Tuiproc.ReportedPids(events.Path).Length >= 2, "both workers spawned");
+
+        Assert.Empty(ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(run.Pid));
+        Tuiproc.Signal(run.Pid, 15);
+        await run.EndAsync();
+    }
+
+    [Fact]
+    public void TheCheck_SeesAListeningSocket()
+    {
+        // The check itself can fail: a process of ours listening on TCP and on a unix socket is found.
+        using System.Net.Sockets.TcpListener tcp = new(System.Net.IPAddress.Loopback, 0);
+        tcp.Start();
+        string path = Path.Combine(Path.GetTempPath(), $"tuiproc-test-{Guid.NewGuid():N}.sock");
+        using System.Net.Sockets.Socket unix = new(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        unix.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        unix.Listen();
+        using System.Net.Sockets.UdpClient udp = new(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        try
+        {
+            IReadOnlyList<string> found = ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(Environment.ProcessId);
+
+            Assert.Contains(found, s => s.StartsWith("tcp ", StringComparison.Ordinal));
+            Assert.Contains(found, s => s.StartsWith("udp ", StringComparison.Ordinal));
+            Assert.Contains(found, s => s.StartsWith("unix " + path, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
