@@ -130,21 +130,22 @@ public sealed class UiWorkerTests
 
     [Theory]
     [InlineData("SIGTERM", 143)]
+    [InlineData("SIGHUP", 129)]
+    [InlineData("SIGINT", 130)]
     [InlineData("Ctrl+C", 130)]
-    public void SigtermOrCtrlC_StopEveryWorker_RestoreTheTerminal_AndExitWithTheSignalsCode(string how, int expected)
+    public void SignalOrCtrlC_StopEveryWorker_RestoreTheTerminal_AndExitWithTheSignalsCode(string how, int expected)
     {
         using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:8", "cube:8"]);
         app.PidOf("square 8");
         app.PidOf("cube 8");
         IReadOnlyList<int> all = app.Descendants();
 
-        if (how == "SIGTERM")
+        switch (how)
         {
-            Tuiproc.Signal(app.Pid, 15);
-        }
-        else
-        {
-            app.Keys("C-c");
+            case "SIGTERM": Tuiproc.Signal(app.Pid, 15); break;
+            case "SIGHUP": Tuiproc.Signal(app.Pid, 1); break; // from outside, the terminal still there
+            case "SIGINT": Tuiproc.Signal(app.Pid, 2); break;
+            default: app.Keys("C-c"); break;
         }
 
         Assert.Equal(expected, app.WaitForExit());
