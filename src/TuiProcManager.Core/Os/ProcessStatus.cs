@@ -11,6 +11,7 @@ namespace TuiProcManager.Core.Os;
 /// <param name="StartTime">When it started, in the OS's own unit: with the PID it identifies the process
 /// (a reused PID has a later start time).</param>
 /// <param name="Name">Short name of the program (<c>comm</c>).</param>
+/// <param name="Session">Session ID (0 when not read).</param>
 public readonly record struct ProcessStatus(
     int Pid,
     int ParentPid,
@@ -20,4 +21,5 @@ public readonly record struct ProcessStatus(
     long ResidentBytes,
     int Threads,
     ulong StartTime,
-    string Name);
+    string Name,
+    int Session = 0);

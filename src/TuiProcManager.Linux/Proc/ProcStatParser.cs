@@ -8,7 +8,7 @@ namespace TuiProcManager.Linux.Proc;
 internal static class ProcStatParser
 {
     // Field numbers (1-based, as in proc(5)) counted from field 3, the one after "(comm)".
-    private const int State = 3, Ppid = 4, Pgrp = 5, Utime = 14, Stime = 15, NumThreads = 20, StartTime = 22, Rss = 24;
+    private const int State = 3, Ppid = 4, Pgrp = 5, Session = 6, Utime = 14, Stime = 15, NumThreads = 20, StartTime = 22, Rss = 24;
 
     /// <summary>Parses one stat line. The command name may hold spaces and parentheses: it ends at the last ')'.</summary>
     public static bool TryParse(ReadOnlySpan<byte> stat, long ticksPerSecond, long pageSize, out ProcessStatus status)
@@ -25,7 +25,7 @@ internal static class ProcStatParser
         string name = Encoding.UTF8.GetString(stat[(open + 1)..close]);
         ReadOnlySpan<byte> rest = stat[(close + 2)..];
         OsProcessState state = OsProcessState.Unknown;
-        long ppid = 0, pgrp = 0, utime = 0, stime = 0, threads = 0, rss = 0;
+        long ppid = 0, pgrp = 0, session = 0, utime = 0, stime = 0, threads = 0, rss = 0;
         ulong start = 0;
         int field = State;
         while (!rest.IsEmpty && field <= Rss)
@@ -37,6 +37,7 @@ internal static class ProcStatParser
                 case State: state = ToState(token.IsEmpty ? (byte)'?' : token[0]); break;
                 case Ppid: ppid = Number(token); break;
                 case Pgrp: pgrp = Number(token); break;
+                case Session: session = Number(token); break;
                 case Utime: utime = Number(token); break;
                 case Stime: stime = Number(token); break;
                 case NumThreads: threads = Number(token); break;
@@ -55,7 +56,7 @@ internal static class ProcStatParser
         }
 
         TimeSpan cpu = TimeSpan.FromSeconds((double)(utime + stime) / ticksPerSecond);
-        status = new ProcessStatus(pid, (int)ppid, (int)pgrp, state, cpu, rss * pageSize, (int)threads, start, name);
+        status = new ProcessStatus(pid, (int)ppid, (int)pgrp, state, cpu, rss * pageSize, (int)threads, start, name, (int)session);
         return true;
     }
 

@@ -20,8 +20,10 @@ namespace TuiProcManager.Linux.Processes;
 /// Whose it is: every process we spawn carries <c>TUIPROC_GUARD_&lt;token&gt;=&lt;launch&gt;</c>, and its
 /// descendants inherit it, so the value names the worker it came from (workers forked by the fork server
 /// carry the server's value 0 and are attributed by process group). A stray whose worker still runs is
-/// left alone: it ends when that worker does. One without the mark is not ours (say, a child the runtime
-/// started for <see cref="System.Diagnostics.Process"/>) and is never touched.
+/// left alone: it ends when that worker does. One without the mark (it cleared its environment) is ours
+/// only if it is outside our own process group — the runtime's children for
+/// <see cref="System.Diagnostics.Process"/> stay in it and are never touched — and is ended once no worker
+/// runs, since it might be a running worker's helper.
 /// </para>
 /// <para>
 /// PID reuse: a stray is our child, so its PID cannot be reused until we reap it, but the runtime reaps
@@ -43,6 +45,7 @@ internal sealed class StraySweeper : IDisposable
     private static readonly int[] SweepDelaysMs = [0, 20, 100, 500, 2000];
     private const int KillWaitBudgetMs = 20; // per sweep, for SIGKILLed strays to die: a few µs each, as a rule
     private const long SurvivorAfterMs = 2000;
+    private static readonly byte[] AnyMark = System.Text.Encoding.ASCII.GetBytes("TUIPROC_GUARD_"); // any supervisor's
 
     private readonly Dictionary<long, Launch> _launches = []; // under StartLock
     private readonly Dictionary<int, Launch> _latestByPid = []; // under StartLock; the latest launch that had the PID
@@ -54,6 +57,9 @@ internal sealed class StraySweeper : IDisposable
     private readonly Func<int, bool> _isExempt;
     private readonly int _self = Environment.ProcessId;
     private long _nextLaunch;
+    private static int s_running; // workers started and not yet ended, of every supervisor in this process (Interlocked)
+    private Launch? _lastEnded; // under StartLock
+    private ProcessStatus? _own; // this process, read at the first sweep (I/O thread)
 
     private sealed class Launch(long id, IProcessEvents events)
     {
@@ -66,8 +72,10 @@ internal sealed class StraySweeper : IDisposable
         public bool Ended { get; set; }
     }
 
-    private sealed class Stray(int pid, int pidfd, ulong start, string name, Launch launch, long killedAt)
+    private sealed class Stray(int pid, int pidfd, ulong start, string name, Launch launch, long killedAt, string how)
     {
+        public string How { get; } = how;
+
         public int Pid { get; } = pid;
 
         public int Pidfd { get; } = pidfd;
@@ -106,6 +114,7 @@ internal sealed class StraySweeper : IDisposable
         Launch l = _launches[launch];
         l.Pid = pid;
         _latestByPid[pid] = l;
+        Interlocked.Increment(ref s_running);
     }
 
     /// <summary>The launch failed. Caller holds <see cref="StartLock"/>.</summary>
@@ -116,9 +125,11 @@ internal sealed class StraySweeper : IDisposable
     {
         lock (StartLock)
         {
-            if (_launches.TryGetValue(launch, out Launch? l))
+            if (_launches.TryGetValue(launch, out Launch? l) && !l.Ended)
             {
                 l.Ended = true;
+                _ = l.Pid != 0 ? Interlocked.Decrement(ref s_running) : 0;
+                _lastEnded = l;
             }
         }
 
@@ -205,10 +216,9 @@ internal sealed class StraySweeper : IDisposable
         if (s.State == OsProcessState.Zombie)
         {
             // It ended by itself before a sweep saw it alive, and a zombie's environment is empty. It is
-            // reaped only when its process group is a worker's: the runtime's Process children stay in
-            // our own group and are the runtime's to reap. (One that also left the group stays a zombie
-            // until we exit.)
-            if (_latestByPid.ContainsKey(s.ProcessGroup))
+            // reaped when it was in a worker's group or in a session of its own: the runtime's Process
+            // children stay in our session and are the runtime's to reap.
+            if (_latestByPid.ContainsKey(s.ProcessGroup) || !InOurSession(s.Session))
             {
                 _ = TryReap(pidfd);
             }
@@ -218,6 +228,21 @@ internal sealed class StraySweeper : IDisposable
         }
 
         Launch? owner = Owner(pid, s.ProcessGroup);
+        string how = "killed with SIGKILL after its worker ended";
+        if (owner is null && !InOurSession(s.Session) && Volatile.Read(ref s_running) == 0 && _lastEnded is { } last
+            && ProcEnviron.Find(pid, AnyMark) is null)
+        {
+            // No mark at all: it cleared its environment (env -i) and started a session of its own, so
+            // whose it was cannot be told. Nothing else in this process makes children outside our
+            // session (the runtime's Process children stay in it; another supervisor's carry its own
+            // mark), so it is a worker's: ended once no worker runs (counted over every supervisor in
+            // the process: the app has one, a test host many), so that it cannot be a running worker's
+            // helper, and reported against the worker that ended last. (One that left only its group,
+            // not the session, is left alone: it could be anybody's.)
+            owner = last;
+            how = "killed with SIGKILL once no worker ran (it carried no mark: which worker left it is a guess, the last to end)";
+        }
+
         if (owner is not { Ended: true })
         {
             _ = Libc.Close(pidfd); // not ours, or its worker still runs and it ends with that worker
@@ -227,7 +252,7 @@ internal sealed class StraySweeper : IDisposable
         // ESRCH: it died between the reading and now; it is a zombie of ours, reaped below like the others.
         if (Libc.PidfdSendSignal(pidfd, Signals.SIGKILL) == 0 || Libc.LastErrno == Errno.ESRCH)
         {
-            _killed[pid] = new Stray(pid, pidfd, s.StartTime, s.Name, owner, Environment.TickCount64);
+            _killed[pid] = new Stray(pid, pidfd, s.StartTime, s.Name, owner, Environment.TickCount64, how);
             return;
         }
 
@@ -238,6 +263,20 @@ internal sealed class StraySweeper : IDisposable
         }
 
         _ = Libc.Close(pidfd);
+    }
+
+    /// <summary>Whether <paramref name="session"/> is this process's own.</summary>
+    private bool InOurSession(int session) => Own() is not { } me || session == me.Session;
+
+    /// <summary>This process's reading (taken once: its group and session do not change); null if /proc would not say.</summary>
+    private ProcessStatus? Own()
+    {
+        if (_own is null && _proc.TryRead(_self, out ProcessStatus me))
+        {
+            _own = me;
+        }
+
+        return _own;
     }
 
     /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>
@@ -267,7 +306,7 @@ internal sealed class StraySweeper : IDisposable
             {
                 _killed.Remove(s.Pid);
                 _ = Libc.Close(s.Pidfd);
-                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, true, "killed with SIGKILL after its worker ended")));
+                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, true, s.How)));
             }
             else if (Environment.TickCount64 - s.KilledAt >= SurvivorAfterMs && _survivors.Add((s.Pid, s.Start)))
             {

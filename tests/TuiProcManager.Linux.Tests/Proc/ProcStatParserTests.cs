@@ -13,7 +13,7 @@ public sealed class ProcStatParserTests
     public void TryParse_RealLine_GivesEveryField()
     {
         Assert.True(ProcStatParser.TryParse(Encoding.ASCII.GetBytes(Python), 100, 4096, out ProcessStatus s));
-        Assert.Equal(new ProcessStatus(4242, 4200, 4200, OsProcessState.Sleeping, TimeSpan.FromSeconds(2.8), 2500L * 4096, 3, 987654, "python3"), s);
+        Assert.Equal(new ProcessStatus(4242, 4200, 4200, OsProcessState.Sleeping, TimeSpan.FromSeconds(2.8), 2500L * 4096, 3, 987654, "python3", 4100), s);
     }
 
     [Fact]

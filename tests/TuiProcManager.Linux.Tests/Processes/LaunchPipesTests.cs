@@ -145,16 +145,16 @@ public sealed class LaunchPipesTests
     [Fact]
     public async Task Exit_ReportedOnlyAfterTheResultsPipeDrains()
     {
-        // The process ends at once, but something outside its group (setsid) holds fd 3, and only fd 3,
-        // and writes a record 300 ms later: the exit must wait for it (ExitDrainTimeout is 2 s). The shell
-        // waits on a FIFO until the helper has left the group: at the reap whatever is left in the group
-        // is killed, and a helper not yet out (a first version of this test raced there) would be too. The
-        // helper drops its environment (env -i), and with it the guard's mark: a marked one is a stray of
-        // the ended worker and is killed at once (StraySweeperTests); an unmarked one is not ours to kill.
+        // The process ends at once, but something outside its group holds fd 3, and only fd 3, and writes
+        // a record 300 ms later: the exit must wait for it (ExitDrainTimeout is 2 s). The shell waits on a
+        // FIFO until the helper has left the group: at the reap whatever is left in the group is killed,
+        // and a helper not yet out (a first version of this test raced there) would be too. The helper
+        // must not look like a stray of the worker either (StraySweeperTests): it drops the guard's mark
+        // (env -i) and leaves only the group, not our session (setpgid, not setsid), so it is nobody's to kill.
         string fifo = Path.Combine(Path.GetTempPath(), $"tuiproc-escaped-{Guid.NewGuid():N}");
         const string Script = """
             mkfifo "$0" || exit 9
-            setsid env -i /bin/sh -c 'echo out > "$0"; sleep 0.3; echo ok square 2 4 >&3' "$0" </dev/null >/dev/null 2>&1 &
+            env -i "$(command -v python3)" -c 'import os, sys, time; os.setpgid(0, 0); open(sys.argv[1], "w").write("out\n"); time.sleep(0.3); os.write(3, b"ok square 2 4\n")' "$0" </dev/null >/dev/null 2>&1 &
             read ready < "$0"; rm -f "$0"; exit 0
             """;
         using RealLauncher l = new();

@@ -10,6 +10,7 @@ namespace TuiProcManager.Linux.Tests.Processes;
 /// exited) was not in the group that terminate, kill and the end-of-worker sweep signal, and lived on
 /// after its worker, unreported, until tuiproc exited.
 /// </summary>
+[Collection(AloneInTheProcess.Name)]
 public sealed class StraySweeperTests
 {
     public enum HowItEnds
@@ -77,6 +78,36 @@ public sealed class StraySweeperTests
         await s.Supervisor.TerminateAsync(id).WaitAsync(RealSupervisor.Bound);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the end took {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task UnmarkedStrayInItsOwnSession_IsLeftWhileAnyWorkerRuns_ThenEndedAndReported()
+    {
+        // `env -i` clears the guard's mark, `setsid` leaves our session: whose it is cannot be told, so
+        // it is ended only once no worker runs (it might have been a running worker's helper).
+        await using RealSupervisor s = new();
+        WorkerId other = s.Supervisor.Spawn(WorkerSpec.Command(["sleep", "60"]));
+        // The worker exits only once the stray is in a session of its own (field 6 of /proc/PID/stat):
+        // before that it is still in the worker's group, which is killed when the worker is reaped.
+        const string Script = """
+            env -i setsid sleep 60 & p=$!
+            while [ "$(cut -d' ' -f6 /proc/$p/stat)" = "$(cut -d' ' -f6 /proc/$$/stat)" ]; do sleep 0.01; done
+            echo $p; exit 0
+            """;
+        WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", Script]));
+        (int stray, ulong start) = await StrayFromOutputAsync(s, id);
+        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        await RealSupervisor.UntilAsync(() => ProcessTable.ParentPid(stray) == Environment.ProcessId, $"stray {stray} re-parented to us");
+        await Task.Delay(2500); // every sweep of that worker's end is over
+
+        Assert.True(ProcessTable.IsAlive(stray), "an unmarked stray was ended while a worker still ran");
+        await s.Supervisor.TerminateAsync(other).WaitAsync(RealSupervisor.Bound);
+
+        await RealSupervisor.UntilAsync(() => ProcessTable.IsReaped(stray, start), $"the unmarked stray {stray} gone and reaped");
+        await RealSupervisor.UntilAsync(() => s.Of<ProcessLeftBehind>().Any(e => e.Pid == stray), "its report");
+        ProcessLeftBehind left = s.Of<ProcessLeftBehind>().Single(e => e.Pid == stray);
+        Assert.True(left.Ended, left.Describe());
+        Assert.Contains("no mark", left.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>The stray's PID, from the first line the worker printed, and its start time.</summary>

@@ -15,7 +15,7 @@ public sealed class RunInATerminalTests
         using TmuxApp app = TmuxApp.Start(["run", "--cmd", "python3 " + script.Path], width: 120, height: 30, waitFor: "Done!");
         string before = app.PaneTitle();
 
-        string screen = app.Screen();
+        string screen = app.Transcript();
 
         Assert.Equal(0, app.WaitForExit());
         Assert.All(HostileWorker.ShownAs, shown => Assert.Contains(shown, screen, StringComparison.Ordinal));

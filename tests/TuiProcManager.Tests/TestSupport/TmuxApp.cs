@@ -44,7 +44,7 @@ internal sealed partial class TmuxApp : IDisposable
         {
             prepare?.Invoke(home);
             string config = Path.Combine(home, "tmux.conf");
-            File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n");
+            File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 1000\n");
             List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
             Dictionary<string, string> environment = new()
             {
@@ -77,6 +77,12 @@ internal sealed partial class TmuxApp : IDisposable
 
     /// <summary>The screen as text, one line per row.</summary>
     public string Screen() => Tmux("capture-pane", "-p", "-t", "e2e");
+
+    /// <summary>
+    /// Everything the terminal showed, the lines scrolled off the top included (up to 1,000): for a
+    /// program that prints and ends (tmux may scroll the first line away while it sizes the new pane).
+    /// </summary>
+    public string Transcript() => Tmux("capture-pane", "-p", "-S", "-", "-t", "e2e");
 
     /// <summary>The screen with its colours and attributes as escape sequences.</summary>
     public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", "e2e");
