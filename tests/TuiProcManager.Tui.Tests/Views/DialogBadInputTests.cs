@@ -1,3 +1,4 @@
+using System.Globalization;
 using NSubstitute;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -48,24 +49,8 @@ public sealed class DialogBadInputTests
     public void Spawn_BadField_SaysWhatIsWrongInOneLine_StaysOpen_SpawnsNothing(int field, string text, string expected)
     {
         using Screen s = new(100, 30, begin: false);
-        SpawnDialog? dialog = null;
-        new Script()
-            .Then(app => app.InjectKey(new Key('s')))
-            .Until(app => (dialog = app.TopRunnableView as SpawnDialog) is not null)
-            .Then(app =>
-            {
-                SetField(app, field, text);
-                app.InjectKey(Key.Enter);
-            })
-            .Until(_ => dialog!.ErrorText.Length > 0)
-            .Then(app =>
-            {
-                Assert.Equal(expected, dialog!.ErrorText);
-                Assert.Same(dialog, app.TopRunnableView); // still open
-                app.InjectKey(Key.Esc);
-            })
-            .Until(app => app.TopRunnableView is not SpawnDialog)
-            .Run(s.App, s.Main);
+
+        AssertRefused<SpawnDialog>(s, 's', app => SetField(app, field, text), expected);
 
         s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
     }
@@ -96,6 +81,13 @@ public sealed class DialogBadInputTests
         { 4, "3600001", "work ms must be a whole number from 0 to 3,600,000, got '3600001'" },
         { 5, "-1", "wait ms must be a whole number from 0 to 3,600,000, got '-1'" },
         { 5, "x", "wait ms must be a whole number from 0 to 3,600,000, got 'x'" },
+        { 0, "sqr", "kind must be square or cube, got 'sqr'" },
+        { 1, "5..1", "inputs: range '5..1' is reversed (5 > 1): write 1..5" },
+        { 1, "1..x", "inputs: range '1..x' must have integer ends" },
+        { 1, "", "inputs: missing N after ':'" },
+        { 2, "0", $"the pool size must be from 1 to {PoolRequest.MaxSize} on this machine" },
+        { 2, (PoolRequest.MaxSize + 1).ToString(CultureInfo.InvariantCulture), $"got {PoolRequest.MaxSize + 1}" },
+        { 2, "two", $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got 'two'" },
     };
 
     [Theory]
@@ -103,25 +95,8 @@ public sealed class DialogBadInputTests
     public void Pool_BadField_SaysWhatIsWrongInOneLine_StaysOpen_StartsNothing(int field, string text, string expected)
     {
         using Screen s = new(100, 30, begin: false);
-        PoolDialog? dialog = null;
-        new Script()
-            .Then(app => app.InjectKey(new Key('m')))
-            .Until(app => (dialog = app.TopRunnableView as PoolDialog) is not null)
-            .Then(app =>
-            {
-                SetField(app, field, text);
-                app.InjectKey(Key.Enter);
-            })
-            .Until(_ => dialog!.ErrorText.Length > 0)
-            .Then(app =>
-            {
-                Assert.Contains(expected, dialog!.ErrorText, StringComparison.Ordinal);
-                Assert.Equal(dialog.ErrorText, dialog.ErrorText.ReplaceLineEndings(""));
-                Assert.Same(dialog, app.TopRunnableView);
-                app.InjectKey(Key.Esc);
-            })
-            .Until(app => app.TopRunnableView is not PoolDialog)
-            .Run(s.App, s.Main);
+
+        AssertRefused<PoolDialog>(s, 'm', app => SetField(app, field, text), expected);
 
         s.Supervisor.DidNotReceive().StartPool(Arg.Any<PoolRequest>());
     }
@@ -143,29 +118,8 @@ public sealed class DialogBadInputTests
     public void Command_BadCommand_SaysWhatIsWrongInOneLine_StaysOpen_StartsNothing(string command, string expected)
     {
         using Screen s = new(100, 30, begin: false);
-        CommandDialog? dialog = null;
-        new Script()
-            .Then(app => app.InjectKey(new Key('x')))
-            .Until(app => (dialog = app.TopRunnableView as CommandDialog) is not null)
-            .Then(app =>
-            {
-                foreach (char c in command)
-                {
-                    app.InjectKey(new Key(c));
-                }
 
-                app.InjectKey(Key.Enter);
-            })
-            .Until(_ => dialog!.ErrorText.Length > 0)
-            .Then(app =>
-            {
-                Assert.Contains(expected, dialog!.ErrorText, StringComparison.Ordinal);
-                Assert.Equal(dialog.ErrorText, dialog.ErrorText.ReplaceLineEndings(""));
-                Assert.Same(dialog, app.TopRunnableView);
-                app.InjectKey(Key.Esc);
-            })
-            .Until(app => app.TopRunnableView is not CommandDialog)
-            .Run(s.App, s.Main);
+        AssertRefused<CommandDialog>(s, 'x', app => Type(app, command), expected);
 
         s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
     }
@@ -202,6 +156,42 @@ public sealed class DialogBadInputTests
 
         Assert.Null(CommandDialog.Check("echo " + word, s.Resolver, out WorkerSpec? spec));
         Assert.Equal(WorkerSpec.Command(["echo", word]), spec);
+    }
+
+    /// <summary>
+    /// Opens a dialog with <paramref name="key"/>, fills it, presses Enter, and checks that the error is
+    /// one line containing <paramref name="expected"/> and the dialog stays open; then closes it.
+    /// </summary>
+    private static void AssertRefused<TDialog>(Screen s, char key, Action<IApplication> fill, string expected)
+        where TDialog : FormDialog
+    {
+        TDialog? dialog = null;
+        new Script()
+            .Then(app => app.InjectKey(new Key(key)))
+            .Until(app => (dialog = app.TopRunnableView as TDialog) is not null)
+            .Then(app =>
+            {
+                fill(app);
+                app.InjectKey(Key.Enter);
+            })
+            .Until(_ => dialog!.ErrorText.Length > 0)
+            .Then(app =>
+            {
+                Assert.Contains(expected, dialog!.ErrorText, StringComparison.Ordinal);
+                Assert.Equal(dialog.ErrorText, dialog.ErrorText.ReplaceLineEndings(""));
+                Assert.Same(dialog, app.TopRunnableView); // still open
+                app.InjectKey(Key.Esc);
+            })
+            .Until(app => app.TopRunnableView is not TDialog)
+            .Run(s.App, s.Main);
+    }
+
+    private static void Type(IApplication app, string text)
+    {
+        foreach (char c in text)
+        {
+            app.InjectKey(new Key(c));
+        }
     }
 
     private static void SetField(IApplication app, int tabs, string text)

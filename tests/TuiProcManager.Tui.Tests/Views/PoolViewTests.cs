@@ -38,46 +38,6 @@ public sealed class PoolViewTests
         }
     }
 
-    public static TheoryData<int, string, string> BadFields => new()
-    {
-        { 0, "sqr", "kind must be square or cube, got 'sqr'" },
-        { 1, "5..1", "inputs: range '5..1' is reversed (5 > 1): write 1..5" },
-        { 1, "1..x", "inputs: range '1..x' must have integer ends" },
-        { 1, "", "inputs: missing N after ':'" },
-        { 2, "0", $"the pool size must be from 1 to {PoolRequest.MaxSize} on this machine" },
-        { 2, (PoolRequest.MaxSize + 1).ToString(CultureInfo.InvariantCulture), $"got {PoolRequest.MaxSize + 1}" },
-        { 2, "two", $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got 'two'" },
-        { 3, "-1", "steps must be a whole number from 0 to 1,000,000, got '-1'" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadFields))]
-    public void Dialog_BadInput_SaysWhatIsWrongInOneLine_StaysOpen_StartsNothing(int field, string text, string expected)
-    {
-        using Screen s = new(100, 30, begin: false);
-        PoolDialog? dialog = null;
-        new Script()
-            .Then(app => app.InjectKey(new Key('m')))
-            .Until(app => (dialog = app.TopRunnableView as PoolDialog) is not null)
-            .Then(app =>
-            {
-                SetField(app, field, text);
-                app.InjectKey(Key.Enter);
-            })
-            .Until(_ => dialog!.ErrorText.Length > 0)
-            .Then(app =>
-            {
-                Assert.Contains(expected, dialog!.ErrorText, StringComparison.Ordinal);
-                Assert.DoesNotContain('\n', dialog.ErrorText);
-                Assert.Same(dialog, app.TopRunnableView); // still open
-                app.InjectKey(Key.Esc);
-            })
-            .Until(app => app.TopRunnableView is not PoolDialog)
-            .Run(s.App, s.Main);
-
-        s.Supervisor.DidNotReceive().StartPool(Arg.Any<PoolRequest>());
-    }
-
     [Fact]
     public void Dialog_AfterAnError_AValidPoolStarts_AndItsPanelTakesTheOutputsPlace()
     {
