@@ -10,17 +10,15 @@ internal sealed class SchedulingArguments
     /// <summary>Most run slots accepted.</summary>
     public const int MaxSlots = PauseOnWaitPolicy.MaxSlots;
 
-    public Option<string> Mode { get; } = new("--mode")
-    {
-        Description = "parallel (default): every worker runs at once. pause-on-wait: at most --slots workers run; when one waits, the next gets its slot (the lesson's asynchronous model).",
-        HelpName = "MODE",
-        DefaultValueFactory = _ => "parallel",
-    };
+    public Option<string> Mode { get; } = ChoiceOption.Create(
+        "--mode",
+        "MODE",
+        "parallel (default): every worker runs at once. pause-on-wait: at most --slots workers run; when one waits, the next gets its slot (the lesson's asynchronous model).",
+        "parallel",
+        "pause-on-wait");
 
     public Option<int> Slots { get; } = IntegerOption.Create(
         "--slots", "K", "Run slots in pause-on-wait mode (default 1).", MaxSlots, min: 1);
-
-    public SchedulingArguments() => Mode.AcceptOnlyFromAmong("parallel", "pause-on-wait");
 
     public void AddTo(Command command)
     {

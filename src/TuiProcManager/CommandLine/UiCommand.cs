@@ -26,13 +26,14 @@ internal static class UiCommand
             Description = "The theme to use (and remember), e.g. \"Tuiproc Light\". Press t in the UI to cycle through them.",
             HelpName = "NAME",
         };
-        Option<string> colors = new("--colors")
-        {
-            Description = "auto (24-bit when COLORTERM says so, else 16), true, 16, or none. NO_COLOR turns colour off whatever this says.",
-            HelpName = "MODE",
-            DefaultValueFactory = _ => "auto",
-        };
-        colors.AcceptOnlyFromAmong("auto", "true", "16", "none");
+        Option<string> colors = ChoiceOption.Create(
+            "--colors",
+            "MODE",
+            "auto (24-bit when COLORTERM says so, else 16), true, 16, or none. NO_COLOR turns colour off whatever this says.",
+            "auto",
+            "true",
+            "16",
+            "none");
         root.Add(theme);
         root.Add(colors);
         root.SetAction(async (parsed, cancellation) =>
