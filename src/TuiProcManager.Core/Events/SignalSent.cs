@@ -9,5 +9,6 @@ namespace TuiProcManager.Core.Events;
 /// <param name="Worker">See <see cref="WorkerEvent"/>.</param>
 /// <param name="Signal">Which signal.</param>
 /// <param name="Why">The action it belongs to: pause, resume, terminate, grace period expired, kill.</param>
-public sealed record SignalSent(long Sequence, DateTimeOffset Time, WorkerId Worker, ProcessSignal Signal, string Why)
+/// <param name="Cause">Who or what it came from (a request, its follow-up, the scheduler, the shutdown).</param>
+public sealed record SignalSent(long Sequence, DateTimeOffset Time, WorkerId Worker, ProcessSignal Signal, string Why, SignalCause Cause = SignalCause.Request)
     : WorkerEvent(Sequence, Time, Worker);

@@ -68,7 +68,7 @@ public sealed partial class Supervisor
 
                 // A stopped process keeps a SIGTERM pending until it is continued: without this SIGCONT a
                 // paused worker would survive until the grace period ran out. Harmless for a running one.
-                SendToGroup(w, ProcessSignal.Continue, "terminate: let a paused worker receive SIGTERM");
+                SendToGroup(w, ProcessSignal.Continue, "terminate: let a paused worker receive SIGTERM", SignalCause.FollowUp);
                 w.PausedByUser = false;
                 w.Escalation = _schedulers.Clock.Schedule(grace, () => Escalate(worker, grace));
             }
@@ -113,20 +113,20 @@ public sealed partial class Supervisor
             WorkerRecord w = Get(worker);
             w.Escalation = null;
             SendToGroup(w, ProcessSignal.Kill, string.Create(
-                CultureInfo.InvariantCulture, $"terminate: still alive {grace.TotalSeconds:0.###} s after SIGTERM"));
+                CultureInfo.InvariantCulture, $"terminate: still alive {grace.TotalSeconds:0.###} s after SIGTERM"), SignalCause.FollowUp);
         }
     }
 
     /// <summary>Signals a worker's process group and publishes it. Caller holds the gate.</summary>
     /// <returns>False when the worker has ended or never started: nothing was sent.</returns>
-    private bool SendToGroup(WorkerRecord w, ProcessSignal signal, string why)
+    private bool SendToGroup(WorkerRecord w, ProcessSignal signal, string why, SignalCause cause = SignalCause.Request)
     {
         if (!w.IsAlive || w.Handle is null || !w.Handle.SignalGroup(signal))
         {
             return false;
         }
 
-        Publish(new SignalSent(Next(), Now, w.Id, signal, why));
+        Publish(new SignalSent(Next(), Now, w.Id, signal, why, cause));
         return true;
     }
 }

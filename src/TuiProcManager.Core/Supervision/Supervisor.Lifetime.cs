@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.Core.Supervision;
@@ -48,7 +49,7 @@ public sealed partial class Supervisor
             StopPools();
             foreach (WorkerRecord w in _workers)
             {
-                SendToGroup(w, ProcessSignal.Kill, "shutdown");
+                SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
             }
         }
 

@@ -127,7 +127,7 @@ public sealed partial class Supervisor
                     if (d.Signal)
                     {
                         w.LastSchedulerSignalAt = Now;
-                        SendToGroup(w, ProcessSignal.Stop, "pause-on-wait: " + d.Why);
+                        SendToGroup(w, ProcessSignal.Stop, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
                     }
 
                     break;
@@ -137,7 +137,7 @@ public sealed partial class Supervisor
                     if (d.Signal)
                     {
                         w.LastSchedulerSignalAt = Now;
-                        SendToGroup(w, ProcessSignal.Continue, "pause-on-wait: " + d.Why);
+                        SendToGroup(w, ProcessSignal.Continue, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
                     }
 
                     break;
@@ -149,7 +149,7 @@ public sealed partial class Supervisor
                     w.PendingNote = null;
                     if (d.Signal)
                     {
-                        SendToGroup(w, ProcessSignal.Continue, d.Why);
+                        SendToGroup(w, ProcessSignal.Continue, d.Why, SignalCause.Scheduler);
                     }
 
                     break;

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using TuiProcManager.Core.Text;
+
+namespace TuiProcManager.Labs.Format;
+
+/// <summary>
+/// One JSON file being read: its name for messages, its parsed document and where each value is. Turns
+/// a problem at a path into a <see cref="LabFormatException"/> with the line and column.
+/// </summary>
+internal sealed class JsonSource : IDisposable
+{
+    /// <summary>Largest file read, in bytes: a lab or texts file is a few kilobytes.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private readonly JsonDocument _document;
+    private readonly JsonPositions _positions;
+
+    private JsonSource(string name, JsonDocument document, JsonPositions positions)
+    {
+        Name = name;
+        _document = document;
+        _positions = positions;
+    }
+
+    /// <summary>The file as it is named in messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The whole document.</summary>
+    public JsonCursor Root => new(_document.RootElement, "", this);
+
+    /// <summary>Reads and parses <paramref name="path"/>, named <paramref name="name"/> in messages.</summary>
+    /// <exception cref="LabFormatException">It cannot be read, is too large, or is not JSON.</exception>
+    public static JsonSource Open(string path, string name)
+    {
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new LabFormatException(name, 0, 0, "is a directory, not a file");
+            }
+
+            using FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (file.Length > MaxBytes)
+            {
+                throw new LabFormatException(name, 0, 0, $"is {file.Length / 1024:N0} KiB; a file here may be at most {MaxBytes / 1024:N0} KiB");
+            }
+
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new LabFormatException(name, 0, 0, "does not exist");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new LabFormatException(name, 0, 0, "does not exist (no such directory)");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new LabFormatException(name, 0, 0, "cannot be read: permission denied");
+        }
+        catch (IOException e)
+        {
+            throw new LabFormatException(name, 0, 0, "cannot be read: " + e.Message);
+        }
+
+        return Parse(bytes, name);
+    }
+
+    /// <summary>Parses <paramref name="utf8"/>, named <paramref name="name"/> in messages.</summary>
+    /// <exception cref="LabFormatException">It is not JSON.</exception>
+    public static JsonSource Parse(ReadOnlyMemory<byte> utf8, string name)
+    {
+        ReadOnlyMemory<byte> text = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            int line = (int)(e.LineNumber ?? 0) + 1;
+            int column = (int)(e.BytePositionInLine ?? 0) + 1;
+            throw new LabFormatException(name, line, column, "not valid JSON: " + Plain(e.Message));
+        }
+
+        return new JsonSource(name, document, JsonPositions.Read(text.Span));
+    }
+
+    /// <summary>A problem at <paramref name="path"/>.</summary>
+    public LabFormatException Error(string path, string problem)
+    {
+        (int line, int column) = _positions.Of(path);
+        return new LabFormatException(Name, line, column, path.Length == 0 ? problem : $"{path}: {problem}");
+    }
+
+    /// <summary>Where <paramref name="path"/> is, for "first at line N".</summary>
+    public int LineOf(string path) => _positions.Of(path).Line;
+
+    public void Dispose() => _document.Dispose();
+
+    /// <summary>System.Text.Json's message without its own position suffix (" LineNumber: 2 | BytePositionInLine: 4.").</summary>
+    private static string Plain(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string text = (at > 0 ? message[..at] : message).Trim().TrimEnd('.');
+        return InputText.Shorten(text, 160);
+    }
+}
