@@ -12,13 +12,14 @@ namespace TuiProcManager.Labs.Checks;
 /// <param name="MinSteps">At least this many steps.</param>
 /// <param name="MinWorkMs">At least this much CPU work per step.</param>
 /// <param name="MinWaitMs">At least this much waiting per step.</param>
-public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps, int MinWorkMs, int MinWaitMs)
+/// <param name="MaxWaitMs">At most this much waiting per step (a busy worker); null for any.</param>
+public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps, int MinWorkMs, int MinWaitMs, int? MaxWaitMs = null)
 {
     /// <summary>Any worker.</summary>
     public static WorkerFilter Any { get; } = new(null, null, 0, 0, 0);
 
     /// <summary>The names a filter takes in a lab file.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["kind", "n", "minSteps", "minWorkMs", "minWaitMs"];
+    public static IReadOnlyList<string> Fields { get; } = ["kind", "n", "minSteps", "minWorkMs", "minWaitMs", "maxWaitMs"];
 
     /// <summary>Whether <paramref name="worker"/> is one of those counted.</summary>
     public bool Matches(WorkerFacts worker)
@@ -29,7 +30,8 @@ public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps
             && (Number is null || spec.Number == Number)
             && spec.Workload.Steps >= MinSteps
             && (MinWorkMs == 0 || (spec.Workload.Steps > 0 && spec.Workload.WorkMs >= MinWorkMs))
-            && (MinWaitMs == 0 || (spec.Workload.Steps > 0 && spec.Workload.WaitMs >= MinWaitMs));
+            && (MinWaitMs == 0 || (spec.Workload.Steps > 0 && spec.Workload.WaitMs >= MinWaitMs))
+            && (MaxWaitMs is null || spec.Workload.WaitMs <= MaxWaitMs);
     }
 
     /// <summary>In words, for <paramref name="count"/> of them: "a square worker with N = 10", "2 workers".</summary>
@@ -64,6 +66,11 @@ public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps
         if (MinWaitMs > 0)
         {
             with.Add(string.Create(CultureInfo.InvariantCulture, $"at least {MinWaitMs} ms of waiting per step"));
+        }
+
+        if (MaxWaitMs is { } most)
+        {
+            with.Add(string.Create(CultureInfo.InvariantCulture, $"at most {most} ms of waiting per step"));
         }
 
         return with.Count == 0 ? text : text + " with " + string.Join(", ", with);

@@ -159,7 +159,8 @@ internal static class CheckReader
         o.Member("n") is { } n ? Number(n) : null,
         Optional(o, "minSteps", 0, Workload.MaxSteps, 0),
         Optional(o, "minWorkMs", 0, Workload.MaxMilliseconds, 0),
-        Optional(o, "minWaitMs", 0, Workload.MaxMilliseconds, 0));
+        Optional(o, "minWaitMs", 0, Workload.MaxMilliseconds, 0),
+        o.Member("maxWaitMs")?.Int(0, Workload.MaxMilliseconds));
 
     private static Count Count(JsonCursor c) =>
         c.Element.ValueKind == JsonValueKind.String && c.Element.GetString() == "cores" ? Checks.Count.Cores
