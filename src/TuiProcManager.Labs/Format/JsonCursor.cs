@@ -27,12 +27,12 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
             string path = JsonPositions.Child(Path, member.Name);
             if (!seen.Add(member.Name))
             {
-                throw Source.Error(path, $"\"{member.Name}\" is given twice");
+                throw Source.Error(path, Path, $"\"{member.Name}\" is given twice");
             }
 
             if (Array.IndexOf(allowed, member.Name) < 0)
             {
-                throw Source.Error(path, $"unknown field \"{Shown(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
+                throw Source.Error(path, Path, $"unknown field \"{Shown(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
             }
         }
 

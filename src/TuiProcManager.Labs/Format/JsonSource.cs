@@ -90,10 +90,13 @@ internal sealed class JsonSource : IDisposable
     }
 
     /// <summary>A problem at <paramref name="path"/>.</summary>
-    public LabFormatException Error(string path, string problem)
+    public LabFormatException Error(string path, string problem) => Error(path, path, problem);
+
+    /// <summary>A problem found at <paramref name="at"/> (its line and column), said of <paramref name="of"/> (its path).</summary>
+    public LabFormatException Error(string at, string of, string problem)
     {
-        (int line, int column) = _positions.Of(path);
-        return new LabFormatException(Name, line, column, path.Length == 0 ? problem : $"{path}: {problem}");
+        (int line, int column) = _positions.Of(at);
+        return new LabFormatException(Name, line, column, of.Length == 0 ? problem : $"{of}: {problem}");
     }
 
     /// <summary>Where <paramref name="path"/> is, for "first at line N".</summary>
