@@ -7,6 +7,8 @@ using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Labs.Explaining;
+using TuiProcManager.Labs.Format;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
@@ -90,6 +92,13 @@ public static class TuiHost
             main.SayStartupProblem(settingsProblem);
         }
 
+        (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.ExplainTexts);
+        main.UseExplainTexts(texts, textsProblem);
+        if (options.Lab is { } lab)
+        {
+            main.OpenLab(lab);
+        }
+
         using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
         using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
         using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));
@@ -99,7 +108,21 @@ public static class TuiHost
         }
 
         app.Run(main);
+        main.CloseLab();
         return main.ExitCode;
+    }
+
+    /// <summary>The Explain panel's texts, or why they cannot be used (the panel then says so; nothing else is affected).</summary>
+    private static (ExplainTexts?, string?) LoadExplainTexts(string path)
+    {
+        try
+        {
+            return (ExplainTexts.Load(path), null);
+        }
+        catch (LabFormatException e)
+        {
+            return (null, "Explain texts: " + e.Message);
+        }
     }
 
     private static ColorMode Parse(string colors) => colors switch

@@ -16,4 +16,10 @@ public sealed record TuiOptions
 
     /// <summary>Workers to start once the UI is up.</summary>
     public IReadOnlyList<WorkerSpec> InitialWorkers { get; init; } = [];
+
+    /// <summary>The Explain panel's texts (<c>labs/explain.json</c> beside the app).</summary>
+    public string ExplainTexts { get; init; } = Path.Combine(AppContext.BaseDirectory, "labs", "explain.json");
+
+    /// <summary>A lab to open (<c>tuiproc lab N</c>); null for none.</summary>
+    public LabOptions? Lab { get; init; }
 }

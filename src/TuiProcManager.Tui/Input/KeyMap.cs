@@ -19,6 +19,11 @@ internal static class KeyMap
             return UiAction.Help;
         }
 
+        if (key == Key.F9)
+        {
+            return UiAction.Kill; // htop's key for kill
+        }
+
         if (key.IsCtrl || key.IsAlt)
         {
             return UiAction.None;
@@ -45,6 +50,13 @@ internal static class KeyMap
             "S" => UiAction.ToggleSummary,
             "m" => UiAction.StartPool,
             "r" => UiAction.NextPlace,
+            "9" => UiAction.Kill, // kill -9
+            "T" => UiAction.JoinWithTimeout,
+            "e" => UiAction.ToggleExplain,
+            "L" => UiAction.ToggleLab,
+            "h" => UiAction.Hint,
+            "a" => UiAction.Answer,
+            "E" => UiAction.ExportReport,
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
             _ => UiAction.None,

@@ -38,6 +38,27 @@ internal enum UiAction
     Help,
     Quit,
 
+    /// <summary>SIGKILL to the selected worker (<c>p.kill()</c>).</summary>
+    Kill,
+
+    /// <summary>Join the selected worker with a timeout (<c>p.join(2)</c>).</summary>
+    JoinWithTimeout,
+
+    /// <summary>Show or hide the Explain panel.</summary>
+    ToggleExplain,
+
+    /// <summary>Show or hide the lab panel.</summary>
+    ToggleLab,
+
+    /// <summary>The current lab step's next hint.</summary>
+    Hint,
+
+    /// <summary>Answer the current lab step's question.</summary>
+    Answer,
+
+    /// <summary>Save the lab's report.</summary>
+    ExportReport,
+
     /// <summary>Ctrl+C: stop every worker and leave without asking.</summary>
     Interrupt,
 }

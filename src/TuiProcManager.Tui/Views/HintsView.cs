@@ -16,6 +16,8 @@ internal sealed class HintsView : CanvasView
     /// <summary>The forms of the line, longest first; the first that fits is shown, else the last.</summary>
     internal static readonly string[] Forms =
     [
+        "s/c spawn x cmd m pool p pause j/J join T timed join k/K stop 9 kill w mode +/- slots r view S summary o merge / find e explain t theme ? help q quit",
+        "s/c spawn x cmd m pool p pause j/J join k/K stop 9 kill w mode +/- slots r view S summary o merge e explain t theme ? help q quit",
         "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge / find t theme ? help q quit",
         "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge t theme ? help q quit",
         "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view S summary o merge ? help q quit",
@@ -23,6 +25,19 @@ internal sealed class HintsView : CanvasView
         "s/c spawn x cmd m pool p pause j/J join k/K stop w mode +/- slots r view ? help q quit",
         Text80,
     ];
+    /// <summary>The forms of the line while a lab is open: its keys first.</summary>
+    internal static readonly string[] LabForms =
+    [
+        "h hint a answer L lab e explain s/c spawn m pool p pause j/J join T timed join k/K stop 9 kill w mode +/- slots r view S summary ? help q quit",
+        "h hint a answer L lab e explain s/c spawn m pool p pause j/J join T timed join k stop 9 kill w mode r view ? help q quit",
+        "h hint a answer L lab e explain s/c spawn p pause j/J join T timed k stop 9 kill w mode ? help q quit",
+        "h hint a answer L lab e explain s/c spawn p pause J join k stop 9 kill ? help q quit",
+        "h hint a answer L lab e explain ? help q quit",
+    ];
+
+    /// <summary>A lab is open: its keys come first.</summary>
+    public bool Lab { get; set; }
+
     public HintsView()
     {
         Height = 1;
@@ -31,7 +46,8 @@ internal sealed class HintsView : CanvasView
 
     protected override void Render(CellCanvas canvas)
     {
-        string text = Forms.FirstOrDefault(f => f.Length + 1 <= canvas.Width) ?? Forms[^1];
+        string[] forms = Lab ? LabForms : Forms;
+        string text = forms.FirstOrDefault(f => f.Length + 1 <= canvas.Width) ?? forms[^1];
         canvas.WritePadded(0, 0, " " + text, Roles.Attribute(Roles.Hint, this), canvas.Width);
     }
 }

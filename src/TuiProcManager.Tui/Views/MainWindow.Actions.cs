@@ -44,6 +44,13 @@ internal sealed partial class MainWindow
             case UiAction.Help: Later(() => Show(new HelpDialog())); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
+            case UiAction.Kill: Kill(); break;
+            case UiAction.JoinWithTimeout: Later(JoinWithTimeout); break;
+            case UiAction.ToggleExplain: ToggleExplain(); break;
+            case UiAction.ToggleLab: ToggleLab(); break;
+            case UiAction.Hint: Hint(); break;
+            case UiAction.Answer: Later(Answer); break;
+            case UiAction.ExportReport: ExportReport(); break;
             default: break;
         }
     }
@@ -122,6 +129,34 @@ internal sealed partial class MainWindow
             || (_dashboard.Processes.Find(id)?.Shown is { State: WorkerState.Paused, Queued: false } && info?.Queued != true);
         bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
         _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
+    });
+
+    /// <summary>9 / F9: SIGKILL to the selected worker's group (<c>p.kill()</c>): nothing can catch it.</summary>
+    private void Kill() => OnSelected(id =>
+    {
+        bool sent = _supervisor.Kill(id);
+        _header.Say(sent ? $"killed {id} (SIGKILL)" : $"worker {id} has ended", error: !sent);
+    });
+
+    /// <summary>T: <c>p.join(timeout)</c> — waits at most the time asked for; the worker runs on if it has not ended.</summary>
+    private void JoinWithTimeout() => OnSelected(id =>
+    {
+        JoinTimeoutDialog dialog = new(_dashboard.Name(id));
+        Show(dialog);
+        if (!dialog.Confirmed)
+        {
+            return;
+        }
+
+        string seconds = dialog.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        _header.Say($"joining {id} for at most {seconds} s…");
+        _supervisor.JoinAsync(id, dialog.Timeout).ContinueWith(
+            t => OnUi(() => _header.Say(
+                !t.IsCompletedSuccessfully ? $"join of {id}: {t.Exception?.InnerException?.Message}"
+                : t.Result is { } exit ? $"joined {id}: {exit}"
+                : $"join of {id} gave up after {seconds} s: it still runs (p.join({seconds}) returned, p.is_alive() is True)",
+                error: !t.IsCompletedSuccessfully)),
+            TaskScheduler.Default);
     });
 
     private void Join() => OnSelected(id =>

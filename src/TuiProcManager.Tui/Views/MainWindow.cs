@@ -40,6 +40,9 @@ internal sealed partial class MainWindow : Runnable
     private readonly PoolPanel _pool;
     private readonly HintsView _hints;
     private readonly Label _tooSmall;
+    private readonly LabPanel _lab;
+    private readonly ExplainPanel _explain;
+    private readonly bool _ascii;
 
     public MainWindow(Dashboard dashboard, ISupervisor supervisor, IExecutableResolver resolver, ThemeCatalog themes, bool noColor, StateGlyphs glyphs, Func<DateTimeOffset> now)
     {
@@ -48,6 +51,7 @@ internal sealed partial class MainWindow : Runnable
         _resolver = resolver;
         _themes = themes;
         _noColor = noColor;
+        _ascii = glyphs == StateGlyphs.Ascii;
         Width = Dim.Fill();
         Height = Dim.Fill();
 
@@ -67,7 +71,9 @@ internal sealed partial class MainWindow : Runnable
         _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 4, TextAlignment = Alignment.Center, Visible = false };
-        Add(_header, _processes, _states, _cpu, _output, _results, _pool, _summary, _hints, _tooSmall);
+        _lab = new LabPanel(glyphs) { Visible = false }; // placed by LayoutSide
+        _explain = new ExplainPanel(glyphs) { Visible = false };
+        Add(_header, _processes, _states, _cpu, _output, _results, _pool, _summary, _lab, _explain, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
         IsRunningChanged += (_, e) =>
@@ -119,6 +125,8 @@ internal sealed partial class MainWindow : Runnable
         {
             Report(e);
         }
+
+        ApplyLabAndExplain(batch);
 
         ShowDoneOnceSeen();
 
@@ -200,6 +208,7 @@ internal sealed partial class MainWindow : Runnable
         }
 
         RefreshPlace(changes.Results, changes.Pools);
+        RefreshSide();
 
         if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
         {
@@ -220,6 +229,7 @@ internal sealed partial class MainWindow : Runnable
 
         _tooSmall.Visible = small;
         ShowPlace();
+        LayoutSide();
         _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.\nNo room? tuiproc run KIND:N runs without the UI.";
     }
 

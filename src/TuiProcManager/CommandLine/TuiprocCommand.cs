@@ -17,6 +17,7 @@ internal static class TuiprocCommand
         RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal. Without a command it opens the full-screen UI, with the given workers started.")
         {
             RunCommand.Create(stdout, stderr),
+            LabCommand.Create(stdout, stderr),
         };
         UiCommand.AddTo(root, stderr);
 

@@ -17,62 +17,74 @@ internal static class UiCommand
 
     public static void AddTo(RootCommand root, TextWriter stderr)
     {
-        WorkerArguments workers = new();
-        workers.AddTo(root, requireWorkers: false);
-        SchedulingArguments scheduling = new();
-        scheduling.AddTo(root);
-        Option<string?> theme = new("--theme")
+        UiArguments ui = new();
+        ui.AddTo(root);
+        root.SetAction((parsed, _) => RunAsync(parsed, ui, stderr, lab: null));
+    }
+
+    /// <summary>
+    /// Checks what the UI needs (a known theme, a terminal, the worker, a writable events file), then runs
+    /// it until the user quits or a signal stops it; with <paramref name="lab"/>, that lab is open.
+    /// </summary>
+    /// <param name="parsed">The command line.</param>
+    /// <param name="ui">The UI's options in it.</param>
+    /// <param name="stderr">Where one-line problems go.</param>
+    /// <param name="lab">The lab to open; its <see cref="LabOptions.Record"/> is connected to the events file here.</param>
+    public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(ui);
+        IReadOnlyList<string> names = TuiHost.LoadThemes(ThemesDirectory, out _);
+        string? chosen = parsed.GetValue(ui.Theme);
+        if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
         {
-            Description = "The theme to use (and remember), e.g. \"Tuiproc Light\". Press t in the UI to cycle through them.",
-            HelpName = "NAME",
+            await stderr.WriteLineAsync($"tuiproc: unknown theme '{InputText.Shorten(chosen)}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        {
+            string run = lab is null ? "tuiproc run square:10 cube:10" : $"tuiproc run --events FILE …, then tuiproc lab {lab.Lab.Id} --check FILE";
+            await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); without the UI use: {run}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (WorkerExecutable.Problem() is { } problem)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        if (!RunFiles.TryOpen(parsed.GetValue(ui.Events), null, out RunFiles? files, out string? fileError))
+        {
+            await stderr.WriteLineAsync("tuiproc: " + fileError).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using RunFiles ownFiles = files;
+        await using ServiceProvider services = AppServices.Build();
+        ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
+        ui.Scheduling.Apply(parsed, supervisor);
+        EventLogWriter? log = files.Events;
+        using IDisposable logging = log?.Attach(supervisor.Events) ?? System.Reactive.Disposables.Disposable.Empty;
+        using TerminationSignals signals = new(() => KillAll(supervisor));
+        using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
+        TuiOptions options = new()
+        {
+            ThemesDirectory = ThemesDirectory,
+            Theme = chosen,
+            Colors = parsed.GetValue(ui.Colors) ?? "auto",
+            InitialWorkers = ui.Workers.Build(parsed),
+            Lab = lab is null || log is null ? lab : lab with { Record = log.Write },
         };
-        Option<string> colors = ChoiceOption.Create(
-            "--colors",
-            "MODE",
-            "auto (24-bit when COLORTERM says so, else 16), true, 16, or none. NO_COLOR turns colour off whatever this says.",
-            "auto",
-            "true",
-            "16",
-            "none");
-        root.Add(theme);
-        root.Add(colors);
-        root.SetAction(async (parsed, cancellation) =>
+        int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
+        await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
+        if (log is not null)
         {
-            IReadOnlyList<string> names = TuiHost.LoadThemes(ThemesDirectory, out _);
-            string? chosen = parsed.GetValue(theme);
-            if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
-            {
-                await stderr.WriteLineAsync($"tuiproc: unknown theme '{InputText.Shorten(chosen)}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            await log.Completion.ConfigureAwait(false);
+        }
 
-            if (Console.IsInputRedirected || Console.IsOutputRedirected)
-            {
-                await stderr.WriteLineAsync("tuiproc: the UI needs a terminal (stdin and stdout are not one); for a run without the UI use: tuiproc run square:10 cube:10").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            if (WorkerExecutable.Problem() is { } problem)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
-            await using ServiceProvider services = AppServices.Build();
-            ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
-            scheduling.Apply(parsed, supervisor);
-            using TerminationSignals signals = new(() => KillAll(supervisor));
-            using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
-            TuiOptions options = new()
-            {
-                ThemesDirectory = ThemesDirectory,
-                Theme = chosen,
-                Colors = parsed.GetValue(colors) ?? "auto",
-                InitialWorkers = workers.Build(parsed),
-            };
-            int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
-            return signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
-        });
+        return signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
     }
 
     /// <summary>

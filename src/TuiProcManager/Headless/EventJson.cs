@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Labs.Sessions;
 
 namespace TuiProcManager.Headless;
 
@@ -42,6 +43,27 @@ internal static class EventJson
 
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>The <c>type</c> of a lab record's line: an answer or a hint (not a supervisor event).</summary>
+    public static string LabRecordType(LabRecordKind kind) => kind == LabRecordKind.Answer ? "labAnswer" : "labHint";
+
+    /// <summary>Writes <c>{"type":"labAnswer","time":"…","lab":"1","step":"exitcode","answer":"0"}</c>.</summary>
+    public static void WriteLabRecord(Utf8JsonWriter json, LabRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(record);
+        json.WriteStartObject();
+        json.WriteString("type", LabRecordType(record.Kind));
+        json.WriteString("time", record.Time);
+        json.WriteString("lab", record.Lab);
+        json.WriteString("step", record.Step);
+        if (record.Answer is { } answer)
+        {
+            json.WriteString("answer", answer);
+        }
+
+        json.WriteEndObject();
+    }
+
     private static JsonSerializerOptions Create()
     {
         JsonSerializerOptions options = new(JsonSerializerDefaults.Web)
@@ -53,6 +75,7 @@ internal static class EventJson
         options.Converters.Add(new WorkerIdJsonConverter());
         options.Converters.Add(new PoolIdJsonConverter());
         options.Converters.Add(new WorkerSpecJsonConverter());
+        options.Converters.Add(new WorkerExitJsonConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using System.Text.Json;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Labs.Sessions;
 
 namespace TuiProcManager.Headless;
 
@@ -8,10 +9,12 @@ namespace TuiProcManager.Headless;
 /// <remarks>
 /// The file is readable and writable by its owner only: worker output may be private. Events are
 /// written in batches (at most every 100 ms) and each batch is flushed to the file, so that
-/// <c>tail -f</c> follows a run as it happens.
+/// <c>tail -f</c> follows a run as it happens. In a lab the UI adds the student's answers and hints
+/// (<see cref="Write(LabRecord)"/>, from the UI thread): one lock keeps each line whole.
 /// </remarks>
 internal sealed class EventLogWriter : IDisposable
 {
+    private readonly Lock _gate = new();
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _json;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,20 +34,44 @@ internal sealed class EventLogWriter : IDisposable
 
     public void Dispose() => Close();
 
-    private void WriteBatch(IList<SupervisorEvent> batch)
+    /// <summary>Writes a lab record (an answer, a hint) as a line of its own, at once.</summary>
+    public void Write(LabRecord record)
     {
-        foreach (SupervisorEvent e in batch)
+        lock (_gate)
         {
-            JsonSerializer.Serialize(_json, e, EventJson.Options);
-            _json.Flush();
-            _json.Reset();
-            _file.WriteByte((byte)'\n');
-        }
+            if (_completion.Task.IsCompleted)
+            {
+                return; // closed: the run is over
+            }
 
-        if (batch.Count > 0)
-        {
+            EventJson.WriteLabRecord(_json, record);
+            EndLine();
             _file.Flush();
         }
+    }
+
+    private void WriteBatch(IList<SupervisorEvent> batch)
+    {
+        lock (_gate)
+        {
+            foreach (SupervisorEvent e in batch)
+            {
+                JsonSerializer.Serialize(_json, e, EventJson.Options);
+                EndLine();
+            }
+
+            if (batch.Count > 0)
+            {
+                _file.Flush();
+            }
+        }
+    }
+
+    private void EndLine()
+    {
+        _json.Flush();
+        _json.Reset();
+        _file.WriteByte((byte)'\n');
     }
 
     private void Fail(Exception error)
@@ -55,13 +82,16 @@ internal sealed class EventLogWriter : IDisposable
 
     private void Close()
     {
-        if (_completion.Task.IsCompleted)
+        lock (_gate)
         {
-            return;
-        }
+            if (_completion.Task.IsCompleted)
+            {
+                return;
+            }
 
-        _json.Dispose();
-        _file.Dispose();
-        _completion.TrySetResult();
+            _json.Dispose();
+            _file.Dispose();
+            _completion.TrySetResult();
+        }
     }
 }

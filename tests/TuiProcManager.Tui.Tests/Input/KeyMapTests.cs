@@ -15,6 +15,8 @@ public sealed class KeyMapTests
         { "w", "ToggleScheduling" }, { "+", "MoreSlots" }, { "=", "MoreSlots" }, { "-", "FewerSlots" },
         { "S", "ToggleSummary" }, { "W", "None" },
         { "m", "StartPool" }, { "r", "NextPlace" }, { "M", "None" }, { "R", "None" },
+        { "9", "Kill" }, { "T", "JoinWithTimeout" }, { "e", "ToggleExplain" }, { "L", "ToggleLab" },
+        { "h", "Hint" }, { "a", "Answer" }, { "E", "ExportReport" }, { "l", "None" }, { "H", "None" },
     };
 
     [Theory]
@@ -26,6 +28,7 @@ public sealed class KeyMapTests
     public void Map_F1IsHelp_CtrlCInterrupts_CtrlLettersAreNotOurs()
     {
         Assert.Equal(UiAction.Help, KeyMap.Map(Key.F1));
+        Assert.Equal(UiAction.Kill, KeyMap.Map(Key.F9));
         Assert.Equal(UiAction.Interrupt, KeyMap.Map(Key.C.WithCtrl));
         Assert.Equal(UiAction.None, KeyMap.Map(Key.S.WithCtrl));
         Assert.Equal(UiAction.None, KeyMap.Map(Key.CursorDown));

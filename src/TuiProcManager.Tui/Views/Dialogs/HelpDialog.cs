@@ -11,24 +11,20 @@ internal sealed class HelpDialog : Dialog
         x        run a command as a worker (no shell), e.g. python3 lesson.py
         p        pause / resume the selected worker      SIGSTOP / SIGCONT to its process group
         j / J    join the selected worker / all          p.join() (the UI keeps going while it waits)
-        k / K    terminate the selected / all workers    SIGTERM, then SIGKILL after 3 s
-        w        mode: parallel (all run at once) / pause-on-wait (asynchronous: a waiting worker
-                 gives its run slot to the next in line, which is continued)
-        + / -    one run slot more / fewer (= works as +); slots are how many may run at once
+        T        join the selected worker, with a timeout      p.join(2): gives up, the worker runs on
+        k / K    terminate the selected / all workers    p.terminate(): SIGTERM, SIGKILL after 3 s
+        9, F9    kill the selected worker                p.kill(): SIGKILL, which nothing can catch
+        w  + -   mode: parallel (all at once) / pause-on-wait (a waiting worker gives its run slot
+                 to the next in line); + / - one run slot more / fewer (= works as +)
         m        start a pool: N workers take the inputs (1..20, 2,3,5)   Pool(N).map(f, inputs)
-        r        bottom panel: Output -> Results (every result of every worker, Manager().dict())
-                 -> Pool (inputs queued, running, done, failed; each worker); a new pool shows it
-        S        run summary (makespan, times, estimates) / output; shown by itself after a
-                 pause-on-wait run
-        o        output back in the bottom panel; there: selected worker, or all merged
-        / n N    find in the output, next, previous
-        t        next theme
-        q        quit (asks when workers are alive; stops them all on the way out)
+        r  S  o  bottom panel: Output -> Results (Manager().dict()) -> Pool; S the run summary;
+                 o the output back, or all workers merged;  / n N  find in the output
+        e        Explain: what each action and change means (Python call, system calls, traps)
+        L h a E  in a lab (tuiproc lab N): the lab panel, a hint, answer the question, save a report
+        t  q     next theme;  quit (asks when workers are alive; stops them all on the way out)
         arrows, PgUp/PgDn, Home/End move in a panel; Tab moves between panels; Esc closes a dialog
-
         States: running (on a CPU), waiting (blocked in the kernel: sleep, I/O), paused (stopped by
-        you), queued (stopped by pause-on-wait until a slot is free), starting, ended (exit code or
-        signal; Python would show -15 for SIGTERM).
+        you), queued (stopped by pause-on-wait until a slot is free), starting, ended.
         """;
 
     public HelpDialog()

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Headless;
+using TuiProcManager.Labs.Catalog;
+using TuiProcManager.Labs.Format;
+using TuiProcManager.Labs.Reports;
+using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>
+/// <c>tuiproc lab</c>: the labs that ship (a list); <c>tuiproc lab N</c>: the UI with lab N open;
+/// <c>--check FILE</c>: a recorded event stream checked against it, headless; <c>--report</c>: the
+/// student's report from the saved progress; <c>--reset</c>: start over.
+/// </summary>
+internal static class LabCommand
+{
+    /// <summary>Where the build copies the shipped labs.</summary>
+    public static string LabsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "labs");
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        UiArguments ui = new();
+        Argument<string?> which = new("LAB")
+        {
+            Description = "The lab: its number (1), its name (lesson), or the path of a lab file. Without it, the labs are listed.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        Option<string?> check = new("--check")
+        {
+            Description = "Check a recorded event stream (JSON Lines from --events, of tuiproc run or the UI) against the lab, without a terminal. Exit code 0 when every step is done, 1 when not.",
+            HelpName = "FILE",
+        };
+        Option<string?> report = new("--report")
+        {
+            Description = "Print your report of the lab (from the saved progress), or write it to FILE: Markdown, or JSON for a FILE ending in .json.",
+            HelpName = "FILE",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        Option<bool> reset = new("--reset") { Description = "Forget the saved progress of the lab and start it over." };
+        Command lab = new("lab", "Keyboard-driven lab exercises, checked live from what the workers do. Without LAB, lists the labs.") { which, check, report, reset };
+        ui.AddTo(lab);
+        lab.SetAction(async (parsed, _) =>
+        {
+            LabCatalog catalog = LabCatalog.Load(LabsDirectory);
+            string? wanted = parsed.GetValue(which);
+            if (wanted is null)
+            {
+                return await ListAsync(catalog, stdout, stderr).ConfigureAwait(false);
+            }
+
+            Lab found;
+            try
+            {
+                found = catalog.Find(wanted);
+            }
+            catch (Exception e) when (e is LabFormatException or KeyNotFoundException)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + (e is KeyNotFoundException ? e.Message : "lab file " + e.Message)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            ProgressStore store = ProgressStore.ForUser();
+            string key = ProgressStore.KeyFor(found.Id, found.Source, catalog.IsShipped(found));
+            if (parsed.GetValue(check) is { } events)
+            {
+                return await CheckAsync(found, events, stdout, stderr).ConfigureAwait(false);
+            }
+
+            if (parsed.GetResult(report) is { Implicit: false })
+            {
+                return await ReportAsync(found, store, key, parsed.GetValue(report), stdout, stderr).ConfigureAwait(false);
+            }
+
+            if (parsed.GetValue(reset) && store.Reset(key) is { } resetProblem)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + resetProblem).ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            LabProgress? saved = store.Load(key, out string? problem);
+            LabOptions options = new() { Lab = found, Store = store, ProgressKey = key, Saved = saved, Problem = problem };
+            return await UiCommand.RunAsync(parsed, ui, stderr, options).ConfigureAwait(false);
+        });
+        return lab;
+    }
+
+    private static async Task<int> ListAsync(LabCatalog catalog, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (string problem in catalog.Problems)
+        {
+            await stderr.WriteLineAsync("tuiproc: shipped lab " + problem).ConfigureAwait(false);
+        }
+
+        if (catalog.Labs.Count == 0)
+        {
+            await stderr.WriteLineAsync($"tuiproc: no labs found in {catalog.Directory}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        ProgressStore store = ProgressStore.ForUser();
+        await stdout.WriteLineAsync("Labs (tuiproc lab N opens one; tuiproc lab FILE opens a lab file of your own):").ConfigureAwait(false);
+        int nameWidth = catalog.Labs.Max(l => l.Name.Length);
+        int titleWidth = catalog.Labs.Max(l => l.Title.Length);
+        foreach (Lab lab in catalog.Labs)
+        {
+            LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out _);
+            int done = p is null ? 0 : lab.Steps.Count(s => p.Steps.GetValueOrDefault(s.Id)?.DoneAt is not null);
+            string progress = p?.FinishedAt is not null ? "finished" : done > 0 ? $"{done} of {lab.Steps.Length} done" : "not started";
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} steps  {progress}")).ConfigureAwait(false);
+        }
+
+        await stdout.WriteLineAsync($"Progress is saved in {store.Directory ?? "(nowhere: no home directory)"}; the format of lab files is in {Path.Combine(LabsDirectory, "README.md")}.").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> CheckAsync(Lab lab, string path, TextWriter stdout, TextWriter stderr)
+    {
+        EventFileReader reader = new();
+        LabCheck.Outcome outcome;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("it is a directory");
+            }
+
+            outcome = LabCheck.Replay(lab, reader.Items(path, path), Environment.ProcessorCount);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            string message = e is InvalidDataException ? e.Message : $"cannot read the events file '{InputText.Shorten(path, 200)}': {e.Message}";
+            await stderr.WriteLineAsync("tuiproc: " + message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        foreach (string line in LabCheck.Lines(outcome, path, reader.Read))
+        {
+            await stdout.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        if (reader.Skipped > 0)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"({reader.Skipped} lines of types this tuiproc does not know were skipped)")).ConfigureAwait(false);
+        }
+
+        return outcome.Done ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static async Task<int> ReportAsync(Lab lab, ProgressStore store, string key, string? file, TextWriter stdout, TextWriter stderr)
+    {
+        LabProgress? progress = store.Load(key, out string? problem);
+        if (problem is not null)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
+        }
+
+        progress ??= new LabSession(lab, null, DateTimeOffset.UtcNow, Environment.ProcessorCount).Progress(DateTimeOffset.UtcNow);
+        bool json = file?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true;
+        string text = json
+            ? LabReport.JsonText(lab, progress, Environment.UserName, Environment.MachineName)
+            : LabReport.Markdown(lab, progress, Environment.UserName, Environment.MachineName);
+        if (file is null)
+        {
+            await stdout.WriteAsync(text).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (ReportFile.Write(file, text) is { } writeProblem)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + writeProblem).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await stdout.WriteLineAsync($"report written to {file}").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}
