@@ -66,7 +66,7 @@ internal static class UiCommand
         ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
         ui.Scheduling.Apply(parsed, supervisor);
         EventLogWriter? log = files.Events;
-        using IDisposable logging = log?.Attach(supervisor.Events) ?? System.Reactive.Disposables.Disposable.Empty;
+        using IDisposable logging = log?.Attach(supervisor.EventsWithSnapshot) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
         using TerminationSignals signals = new(() => KillAll(supervisor));
         using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
         TuiOptions options = new()

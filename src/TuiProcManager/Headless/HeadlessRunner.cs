@@ -80,7 +80,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         // Subscribed before the first spawn, so that nothing a worker does is missed; the snapshot tells
         // the summary the scheduling mode.
         using IDisposable printing = printer.Attach(supervisor.EventsWithSnapshot);
-        using IDisposable logging = log?.Attach(supervisor.Events) ?? Disposable.Empty;
+        using IDisposable logging = log?.Attach(supervisor.EventsWithSnapshot) ?? Disposable.Empty; // the snapshot first: the mode, and any worker alive
         int code = await run(printer, signals).ConfigureAwait(false);
 
         // Every end printed means every line printed: a worker's lines precede its end in the stream.

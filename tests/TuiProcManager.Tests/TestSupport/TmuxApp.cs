@@ -23,8 +23,11 @@ internal sealed partial class TmuxApp : IDisposable
         ConfigHome = configHome;
     }
 
-    /// <summary>$XDG_CONFIG_HOME of the app (a fresh temporary directory).</summary>
+    /// <summary>$XDG_CONFIG_HOME of the app (a fresh temporary directory), and its working directory.</summary>
     public string ConfigHome { get; }
+
+    /// <summary>$XDG_STATE_HOME of the app (where lab progress is saved), inside <see cref="ConfigHome"/>.</summary>
+    public string StateHome => Path.Combine(ConfigHome, "state");
 
     /// <summary>The app's PID (tmux execs it in the pane).</summary>
     public int Pid { get; private set; }
@@ -45,10 +48,11 @@ internal sealed partial class TmuxApp : IDisposable
             prepare?.Invoke(home);
             string config = Path.Combine(home, "tmux.conf");
             File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 1000\n");
-            List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
+            List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-c", home, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
             Dictionary<string, string> environment = new()
             {
                 ["XDG_CONFIG_HOME"] = home,
+                ["XDG_STATE_HOME"] = app.StateHome,
                 ["TERM"] = "xterm-256color",
                 ["COLORTERM"] = "",
                 ["NO_COLOR"] = "",
