@@ -44,8 +44,10 @@ internal static class UiCommand
 
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
         {
-            string run = lab is null ? "tuiproc run square:10 cube:10" : $"tuiproc run --events FILE …, then tuiproc lab {lab.Lab.Id} --check FILE";
-            await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); without the UI use: {run}").ConfigureAwait(false);
+            string instead = lab is null
+                ? "for a run without the UI use: tuiproc run square:10 cube:10"
+                : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab {lab.Lab.Id} --check FILE";
+            await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); {instead}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -21,7 +21,14 @@ internal static partial class Tuiproc
     public static Running StartWithOpenFileLimit(int openFiles, params string[] args) =>
         Start(null, ["prlimit", $"--nofile={openFiles}:{openFiles}", "--"], args);
 
-    private static Running Start(string[]? unset, string[] prefix, string[] args)
+    /// <summary>Runs <c>tuiproc ARGS</c> to the end with <paramref name="environment"/> set.</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using Running run = Start(null, [], args, environment);
+        return await run.EndAsync();
+    }
+
+    private static Running Start(string[]? unset, string[] prefix, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         ProcessStartInfo start = new(prefix.Length > 0 ? prefix[0] : DotnetHost())
         {
@@ -33,6 +40,11 @@ internal static partial class Tuiproc
         foreach (string name in unset ?? [])
         {
             start.Environment.Remove(name);
+        }
+
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         foreach (string a in prefix.Length > 0 ? [.. prefix[1..], DotnetHost()] : Array.Empty<string>())

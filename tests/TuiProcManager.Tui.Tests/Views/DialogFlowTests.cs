@@ -161,10 +161,14 @@ public sealed class DialogFlowTests
             .Run(s.App, s.Main);
 
         Assert.Contains("pause / resume the selected worker", shown, StringComparison.Ordinal);
-        Assert.Contains("SIGTERM, then SIGKILL after 3 s", shown, StringComparison.Ordinal);
-        Assert.Contains("w        mode: parallel (all run at once) / pause-on-wait", shown, StringComparison.Ordinal);
-        Assert.Contains("+ / -    one run slot more / fewer", shown, StringComparison.Ordinal);
-        Assert.Contains("S        run summary", shown, StringComparison.Ordinal);
+        Assert.Contains("p.terminate(): SIGTERM, SIGKILL after 3 s", shown, StringComparison.Ordinal);
+        Assert.Contains("9, F9    kill the selected worker                p.kill(): SIGKILL", shown, StringComparison.Ordinal);
+        Assert.Contains("T        join the selected worker, with a timeout      p.join(2)", shown, StringComparison.Ordinal);
+        Assert.Contains("w  + -   mode: parallel (all at once) / pause-on-wait", shown, StringComparison.Ordinal);
+        Assert.Contains("+ / - one run slot more / fewer", shown, StringComparison.Ordinal);
+        Assert.Contains("S the run summary", shown, StringComparison.Ordinal);
+        Assert.Contains("e        Explain: what each action and change means", shown, StringComparison.Ordinal);
+        Assert.Contains("L h a E  in a lab (tuiproc lab N)", shown, StringComparison.Ordinal);
         Assert.Contains("queued (stopped by pause-on-wait until a slot is free)", shown, StringComparison.Ordinal);
     }
 

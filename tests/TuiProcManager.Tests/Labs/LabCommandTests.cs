@@ -1,0 +1,198 @@
+using System.Text.Json;
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.Labs;
+
+/// <summary>
+/// <c>tuiproc lab</c> on the command line: the list, bad lab names and files, <c>--check</c> on streams
+/// recorded from real runs (the right workers, and the near misses), <c>--report</c> and <c>--reset</c>.
+/// Every test has a state directory of its own (never the user's progress).
+/// </summary>
+public sealed class LabCommandTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("tuiproc-labcmd-").FullName;
+
+    private Dictionary<string, string> Env => new() { ["XDG_STATE_HOME"] = Path.Combine(_home, "state") };
+
+    private Task<(int Code, string Stdout, string Stderr)> Tuiproc(params string[] args) => TestSupport.Tuiproc.RunAsync(Env, args);
+
+    [Fact]
+    public async Task Lab_Alone_ListsTheShippedLabs_WithTheStudentsProgress()
+    {
+        (int code, string stdout, string stderr) = await Tuiproc("lab");
+
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        foreach (string lab in new[] { "1   lesson", "2   cpus", "3   signals", "4   async", "5   pool" })
+        {
+            Assert.Contains(lab, stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("not started", stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_home, "state", "tuiproc", "labs"), stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ARecordedRunOfTheLessonsProgram_TicksItsFirstFourSteps_NotTheQuestion()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+
+        (int code, string stdout, _) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(1, code); // not every step: the questions were not answered
+        Assert.Contains("done     1 Start a square worker with N = 10", stdout, StringComparison.Ordinal);
+        Assert.Contains("done     4 Join both workers: Done!", stdout, StringComparison.Ordinal);
+        Assert.Contains("NOT DONE 5 What is p1.exitcode now? — not answered", stdout, StringComparison.Ordinal);
+        Assert.Contains("4 of 7 steps done", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ARecordedRunWithTheWrongN_DoesNotTickTheStep_AndSaysWhatItWaitsFor()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:9", "cube:10")).Code);
+
+        (int code, string stdout, _) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("NOT DONE 1 Start a square worker with N = 10 — waits for a square worker with N = 10 started", stdout, StringComparison.Ordinal);
+        Assert.Contains("-        2 Start a cube worker with N = 10 — seen, but an earlier step comes first", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 of 7 steps done", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ARecordedPauseOnWaitRun_TicksTheModeTheTurnsAndTheRun()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "--mode", "pause-on-wait", "--steps", "4", "--work-ms", "100", "--wait-ms", "150", "square:3", "cube:3", "square:4")).Code);
+
+        (_, string stdout, _) = await Tuiproc("lab", "4", "--check", events.Path);
+
+        Assert.Contains("done     1 Switch to pause-on-wait with 1 slot", stdout, StringComparison.Ordinal);
+        Assert.Contains("done     2 Start three workers and watch them take turns", stdout, StringComparison.Ordinal);
+        Assert.Contains("done     3 Let the pause-on-wait run finish", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ARecordedParallelRun_DoesNotCountAsTakingTurns()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "--steps", "4", "--work-ms", "100", "--wait-ms", "150", "square:3", "cube:3", "square:4")).Code);
+
+        (_, string stdout, _) = await Tuiproc("lab", "4", "--check", events.Path);
+
+        Assert.Contains("NOT DONE 1 Switch to pause-on-wait with 1 slot", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 of 7 steps done", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_EveryEventTypeARealRunWrites_IsReadBack()
+    {
+        using TempFile events = new(".jsonl");
+        await Tuiproc("run", "--events", events.Path, "--mode", "pause-on-wait", "--summary", "--steps", "2", "--work-ms", "50", "--wait-ms", "50", "square:3", "cube:3", "--cmd", "sh -c 'echo out; echo err >&2; exit 3'");
+        using TempFile pool = new(".jsonl");
+        await Tuiproc("run", "--events", pool.Path, "--pool", "2", "square:1..6");
+
+        foreach (string file in new[] { events.Path, pool.Path })
+        {
+            (int code, string stdout, string stderr) = await Tuiproc("lab", "5", "--check", file);
+            Assert.True(code is 0 or 1, stderr);
+            Assert.DoesNotContain("skipped", stdout, StringComparison.Ordinal); // every type known
+        }
+
+        string[] types = [.. File.ReadLines(events.Path).Concat(File.ReadLines(pool.Path)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()!).Distinct()];
+        Assert.Subset(types.ToHashSet(), new HashSet<string> { "snapshot", "spawned", "output", "stateChanged", "signalSent", "ended", "joined", "scheduled", "poolStarted", "poolTaskAssigned", "result", "poolFinished" }); // the mode set on the command line is in the snapshot
+    }
+
+    public static TheoryData<string, string[], string> BadInput => new()
+    {
+        { "no such lab", ["lab", "9"], "tuiproc: no lab '9': the labs are 1 (lesson), 2 (cpus), 3 (signals), 4 (async), 5 (pool); or give the path of a lab file" },
+        { "no such lab file", ["lab", "/nonexistent/my.json"], "tuiproc: lab file /nonexistent/my.json: does not exist (no such directory)" },
+        { "a lab file that is a directory", ["lab", "/tmp/"], "tuiproc: lab file /tmp/: is a directory, not a file" },
+        { "no such events file", ["lab", "1", "--check", "/nonexistent/e.jsonl"], "tuiproc: cannot read the events file '/nonexistent/e.jsonl': " },
+        { "events file is a directory", ["lab", "1", "--check", "/tmp"], "tuiproc: cannot read the events file '/tmp': it is a directory" },
+        { "--check without a file", ["lab", "1", "--check"], "--check" },
+        { "unknown mode in a lab", ["lab", "1", "--mode", "turbo"], "--mode must be parallel or pause-on-wait, got 'turbo'" },
+        { "bad worker spec in a lab", ["lab", "1", "square:x"], "N must be an integer, got 'x'" },
+        { "unwritable report", ["lab", "1", "--report", "/nonexistent/r.md"], "tuiproc: cannot write the report to /nonexistent/r.md: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task Lab_BadInput_OneLine_ExitTwo_NothingStarted(string @case, string[] args, string message)
+    {
+        (int code, string stdout, string stderr) = await Tuiproc(args);
+
+        Assert.True(code == 2, $"{@case}: exit {code}, {stderr}");
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public async Task Check_AFileWithALineThatIsNotAnEvent_NamesTheLine()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:2")).Code);
+        File.AppendAllText(events.Path, "{\"type\": \"spawned\", \"worker\": \"one\"}\nnot json\n");
+        int line = File.ReadAllLines(events.Path).Length - 1;
+
+        (int code, _, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"tuiproc: {events.Path}:{line}: not an event", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_LinesOfUnknownTypes_AreSkippedAndCounted()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        File.AppendAllText(events.Path, "{\"type\": \"fromTheFuture\", \"sequence\": 999}\n");
+
+        (int code, string stdout, _) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("(1 lines of types this tuiproc does not know were skipped)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lab_AMalformedLabFile_NamesTheFileLineAndProblem_AndStartsNothing()
+    {
+        using TempFile lab = new(".json", "{\n  \"format\": \"tuiproc-lab/1\",\n  \"id\": \"x\",\n  \"nme\": \"y\"\n}\n");
+
+        (int code, _, string stderr) = await Tuiproc("lab", lab.Path);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"tuiproc: lab file {lab.Path}:4:3: unknown field \"nme\" in the lab (expected $schema, format, id, name, title, summary, steps)\n", stderr);
+    }
+
+    [Fact]
+    public async Task Lab_WithoutATerminal_SaysSo_AndHowToCheckARunInstead()
+    {
+        (int code, _, string stderr) = await Tuiproc("lab", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("the UI needs a terminal", stderr, StringComparison.Ordinal);
+        Assert.Contains("tuiproc lab 1 --check FILE", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_WithoutProgress_IsAnEmptyReport_ToAFileItIsForTheUserOnly_JsonByItsExtension()
+    {
+        (int code, string stdout, _) = await Tuiproc("lab", "2", "--report");
+        Assert.Equal(0, code);
+        Assert.Contains("| steps done | 0 of 5 |", stdout, StringComparison.Ordinal);
+
+        string file = Path.Combine(_home, "r.json");
+        Assert.Equal(0, (await Tuiproc("lab", "2", "--report", file)).Code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.Equal("tuiproc-lab-report/1", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal(5, json.RootElement.GetProperty("stepCount").GetInt32());
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+}
