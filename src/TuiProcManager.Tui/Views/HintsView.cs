@@ -32,6 +32,7 @@ internal sealed class HintsView : CanvasView
         "h hint a answer L lab e explain s/c spawn m pool p pause j/J join T timed join k stop 9 kill w mode r view ? help q quit",
         "h hint a answer L lab e explain s/c spawn p pause j/J join T timed k stop 9 kill w mode ? help q quit",
         "h hint a answer L lab e explain s/c spawn p pause J join k stop 9 kill ? help q quit",
+        "h hint a answer L lab e explain s/c spawn p pause J join 9 kill ? help q quit",
         "h hint a answer L lab e explain ? help q quit",
     ];
 
