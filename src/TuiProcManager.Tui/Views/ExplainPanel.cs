@@ -10,16 +10,11 @@ namespace TuiProcManager.Tui.Views;
 /// OS's. The newest entry of each kind carries its full text — the Python call, the system calls and
 /// signals, the trap — the older ones their headline only, so the panel stays readable.
 /// </summary>
-internal sealed class ExplainPanel : PanelView
+internal sealed class ExplainPanel : LinesPanel
 {
-    private readonly SummaryView _view;
-
     public ExplainPanel(StateGlyphs glyphs)
         : base(glyphs)
     {
-        CanFocus = true;
-        _view = new SummaryView(ascii: glyphs == StateGlyphs.Ascii);
-        SetContent(_view);
         Title = "Explain · e: hide";
         Show(null);
     }
@@ -28,11 +23,8 @@ internal sealed class ExplainPanel : PanelView
     public void Show(ExplainModel? model)
     {
         (List<string> lines, List<string?> roles) = Lines(model);
-        _view.Show(lines, fromTop: true, roles);
+        LinesView.Show(lines, fromTop: true, roles);
     }
-
-    /// <summary>Gives the panel the keyboard (to scroll it).</summary>
-    public void FocusLines() => _view.SetFocus();
 
     /// <summary>The panel's lines and their roles, newest entry first.</summary>
     internal static (List<string> Lines, List<string?> Roles) Lines(ExplainModel? model)

@@ -11,30 +11,20 @@ namespace TuiProcManager.Tui.Views;
 /// The lab panel (L): the checklist of steps, the current step's instructions, the hints shown so far,
 /// what the last step done meant, and, once every step is done, the summary (time, steps, hints).
 /// </summary>
-internal sealed class LabPanel : PanelView
+internal sealed class LabPanel : LinesPanel
 {
-    private readonly SummaryView _view;
-    private readonly bool _ascii;
-
     public LabPanel(StateGlyphs glyphs)
         : base(glyphs)
     {
-        CanFocus = true;
-        _ascii = glyphs == StateGlyphs.Ascii;
-        _view = new SummaryView(ascii: _ascii);
-        SetContent(_view);
     }
 
     /// <summary>Shows <paramref name="session"/> as of <paramref name="now"/>, with <paramref name="message"/> (the last thing that happened in the lab, if any).</summary>
     public void Show(LabSession session, LabMessage? message, DateTimeOffset now, bool fromTop)
     {
-        (List<string> lines, List<string?> roles) = Lines(session, message, now, _ascii);
-        _view.Show(lines, fromTop, roles);
+        (List<string> lines, List<string?> roles) = Lines(session, message, now, Ascii);
+        LinesView.Show(lines, fromTop, roles);
         Title = string.Create(CultureInfo.InvariantCulture, $"Lab {session.Lab.Id} · {session.DoneCount} of {session.Lab.Steps.Length} · L: hide");
     }
-
-    /// <summary>Gives the panel the keyboard (to scroll it).</summary>
-    public void FocusLines() => _view.SetFocus();
 
     /// <summary>The panel's lines and their roles.</summary>
     internal static (List<string> Lines, List<string?> Roles) Lines(LabSession session, LabMessage? message, DateTimeOffset now, bool ascii)

@@ -45,7 +45,7 @@ internal sealed partial class MainWindow
                 case OutputPlace.Output: _output.FocusList(); break;
                 case OutputPlace.Results: _results.FocusList(); break;
                 case OutputPlace.Pool: _pool.FocusLines(); break;
-                default: _summary.FocusSummary(); break;
+                default: _summary.FocusLines(); break;
             }
         }
     }

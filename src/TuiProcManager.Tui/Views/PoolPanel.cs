@@ -11,17 +11,13 @@ namespace TuiProcManager.Tui.Views;
 /// its workers with its PID, how many inputs it computed and the one it is on; the failures and why. It
 /// takes the Output panel's place (<c>r</c>), at once when a pool starts.
 /// </summary>
-internal sealed class PoolPanel : PanelView
+internal sealed class PoolPanel : LinesPanel
 {
-    private readonly SummaryView _view;
     private PoolId? _shown;
 
     public PoolPanel(StateGlyphs glyphs)
         : base(glyphs)
     {
-        CanFocus = true;
-        _view = new SummaryView(ascii: glyphs == StateGlyphs.Ascii);
-        SetContent(_view);
         Show(null);
     }
 
@@ -34,14 +30,11 @@ internal sealed class PoolPanel : PanelView
         bool other = pool?.Id != _shown;
         _shown = pool?.Id;
         (List<string> lines, List<string?> roles) = Lines(pool);
-        _view.Show(lines, fromTop: other, roles);
+        LinesView.Show(lines, fromTop: other, roles);
         Title = pool is null
             ? "Pool · r: output"
             : $"Pool {pool.Id} · {N(pool.Total)} input{(pool.Total == 1 ? "" : "s")} over {pool.Request.Size} worker{(pool.Request.Size == 1 ? "" : "s")} · r: output";
     }
-
-    /// <summary>Gives the panel the keyboard (to scroll it).</summary>
-    public void FocusLines() => _view.SetFocus();
 
     /// <summary>The panel's lines and the role of each.</summary>
     internal static (List<string> Lines, List<string?> Roles) Lines(PoolState? pool)

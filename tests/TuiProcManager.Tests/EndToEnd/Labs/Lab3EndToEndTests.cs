@@ -43,7 +43,7 @@ public sealed class Lab3EndToEndTests
         lab.Spawn("c", n: "12");
         lab.App.PidOf("cube 12");
         lab.App.Keys("T");
-        lab.App.WaitFor("with a timeout");
+        lab.App.WaitFor("Join cube 12 with a timeout"); // the dialog (the lab's title says "with a timeout" too)
         lab.App.Keys("Enter"); // 2 s
         lab.Done(7);
         lab.Answer("1"); // None

@@ -10,7 +10,7 @@ public sealed class Lab5EndToEndTests
     {
         using LabDriver lab = LabDriver.Open("5", 6);
         lab.App.Keys("m");
-        lab.App.WaitFor("Start a pool");
+        lab.App.WaitFor("Start a pool: map over inputs");
         lab.App.Keys("Enter"); // square over 1..10, 2 workers, 4 steps an input
         lab.Done(1);
         lab.App.Keys("r");
@@ -19,7 +19,7 @@ public sealed class Lab5EndToEndTests
         lab.Done(3);
 
         lab.App.Keys("m");
-        lab.App.WaitFor("Start a pool");
+        lab.App.WaitFor("Start a pool: map over inputs");
         lab.App.Keys("Enter");
         lab.App.WaitFor("pool 2 worker");
         lab.App.Keys("End"); // the last row: a worker of pool 2
