@@ -29,6 +29,10 @@ public sealed class RealWorkerFaultTests
         Assert.Equal("killed by " + name, exit.ToString());
         Assert.Equal(signal, exit.Signal);
         Assert.Equal(-signal, exit.PythonExitCode);
+
+        // The join returns as the supervisor records the end; the event reaches this subscriber a moment
+        // later, on the delivery thread (it was seen missing here once under load).
+        await RealSupervisor.UntilAsync(() => s.Of<WorkerStateChanged>(victim).Any(e => e.To == WorkerState.Ended), "the end delivered");
         Assert.Contains(s.Of<WorkerStateChanged>(victim), e => e.To == WorkerState.Ended && e.Why.Contains(name, StringComparison.Ordinal));
         Assert.DoesNotContain(s.Supervisor.Snapshot(), w => w.Worker != victim && w.State == WorkerState.Ended);
 
