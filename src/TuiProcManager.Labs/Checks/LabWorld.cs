@@ -31,12 +31,29 @@ public sealed class LabWorld
     private WorkerId? _soleRunner;
     private RunInProgress? _run;
 
+    private readonly bool _rememberOutput;
+
     /// <summary>A world before any event; <paramref name="cores"/> until the stream says how many the machine has.</summary>
-    public LabWorld(int cores)
+    /// <param name="cores">The machine's cores, until a machine sample says.</param>
+    /// <param name="rememberOutput">Keep the lines workers print (only a lab with a <c>printed</c> check needs them).</param>
+    public LabWorld(int cores, bool rememberOutput = true)
     {
         Cores = Math.Max(1, cores);
+        _rememberOutput = rememberOutput;
         _modesSeen.Add((Mode, Slots));
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> can change a fact a check reads: output only when output is kept;
+    /// never samples of a worker's resources, descendants, dropped-event counts or pool dispatch. The
+    /// session evaluates the checks only after such events, so that a flood of output costs nothing.
+    /// </summary>
+    public bool Matters(SupervisorEvent e) => e switch
+    {
+        OutputLine => _rememberOutput,
+        ResourceSampled or DescendantStateChanged or EventsDropped or PoolTaskAssigned or JoinStarted or ProcessLeftBehind => false,
+        _ => true,
+    };
 
     /// <summary>CPU cores: from the latest machine sample, else as given.</summary>
     public int Cores { get; private set; }
@@ -97,7 +114,7 @@ public sealed class LabWorld
             case WorkerEnded ended when _workers.TryGetValue(ended.Worker, out WorkerFacts? w): Ended(w, ended); break;
             case WorkerJoined { Outcome: JoinOutcome.Ended } j when _workers.TryGetValue(j.Worker, out WorkerFacts? w): w.Joined = true; break;
             case WorkerJoined { Outcome: JoinOutcome.TimedOut } j when _workers.TryGetValue(j.Worker, out WorkerFacts? w): w.JoinTimedOut = true; break;
-            case OutputLine { Channel: not OutputChannel.Results } line when _workers.TryGetValue(line.Worker, out WorkerFacts? w): w.Printed(line.Text); break;
+            case OutputLine { Channel: not OutputChannel.Results } line when _rememberOutput && _workers.TryGetValue(line.Worker, out WorkerFacts? w): w.Printed(line.Text); break;
             case MachineSampled m when !m.CoreBusyPercent.IsDefaultOrEmpty: Sampled(m); break;
             case SchedulingChanged c: ModeChanged(c.Mode, c.Slots); break;
             case PoolStarted p: _pools[p.Pool] = new PoolFacts(p.Pool, p.Request); break;

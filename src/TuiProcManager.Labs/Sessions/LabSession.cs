@@ -32,7 +32,6 @@ public sealed class LabSession
     {
         ArgumentNullException.ThrowIfNull(lab);
         Lab = lab;
-        World = new LabWorld(cores);
         _saved = saved;
         _sessionStart = now;
         _steps = [.. lab.Steps.Select(s => saved?.Steps.GetValueOrDefault(s.Id) ?? new StepProgress())];
@@ -44,6 +43,7 @@ public sealed class LabSession
             }
         }
 
+        World = new LabWorld(cores, rememberOutput: _checks.Any(c => c is PrintedCheck));
         Current = FirstNotDone();
     }
 
@@ -76,6 +76,11 @@ public sealed class LabSession
     {
         ArgumentNullException.ThrowIfNull(e);
         World.Apply(e);
+        if (!World.Matters(e))
+        {
+            return [];
+        }
+
         foreach (Check check in _checks)
         {
             if (!_held.ContainsKey(check) && check.IsMet(World, _held.ContainsKey))
