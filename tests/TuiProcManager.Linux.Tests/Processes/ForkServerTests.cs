@@ -50,7 +50,7 @@ public sealed class ForkServerTests
         Assert.StartsWith("pipe:", new FileInfo($"/proc/{pid}/fd/3").LinkTarget, StringComparison.Ordinal);
 
         s.Supervisor.Kill(id);
-        Assert.Equal("SIGKILL", (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.SignalName);
+        Assert.Equal("SIGKILL", (await s.JoinAsync(id))!.SignalName);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ForkServerTests
         // The supervisor validates specs, so this is the fork server's own path for a bad request.
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("1"));
-        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        await s.JoinAsync(id);
 
         WorkerExit exit = await s.RunAsync(WorkerSpec.Command([RealSupervisor.WorkerPath, "hexagon", "3"]));
 

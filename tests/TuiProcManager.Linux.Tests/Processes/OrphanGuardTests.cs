@@ -60,7 +60,7 @@ public sealed class OrphanGuardTests
     {
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("1"));
-        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        await s.JoinAsync(id);
 
         Assert.False(s.Supervisor.Pause(id));
         Assert.False(s.Supervisor.Kill(id));

@@ -34,8 +34,8 @@ public sealed class StraySweeperTests
         WorkerExit exit = how switch
         {
             HowItEnds.Terminate => await s.Supervisor.TerminateAsync(id).WaitAsync(RealSupervisor.Bound),
-            HowItEnds.Kill => s.Supervisor.Kill(id) ? (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))! : throw new InvalidOperationException("not killed"),
-            _ => (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!,
+            HowItEnds.Kill => s.Supervisor.Kill(id) ? (await s.JoinAsync(id))! : throw new InvalidOperationException("not killed"),
+            _ => (await s.JoinAsync(id))!,
         };
 
         Assert.Equal(how switch { HowItEnds.Terminate => "killed by SIGTERM", HowItEnds.Kill => "killed by SIGKILL", _ => "exit 5" }, exit.ToString());
@@ -96,7 +96,7 @@ public sealed class StraySweeperTests
             """;
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", Script]));
         (int stray, ulong start) = await StrayFromOutputAsync(s, id);
-        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        await s.JoinAsync(id);
         await RealSupervisor.UntilAsync(() => ProcessTable.ParentPid(stray) == Environment.ProcessId, $"stray {stray} re-parented to us");
         await Task.Delay(2500); // every sweep of that worker's end is over
 

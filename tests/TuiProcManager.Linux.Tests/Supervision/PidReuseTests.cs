@@ -27,7 +27,7 @@ public sealed class PidReuseTests
             WorkerId neighbour = s.Supervisor.Spawn(WorkerSpec.Command(["sleep", "60"]));
             WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["true"]));
             int pid = s.Supervisor.Snapshot()[id.Value - 1].Pid!.Value;
-            Assert.True((await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.Succeeded);
+            Assert.True((await s.JoinAsync(id))!.Succeeded);
 
             unrelated = StartWithPid(pid);
 
@@ -35,7 +35,7 @@ public sealed class PidReuseTests
             Assert.False(s.Supervisor.Resume(id));
             Assert.False(s.Supervisor.Kill(id));
             Assert.Equal("exit 0", (await s.Supervisor.TerminateAsync(id, TimeSpan.FromMilliseconds(100)).WaitAsync(RealSupervisor.Bound)).ToString());
-            Assert.True((await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.Succeeded);
+            Assert.True((await s.JoinAsync(id))!.Succeeded);
             s.Supervisor.SetScheduling(SchedulingMode.PauseOnWait, 1);
             await RealSupervisor.UntilAsync(() => s.Of<SchedulingChanged>().Any(), "pause-on-wait on");
             await s.Supervisor.TerminateAsync(neighbour).WaitAsync(RealSupervisor.Bound); // a worker's end sweeps for strays

@@ -25,7 +25,7 @@ public sealed class RealWorkerFaultTests
 
         ProcessTable.Signal(pid, signal); // kill -9 / kill -SEGV, as a user or the OOM killer would
 
-        WorkerExit exit = (await s.Supervisor.JoinAsync(victim).WaitAsync(RealSupervisor.Bound))!;
+        WorkerExit exit = (await s.JoinAsync(victim))!;
         Assert.Equal("killed by " + name, exit.ToString());
         Assert.Equal(signal, exit.Signal);
         Assert.Equal(-signal, exit.PythonExitCode);
@@ -36,8 +36,8 @@ public sealed class RealWorkerFaultTests
         Assert.Contains(s.Of<WorkerStateChanged>(victim), e => e.To == WorkerState.Ended && e.Why.Contains(name, StringComparison.Ordinal));
         Assert.DoesNotContain(s.Supervisor.Snapshot(), w => w.Worker != victim && w.State == WorkerState.Ended);
 
-        Assert.True((await s.Supervisor.JoinAsync(left).WaitAsync(RealSupervisor.Bound))!.Succeeded);
-        Assert.True((await s.Supervisor.JoinAsync(right).WaitAsync(RealSupervisor.Bound))!.Succeeded);
+        Assert.True((await s.JoinAsync(left))!.Succeeded);
+        Assert.True((await s.JoinAsync(right))!.Succeeded);
         Assert.Equal("Square: 9", s.Lines(left)[^1]);
         Assert.Equal("Cube: 64", s.Lines(right)[^1]);
         Assert.Empty(s.Of<SignalSent>()); // the supervisor itself signalled nothing
@@ -56,7 +56,7 @@ public sealed class RealWorkerFaultTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.8), $"too slow to look while it sleeps ({clock.Elapsed})");
         Assert.Equal(WorkerState.Waiting, during);
 
-        WorkerExit exit = (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!;
+        WorkerExit exit = (await s.JoinAsync(id))!;
         Assert.Equal("exit 4", exit.ToString());
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"reported ended after {clock.Elapsed.TotalMilliseconds:F0} ms, before its sleep was over");
         Assert.Empty(s.Lines(id));

@@ -26,7 +26,7 @@ public sealed class RealWorkerSignalTests
         Assert.Equal(before, ProcessTable.CpuTicks(pid));
 
         Assert.True(s.Supervisor.Resume(id));
-        WorkerExit? exit = await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        WorkerExit? exit = await s.JoinAsync(id);
         Assert.True(exit!.Succeeded);
         Assert.Equal("Square: 25", s.Lines(id)[^1]);
     }
@@ -72,7 +72,7 @@ public sealed class RealWorkerSignalTests
 
         Assert.True(s.Supervisor.Kill(id));
 
-        Assert.Equal("SIGKILL", (await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound))!.SignalName);
+        Assert.Equal("SIGKILL", (await s.JoinAsync(id))!.SignalName);
         Assert.False(s.Supervisor.Kill(id)); // already ended: nothing to signal
     }
 
@@ -97,7 +97,7 @@ public sealed class RealWorkerSignalTests
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "sleep 60 & echo $!"]));
 
-        await s.Supervisor.JoinAsync(id).WaitAsync(RealSupervisor.Bound);
+        await s.JoinAsync(id);
 
         int leftover = int.Parse(s.Lines(id)[0], System.Globalization.CultureInfo.InvariantCulture);
         await RealSupervisor.UntilAsync(() => !ProcessTable.IsAlive(leftover), "background job gone");

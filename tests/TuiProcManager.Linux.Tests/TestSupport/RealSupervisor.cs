@@ -75,6 +75,18 @@ internal sealed class RealSupervisor : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing after <see cref="Bound"/>.</summary>
+    /// <summary>
+    /// Joins <paramref name="id"/> (bounded) and waits until this recorder has the join: the join returns
+    /// as the supervisor records the end, and the worker's last events (its end, its last output line)
+    /// reach the recorder a moment later on the delivery thread; they come before the join in the stream.
+    /// </summary>
+    public async Task<WorkerExit?> JoinAsync(WorkerId id)
+    {
+        WorkerExit? exit = await Supervisor.JoinAsync(id).WaitAsync(Bound);
+        await UntilAsync(() => Of<WorkerJoined>(id).Any(), $"the join of {id} recorded");
+        return exit;
+    }
+
     public static async Task UntilAsync(Func<bool> condition, string? what = null)
     {
         DateTime deadline = DateTime.UtcNow + Bound;
