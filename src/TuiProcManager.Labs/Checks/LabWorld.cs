@@ -105,9 +105,10 @@ public sealed class LabWorld
             case WorkerSpawned s: Spawned(s.Worker, s.Spec, s.Time); break;
             case WorkerStateChanged c when _workers.TryGetValue(c.Worker, out WorkerFacts? w): StateChanged(w, c.To); break;
             case SignalSent s when _workers.TryGetValue(s.Worker, out WorkerFacts? w): Signalled(w, s); break;
-            case WorkerScheduled s when _workers.TryGetValue(s.Worker, out WorkerFacts? w) && w.PausedByUser:
-                // The scheduler never decides about a worker the user paused: a decision means the user
-                // resumed it (in pause-on-wait mode a resume re-admits it instead of sending SIGCONT).
+            case WorkerScheduled { Change: SlotChange.Granted or SlotChange.Queued } s when _workers.TryGetValue(s.Worker, out WorkerFacts? w) && w.PausedByUser:
+                // The scheduler never admits a worker the user paused (the pause itself makes it leave):
+                // an admission means the user resumed it (in pause-on-wait mode a resume re-admits it,
+                // which continues it or queues it, instead of sending SIGCONT).
                 w.PausedByUser = false;
                 w.Resumed = true;
                 break;

@@ -111,6 +111,29 @@ public sealed class LabSessionTests
     }
 
     [Fact]
+    public void PauseOnWait_APauseMakesTheWorkerLeaveTheScheduler_NotAResume_TheResumeReadmitsIt()
+    {
+        EventScript s = new();
+        LabSession session = new(TestLabs.Parse("""
+            { "id": "p", "title": "P", "text": "p", "check": { "paused": {} } },
+            { "id": "r", "title": "R", "text": "r", "check": { "resumed": {} } }
+            """), null, s.Now, 2);
+        s.Mode(SchedulingMode.PauseOnWait, 1);
+        s.Square(1);
+        s.Signal(1, Core.Os.ProcessSignal.Stop); // the user's pause: SIGSTOP, then the worker leaves the scheduler
+        s.Add((q, t) => new Core.Events.WorkerScheduled(q, t, new Core.Workers.WorkerId(1), SlotChange.Left, "paused by the user", 0, 0));
+        s.State(1, Core.Workers.WorkerState.Paused, Core.Workers.WorkerState.Running);
+        foreach (var e in s.Events)
+        {
+            session.Observe(e);
+        }
+
+        Assert.Equal(1, session.Current); // paused, not yet resumed
+        session.Observe(s.Add((q, t) => new Core.Events.WorkerScheduled(q, t, new Core.Workers.WorkerId(1), SlotChange.Granted, "resumed by the user", 1, 0)));
+        Assert.True(session.IsFinished);
+    }
+
+    [Fact]
     public void Snapshot_WorkersAliveWhenTheLabOpens_CountAsSpawned()
     {
         LabSession session = new(TestLabs.FourSteps, null, Start, 2);
