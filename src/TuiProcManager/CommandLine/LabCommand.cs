@@ -74,7 +74,9 @@ internal static class LabCommand
                 return await ReportAsync(found, store, key, parsed.GetValue(report), stdout, stderr).ConfigureAwait(false);
             }
 
-            if (parsed.GetValue(reset) && store.Reset(key) is { } resetProblem)
+            // Reset only when the UI can start: without a terminal the UI refuses, and nothing may be lost then.
+            bool terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            if (parsed.GetValue(reset) && terminal && store.Reset(key) is { } resetProblem)
             {
                 await stderr.WriteLineAsync("tuiproc: " + resetProblem).ConfigureAwait(false);
                 return ExitCodes.Failure;

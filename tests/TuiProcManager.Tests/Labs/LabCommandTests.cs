@@ -180,6 +180,20 @@ public sealed class LabCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reset_WithoutATerminal_RefusesAsTheUIDoes_AndForgetsNothing()
+    {
+        string saved = Path.Combine(_home, "state", "tuiproc", "labs", "1.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
+        File.WriteAllText(saved, """{"format": "tuiproc-lab-progress/1", "lab": "1", "title": "t", "steps": {}}""");
+
+        (int code, _, string stderr) = await Tuiproc("lab", "1", "--reset");
+
+        Assert.Equal(2, code);
+        Assert.Contains("the UI needs a terminal", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(saved));
+    }
+
+    [Fact]
     public async Task Report_WithoutProgress_IsAnEmptyReport_ToAFileItIsForTheUserOnly_JsonByItsExtension()
     {
         (int code, string stdout, _) = await Tuiproc("lab", "2", "--report");
