@@ -91,14 +91,10 @@ public sealed class LabWorld
     /// <summary>Machine samples, oldest first: when, and the busiest-least core's use in percent (at most <see cref="MaxRemembered"/>).</summary>
     public IReadOnlyList<(DateTimeOffset Time, double LeastBusyCore)> CpuSamples => _cpu;
 
-    /// <summary>The time of the latest event applied.</summary>
-    public DateTimeOffset? Now { get; private set; }
-
     /// <summary>Folds one event in.</summary>
     public void Apply(SupervisorEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Now = e.Time;
         switch (e)
         {
             case SupervisorSnapshot s: Snapshot(s); break;

@@ -57,7 +57,7 @@ internal static class CheckReader
         ["any"] = (c, depth) => new AnyCheck(Parts(c, "any", depth)),
     };
 
-    /// <summary>The names of every check, for messages and the schema test.</summary>
+    /// <summary>The names of every check, for messages.</summary>
     public static IReadOnlyCollection<string> Names => [.. Kinds.Keys, .. Composites.Keys];
 
     /// <summary>Reads the check at <paramref name="cursor"/>.</summary>

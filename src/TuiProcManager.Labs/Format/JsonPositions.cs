@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace TuiProcManager.Labs.Format;
@@ -138,8 +137,4 @@ internal sealed class JsonPositions
             return (_line, _column);
         }
     }
-
-    /// <summary>The text of <paramref name="utf8"/> without a byte-order mark.</summary>
-    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
-        utf8.StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8;
 }

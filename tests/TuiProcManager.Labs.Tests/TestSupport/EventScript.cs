@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
@@ -83,6 +82,4 @@ internal sealed class EventScript
         Add((s, t) => new PoolWorkerReplaced(s, t, new WorkerId(worker), new PoolId(pool), new WorkerId(replacement), "killed by SIGKILL with square(3) in hand"));
 
     public void PoolDone(int pool, int ok, int failed) => Add((s, t) => new PoolFinished(s, t, new PoolId(pool), new PoolOutcome(ok, failed, 0)));
-
-    public static ImmutableArray<SupervisorEvent> Snapshot() => [new SupervisorSnapshot(0, DateTimeOffset.UnixEpoch, [])];
 }
