@@ -18,6 +18,7 @@ namespace TuiProcManager.Core.Events;
 /// <param name="PausedByUser">Paused by <see cref="Supervision.ISupervisor.Pause"/> and not resumed since (known at
 /// once, before the OS state is read back).</param>
 /// <param name="Queued">Stopped by the pause-on-wait scheduler, waiting for a run slot.</param>
+/// <param name="OutputHeld">Its output pipes are held for a lossless consumer that is behind (see <see cref="WorkerOutputHeld"/>).</param>
 public sealed record WorkerInfo(
     WorkerId Worker,
     WorkerSpec Spec,
@@ -31,4 +32,5 @@ public sealed record WorkerInfo(
     ProcessSample? LastSample,
     ImmutableArray<ProcessSample> Descendants,
     bool PausedByUser = false,
-    bool Queued = false);
+    bool Queued = false,
+    bool OutputHeld = false);

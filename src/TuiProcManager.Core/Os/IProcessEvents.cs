@@ -21,4 +21,11 @@ public interface IProcessEvents
     /// was ended (or could not be).
     /// </summary>
     void OnLeftBehind(LeftBehindProcess process);
+
+    /// <summary>
+    /// The reader stopped (true) or resumed (false) reading the process's output pipes, as asked with
+    /// <see cref="IProcessHandle.HoldOutput"/>. Comes before <see cref="OnExited"/>, which a hold delays:
+    /// the end is reported after the last line, and a held pipe is not read to its end.
+    /// </summary>
+    void OnOutputHeld(bool held);
 }

@@ -36,4 +36,12 @@ public interface IProcessHandle : IDisposable
 
     /// <summary>Closes the stdin pipe: the process reads end of file. Does nothing when there is none.</summary>
     void CloseInput();
+
+    /// <summary>
+    /// Stops (true) or resumes (false) reading the process's output pipes (stdout, stderr, results), so
+    /// that a process writing more than a consumer takes blocks in <c>write()</c> once a pipe is full,
+    /// as it would in a shell pipeline. Never blocks: the reader applies it at its next turn and reports
+    /// it through <see cref="IProcessEvents.OnOutputHeld"/>. Does nothing once the pipes are closed.
+    /// </summary>
+    void HoldOutput(bool held);
 }

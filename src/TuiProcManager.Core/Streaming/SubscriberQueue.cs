@@ -5,22 +5,33 @@ using TuiProcManager.Core.Workers;
 namespace TuiProcManager.Core.Streaming;
 
 /// <summary>
-/// One subscriber's bounded queue, drained on the delivery scheduler so that a slow subscriber never
-/// stalls the supervisor or a worker.
+/// One subscriber's queue, drained on its delivery scheduler so that a slow subscriber never stalls the
+/// supervisor. Lossy (the screen: bounded by dropping) or lossless (records and printed output: bounded
+/// by holding back the workers whose output it waits on).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Threads: <see cref="Enqueue"/> is called by the supervisor under its own lock (so in the supervisor's
 /// order); the drain runs on the delivery scheduler, one pass at a time, and calls the observer outside
-/// this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>; the drain never takes the
-/// supervisor's gate.
+/// this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>, then the
+/// <see cref="OutputFlow"/>'s leaf lock; the drain never takes the supervisor's gate.
 /// </para>
 /// <para>
-/// Bounds: past <see cref="DeliveryLimits.Capacity"/> queued events (or <see cref="DeliveryLimits.TextChars"/>
-/// of queued text) output lines and samples are dropped; past <see cref="DeliveryLimits.HardCapacity"/>
-/// state changes and signals too. Spawned, ended and join events are never dropped: there is one of each
-/// per worker or per join call. Drops are counted per worker and handed over as <see cref="EventsDropped"/>
-/// just before the next event that is queued, so each notice sits where its gap is.
+/// Lossy bounds: past <see cref="DeliveryLimits.Capacity"/> queued events (or
+/// <see cref="DeliveryLimits.TextChars"/> of queued text) output lines and samples are dropped; past
+/// <see cref="DeliveryLimits.HardCapacity"/> state changes and signals too.
+/// </para>
+/// <para>
+/// Lossless bounds: output lines and results are never dropped. Each one is counted in a
+/// <see cref="Backlog"/>, and a worker whose backlog grows too long is held (its pipes are not read, see
+/// <see cref="OutputFlow"/>) until the observer has taken enough of it; the hold is decided at enqueue
+/// and let go as the drain hands events over. Samples, state changes and signals, which no hold can slow,
+/// are dropped only past <see cref="DeliveryLimits.LosslessCapacity"/>: an observer stalled for minutes.
+/// </para>
+/// <para>
+/// Either way spawned, ended and join events are never dropped (there is one of each per worker or per
+/// join call), and drops are counted per worker and handed over as <see cref="EventsDropped"/> just
+/// before the next event that is queued, so each notice sits where its gap is.
 /// </para>
 /// </remarks>
 internal sealed class SubscriberQueue : IDisposable
@@ -34,16 +45,30 @@ internal sealed class SubscriberQueue : IDisposable
     private readonly IScheduler _scheduler;
     private readonly DeliveryLimits _limits;
     private readonly Dictionary<int, EventsDropped> _drops = []; // key: worker id, 0 for machine-wide
+    private readonly Backlog? _backlog; // lossless only
+    private readonly OutputFlow? _flow;
+    private readonly string _consumer;
     private long _queuedChars;
     private bool _draining;
     private bool _completing;
     private bool _disposed;
 
+    /// <summary>A lossy subscriber: drops output lines and samples when it falls behind.</summary>
     public SubscriberQueue(IObserver<SupervisorEvent> observer, IScheduler scheduler, DeliveryLimits limits)
     {
         _observer = observer;
         _scheduler = scheduler;
         _limits = limits;
+        _consumer = "";
+    }
+
+    /// <summary>A lossless subscriber named <paramref name="consumer"/>: holds workers through <paramref name="flow"/> when it falls behind.</summary>
+    public SubscriberQueue(IObserver<SupervisorEvent> observer, IScheduler scheduler, DeliveryLimits limits, OutputFlow flow, BacklogLimits backlog, string consumer)
+        : this(observer, scheduler, limits)
+    {
+        _flow = flow;
+        _backlog = new Backlog(backlog);
+        _consumer = consumer;
     }
 
     /// <summary>Events waiting to be delivered (for tests and diagnostics).</summary>
@@ -84,7 +109,13 @@ internal sealed class SubscriberQueue : IDisposable
             }
 
             _queue.Enqueue(e);
-            _queuedChars += TextChars(e);
+            long chars = TextChars(e);
+            _queuedChars += chars;
+            if (_backlog is not null && HeldBy(e) is { } worker && _backlog.Added(worker, chars))
+            {
+                _flow!.Hold(worker, _consumer);
+            }
+
             ScheduleDrain();
         }
     }
@@ -99,23 +130,45 @@ internal sealed class SubscriberQueue : IDisposable
         }
     }
 
+    /// <summary>Drops what is queued and lets go of every worker held for it.</summary>
     public void Dispose()
     {
+        List<WorkerId> released = [];
         lock (_lock)
         {
             _disposed = true;
             _queue.Clear();
             _drops.Clear();
+            _backlog?.ReleaseAll(released);
         }
+
+        Release(released);
     }
 
-    private bool MustDrop(SupervisorEvent e) => e switch
+    /// <summary>The worker whose pipes a lossless subscriber's backlog of this event can hold; null: holding cannot slow it.</summary>
+    private static WorkerId? HeldBy(SupervisorEvent e) => e switch
     {
-        OutputLine line => _queue.Count >= _limits.Capacity || _queuedChars + line.Text.Length > _limits.TextChars,
-        ResourceSampled or MachineSampled => _queue.Count >= _limits.Capacity,
-        WorkerStateChanged or SignalSent or DescendantStateChanged => _queue.Count >= _limits.HardCapacity,
-        _ => false,
+        OutputLine line => line.Worker,
+        ResultRecorded result => result.Worker,
+        _ => null,
     };
+
+    private bool MustDrop(SupervisorEvent e)
+    {
+        if (_backlog is not null)
+        {
+            return e is ResourceSampled or MachineSampled or WorkerStateChanged or SignalSent or DescendantStateChanged
+                && _queue.Count >= _limits.LosslessCapacity;
+        }
+
+        return e switch
+        {
+            OutputLine line => _queue.Count >= _limits.Capacity || _queuedChars + line.Text.Length > _limits.TextChars,
+            ResourceSampled or MachineSampled => _queue.Count >= _limits.Capacity,
+            WorkerStateChanged or SignalSent or DescendantStateChanged => _queue.Count >= _limits.HardCapacity,
+            _ => false,
+        };
+    }
 
     private void CountDrop(SupervisorEvent e)
     {
@@ -141,6 +194,7 @@ internal sealed class SubscriberQueue : IDisposable
     private void Drain()
     {
         SupervisorEvent[] batch = new SupervisorEvent[MaxBatch];
+        List<WorkerId> released = [];
         for (int pass = 0; pass < BatchesPerPass; pass++)
         {
             int n = 0;
@@ -155,10 +209,17 @@ internal sealed class SubscriberQueue : IDisposable
 
                 while (n < MaxBatch && _queue.TryDequeue(out SupervisorEvent? e))
                 {
-                    _queuedChars -= TextChars(e);
+                    long chars = TextChars(e);
+                    _queuedChars -= chars;
+                    if (_backlog is not null && HeldBy(e) is { } worker)
+                    {
+                        _backlog.Removed(worker, chars);
+                    }
+
                     batch[n++] = e;
                 }
 
+                _backlog?.CollectReleases(released);
                 if (n == 0)
                 {
                     _draining = false;
@@ -172,6 +233,9 @@ internal sealed class SubscriberQueue : IDisposable
                 }
             }
 
+            // A worker is let go as soon as the events that held it are out of the queue, before the
+            // observer takes them: its next lines then arrive while the observer works on these.
+            Release(released);
             if (complete)
             {
                 _observer.OnCompleted();
@@ -186,5 +250,15 @@ internal sealed class SubscriberQueue : IDisposable
 
         // Still busy after a long pass: give the scheduler's other work a turn, then go on (_draining stays true).
         _scheduler.Schedule(Drain);
+    }
+
+    private void Release(List<WorkerId> released)
+    {
+        foreach (WorkerId worker in released)
+        {
+            _flow!.Release(worker, _consumer);
+        }
+
+        released.Clear();
     }
 }

@@ -23,6 +23,20 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// </summary>
     IObservable<SupervisorEvent> EventsWithSnapshot { get; }
 
+    /// <summary>
+    /// A <see cref="SupervisorSnapshot"/>, then every live event, none ever dropped: for what a user or a
+    /// recording consumes (printed output, an events file), where a hole is a lie. A consumer that falls
+    /// behind holds back the workers whose output it waits on: their pipes are not read until it catches
+    /// up, so they block in <c>write()</c> as in a shell pipeline (<see cref="WorkerOutputHeld"/> says so),
+    /// while the others run on. Only an observer stalled for minutes loses anything (samples and state
+    /// changes, never output, results or lifecycle events), and is told with <see cref="EventsDropped"/>.
+    /// Disposing the subscription lets go of every worker it held.
+    /// </summary>
+    /// <param name="consumer">Who consumes, for people ("stdout", "the events file"): named in <see cref="WorkerOutputHeld"/>.</param>
+    /// <param name="delivery">Where events are delivered, one at a time: a thread of the consumer's own, since
+    /// its observer may block (writing to a pipe nobody reads yet) and that must hold up nothing else.</param>
+    IObservable<SupervisorEvent> LosslessEvents(string consumer, System.Reactive.Concurrency.IScheduler delivery);
+
     /// <summary>Every worker as it is now, in spawn order.</summary>
     ImmutableArray<WorkerInfo> Snapshot();
 

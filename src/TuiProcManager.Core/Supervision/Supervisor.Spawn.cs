@@ -43,6 +43,7 @@ public sealed partial class Supervisor
                 return w;
             }
 
+            _flow.Track(w.Id, w.Handle);
             Publish(new WorkerSpawned(Next(), Now, w.Id, spec, w.Handle.Pid));
             _live.Add(w);
             Admit(w, "spawned", stopped: false);
@@ -117,5 +118,7 @@ public sealed partial class Supervisor
         public void OnExited(WorkerExit exit) => supervisor.OnExited(worker, exit);
 
         public void OnLeftBehind(LeftBehindProcess process) => supervisor.OnLeftBehind(worker, process);
+
+        public void OnOutputHeld(bool held) => supervisor.OnOutputHeld(worker, held);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using TuiProcManager.Core.Events;
@@ -38,6 +39,7 @@ public sealed partial class Supervisor : ISupervisor
     private readonly SupervisorOptions _options;
     private readonly DeliveryLimits _limits;
     private readonly EventFanOut _fanOut = new();
+    private readonly OutputFlow _flow = new();
     private readonly List<WorkerRecord> _workers = []; // every worker ever spawned, index = id - 1
     private readonly List<WorkerRecord> _live = []; // started and not yet ended: what sampling reads
     private readonly SerialDisposable _stateTimer = new();
@@ -57,7 +59,7 @@ public sealed partial class Supervisor : ISupervisor
         _probe = probe;
         _schedulers = schedulers;
         _options = options;
-        _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars);
+        _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
     }
 
@@ -68,6 +70,15 @@ public sealed partial class Supervisor : ISupervisor
     public IObservable<SupervisorEvent> EventsWithSnapshot => Observable.Create<SupervisorEvent>(o => Subscribe(o, withSnapshot: true));
 
     /// <inheritdoc />
+    public IObservable<SupervisorEvent> LosslessEvents(string consumer, IScheduler delivery)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        ArgumentNullException.ThrowIfNull(delivery);
+        return Observable.Create<SupervisorEvent>(o =>
+            Subscribe(new SubscriberQueue(o, delivery, _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
+    }
+
+    /// <inheritdoc />
     public ImmutableArray<WorkerInfo> Snapshot()
     {
         lock (_gate)
@@ -76,9 +87,11 @@ public sealed partial class Supervisor : ISupervisor
         }
     }
 
-    private IDisposable Subscribe(IObserver<SupervisorEvent> observer, bool withSnapshot)
+    private IDisposable Subscribe(IObserver<SupervisorEvent> observer, bool withSnapshot) =>
+        Subscribe(new SubscriberQueue(observer, _schedulers.Delivery, _limits), withSnapshot);
+
+    private IDisposable Subscribe(SubscriberQueue queue, bool withSnapshot)
     {
-        SubscriberQueue queue = new(observer, _schedulers.Delivery, _limits);
         lock (_gate)
         {
             if (withSnapshot)
@@ -156,6 +169,8 @@ public sealed partial class Supervisor : ISupervisor
         }
 
         w.Descendants.Clear();
+        EndOutputHold(w);
+        _flow.Forget(w.Id);
         Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
         Publish(new WorkerEnded(Next(), Now, w.Id, exit));

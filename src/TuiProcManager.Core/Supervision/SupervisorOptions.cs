@@ -1,3 +1,5 @@
+using TuiProcManager.Core.Streaming;
+
 namespace TuiProcManager.Core.Supervision;
 
 /// <summary>Settings of the supervisor.</summary>
@@ -45,6 +47,24 @@ public sealed class SupervisorOptions
     /// <summary>Output text (chars) one subscriber may have queued before output lines are dropped. Default 16 Mi (32 MiB).</summary>
     public long SubscriberQueueTextChars { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Queued events beyond which a lossless subscriber (<see cref="ISupervisor.LosslessEvents"/>) that has
+    /// stopped reading loses samples, state changes and signals, never output or results: with the
+    /// workers it waits on held, only those keep coming. Default 262,144 (about 40 MiB; minutes of a
+    /// stalled consumer with a thousand workers, hours with ten).
+    /// </summary>
+    public int LosslessQueueCapacity { get; set; } = 262_144;
+
+    /// <summary>How much output a lossless subscriber may have queued before the workers it waits on are held. Default <see cref="BacklogLimits.Default"/>.</summary>
+    public BacklogLimits LosslessBacklog { get; set; } = BacklogLimits.Default;
+
+    /// <summary>
+    /// How long a worker's output must stay held before <see cref="Events.WorkerOutputHeld"/> says so: a
+    /// consumer that keeps up on average holds a flooding worker for milliseconds at a time, many times a
+    /// second, and only a hold that lasts is worth showing. Default 100 ms.
+    /// </summary>
+    public TimeSpan OutputHeldNoticeDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
@@ -57,5 +77,11 @@ public sealed class SupervisorOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SampleInterval, TimeSpan.Zero, nameof(SampleInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(SubscriberQueueCapacity, 16, nameof(SubscriberQueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(SubscriberQueueTextChars, 1024, nameof(SubscriberQueueTextChars));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LosslessQueueCapacity, 1024, nameof(LosslessQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LosslessBacklog.WorkerLines, 4, nameof(LosslessBacklog));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LosslessBacklog.TotalLines, LosslessBacklog.WorkerLines, nameof(LosslessBacklog));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LosslessBacklog.WorkerChars, 1024, nameof(LosslessBacklog));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LosslessBacklog.TotalChars, LosslessBacklog.WorkerChars, nameof(LosslessBacklog));
+        ArgumentOutOfRangeException.ThrowIfLessThan(OutputHeldNoticeDelay, TimeSpan.Zero, nameof(OutputHeldNoticeDelay));
     }
 }

@@ -56,6 +56,15 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public bool Joined { get; set; }
 
+    /// <summary>The reader says its output pipes are held (a lossless consumer is behind on it).</summary>
+    public bool OutputHeld { get; set; }
+
+    /// <summary>A <see cref="WorkerOutputHeld"/> with Held = true was published and not yet undone.</summary>
+    public bool OutputHeldReported { get; set; }
+
+    /// <summary>The pending report of a hold, cancelled when the hold ends first.</summary>
+    public IDisposable? OutputHeldNotice { get; set; }
+
     public long OutputLines { get; set; }
 
     /// <summary>Start time reported by the OS at the first reading: a later reading with another start time is another process.</summary>
@@ -74,7 +83,7 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public WorkerInfo ToInfo() => new(
         Id, Spec, Handle?.Pid, State, Exit, StartedAt, EndedAt, Joined, OutputLines, LastSample,
-        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser, QueuedByScheduler);
+        [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser, QueuedByScheduler, OutputHeldReported);
 }
 
 /// <summary>Bookkeeping for one descendant process of a worker.</summary>

@@ -25,13 +25,14 @@ public sealed partial class ExplainTexts
         "ended.ok", "ended.code", "ended.signal", "ended.failed",
         "mode.parallel", "mode.pause-on-wait",
         "pool.started", "pool.replaced", "pool.finished", "result", "leftBehind",
+        "output.held", "output.released",
     ];
 
     /// <summary>Every placeholder the explainer fills.</summary>
     public static IReadOnlyList<string> Placeholders { get; } =
     [
         "worker", "pid", "kind", "n", "why", "slots", "cores", "timeout", "exit", "pyexit", "code", "signal",
-        "pool", "size", "inputs", "ok", "failed", "task", "value", "input", "name", "detail",
+        "pool", "size", "inputs", "ok", "failed", "task", "value", "input", "name", "detail", "by",
     ];
 
     private readonly FrozenDictionary<string, ExplainTopic> _topics;

@@ -63,6 +63,8 @@ public sealed class Explainer(ExplainTexts texts, int cores)
                 return Make(e, "pool.finished", null, ("pool", f.Pool.ToString()), ("ok", Int(f.Outcome.Succeeded)), ("failed", Int(f.Outcome.Failed + f.Outcome.NotRun)));
             case ResultRecorded { Result: { } value } r:
                 return Make(e, "result", r.Worker, ("task", new Core.Pooling.PoolTask(r.Kind, r.Input).ToString()), ("value", Core.Text.InputText.Shorten(value, 40)), ("input", Core.Text.InputText.Shorten(r.Input, 40)), ("kind", r.Kind == WorkerKind.Square ? "square" : "cube"));
+            case WorkerOutputHeld h:
+                return Make(e, h.Held ? "output.held" : "output.released", h.Worker, ("by", h.By));
             case ProcessLeftBehind l:
                 return Make(e, "leftBehind", l.Worker, ("pid", Int(l.Pid)), ("name", l.Name), ("detail", l.Detail));
             default:

@@ -13,9 +13,9 @@ namespace TuiProcManager.Linux.Processes;
 /// <para>
 /// Why one thread: reading a pipe from .NET's streams blocks a thread-pool thread per pipe (two per
 /// worker), which starves the pool on a 2-core machine with 100 workers. Here all pipes are non-blocking
-/// and a single epoll_wait serves every worker, and children are never blocked on a full pipe: whatever
-/// they write is read at once, and each wake-up reads at most <see cref="ReadBudget"/> bytes per pipe so
-/// that one flooding worker cannot starve the others.
+/// and a single epoll_wait serves every worker. Whatever a child writes is read at once unless its output
+/// is held (below); each wake-up reads at most <see cref="ReadBudget"/> bytes per pipe so that one
+/// flooding worker cannot starve the others.
 /// </para>
 /// <para>
 /// Exits: each child's pidfd is in the same epoll set and becomes readable when the child ends. The
@@ -27,6 +27,14 @@ namespace TuiProcManager.Linux.Processes;
 /// (when attached) looks for what the process left outside its group, on this thread.
 /// </para>
 /// <para>
+/// Holds: a lossless consumer that falls behind asks (through <see cref="PidfdProcess.HoldOutput"/>, from
+/// any thread) that a process's pipes be left unread, so that the process blocks in write() once they
+/// are full. The request is a flag plus a wake-up; this thread takes the pipes out of the epoll set (not
+/// merely masked: a pipe whose writer closed reports EPOLLHUP whatever the mask, which would spin) and
+/// puts them back when the hold ends. Reading stops within one <see cref="ChunkBytes"/> read of the
+/// request, and the drain deadline after an exit counts only while the pipes are read.
+/// </para>
+/// <para>
 /// Threads: <see cref="Add"/> runs on the spawning thread; everything else on the I/O thread. A
 /// registration is in <see cref="_registrations"/> before its fd is in the epoll set, so no event can
 /// arrive for an unknown key. epoll data holds a key, never an fd, so a closed and reused fd number can
@@ -36,6 +44,7 @@ namespace TuiProcManager.Linux.Processes;
 internal sealed unsafe class IoLoop : IDisposable
 {
     private const int ReadBudget = 256 * 1024;
+    private const int ChunkBytes = 64 * 1024;
     private const int MaxEvents = 64;
     private const long WakeKey = 0;
 
@@ -48,6 +57,7 @@ internal sealed unsafe class IoLoop : IDisposable
 
     private readonly ConcurrentDictionary<long, Registration> _registrations = new();
     private readonly List<ProcessWatch> _draining = []; // exited, waiting for their pipes; I/O thread only
+    private readonly ConcurrentQueue<ProcessWatch> _holdChanges = new();
     private readonly LinuxProcessOptions _options;
     private readonly int _epoll;
     private readonly int _wakeFd;
@@ -97,6 +107,7 @@ internal sealed unsafe class IoLoop : IDisposable
         }
 
         _registrations[watch.ExitKey] = new Registration(watch, null);
+        process.OutputHold = held => RequestHold(watch, held);
         if (!watched.All(p => Watch(p.Fd, p.Key)) || !Watch(process.Pidfd, watch.ExitKey))
         {
             // Fds already added leave the epoll set when the caller closes them; events already queued
@@ -108,6 +119,7 @@ internal sealed unsafe class IoLoop : IDisposable
             }
 
             _registrations.TryRemove(watch.ExitKey, out _);
+            process.OutputHold = null;
             throw new LaunchException("cannot watch the new process: epoll_ctl failed: " + Libc.Describe(errno));
         }
     }
@@ -144,6 +156,66 @@ internal sealed unsafe class IoLoop : IDisposable
 
     private int MaxLineBytes(OutputChannel channel) =>
         channel == OutputChannel.Results ? Math.Max(_options.MaxLineBytes, MinResultLineBytes) : _options.MaxLineBytes;
+
+    /// <summary>Any thread: asks this thread to stop or resume reading the process's pipes.</summary>
+    private void RequestHold(ProcessWatch watch, bool held)
+    {
+        watch.HoldRequested = held;
+        _holdChanges.Enqueue(watch);
+        ulong one = 1;
+        _ = Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+    }
+
+    private void ApplyHoldChanges()
+    {
+        while (_holdChanges.TryDequeue(out ProcessWatch? watch))
+        {
+            ApplyHold(watch);
+        }
+    }
+
+    /// <summary>Brings the pipes' place in the epoll set in line with what is asked, and says so.</summary>
+    private void ApplyHold(ProcessWatch watch)
+    {
+        bool held = watch.HoldRequested;
+        if (held == watch.Held)
+        {
+            return;
+        }
+
+        watch.Held = held;
+        foreach (OutputPipe pipe in watch.Pipes)
+        {
+            if (pipe.IsOpen)
+            {
+                // DEL cannot fail for a watched fd; ADD can (ENOMEM), and a pipe it fails for would never
+                // be read again, so that one is closed, losing what is in it, rather than hanging its
+                // process's end forever.
+                if (held)
+                {
+                    _ = Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_DEL, pipe.Fd, null);
+                }
+                else if (!Watch(pipe.Fd, pipe.Key))
+                {
+                    List<string> lines = [];
+                    Unwatch(pipe.Key, pipe.Fd);
+                    pipe.Close(lines);
+                    Deliver(watch, pipe.Channel, lines);
+                }
+            }
+        }
+
+        if (!held && watch.Exit is not null)
+        {
+            watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
+        }
+
+        watch.Events.OnOutputHeld(held);
+        if (!held)
+        {
+            TryComplete(watch);
+        }
+    }
 
     private bool Watch(int fd, long key)
     {
@@ -200,6 +272,7 @@ internal sealed unsafe class IoLoop : IDisposable
                     }
                 }
 
+                ApplyHoldChanges();
                 CloseExpiredDrains(lines);
                 _strays?.SweepIfDue();
             }
@@ -212,17 +285,28 @@ internal sealed unsafe class IoLoop : IDisposable
 
     private void OnReadable(ProcessWatch watch, OutputPipe pipe, byte[] buffer, List<string> lines)
     {
-        bool open = pipe.ReadAvailable(buffer, ReadBudget, lines);
-        if (!open)
+        // Each read's lines are delivered before the next read, and a hold asked for meanwhile (the
+        // consumer decides as the lines reach it) stops the reading there.
+        ReadOutcome outcome = ReadOutcome.More;
+        for (int read = 0; read < ReadBudget / ChunkBytes && outcome == ReadOutcome.More && !watch.HoldRequested; read++)
         {
-            Unwatch(pipe.Key, pipe.Fd);
-            pipe.Close(lines);
+            outcome = pipe.ReadOnce(buffer.AsSpan(0, ChunkBytes), lines);
+            if (outcome == ReadOutcome.Closed)
+            {
+                Unwatch(pipe.Key, pipe.Fd);
+                pipe.Close(lines);
+            }
+
+            Deliver(watch, pipe.Channel, lines);
         }
 
-        Deliver(watch, pipe.Channel, lines);
-        if (!open)
+        if (outcome == ReadOutcome.Closed)
         {
             TryComplete(watch);
+        }
+        else if (watch.HoldRequested)
+        {
+            ApplyHold(watch);
         }
     }
 
@@ -273,7 +357,7 @@ internal sealed unsafe class IoLoop : IDisposable
     private void CloseExpiredDrains(List<string> lines)
     {
         long now = Environment.TickCount64;
-        foreach (ProcessWatch watch in _draining.Where(w => w.DrainDeadline <= now).ToList())
+        foreach (ProcessWatch watch in _draining.Where(w => w.DrainDeadline <= now && !w.Held).ToList())
         {
             foreach (OutputPipe pipe in watch.Pipes)
             {
@@ -297,7 +381,12 @@ internal sealed unsafe class IoLoop : IDisposable
             return sweep;
         }
 
-        int drain = (int)Math.Clamp(_draining.Min(w => w.DrainDeadline) - Environment.TickCount64, 0, int.MaxValue);
+        if (!_draining.Any(w => !w.Held))
+        {
+            return sweep;
+        }
+
+        int drain = (int)Math.Clamp(_draining.Where(w => !w.Held).Min(w => w.DrainDeadline) - Environment.TickCount64, 0, int.MaxValue);
         return sweep < 0 ? drain : Math.Min(sweep, drain);
     }
 

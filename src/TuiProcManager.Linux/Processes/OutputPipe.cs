@@ -19,14 +19,13 @@ internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes
     public bool IsOpen => Fd >= 0;
 
     /// <summary>
-    /// Reads what is available, at most <paramref name="budget"/> bytes (so that one flooding worker
-    /// cannot starve the others: epoll reports the rest on the next turn).
+    /// Reads once, at most <paramref name="buffer"/>'s length, and appends the lines it completes. The caller
+    /// delivers them before the next read, so that a hold asked for meanwhile stops the reading within one
+    /// buffer.
     /// </summary>
-    /// <returns>False at end of file or on an error: the pipe should be closed.</returns>
-    public unsafe bool ReadAvailable(Span<byte> buffer, int budget, List<string> lines)
+    public unsafe ReadOutcome ReadOnce(Span<byte> buffer, List<string> lines)
     {
-        int total = 0;
-        while (total < budget)
+        while (true)
         {
             nint n;
             fixed (byte* p = buffer)
@@ -37,8 +36,9 @@ internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes
             if (n > 0)
             {
                 _lines.Append(buffer[..(int)n], lines);
-                total += (int)n;
-                continue;
+
+                // A short read emptied the pipe a moment ago; epoll says when there is more.
+                return n == buffer.Length ? ReadOutcome.More : ReadOutcome.Drained;
             }
 
             if (n < 0 && Libc.LastErrno == Errno.EINTR)
@@ -47,10 +47,8 @@ internal sealed class OutputPipe(int fd, OutputChannel channel, int maxLineBytes
             }
 
             // EAGAIN: drained for now. 0: end of file. Anything else: the pipe is unusable.
-            return n < 0 && Libc.LastErrno == Errno.EAGAIN;
+            return n < 0 && Libc.LastErrno == Errno.EAGAIN ? ReadOutcome.Drained : ReadOutcome.Closed;
         }
-
-        return true;
     }
 
     /// <summary>Closes the pipe, emitting a last unterminated line if there is one.</summary>

@@ -52,6 +52,12 @@ internal sealed class PidfdProcess : IProcessHandle
     /// <remarks>Also done by the I/O loop once the process is reaped, and by <see cref="Dispose"/>.</remarks>
     public void CloseInput() => _input?.Close();
 
+    /// <inheritdoc />
+    public void HoldOutput(bool held) => OutputHold?.Invoke(held);
+
+    /// <summary>Where <see cref="HoldOutput"/> goes: set by the I/O loop when it takes the pipes, before any can be read.</summary>
+    internal Action<bool>? OutputHold { get; set; }
+
     public bool SignalGroup(ProcessSignal signal)
     {
         int number = Signals.Number(signal);

@@ -22,6 +22,12 @@ internal sealed class ProcessWatch(PidfdProcess process, IProcessEvents events, 
 
     public long ExitKey { get; init; }
 
+    /// <summary>Asked for by the consumer side (any thread): stop reading the pipes.</summary>
+    public volatile bool HoldRequested;
+
+    /// <summary>The pipes are out of the epoll set (I/O thread only); <see cref="HoldRequested"/> is what is wanted.</summary>
+    public bool Held { get; set; }
+
     /// <summary>The launch number in its guard mark (see <see cref="StraySweeper"/>); 0 when it has none.</summary>
     public long Launch { get; init; }
 

@@ -101,6 +101,7 @@ public static class TuiHost
 
         using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
         using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
+        using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));
         foreach (WorkerSpec spec in options.InitialWorkers)
         {

@@ -20,6 +20,12 @@ public sealed record TuiOptions
     /// <summary>The Explain panel's texts (<c>labs/explain.json</c> beside the app).</summary>
     public string ExplainTexts { get; init; } = Path.Combine(AppContext.BaseDirectory, "labs", "explain.json");
 
+    /// <summary>
+    /// Problems the app must tell while the UI runs (an events file that stopped being written: a full disk),
+    /// each shown in the header as it comes; null for none. May be raised on any thread.
+    /// </summary>
+    public IObservable<string>? Problems { get; init; }
+
     /// <summary>A lab to open (<c>tuiproc lab N</c>); null for none.</summary>
     public LabOptions? Lab { get; init; }
 }

@@ -45,6 +45,7 @@ internal sealed class ProcessTableModel
             ResourceSampled s => Update(s.Worker, w => Sample(w, s)),
             DescendantStateChanged s => Update(s.Worker, w => Descendant(w, s)),
             JoinStarted s => Update(s.Worker, w => w.PendingJoins++),
+            WorkerOutputHeld s => Update(s.Worker, w => w.OutputHeld = s.Held),
             WorkerJoined s => Update(s.Worker, w => (w.PendingJoins, w.Joined) = (Math.Max(0, w.PendingJoins - 1), w.Joined || s.Outcome == JoinOutcome.Ended)),
             _ => false,
         };
@@ -70,6 +71,7 @@ internal sealed class ProcessTableModel
                 Exit = info.Exit,
                 EndedAt = info.EndedAt,
                 Joined = info.Joined,
+                OutputHeld = info.OutputHeld,
                 CpuPercent = info.LastSample?.CpuPercent ?? 0,
                 ResidentBytes = info.LastSample?.ResidentBytes ?? 0,
             };

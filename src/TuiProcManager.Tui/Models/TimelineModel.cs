@@ -82,6 +82,12 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
 
                 Change(lane, s.Time, shown, "pause-on-wait: " + s.Why);
                 return true;
+            case WorkerOutputHeld held when _byId.TryGetValue(held.Worker, out Lane? lane):
+                // Not a state change either: why a worker may sit in write() while nothing looks wrong.
+                Log.Add(new Transition(held.Time, lane.Worker, lane.Name, lane.Current, lane.Current, held.Held
+                    ? $"output held: {held.By} is behind (it blocks once its pipe is full; not hung)"
+                    : "output read again"));
+                return true;
             case ProcessLeftBehind left when _byId.TryGetValue(left.Worker, out Lane? lane):
                 // Not a state change of the worker: logged with its state unchanged, so that it shows.
                 Log.Add(new Transition(left.Time, lane.Worker, lane.Name, lane.Current, lane.Current, left.Describe()));

@@ -36,6 +36,9 @@ internal sealed class WorkerRow(WorkerId id, WorkerSpec spec, DateTimeOffset sta
 
     public bool Joined { get; set; }
 
+    /// <summary>Its output pipes are held for a lossless consumer that is behind (see <see cref="WorkerOutputHeld"/>): it blocks when it writes, it is not hung.</summary>
+    public bool OutputHeld { get; set; }
+
     /// <summary>Live descendants by PID, parents before children.</summary>
     public List<DescendantRow> Descendants { get; } = [];
 

@@ -107,6 +107,9 @@ internal sealed partial class MainWindow : Runnable
 
     private readonly List<string> _startupProblems = [];
 
+    /// <summary>Says in the header, as an error, a problem that came while running (an events file that cannot be written).</summary>
+    public void SayProblem(string problem) => _header.Say(problem, error: true);
+
     /// <summary>The worker whose row is selected.</summary>
     public WorkerId? Selected => _processes.Selected;
 

@@ -45,7 +45,7 @@ internal sealed class ProcessTableSource(IReadOnlyList<ProcessLine> lines, DateT
                 0 => w.Id.ToString(),
                 1 => w.Spec.DisplayName,
                 2 => w.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                3 => StateGlyphs.Word(w.State, w.Exit, w.Shown.Queued) + (w.PendingJoins > 0 ? " ⧗join" : ""),
+                3 => StateGlyphs.Word(w.State, w.Exit, w.Shown.Queued) + (w.OutputHeld && w.IsAlive ? " held" : "") + (w.PendingJoins > 0 ? " ⧗join" : ""),
                 4 => w.IsAlive ? Format.Percent(w.CpuPercent) : "",
                 5 => w.ResidentBytes > 0 && w.IsAlive ? Format.Bytes(w.ResidentBytes) : "",
                 6 => Format.Duration((w.EndedAt ?? now) - w.StartedAt),

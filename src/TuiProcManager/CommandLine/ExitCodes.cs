@@ -12,6 +12,16 @@ internal static class ExitCodes
     /// <summary>Bad command-line input: nothing was started.</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// The workers ran, but something the user consumes is incomplete: an output or the events or results file
+    /// could not be written (a full disk, an I/O error), and the loss was said on stderr. Takes the place of
+    /// 0 and 1; a timeout, a signal or a closed reader take precedence.
+    /// </summary>
+    public const int Incomplete = 3;
+
+    /// <summary>The reader of our stdout (or stderr) closed it: the workers were stopped, as a filter ends on SIGPIPE (128 + 13).</summary>
+    public const int ReaderGone = 141;
+
     /// <summary>--timeout expired; the workers still running were terminated (as timeout(1) does).</summary>
     public const int Timeout = 124;
 

@@ -68,7 +68,7 @@ internal static class UiCommand
         ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
         ui.Scheduling.Apply(parsed, supervisor);
         EventLogWriter? log = files.Events;
-        using IDisposable logging = log?.Attach(supervisor.EventsWithSnapshot) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
+        using IDisposable logging = log?.Attach(supervisor) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
         using TerminationSignals signals = new(() => KillAll(supervisor));
         using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
         TuiOptions options = new()
@@ -78,15 +78,30 @@ internal static class UiCommand
             Colors = parsed.GetValue(ui.Colors) ?? "auto",
             InitialWorkers = ui.Workers.Build(parsed),
             Lab = lab is null || log is null ? lab : lab with { Record = log.Write },
+            Problems = log is null ? null : RecordProblems(log),
         };
         int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
         await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
+        code = signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
         if (log is not null)
         {
-            await log.Completion.ConfigureAwait(false);
+            // The record is lossless, so its reader (a FIFO, a slow disk) may still be taking the last
+            // events; it gets a moment, not for ever: the UI is gone and the user is back at the prompt.
+            Task done = log.Completion;
+            if (await Task.WhenAny(done, Task.Delay(RecordGrace)).ConfigureAwait(false) != done)
+            {
+                await stderr.WriteLineAsync($"tuiproc: {log.ShownAs} is not being read: the events it did not take are lost").ConfigureAwait(false);
+                return code == ExitCodes.Success ? ExitCodes.Incomplete : code;
+            }
+
+            if (log.Problem is { } recordProblem)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + recordProblem).ConfigureAwait(false);
+                return code == ExitCodes.Success ? ExitCodes.Incomplete : code;
+            }
         }
 
-        return signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
+        return code;
     }
 
     /// <summary>
@@ -102,6 +117,21 @@ internal static class UiCommand
         await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         Environment.Exit(ExitCodes.Signaled(signals.Signal));
     }
+
+    /// <summary>How long the events file's reader may take, once the UI is gone, to take the last events.</summary>
+    private static readonly TimeSpan RecordGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>The events file's write problem, when it comes (at once, if it came before the UI subscribed).</summary>
+    private static IObservable<string> RecordProblems(EventLogWriter log) => System.Reactive.Linq.Observable.Create<string>(o =>
+    {
+        log.Failed = o.OnNext;
+        if (log.Problem is { } earlier)
+        {
+            o.OnNext(earlier);
+        }
+
+        return () => log.Failed = null;
+    });
 
     /// <summary>How long the UI has, after a signal, to stop the workers itself (grace period 3 s, and some).</summary>
     private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(6);

@@ -1,30 +1,38 @@
-using System.Reactive.Linq;
+using System.Reactive.Disposables;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Results;
 using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Headless;
 
 /// <summary>
-/// Prints what workers write, as it arrives: stdout lines to our stdout, stderr lines to our stderr,
-/// exactly as written (made harmless on a terminal). Failures and drops are reported on stderr.
+/// Prints what workers write, as it arrives, every line: stdout lines to our stdout, stderr lines to our
+/// stderr, exactly as written (made harmless on a terminal). Failures are reported on stderr.
 /// </summary>
 /// <remarks>
-/// Events are taken in batches (at most every 20 ms, or 4,096 at a time) and each batch is flushed
-/// once, so that a flooding worker costs one write per batch, not one per line.
+/// A lossless consumer (<see cref="ISupervisor.LosslessEvents"/>) on a thread of its own: when our stdout
+/// is read slowly, writes block there and the supervisor holds the workers back rather than dropping
+/// lines. Each run of events is flushed once (<see cref="ConsumerThread"/>), so a flooding worker costs a
+/// write per pass, not per line. When an output fails (<see cref="LineSink"/>), its lines are counted
+/// and not written; <see cref="OutputGone"/> is cancelled when a reader closed one (EPIPE).
 /// </remarks>
-internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
+internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSafety safety) : IDisposable
 {
+    private readonly Lock _lock = new();
     private readonly TaskCompletionSource _allEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _outputGone = new();
     private readonly Dictionary<WorkerId, string> _names = [];
     private readonly HashSet<WorkerId> _ended = [];
     private readonly HashSet<WorkerId> _poolWorkers = [];
     private readonly SortedDictionary<int, string> _early = []; // pool results that arrived before an earlier input's
+    private ConsumerThread? _thread;
     private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
+    private bool _poolFinished;
 
     /// <summary>
     /// A pool run: print each pool result (in input order when true, as they complete when false) instead of
@@ -38,8 +46,6 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
     /// <summary>A pool run whose pool finished with a result for every input.</summary>
     public bool PoolSucceeded { get; private set; }
 
-    private bool _poolFinished;
-
     /// <summary>The shared results table, folded from the same events.</summary>
     public ResultsTable Results { get; } = new();
 
@@ -49,84 +55,123 @@ internal sealed class ConsolePrinter(TextWriter stdout, TextWriter stderr, Conso
     /// <summary>Completes once every expected worker's end has been printed (so all of its lines were).</summary>
     public Task AllEnded => _allEnded.Task;
 
-    public IDisposable Attach(IObservable<SupervisorEvent> events) =>
-        events.Buffer(TimeSpan.FromMilliseconds(20), 4096).Where(batch => batch.Count > 0).Subscribe(Print);
+    /// <summary>Cancelled when the reader of our stdout or stderr closed it: the run should end, as a filter does.</summary>
+    public CancellationToken OutputGone => _outputGone.Token;
+
+    /// <summary>Events the supervisor could not keep for us (a consumer stalled for minutes): the output has holes.</summary>
+    public long EventsLost { get; private set; }
+
+    /// <summary>Prints every event of <paramref name="supervisor"/> from now on, on a thread of its own; dispose to stop.</summary>
+    public IDisposable Attach(ISupervisor supervisor)
+    {
+        stdout.Failed = stderr.Failed = OnFailed;
+        ConsumerThread thread = _thread = new ConsumerThread("tuiproc-print");
+        IDisposable subscription = supervisor.LosslessEvents(stdout.Name, thread.Scheduler).Subscribe(Print, thread.Dispose);
+        return new CompositeDisposable(subscription, thread);
+    }
+
+    /// <summary>Stops the printing thread (if <see cref="Attach"/>ed and not finished).</summary>
+    public void Dispose()
+    {
+        _thread?.Dispose();
+        _outputGone.Dispose();
+    }
 
     /// <summary>How many workers to wait for; called once, after spawning them.</summary>
     public void Expect(int workers)
     {
-        lock (_ended)
+        lock (_lock)
         {
             _expected = workers;
             CheckAllEnded();
         }
     }
 
-    private void Print(IList<SupervisorEvent> batch)
+    private void OnFailed(LineSink sink)
     {
-        lock (_ended)
+        if (sink.ReaderGone)
         {
-            foreach (SupervisorEvent e in batch)
+            try
             {
-                Summary.Add(e);
-                Results.Add(e);
-                switch (e)
-                {
-                    case WorkerSpawned s:
-                        _names[s.Worker] = s.Spec.DisplayName;
-                        if (s.Spec.Kind == WorkerKind.Pool)
-                        {
-                            _poolWorkers.Add(s.Worker);
-                        }
+                _outputGone.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run is over: nothing to stop.
+            }
+        }
+    }
 
-                        break;
-                    case ResultRecorded r when Pooled && r.Index is { } index:
-                        PrintPoolResult(index, Safe(r.Describe()));
-                        break;
-                    case PoolWorkerReplaced r:
-                        stderr.WriteLine($"tuiproc: pool worker {r.Worker} ended ({Safe(r.Why)}); " +
-                            (r.Replacement is { } n ? $"worker {n} takes its place" : "no worker could take its place"));
-                        break;
-                    case PoolFinished f:
-                        FlushPoolResults();
-                        (_poolFinished, PoolSucceeded) = (true, f.Outcome.AllSucceeded);
-                        if (!f.Outcome.AllSucceeded)
-                        {
-                            stderr.WriteLine($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
-                        }
+    private void Print(SupervisorEvent e)
+    {
+        lock (_lock)
+        {
+            Summary.Add(e);
+            Results.Add(e);
+            switch (e)
+            {
+                case WorkerSpawned s:
+                    _names[s.Worker] = s.Spec.DisplayName;
+                    if (s.Spec.Kind == WorkerKind.Pool)
+                    {
+                        _poolWorkers.Add(s.Worker);
+                    }
 
-                        break;
-                    case OutputLine line when line.Channel == OutputChannel.Stdout && _poolWorkers.Contains(line.Worker):
-                        break; // a pool's output is its results
-                    case OutputLine line when line.Channel == OutputChannel.Stdout:
-                        stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
-                        break;
-                    case OutputLine line:
-                        stderr.WriteLine(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
-                        break;
-                    case WorkerEnded ended:
-                        if (!ended.Exit.Succeeded)
-                        {
-                            stderr.WriteLine($"tuiproc: worker {ended.Worker} ({Name(ended.Worker)}) {Describe(ended.Exit)}");
-                        }
+                    break;
+                case ResultRecorded r when Pooled && r.Index is { } index:
+                    PrintPoolResult(index, Safe(r.Describe()));
+                    break;
+                case PoolWorkerReplaced r:
+                    stderr.WriteLine($"tuiproc: pool worker {r.Worker} ended ({Safe(r.Why)}); " +
+                        (r.Replacement is { } n ? $"worker {n} takes its place" : "no worker could take its place"));
+                    break;
+                case PoolFinished f:
+                    FlushPoolResults();
+                    (_poolFinished, PoolSucceeded) = (true, f.Outcome.AllSucceeded);
+                    if (!f.Outcome.AllSucceeded)
+                    {
+                        stderr.WriteLine($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
+                    }
 
-                        _ended.Add(ended.Worker);
-                        break;
-                    case ProcessLeftBehind left:
-                        stderr.WriteLine($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");
-                        break;
-                    case EventsDropped dropped when dropped.OutputLines > 0:
-                        stderr.WriteLine($"tuiproc: {dropped.OutputLines} output lines of worker {dropped.Worker} ({Name(dropped.Worker)}) were dropped: they came faster than this output could take them");
-                        break;
-                    default:
-                        break;
-                }
+                    break;
+                case OutputLine line when line.Channel == OutputChannel.Stdout && _poolWorkers.Contains(line.Worker):
+                    break; // a pool's output is its results
+                case OutputLine line when line.Channel == OutputChannel.Stdout:
+                    stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
+                    break;
+                case OutputLine line:
+                    stderr.WriteLine(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
+                    break;
+                case WorkerEnded ended:
+                    if (!ended.Exit.Succeeded)
+                    {
+                        stderr.WriteLine($"tuiproc: worker {ended.Worker} ({Name(ended.Worker)}) {Describe(ended.Exit)}");
+                    }
+
+                    _ended.Add(ended.Worker);
+                    break;
+                case ProcessLeftBehind left:
+                    stderr.WriteLine($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");
+                    break;
+                case EventsDropped dropped:
+                    // Only a consumer stalled for minutes gets here, and never for output lines: say it, since
+                    // the record of the run now has a hole.
+                    EventsLost += dropped.Count;
+                    break;
+                default:
+                    break;
             }
 
-            stdout.Flush();
-            stderr.Flush();
             CheckAllEnded();
         }
+
+        _thread?.FlushSoon(Flush);
+    }
+
+    private void Flush()
+    {
+        stdout.Flush();
+        stderr.Flush();
     }
 
     /// <summary>Prints a pool result now (unordered), or once every earlier input's result is printed.</summary>

@@ -1,78 +1,142 @@
-using System.Reactive.Linq;
+using System.Globalization;
+using System.Reactive.Disposables;
 using System.Text.Json;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Labs.Sessions;
 
 namespace TuiProcManager.Headless;
 
-/// <summary>Writes the event stream to a file as JSON Lines (<c>--events FILE</c>), one event per line.</summary>
+/// <summary>Writes the event stream to a file as JSON Lines (<c>--events FILE</c>), one event per line, every one.</summary>
 /// <remarks>
-/// The file is readable and writable by its owner only: worker output may be private. Events are
-/// written in batches (at most every 100 ms) and each batch is flushed to the file, so that
-/// <c>tail -f</c> follows a run as it happens. In a lab the UI adds the student's answers and hints
-/// (<see cref="Write(LabRecord)"/>, from the UI thread): one lock keeps each line whole.
+/// <para>
+/// A lossless consumer (<see cref="ISupervisor.LosslessEvents"/>) on a thread of its own: a file on a slow
+/// disk, or a FIFO whose reader is slow, holds the workers back rather than losing lines. Each run of
+/// events is flushed once, so that <c>tail -f</c> follows a run as it happens. In a lab the UI adds the
+/// student's answers and hints (<see cref="Write(LabRecord)"/>): they are written on the same thread, in
+/// turn with the events, so the UI thread never waits for the file and lines never interleave.
+/// </para>
+/// <para>
+/// A write that fails (a full disk, a FIFO whose reader left) is said once, through <see cref="Failed"/>;
+/// the events after it are counted and not written, and the workers go on. A line is written whole or
+/// the failure is in it: the file ends at most with one torn line, which <c>lab --check</c> tolerates.
+/// </para>
 /// </remarks>
 internal sealed class EventLogWriter : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly Utf8JsonWriter _json;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ConsumerThread? _thread;
+    private long _written; // consumer thread only, as is everything below
+    private long _lost;
+    private bool _closed;
 
     /// <summary>Writes to <paramref name="file"/> (see <see cref="RunFiles"/>, which opens it), and closes it.</summary>
-    public EventLogWriter(FileStream file)
+    /// <param name="file">The open file (a regular file, a FIFO, a device).</param>
+    /// <param name="shownAs">How messages name it ("the events file run.jsonl").</param>
+    public EventLogWriter(Stream file, string shownAs = "the events file")
     {
         _file = file;
+        ShownAs = shownAs;
         _json = new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true });
     }
+
+    /// <summary>How messages name the file.</summary>
+    public string ShownAs { get; }
 
     /// <summary>Completes when the stream has ended and the file is closed.</summary>
     public Task Completion => _completion.Task;
 
-    public IDisposable Attach(IObservable<SupervisorEvent> events) =>
-        events.Buffer(TimeSpan.FromMilliseconds(100), 4096).Subscribe(WriteBatch, Fail, Close);
+    /// <summary>The first write error, as one line for people; null while every write succeeded.</summary>
+    public string? Problem { get; private set; }
 
-    public void Dispose() => Close();
+    /// <summary>Called once, on the writer's thread, with <see cref="Problem"/> when the first write fails.</summary>
+    public Action<string>? Failed { get; set; }
 
-    /// <summary>Writes a lab record (an answer, a hint) as a line of its own, at once.</summary>
-    public void Write(LabRecord record)
+    /// <summary>Writes every event of <paramref name="supervisor"/> from now on (a snapshot first), on a thread of its own; dispose to stop.</summary>
+    public IDisposable Attach(ISupervisor supervisor)
     {
-        lock (_gate)
-        {
-            if (_completion.Task.IsCompleted)
-            {
-                return; // closed: the run is over
-            }
+        ConsumerThread thread = _thread = new ConsumerThread("tuiproc-record");
+        IDisposable subscription = supervisor.LosslessEvents(ShownAs, thread.Scheduler).Subscribe(Write, Fail, Close);
+        return new CompositeDisposable(subscription, Disposable.Create(() => thread.Post(Close)));
+    }
 
-            EventJson.WriteLabRecord(_json, record);
-            EndLine();
+    /// <summary>Closes the file once what is queued on the writer's thread is written (at once, if never attached).</summary>
+    public void Dispose()
+    {
+        if (_thread is null || !_thread.Post(Close))
+        {
+            Close();
+        }
+    }
+
+    /// <summary>Writes a lab record (an answer, a hint) as a line of its own, soon, from any thread.</summary>
+    public void Write(LabRecord record) => _thread?.Post(() => WriteLine(json => EventJson.WriteLabRecord(json, record)));
+
+    private void Write(SupervisorEvent e) => WriteLine(json => JsonSerializer.Serialize(json, e, EventJson.Options));
+
+    private void WriteLine(Action<Utf8JsonWriter> write)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        if (Problem is not null)
+        {
+            _lost++;
+            return;
+        }
+
+        try
+        {
+            write(_json);
+            _json.Flush();
+            _json.Reset();
+            _file.WriteByte((byte)'\n');
+            _written++;
+            _thread?.FlushSoon(FlushFile);
+        }
+        catch (IOException e)
+        {
+            _lost++;
+            Fail(e.Message);
+        }
+    }
+
+    private void FlushFile()
+    {
+        if (_closed || Problem is not null)
+        {
+            return;
+        }
+
+        try
+        {
             _file.Flush();
         }
-    }
-
-    private void WriteBatch(IList<SupervisorEvent> batch)
-    {
-        lock (_gate)
+        catch (IOException e)
         {
-            foreach (SupervisorEvent e in batch)
-            {
-                JsonSerializer.Serialize(_json, e, EventJson.Options);
-                EndLine();
-            }
-
-            if (batch.Count > 0)
-            {
-                _file.Flush();
-            }
+            Fail(e.Message);
         }
     }
 
-    private void EndLine()
+    private void Fail(string message)
     {
-        _json.Flush();
-        _json.Reset();
-        _file.WriteByte((byte)'\n');
+        if (Problem is not null)
+        {
+            return;
+        }
+
+        Problem = string.Create(
+            CultureInfo.InvariantCulture,
+            $"cannot write {ShownAs}: {message.ReplaceLineEndings(" ").TrimEnd('.')}; the record stops after {_written:N0} events, and the workers go on");
+        Failed?.Invoke(Problem);
     }
+
+    /// <summary>The events that were not written since the failure.</summary>
+    public long EventsLost => Volatile.Read(ref _lost);
 
     private void Fail(Exception error)
     {
@@ -82,15 +146,38 @@ internal sealed class EventLogWriter : IDisposable
 
     private void Close()
     {
-        lock (_gate)
+        if (_closed)
         {
-            if (_completion.Task.IsCompleted)
-            {
-                return;
-            }
+            return;
+        }
 
+        _closed = true;
+        try
+        {
+            if (Problem is null)
+            {
+                _json.Flush();
+                _file.Flush();
+            }
+        }
+        catch (IOException e)
+        {
+            Fail(e.Message);
+        }
+
+        // After a failure the writer and the stream still hold what they could not write, and try again
+        // as they are disposed: that second failure is the same one.
+        try
+        {
             _json.Dispose();
             _file.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            _thread?.Dispose();
             _completion.TrySetResult();
         }
     }

@@ -3,7 +3,6 @@ using System.Reactive.Disposables;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Pooling;
-using TuiProcManager.Core.Results;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 
@@ -14,19 +13,36 @@ namespace TuiProcManager.Headless;
 /// them all, prints <c>Done!</c>; or, with <c>--pool</c>, maps the inputs over a pool and prints the results.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Exit codes (see <see cref="ExitCodes"/>): 0 when every worker exited 0 (with a pool: every input has a
-/// result), 1 otherwise, 124 when <c>--timeout</c> expired, 128+N when signal N arrived. On a timeout or a
-/// signal every live worker is terminated (SIGTERM, grace period, SIGKILL) before we exit; a second signal
-/// kills them at once.
+/// result), 1 otherwise, 3 when an output or a file could not be written, 124 when <c>--timeout</c>
+/// expired, 128+N when signal N arrived, 141 when our reader closed stdout. On a timeout, a signal or a
+/// closed reader every live worker is terminated (SIGTERM, grace period, SIGKILL) before we exit; a second
+/// signal kills them at once.
+/// </para>
+/// <para>
+/// Nothing is lost on the way: the printer and the events file are lossless consumers, and a slow reader
+/// holds the workers back. After a signal that wait is bounded (<see cref="GiveUpAfterSignal"/>): a reader
+/// that does not read any more does not keep us alive, and what it did not take is said lost.
+/// </para>
 /// </remarks>
 internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
 {
+    /// <summary>How long, after a signal and the workers' grace period, the consumers may take to finish.</summary>
+    private static readonly TimeSpan GiveUpAfterSignal = TimeSpan.FromSeconds(3);
+
+    private readonly LineSink _out = new(stdout, "stdout");
+    private readonly LineSink _err = new(stderr, "stderr");
+
     /// <summary>Print the run's summary after <c>Done!</c>.</summary>
     public bool PrintSummary { get; init; }
 
+    /// <summary>How long terminate waits between SIGTERM and SIGKILL (the supervisor's setting).</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Starts every worker at once and joins them.</summary>
     public Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, RunOptions options) =>
-        RunAsync(new ConsolePrinter(stdout, stderr, safety), options, async (printer, signals) =>
+        RunAsync(new ConsolePrinter(_out, _err, safety), options, async (printer, stop) =>
         {
             foreach (WorkerSpec spec in specs)
             {
@@ -34,85 +50,100 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             }
 
             printer.Expect(specs.Count);
-            return await JoinAsync(() => supervisor.JoinAllAsync(options.Timeout, signals.Token), options.Timeout, signals).ConfigureAwait(false);
+            return await supervisor.JoinAllAsync(options.Timeout, stop).ConfigureAwait(false);
         });
 
     /// <summary>Maps the inputs over a pool, prints each result (in input order when <paramref name="ordered"/>), joins it.</summary>
     public Task<int> RunPoolAsync(PoolRequest request, bool ordered, RunOptions options) =>
-        RunAsync(new ConsolePrinter(stdout, stderr, safety) { PoolOrder = ordered }, options, async (printer, signals) =>
+        RunAsync(new ConsolePrinter(_out, _err, safety) { PoolOrder = ordered }, options, async (printer, stop) =>
         {
             PoolId pool = supervisor.StartPool(request);
-            int code = await JoinAsync(
-                async () =>
-                {
-                    using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(signals.Token);
-                    if (options.Timeout is { } t)
-                    {
-                        limit.CancelAfter(t);
-                    }
+            using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            if (options.Timeout is { } t)
+            {
+                limit.CancelAfter(t);
+            }
 
-                    try
-                    {
-                        await supervisor.JoinPoolAsync(pool, limit.Token).ConfigureAwait(false);
-                        return true;
-                    }
-                    catch (OperationCanceledException) when (!signals.Token.IsCancellationRequested)
-                    {
-                        return false; // the time limit
-                    }
-                },
-                options.Timeout,
-                signals).ConfigureAwait(false);
+            try
+            {
+                await supervisor.JoinPoolAsync(pool, limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                return false; // the time limit
+            }
+            finally
+            {
+                // Pool workers are joined with the pool; whoever else ended, ended.
+                printer.Expect(supervisor.Snapshot().Length);
+            }
 
-            // Pool workers are joined with the pool; whoever else ended, ended.
             await supervisor.JoinAllAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
             printer.Expect(supervisor.Snapshot().Length);
-            return code;
+            return true;
         });
 
-    private async Task<int> RunAsync(ConsolePrinter printer, RunOptions options, Func<ConsolePrinter, TerminationSignals, Task<int>> run)
+    /// <summary>Runs <paramref name="join"/> (true: all ended in time) with both consumers attached, and decides the exit code.</summary>
+    private async Task<int> RunAsync(ConsolePrinter printer, RunOptions options, Func<ConsolePrinter, CancellationToken, Task<bool>> join)
     {
+        using ConsolePrinter ownPrinter = printer;
         EventLogWriter? log = options.Files.Events;
-        ResultsFileWriter? resultsFile = options.Files.Results;
         using RunFiles closeFiles = options.Files;
         using TerminationSignals signals = new(KillAll);
+        using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, printer.OutputGone);
+        if (log is not null)
+        {
+            log.Failed = problem => Say(problem);
+        }
 
-        // Subscribed before the first spawn, so that nothing a worker does is missed; the snapshot tells
-        // the summary the scheduling mode.
-        using IDisposable printing = printer.Attach(supervisor.EventsWithSnapshot);
-        using IDisposable logging = log?.Attach(supervisor.EventsWithSnapshot) ?? Disposable.Empty; // the snapshot first: the mode, and any worker alive
-        int code = await run(printer, signals).ConfigureAwait(false);
+        // Subscribed before the first spawn, so that nothing a worker does is missed; each starts with a
+        // snapshot (the scheduling mode, any worker alive).
+        SerialDisposable printing = new() { Disposable = printer.Attach(supervisor) };
+        SerialDisposable logging = new() { Disposable = log?.Attach(supervisor) };
+        using CompositeDisposable consumers = new(printing, logging);
 
-        // Every end printed means every line printed: a worker's lines precede its end in the stream.
-        await printer.AllEnded.ConfigureAwait(false);
+        int code = await JoinAsync(() => join(printer, stop.Token), options.Timeout, signals, printer).ConfigureAwait(false);
+        bool interrupted = code != ExitCodes.Success && code != ExitCodes.Timeout;
+        if (!interrupted)
+        {
+            // Every end printed means every line printed: a worker's lines precede its end in the stream.
+            await printer.AllEnded.ConfigureAwait(false);
+        }
+        else if (!await Within(printer.AllEnded, GracePeriod + GiveUpAfterSignal).ConfigureAwait(false))
+        {
+            Say($"{_out.Name} is not being read: the lines it did not take are lost");
+            consumers.Dispose(); // lets go of the workers it held, so that their ends come
+        }
+
         if (code == ExitCodes.Success)
         {
-            await stdout.WriteLineAsync("Done!").ConfigureAwait(false);
+            _out.WriteLine("Done!");
             bool succeeded = printer.Pooled ? printer.PoolSucceeded : supervisor.Snapshot().All(w => w.Exit?.Succeeded == true);
             code = succeeded ? code : ExitCodes.Failure;
         }
 
-        if (PrintSummary && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
+        if (PrintSummary && !interrupted && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
         {
             foreach (string line in summary.ToLines())
             {
-                await stdout.WriteLineAsync(line).ConfigureAwait(false);
+                _out.WriteLine(line);
             }
         }
 
-        resultsFile?.Write(printer.Results);
-        await stdout.FlushAsync().ConfigureAwait(false);
-        await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the log gets all of it
-        if (log is not null)
+        options.Files.Results?.Write(printer.Results);
+        string? resultsProblem = null; // TODO(merge): ResultsFileWriter.Write returns its problem
+        _out.Flush();
+        await supervisor.DisposeAsync().ConfigureAwait(false); // completes the streams: the log gets all of it
+        if (log is not null && !await Within(log.Completion, interrupted ? GiveUpAfterSignal : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
         {
-            await log.Completion.ConfigureAwait(false);
+            Say($"{log.ShownAs} is not being read: the events it did not take are lost");
         }
 
-        return code;
+        return Incomplete(code, printer, log, resultsProblem);
     }
 
-    /// <summary>Runs <paramref name="join"/>; on a timeout or a signal, terminates the workers still alive.</summary>
-    private async Task<int> JoinAsync(Func<Task<bool>> join, TimeSpan? timeout, TerminationSignals signals)
+    /// <summary>Runs the join; on a timeout, a signal or a closed reader, terminates the workers still alive.</summary>
+    private async Task<int> JoinAsync(Func<Task<bool>> join, TimeSpan? timeout, TerminationSignals signals, ConsolePrinter printer)
     {
         string why;
         int code;
@@ -131,12 +162,72 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             why = "interrupted by " + (signals.Signal switch { 2 => "SIGINT", 15 => "SIGTERM", _ => "SIGHUP" });
             code = ExitCodes.Signaled(signals.Signal);
         }
+        catch (OperationCanceledException) when (printer.OutputGone.IsCancellationRequested)
+        {
+            LineSink gone = _out.ReaderGone ? _out : _err;
+            why = $"{gone.Name} was closed by its reader after {gone.LinesDelivered:N0} lines";
+            code = ExitCodes.ReaderGone;
+        }
 
         int alive = supervisor.Snapshot().Count(w => w.State != WorkerState.Ended);
-        await stderr.WriteLineAsync($"tuiproc: {why}: terminating {alive} worker(s) still running").ConfigureAwait(false);
-        await stderr.FlushAsync().ConfigureAwait(false);
-        await supervisor.TerminateAllAsync().ConfigureAwait(false);
+        Say($"{why}: terminating {alive} worker(s) still running");
+        Task all = supervisor.TerminateAllAsync();
+        if (code == ExitCodes.Timeout)
+        {
+            await all.ConfigureAwait(false);
+        }
+        else if (!await Within(all, GracePeriod + GiveUpAfterSignal).ConfigureAwait(false))
+        {
+            // A consumer that does not read holds the workers' pipes, so their ends are not reported (they
+            // are dead and reaped: only the report waits). Nobody waits for it now.
+            KillAll();
+        }
+
         return code;
+    }
+
+    /// <summary>The exit code once the outputs are accounted for: what could not be written makes a good run incomplete.</summary>
+    private int Incomplete(int code, ConsolePrinter printer, EventLogWriter? log, string? resultsProblem)
+    {
+        List<string> problems = [];
+        foreach (LineSink sink in new[] { _out, _err })
+        {
+            if (sink.Problem is not null && !sink.ReaderGone)
+            {
+                problems.Add(sink.Describe());
+            }
+        }
+
+        if (resultsProblem is not null)
+        {
+            problems.Add(resultsProblem);
+        }
+
+        if (printer.EventsLost > 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{printer.EventsLost:N0} samples or state changes were dropped: the output was not read for minutes"));
+        }
+
+        foreach (string problem in problems)
+        {
+            Say(problem);
+        }
+
+        bool incomplete = problems.Count > 0 || log?.Problem is not null;
+        return incomplete && code is ExitCodes.Success or ExitCodes.Failure ? ExitCodes.Incomplete : code;
+    }
+
+    /// <summary>One line on stderr, at once.</summary>
+    private void Say(string message)
+    {
+        _err.WriteLine("tuiproc: " + message);
+        _err.Flush();
+    }
+
+    private static async Task<bool> Within(Task task, TimeSpan bound)
+    {
+        await Task.WhenAny(task, Task.Delay(bound)).ConfigureAwait(false);
+        return task.IsCompleted;
     }
 
     private void KillAll()

@@ -20,6 +20,10 @@ public sealed class OrphanGuardTests
         public void OnLeftBehind(LeftBehindProcess process)
         {
         }
+
+        public void OnOutputHeld(bool held)
+        {
+        }
     }
 
     [Fact]

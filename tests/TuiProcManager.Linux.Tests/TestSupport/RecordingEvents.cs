@@ -10,6 +10,7 @@ internal sealed class RecordingEvents : IProcessEvents
     private readonly Lock _lock = new();
     private readonly List<(OutputChannel Channel, string Line)> _lines = [];
     private readonly List<LeftBehindProcess> _leftBehind = [];
+    private readonly List<bool> _holds = [];
     private readonly TaskCompletionSource<WorkerExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the exit is reported.</summary>
@@ -55,6 +56,27 @@ internal sealed class RecordingEvents : IProcessEvents
         lock (_lock)
         {
             _leftBehind.Add(process);
+        }
+    }
+
+    /// <summary>Each hold and release the I/O thread reported, in order.</summary>
+    public bool[] Holds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _holds];
+            }
+        }
+    }
+
+    public void OnOutputHeld(bool held)
+    {
+        lock (_lock)
+        {
+            Breaches += _exit.Task.IsCompleted ? 1 : 0;
+            _holds.Add(held);
         }
     }
 

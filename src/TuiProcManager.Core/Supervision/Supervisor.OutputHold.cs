@@ -1,0 +1,66 @@
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+
+namespace TuiProcManager.Core.Supervision;
+
+public sealed partial class Supervisor
+{
+    /// <summary>
+    /// The reader held or let go of a worker's pipes (for a lossless consumer that fell behind, see
+    /// <see cref="Streaming.OutputFlow"/>). A hold is published once it has lasted
+    /// <see cref="SupervisorOptions.OutputHeldNoticeDelay"/>; its end only if it was published.
+    /// </summary>
+    private void OnOutputHeld(WorkerRecord w, bool held)
+    {
+        lock (_gate)
+        {
+            if (!w.IsAlive)
+            {
+                return;
+            }
+
+            w.OutputHeld = held;
+            if (held)
+            {
+                w.OutputHeldNotice ??= _schedulers.Clock.Schedule(_options.OutputHeldNoticeDelay, () => ReportOutputHeld(w));
+                return;
+            }
+
+            w.OutputHeldNotice?.Dispose();
+            w.OutputHeldNotice = null;
+            if (w.OutputHeldReported)
+            {
+                w.OutputHeldReported = false;
+                Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: false, ""));
+            }
+        }
+    }
+
+    private void ReportOutputHeld(WorkerRecord w)
+    {
+        lock (_gate)
+        {
+            // A notice cancelled while this was already waiting for the gate finds the hold over, or a
+            // new one that it may report a little early: either is true.
+            w.OutputHeldNotice = null;
+            if (w.IsAlive && w.OutputHeld && !w.OutputHeldReported)
+            {
+                w.OutputHeldReported = true;
+                Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: true, _flow.HeldBy(w.Id)));
+            }
+        }
+    }
+
+    /// <summary>At the end: a published hold is undone before the end is. Caller holds the gate.</summary>
+    private void EndOutputHold(WorkerRecord w)
+    {
+        w.OutputHeldNotice?.Dispose();
+        w.OutputHeldNotice = null;
+        w.OutputHeld = false;
+        if (w.OutputHeldReported)
+        {
+            w.OutputHeldReported = false;
+            Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: false, ""));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using TuiProcManager.Linux.Output;
+
+namespace TuiProcManager.Headless;
+
+/// <summary>
+/// One of <c>run</c>'s outputs (stdout or stderr), written a line at a time by several threads, that
+/// never throws: the first write error is remembered and said once by the caller, and what comes after
+/// it is counted, not written.
+/// </summary>
+/// <remarks>
+/// Lines are buffered by the writer and reach the descriptor at <see cref="Flush"/> (or when the buffer
+/// fills). A write blocks while the reader does not read: that is the back-pressure that holds the
+/// workers (see <c>ISupervisor.LosslessEvents</c>), so only the consumer threads write here, and the
+/// runner's own few lines.
+/// </remarks>
+internal sealed class LineSink(TextWriter writer, string name)
+{
+    private readonly Lock _lock = new();
+    private long _written; // lines handed to the writer
+    private long _delivered; // lines known to have left it (at the last successful flush)
+    private long _lost;
+
+    /// <summary>"stdout" or "stderr".</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The first write error, as one line ("broken pipe: its reader closed it"); null while every write succeeded.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The write failed because every reader is gone (EPIPE): what a Unix filter dies of.</summary>
+    public bool ReaderGone { get; private set; }
+
+    /// <summary>Lines that were, or may have been, lost: written after the failure, or buffered when it came.</summary>
+    public long LinesLost
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lost;
+            }
+        }
+    }
+
+    /// <summary>Lines delivered before the failure (all of them while there is none).</summary>
+    public long LinesDelivered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _delivered;
+            }
+        }
+    }
+
+    /// <summary>Called once, on the writing thread, when the first write fails.</summary>
+    public Action<LineSink>? Failed { get; set; }
+
+    public void WriteLine(string line)
+    {
+        Action<LineSink>? failed = null;
+        lock (_lock)
+        {
+            if (Problem is not null)
+            {
+                _lost++;
+                return;
+            }
+
+            try
+            {
+                writer.WriteLine(line);
+                _written++;
+            }
+            catch (IOException e)
+            {
+                _written++;
+                failed = Fail(e);
+            }
+        }
+
+        failed?.Invoke(this);
+    }
+
+    /// <summary>Writes what is buffered; false once the output has failed.</summary>
+    public bool Flush()
+    {
+        Action<LineSink>? failed = null;
+        lock (_lock)
+        {
+            if (Problem is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                writer.Flush();
+                _delivered = _written;
+                return true;
+            }
+            catch (IOException e)
+            {
+                failed = Fail(e);
+            }
+        }
+
+        failed?.Invoke(this);
+        return false;
+    }
+
+    /// <summary>One line for people: what went wrong and what it cost.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Name}: {Problem} after {LinesDelivered:N0} lines; {LinesLost:N0} lines were not written");
+
+    private Action<LineSink>? Fail(IOException e)
+    {
+        ReaderGone = DescriptorStream.IsBrokenPipe(e);
+        Problem = ReaderGone ? "broken pipe (its reader closed it)" : e.Message.ReplaceLineEndings(" ").TrimEnd('.');
+        _lost += _written - _delivered;
+        return Failed;
+    }
+}
