@@ -9,8 +9,8 @@ namespace TuiProcManager.Core.DependencyInjection;
 public static class SupervisorServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ISupervisor"/> (a singleton) with its options and schedulers: a dedicated clock thread
-    /// and thread-pool delivery, unless <see cref="SupervisorSchedulers"/> is already registered (tests
+    /// Adds <see cref="ISupervisor"/> (a singleton) with its options and schedulers: a dedicated clock thread,
+    /// thread-pool delivery and a dedicated launch thread, unless <see cref="SupervisorSchedulers"/> is already registered (tests
     /// register virtual time). Needs an <see cref="Os.IProcessLauncher"/> and an <see cref="Os.IProcessProbe"/>.
     /// </summary>
     public static IServiceCollection AddSupervisor(this IServiceCollection services, Action<SupervisorOptions>? configure = null)
@@ -22,7 +22,8 @@ public static class SupervisorServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => new SupervisorSchedulers(
             new ClockThreadScheduler("tuiproc-clock"),
-            TaskPoolScheduler.Default));
+            TaskPoolScheduler.Default,
+            new ClockThreadScheduler("tuiproc-launch")));
         services.TryAddSingleton<ISupervisor, Supervisor>();
         return services;
     }

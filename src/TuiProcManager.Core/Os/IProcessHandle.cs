@@ -17,6 +17,12 @@ public interface IProcessHandle : IDisposable
     /// </summary>
     bool HasExited { get; }
 
+    /// <summary>
+    /// What should be said about how the process was started, once (the fork server stopped answering and
+    /// posix_spawn was used); null or empty normally.
+    /// </summary>
+    string? StartNote { get; }
+
     /// <summary>Sends <paramref name="signal"/> to the process alone.</summary>
     /// <returns>False when it has already ended (nothing was sent).</returns>
     bool Signal(ProcessSignal signal);

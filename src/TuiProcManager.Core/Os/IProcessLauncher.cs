@@ -9,8 +9,9 @@ public interface IProcessLauncher
     /// <see cref="LaunchRequest.WithResults"/>) read line by line into <paramref name="events"/>.
     /// </summary>
     /// <remarks>
-    /// <paramref name="events"/> may be called on another thread before this method returns; callers that
-    /// need their own bookkeeping to come first hold their lock across the call.
+    /// <paramref name="events"/> may be called on another thread before this method returns: a caller whose
+    /// own bookkeeping must come first keeps what arrives early until it is ready. It may block (for up to
+    /// the fork server's reply timeout), so never call it under a lock other threads need.
     /// </remarks>
     /// <exception cref="LaunchException">The OS refused (program not found, not executable, process or file limits).</exception>
     IProcessHandle Start(LaunchRequest request, IProcessEvents events);

@@ -14,6 +14,11 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             WorkerRecord w = Get(worker);
+            if (!WhenLaunched(w, () => Pause(worker)))
+            {
+                return w.IsAlive;
+            }
+
             if (!SendToGroup(w, ProcessSignal.Stop, "pause"))
             {
                 return false;
@@ -32,6 +37,11 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             WorkerRecord w = Get(worker);
+            if (!WhenLaunched(w, () => Resume(worker)))
+            {
+                return w.IsAlive;
+            }
+
             if (_policy is not null && w.IsAlive && !w.Terminating && !_policy.Governs(w.Id))
             {
                 // Pause-on-wait: the worker joins the scheduler again, and runs only with a slot (the
@@ -61,6 +71,11 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             WorkerRecord w = Get(worker);
+            if (!WhenLaunched(w, () => TerminateAsync(worker, grace)))
+            {
+                return w.Ended.Task;
+            }
+
             if (w.IsAlive && !w.Terminating && SendToGroup(w, ProcessSignal.Terminate, "terminate"))
             {
                 w.Terminating = true;
@@ -83,6 +98,11 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             WorkerRecord w = Get(worker);
+            if (!WhenLaunched(w, () => Kill(worker)))
+            {
+                return w.IsAlive;
+            }
+
             if (!SendToGroup(w, ProcessSignal.Kill, "kill"))
             {
                 return false;
@@ -100,7 +120,7 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             StopPools(); // no replacements for the workers about to end
-            live = [.. _live.Select(w => w.Id)];
+            live = [.. _workers.Where(w => w.IsAlive).Select(w => w.Id)]; // those being started too
         }
 
         return Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod)));

@@ -18,16 +18,24 @@ public sealed partial class Supervisor
         Task<WorkerExit> ended;
         lock (_gate)
         {
-            ended = Get(worker).Ended.Task;
-            Publish(new JoinStarted(Next(), Now, worker, timeout));
+            WorkerRecord w = Get(worker);
+            ended = w.Ended.Task;
+            if (WhenLaunched(w, () => Publish(new JoinStarted(Next(), Now, worker, timeout))))
+            {
+                Publish(new JoinStarted(Next(), Now, worker, timeout));
+            }
         }
 
         JoinOutcome outcome = await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false);
         WorkerExit? exit = outcome == JoinOutcome.Ended ? await ended.ConfigureAwait(false) : null;
         lock (_gate)
         {
-            Get(worker).Joined |= exit is not null;
-            Publish(new WorkerJoined(Next(), Now, worker, outcome, exit));
+            WorkerRecord w = Get(worker);
+            w.Joined |= exit is not null;
+            if (WhenLaunched(w, () => Publish(new WorkerJoined(Next(), Now, worker, outcome, exit))))
+            {
+                Publish(new WorkerJoined(Next(), Now, worker, outcome, exit));
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();

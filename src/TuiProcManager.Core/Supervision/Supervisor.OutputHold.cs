@@ -14,6 +14,12 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
+            if (!w.Launched)
+            {
+                (w.Early ??= []).Add(() => OnOutputHeld(w, held));
+                return;
+            }
+
             if (!w.IsAlive)
             {
                 return;

@@ -43,7 +43,9 @@ public sealed partial class Supervisor
             _pools.Add(run);
             _poolEnds[run.Id] = new TaskCompletionSource<PoolOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             Publish(new PoolStarted(Next(), Now, run.Id, request, run.Window));
-            for (int i = 0; i < request.Size && !run.Stopped && run.Pending > 0; i++)
+            // As many workers as have inputs to take: each takes up to a window of them once it has started.
+            int workers = Math.Min(request.Size, (run.Pending + run.Window - 1) / run.Window);
+            for (int i = 0; i < workers && !run.Stopped; i++)
             {
                 StartPoolWorker(run);
             }
@@ -64,19 +66,21 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>Starts one worker for <paramref name="run"/> and hands it its first inputs. Caller holds the gate.</summary>
-    /// <returns>The worker, if it started.</returns>
-    private WorkerRecord? StartPoolWorker(PoolRun run)
-    {
-        WorkerRecord w = SpawnLocked(WorkerSpec.PoolWorker(run.Id, run.Request.Workload), run);
-        if (!w.IsAlive)
-        {
-            return null; // it failed to start, and End has seen to the pool
-        }
+    /// <summary>
+    /// Starts one worker for <paramref name="run"/> (replacing another, if given); it gets its first inputs
+    /// once it has started (<see cref="Launched"/>). Caller holds the gate.
+    /// </summary>
+    private void StartPoolWorker(PoolRun run, (WorkerId, string)? replaces = null) =>
+        SpawnLocked(WorkerSpec.PoolWorker(run.Id, run.Request.Workload), run, replaces);
 
-        run.AddWorker(w.Id);
-        FillPoolWorker(run, w);
-        return w;
+    /// <summary>Once a replacement has started (or failed to): says which worker it replaced. Caller holds the gate.</summary>
+    private void PublishReplacement(WorkerRecord w)
+    {
+        if (w.Replaces is { } replaced && w.Pool is { } run)
+        {
+            w.Replaces = null;
+            Publish(new PoolWorkerReplaced(Next(), Now, replaced.Worker, run.Id, w.IsAlive ? w.Id : null, replaced.Why));
+        }
     }
 
     /// <summary>Gives <paramref name="w"/> inputs up to the window, and writes what it can. Caller holds the gate.</summary>
@@ -181,8 +185,7 @@ public sealed partial class Supervisor
         }
         else if (run.NeedsWorkers)
         {
-            WorkerRecord? replacement = StartPoolWorker(run);
-            Publish(new PoolWorkerReplaced(Next(), Now, w.Id, run.Id, replacement?.Id, exit.ToString()));
+            StartPoolWorker(run, (w.Id, exit.ToString()));
         }
 
         CheckPoolFinished(run);

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
@@ -6,8 +6,30 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
+/// <summary>
+/// Starting workers, in two phases, so that nothing that can block runs under the gate.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Phase one, under the gate, on the caller's thread (a key on the UI thread, a pool replacement on the
+/// I/O thread): the worker gets its ID and record and joins the launch queue. Phase two, on the launch
+/// scheduler, one worker after another in ID order: the launcher starts the process (posix_spawn, or the
+/// fork server, whose reply can take seconds when it is stopped), outside the gate; then, under the gate,
+/// <see cref="WorkerSpawned"/> is published and the worker goes live.
+/// </para>
+/// <para>
+/// Event order: nothing about a worker is published before its <see cref="WorkerSpawned"/>. Its process may
+/// report output, a hold or even its exit on the I/O thread before phase two takes the gate: that is kept
+/// in <see cref="WorkerRecord.Early"/> and replayed right after. Requests made meanwhile (pause, terminate,
+/// kill, a join's start) wait in <see cref="WorkerRecord.Deferred"/> and are carried out right after the
+/// early reports. Workers are launched in ID order, so <see cref="WorkerSpawned"/> events are in ID order.
+/// </para>
+/// </remarks>
 public sealed partial class Supervisor
 {
+    private readonly Queue<WorkerRecord> _launchQueue = new();
+    private bool _launching; // a drain of _launchQueue is scheduled or running
+
     /// <inheritdoc />
     public WorkerId Spawn(WorkerSpec spec)
     {
@@ -24,31 +46,123 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>Starts a worker (of <paramref name="pool"/>, if given). Caller holds the gate.</summary>
-    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool)
+    /// <summary>
+    /// Phase one: a worker (of <paramref name="pool"/>, if given) gets its record and is queued to start.
+    /// Caller holds the gate. With the default launch scheduler (tests) phase two runs at once, inside this call.
+    /// </summary>
+    /// <param name="spec">What to start.</param>
+    /// <param name="pool">The pool it works for, if any.</param>
+    /// <param name="replaces">The pool worker it replaces and why that one ended: published once it has started.</param>
+    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces = null)
     {
+        WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now) { Pool = pool, Replaces = replaces };
+        _workers.Add(w);
+        pool?.AddWorker(w.Id); // counted at once, so that the pool does not start another in its place
+        _launchQueue.Enqueue(w);
+        if (!_launching)
         {
-            WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now) { Pool = pool };
-            _workers.Add(w);
+            _launching = true;
+            _schedulers.Launcher.Schedule(LaunchQueued);
+        }
+
+        return w;
+    }
+
+    /// <summary>Phase two, on the launch scheduler: starts each queued worker, outside the gate, in turn.</summary>
+    private void LaunchQueued()
+    {
+        while (true)
+        {
+            WorkerRecord w;
+            LaunchRequest request;
+            lock (_gate)
+            {
+                if (!_launchQueue.TryDequeue(out w!))
+                {
+                    _launching = false;
+                    return;
+                }
+
+                if (_disposed)
+                {
+                    Launched(w, null, "not started: tuiproc was stopping");
+                    continue;
+                }
+
+                request = ToLaunchRequest(w.Spec);
+            }
+
+            IProcessHandle? handle = null;
+            string? refused = null;
             try
             {
-                // Under the gate on purpose: the I/O thread may report output or the exit before Start
-                // returns, and must wait until WorkerSpawned is published (see the class remarks).
-                w.Handle = _launcher.Start(ToLaunchRequest(spec), new WorkerProcessEvents(this, w));
+                handle = _launcher.Start(request, new WorkerProcessEvents(this, w));
             }
             catch (LaunchException e)
             {
-                Publish(new WorkerSpawned(Next(), Now, w.Id, spec, null));
-                End(w, WorkerExit.FailedToStart(e.Message));
-                return w;
+                refused = e.Message;
             }
 
-            _flow.Track(w.Id, w.Handle);
-            Publish(new WorkerSpawned(Next(), Now, w.Id, spec, w.Handle.Pid));
-            _live.Add(w);
-            Admit(w, "spawned", stopped: false);
-            StartStatePolling();
-            return w;
+            lock (_gate)
+            {
+                Launched(w, handle, refused);
+            }
+        }
+    }
+
+    /// <summary>The start is over: publish it, replay what came early, do what was asked meanwhile. Caller holds the gate.</summary>
+    private void Launched(WorkerRecord w, IProcessHandle? handle, string? refused)
+    {
+        w.Launched = true;
+        if (handle is null)
+        {
+            Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, null));
+            End(w, WorkerExit.FailedToStart(refused ?? "not started"));
+            PublishReplacement(w);
+            return;
+        }
+
+        w.Handle = handle;
+        _flow.Track(w.Id, handle);
+        Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
+        _live.Add(w);
+        Admit(w, "spawned", stopped: false);
+        StartStatePolling();
+        if (w.Pool is { } run)
+        {
+            FillPoolWorker(run, w);
+            PublishReplacement(w);
+            CheckPoolFinished(run); // every input may have an outcome by now: it reads end of file at once
+        }
+
+        RunAll(w.Early);
+        w.Early = null;
+        RunAll(w.Deferred);
+        w.Deferred = null;
+        if (_disposed && w.IsAlive)
+        {
+            // Shut down while it was being started: nobody will stop it but us.
+            SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+        }
+    }
+
+    /// <summary>Caller holds the gate: false when <paramref name="w"/> is still being started, and <paramref name="action"/> waits for that.</summary>
+    private static bool WhenLaunched(WorkerRecord w, Action action)
+    {
+        if (w.Launched)
+        {
+            return true;
+        }
+
+        (w.Deferred ??= []).Add(action);
+        return false;
+    }
+
+    private static void RunAll(List<Action>? actions)
+    {
+        foreach (Action action in actions ?? [])
+        {
+            action();
         }
     }
 
@@ -76,6 +190,13 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
+            if (!w.Launched)
+            {
+                string[] copy = [.. lines]; // the launcher reuses its list
+                (w.Early ??= []).Add(() => OnOutput(w, channel, copy));
+                return;
+            }
+
             if (channel == OutputChannel.Results)
             {
                 foreach (string line in lines)
@@ -98,6 +219,12 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
+            if (!w.Launched)
+            {
+                (w.Early ??= []).Add(() => End(w, exit));
+                return;
+            }
+
             End(w, exit);
         }
     }
@@ -106,6 +233,12 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
+            if (!w.Launched)
+            {
+                (w.Early ??= []).Add(() => OnLeftBehind(w, p));
+                return;
+            }
+
             Publish(new ProcessLeftBehind(Next(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
         }
     }

@@ -96,8 +96,9 @@ public sealed partial class Supervisor : ISupervisor
         {
             if (withSnapshot)
             {
+                // Workers still being started are not in it: their WorkerSpawned is yet to come.
                 queue.Enqueue(new SupervisorSnapshot(
-                    _sequence, Now, [.. _workers.Select(w => w.ToInfo())], _policy is null ? SchedulingMode.Parallel : SchedulingMode.PauseOnWait, _slots));
+                    _sequence, Now, [.. _workers.Where(w => w.Launched).Select(w => w.ToInfo())], _policy is null ? SchedulingMode.Parallel : SchedulingMode.PauseOnWait, _slots));
             }
 
             _fanOut.Add(queue);

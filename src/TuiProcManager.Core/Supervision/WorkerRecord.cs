@@ -16,8 +16,24 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    /// <summary>Null when the OS refused to start it.</summary>
+    /// <summary>Null while it is being started, and when the OS refused to start it.</summary>
     public IProcessHandle? Handle { get; set; }
+
+    /// <summary>
+    /// Its start is over (it started, or the OS refused) and <see cref="WorkerSpawned"/> was published. Until
+    /// then nothing about it is published: what its process reports is kept in <see cref="Early"/>, and what
+    /// is asked of it waits in <see cref="Deferred"/>.
+    /// </summary>
+    public bool Launched { get; set; }
+
+    /// <summary>What the launcher reported before the start was over, replayed in order right after it.</summary>
+    public List<Action>? Early { get; set; }
+
+    /// <summary>What callers asked before the start was over (a pause, a terminate, a join), done right after it.</summary>
+    public List<Action>? Deferred { get; set; }
+
+    /// <summary>For a pool worker that replaces another: the one it replaces and why that one ended (published once it has started).</summary>
+    public (WorkerId Worker, string Why)? Replaces { get; set; }
 
     public WorkerState State { get; set; } = WorkerState.Starting;
 

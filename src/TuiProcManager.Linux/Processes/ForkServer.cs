@@ -69,7 +69,7 @@ internal sealed unsafe class ForkServer : IDisposable
 
             if (!Send(request, fds.Stdin >= 0 ? fds : fds with { Stdin = _devNull }) || !TryReceive(out int reply))
             {
-                Disable("the fork server stopped answering");
+                Disable($"the fork server stopped answering (no reply within {ReplyTimeout.TotalSeconds:0} s)");
                 return false;
             }
 

@@ -74,8 +74,10 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         _guard.EnsureStarted(_environment);
         ChildPipes pipes = ChildPipes.Create(request);
         int rc, pid;
+        string? note = null;
         try
         {
+            bool serverWasUp = _forkServer.Pid is not null && _forkServer.DisabledBecause is null;
             if (request.Program == _workerExecutable
                 && _forkServer.TryFork(request.Arguments, pipes.Child, _environment, out pid, out rc))
             {
@@ -86,6 +88,11 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             }
             else
             {
+                if (serverWasUp && _forkServer.DisabledBecause is { } why)
+                {
+                    note = $"started with posix_spawn: {why}; the fork server is not used any more";
+                }
+
                 // Its own mark value: what it leaves behind can be told apart from other workers' strays.
                 using NativeStringArray environment = new([.. _parentEnvironment, _guard.EnvironmentMark + launch.ToString(CultureInfo.InvariantCulture)]);
                 rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], environment, pipes.Child, out pid);
@@ -116,7 +123,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             throw new LaunchException(PidfdFailure.Describe(errno));
         }
 
-        PidfdProcess process = new(pid, pidfd, pipes.TakeInput());
+        PidfdProcess process = new(pid, pidfd, pipes.TakeInput()) { StartNote = note };
         try
         {
             _io.Add(process, events, pipes.OutputReadEnds, launch);

@@ -55,6 +55,9 @@ internal sealed class PidfdProcess : IProcessHandle
     /// <inheritdoc />
     public void HoldOutput(bool held) => OutputHold?.Invoke(held);
 
+    /// <inheritdoc />
+    public string? StartNote { get; internal set; }
+
     /// <summary>Where <see cref="HoldOutput"/> goes: set by the I/O loop when it takes the pipes, before any can be read.</summary>
     internal Action<bool>? OutputHold { get; set; }
 

@@ -32,6 +32,7 @@ internal static class EventJson
         (typeof(JoinStarted), "joinStarted"),
         (typeof(WorkerJoined), "joined"),
         (typeof(EventsDropped), "eventsDropped"),
+        (typeof(WorkerOutputHeld), "outputHeld"),
         (typeof(SchedulingChanged), "schedulingChanged"),
         (typeof(WorkerScheduled), "scheduled"),
         (typeof(PoolStarted), "poolStarted"),

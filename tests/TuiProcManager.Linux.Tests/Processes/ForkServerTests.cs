@@ -17,7 +17,7 @@ public sealed class ForkServerTests
     {
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("3", new Workload(50, 0, 20)));
-        int pid = s.Supervisor.Snapshot()[0].Pid!.Value;
+        int pid = await s.PidAsync(id);
 
         if (!WorkerBuild.IsNativeAot)
         {

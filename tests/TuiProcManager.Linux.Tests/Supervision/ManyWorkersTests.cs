@@ -31,7 +31,7 @@ public sealed class ManyWorkersTests
         // pidfd (about 2,500 descriptors at the peak, under this process's limit).
         await using RealSupervisor s = new();
         WorkerId[] ids = [.. Enumerable.Range(1, 500).Select(n => s.Supervisor.Spawn(WorkerSpec.Square($"{n}")))];
-        int[] pids = [.. s.Supervisor.Snapshot().Select(w => w.Pid ?? 0)];
+        int[] pids = await s.PidsAsync(ids);
 
         Assert.True(await s.Supervisor.JoinAllAsync().WaitAsync(RealSupervisor.Bound));
 

@@ -25,7 +25,7 @@ public sealed class PauseOnWaitRealTests(ITestOutputHelper output)
         await using RealSupervisor s = new();
         s.Supervisor.SetScheduling(SchedulingMode.PauseOnWait, slots);
         WorkerId[] ids = [.. Numbers.Select(n => s.Supervisor.Spawn(WorkerSpec.Square(n, Steps)))];
-        int[] pids = [.. s.Supervisor.Snapshot().Select(w => w.Pid!.Value)];
+        int[] pids = await s.PidsAsync(ids);
 
         Overlaps overlaps = await SampleUntilEndedAsync(s, pids, slots);
 

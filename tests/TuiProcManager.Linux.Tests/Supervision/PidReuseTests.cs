@@ -26,7 +26,7 @@ public sealed class PidReuseTests
             // A second worker keeps the scheduler busy with something alive during the actions below.
             WorkerId neighbour = s.Supervisor.Spawn(WorkerSpec.Command(["sleep", "60"]));
             WorkerId id = s.Supervisor.Spawn(WorkerSpec.Command(["true"]));
-            int pid = s.Supervisor.Snapshot()[id.Value - 1].Pid!.Value;
+            int pid = await s.PidAsync(id);
             Assert.True((await s.JoinAsync(id))!.Succeeded);
 
             unrelated = StartWithPid(pid);

@@ -21,7 +21,7 @@ public sealed class RealWorkerFaultTests
         WorkerId victim = s.Supervisor.Spawn(WorkerSpec.Command(["sleep", "60"]));
         WorkerId right = s.Supervisor.Spawn(WorkerSpec.Cube("4", neighbourWork));
         await s.UntilStateAsync(victim, WorkerState.Waiting);
-        int pid = s.Supervisor.Snapshot()[victim.Value - 1].Pid!.Value;
+        int pid = await s.PidAsync(victim);
 
         ProcessTable.Signal(pid, signal); // kill -9 / kill -SEGV, as a user or the OOM killer would
 

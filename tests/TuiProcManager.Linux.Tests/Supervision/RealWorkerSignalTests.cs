@@ -15,7 +15,7 @@ public sealed class RealWorkerSignalTests
     {
         await using RealSupervisor s = new();
         WorkerId id = s.Supervisor.Spawn(WorkerSpec.Square("5", new Workload(4, 200, 0)));
-        int pid = s.Supervisor.Snapshot()[0].Pid!.Value;
+        int pid = await s.PidAsync(id);
         await s.UntilStateAsync(id, WorkerState.Running);
 
         Assert.True(s.Supervisor.Pause(id));
@@ -120,8 +120,7 @@ public sealed class RealWorkerSignalTests
         int pid;
         await using (RealSupervisor s = new())
         {
-            s.Supervisor.Spawn(WorkerSpec.Square("5", Long));
-            pid = s.Supervisor.Snapshot()[0].Pid!.Value;
+            pid = await s.PidAsync(s.Supervisor.Spawn(WorkerSpec.Square("5", Long)));
             await s.UntilStateAsync(new WorkerId(1), WorkerState.Running);
         }
 

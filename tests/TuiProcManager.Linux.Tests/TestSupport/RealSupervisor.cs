@@ -22,6 +22,7 @@ internal sealed class RealSupervisor : IAsyncDisposable
     private readonly ForkServer _forkServer;
     private readonly LinuxProcessLauncher _launcher;
     private readonly ClockThreadScheduler _clock = new("test-clock"); // as in the app
+    private readonly ClockThreadScheduler _launch = new("test-launch"); // as in the app: starts outside the gate
     private readonly IDisposable _recording;
 
     public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null)
@@ -34,7 +35,7 @@ internal sealed class RealSupervisor : IAsyncDisposable
         _launcher = new LinuxProcessLauncher(_io, _guard, _forkServer, linuxOptions);
         SupervisorOptions options = new() { WorkerExecutable = WorkerPath };
         configure?.Invoke(options);
-        Supervisor = new Supervisor(_launcher, new ProcFsProbe(), new SupervisorSchedulers(_clock, TaskPoolScheduler.Default), options);
+        Supervisor = new Supervisor(_launcher, new ProcFsProbe(), new SupervisorSchedulers(_clock, TaskPoolScheduler.Default, _launch), options);
         _recording = Supervisor.Events.Subscribe(e =>
         {
             lock (_events)
@@ -95,6 +96,28 @@ internal sealed class RealSupervisor : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + (what ?? "condition"));
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>
+    /// The worker's PID once it has started (0 if the OS refused it): Spawn returns before the launch thread
+    /// has started the process.
+    /// </summary>
+    public async Task<int> PidAsync(WorkerId id)
+    {
+        await UntilAsync(() => Supervisor.Snapshot()[id.Value - 1] is { } w && (w.Pid is not null || w.Exit is not null), $"worker {id} started");
+        return Supervisor.Snapshot()[id.Value - 1].Pid ?? 0;
+    }
+
+    /// <summary>The PIDs of <paramref name="ids"/>, once each has started (0 for one the OS refused).</summary>
+    public async Task<int[]> PidsAsync(IEnumerable<WorkerId> ids)
+    {
+        List<int> pids = [];
+        foreach (WorkerId id in ids)
+        {
+            pids.Add(await PidAsync(id));
+        }
+
+        return [.. pids];
     }
 
     public Task UntilStateAsync(WorkerId id, WorkerState state) =>
