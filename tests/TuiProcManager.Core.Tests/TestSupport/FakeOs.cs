@@ -39,6 +39,7 @@ internal sealed class FakeOs
                 return data.Length;
             });
             Processes[pid] = (call.ArgAt<LaunchRequest>(0), call.ArgAt<IProcessEvents>(1), handle);
+            DuringStart?.Invoke(pid, call.ArgAt<IProcessEvents>(1));
             return handle;
         });
         Probe.TryRead(Arg.Any<int>(), out Arg.Any<ProcessStatus>()).Returns(call =>
@@ -52,6 +53,12 @@ internal sealed class FakeOs
     }
 
     public IProcessLauncher Launcher { get; } = Substitute.For<IProcessLauncher>();
+
+    /// <summary>
+    /// Runs inside the launcher's Start, after the process exists and before Start returns (on the launch
+    /// thread): what a process reports that early, or a start that takes its time (a stopped fork server).
+    /// </summary>
+    public Action<int, IProcessEvents>? DuringStart { get; set; }
 
     public IProcessProbe Probe { get; } = Substitute.For<IProcessProbe>();
 

@@ -13,11 +13,14 @@ internal sealed class SupervisorHarness : IDisposable
     private readonly List<SupervisorEvent> _events = [];
     private readonly IDisposable _subscription;
 
-    public SupervisorHarness(Action<SupervisorOptions>? configure = null, IScheduler? delivery = null)
+    /// <param name="configure">Changes to the default options.</param>
+    /// <param name="delivery">Where the recorded subscription is delivered; at once by default.</param>
+    /// <param name="launch">Where workers are started; at once, inside Spawn, by default.</param>
+    public SupervisorHarness(Action<SupervisorOptions>? configure = null, IScheduler? delivery = null, IScheduler? launch = null)
     {
         SupervisorOptions options = new() { WorkerExecutable = "/opt/tuiproc-worker" };
         configure?.Invoke(options);
-        Supervisor = new Supervisor(Os.Launcher, Os.Probe, new SupervisorSchedulers(Clock, delivery ?? ImmediateScheduler.Instance), options);
+        Supervisor = new Supervisor(Os.Launcher, Os.Probe, new SupervisorSchedulers(Clock, delivery ?? ImmediateScheduler.Instance, launch), options);
         _subscription = Supervisor.Events.Subscribe(e =>
         {
             lock (_events)
