@@ -10,9 +10,10 @@ namespace TuiProcManager.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The runtime reaps the child as soon as it ends, so nothing can be read from its /proc entry after that:
-/// VmHWM is polled every 10 ms while it runs (a high-water mark, so the last read misses at most the last
-/// 10 ms' growth), and its CPU is this process's cutime + cstime after the reap, as in <see cref="TuiprocRun"/>.
-/// So no other child of ours may end meanwhile: runs go one at a time.
+/// VmHWM is polled at the start and every 10 ms while it runs (a high-water mark, so the last read misses
+/// at most the last 10 ms' growth; a run shorter than that shows its start), and its CPU is this process's
+/// cutime + cstime after the reap, as in <see cref="TuiprocRun"/>. So no other child of ours may end
+/// meanwhile: runs go one at a time.
 /// </remarks>
 internal static partial class RelayRun
 {
@@ -47,10 +48,11 @@ internal static partial class RelayRun
         });
 
         long peak = 0;
-        while (!p.WaitForExit(10))
+        do
         {
             peak = Math.Max(peak, ProcStat.StatusKib(p.Id, "VmHWM"));
         }
+        while (!p.WaitForExit(10));
 
         p.WaitForExit();
         reading.Wait();

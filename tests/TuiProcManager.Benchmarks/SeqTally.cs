@@ -48,7 +48,7 @@ internal sealed class SeqTally(int max)
                 {
                     empty = false;
                     digitsOnly &= b is >= (byte)'0' and <= (byte)'9';
-                    value = digitsOnly ? Math.Min(value * 10 + (b - '0'), long.MaxValue / 10) : 0;
+                    value = digitsOnly ? Math.Min(value * 10 + (b - '0'), (long)max + 1) : 0; // past max is out of range, however long
                 }
             }
         }
