@@ -9,6 +9,15 @@ internal static class PythonSide
 {
     public static bool Available { get; } = Probe();
 
+    /// <summary>
+    /// The interpreter python3 runs (sys.executable), for benchmarks that time Python from the outside:
+    /// python3 may be a shim (pyenv's is a bash script) that costs about 0.3 s per start before Python runs.
+    /// </summary>
+    public static string Interpreter { get; } = Available ? Resolve() : "python3";
+
+    /// <summary>The path of python/SCRIPT beside the benchmarks.</summary>
+    public static string Script(string script) => Path.Combine(AppContext.BaseDirectory, "python", script);
+
     /// <summary>Runs python/mp_spawn_join.py; returns (ms per start+join one at a time, ms for the batch at once).</summary>
     public static (double One, double Batch) SpawnJoin(string method, int count, int batch)
     {
@@ -34,7 +43,7 @@ internal static class PythonSide
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python", script));
+        start.ArgumentList.Add(Script(script));
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);
@@ -50,6 +59,14 @@ internal static class PythonSide
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Resolve()
+    {
+        using Process p = Process.Start(new ProcessStartInfo("python3", "-c \"import sys; print(sys.executable)\"") { RedirectStandardOutput = true })!;
+        string path = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        return path.Length > 0 ? path : "python3";
+    }
 
     private static bool Probe()
     {

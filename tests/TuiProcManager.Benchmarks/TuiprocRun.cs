@@ -11,7 +11,8 @@ namespace TuiProcManager.Benchmarks;
 /// </summary>
 internal static class TuiprocRun
 {
-    private static string App => Path.Combine(AppContext.BaseDirectory, "tuiproc");
+    /// <summary>The apphost beside the benchmarks: the app built in the same configuration.</summary>
+    public static string App => Path.Combine(AppContext.BaseDirectory, "tuiproc");
 
     /// <summary><c>tuiproc run --pool SIZE square:1..COUNT</c>; throws unless it printed every result, in order, then Done!.</summary>
     public static (double WallMs, double CpuMs) Pool(int size, int count)
