@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
@@ -29,9 +31,9 @@ internal sealed class Backlog(BacklogLimits limits)
     /// <summary>Counts a queued line; true when the worker must be held from now on.</summary>
     public bool Added(WorkerId worker, long chars)
     {
-        (long lines, long text) = _queued.TryGetValue(worker, out (long, long) q) ? q : (0, 0);
-        (lines, text) = (lines + 1, text + chars);
-        _queued[worker] = (lines, text);
+        ref (long Lines, long Chars) q = ref CollectionsMarshal.GetValueRefOrAddDefault(_queued, worker, out _);
+        q = (q.Lines + 1, q.Chars + chars);
+        (long lines, long text) = q;
         _lines++;
         _chars += chars;
         if (_held.Contains(worker))
@@ -47,7 +49,8 @@ internal sealed class Backlog(BacklogLimits limits)
     /// <summary>Counts a line handed to the consumer.</summary>
     public void Removed(WorkerId worker, long chars)
     {
-        if (!_queued.TryGetValue(worker, out (long Lines, long Chars) q))
+        ref (long Lines, long Chars) q = ref CollectionsMarshal.GetValueRefOrNullRef(_queued, worker);
+        if (Unsafe.IsNullRef(ref q))
         {
             return;
         }
@@ -60,7 +63,7 @@ internal sealed class Backlog(BacklogLimits limits)
         }
         else
         {
-            _queued[worker] = (q.Lines - 1, q.Chars - chars);
+            q = (q.Lines - 1, q.Chars - chars);
         }
     }
 

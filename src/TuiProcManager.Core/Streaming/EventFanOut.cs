@@ -24,6 +24,15 @@ internal sealed class EventFanOut
         }
     }
 
+    /// <summary>Several events in a row (a read's worth of output lines), each subscriber taking them under one lock.</summary>
+    public void Publish(ReadOnlySpan<SupervisorEvent> events)
+    {
+        foreach (SubscriberQueue s in _subscribers)
+        {
+            s.Enqueue(events);
+        }
+    }
+
     public void Add(SubscriberQueue subscriber)
     {
         if (_completed)

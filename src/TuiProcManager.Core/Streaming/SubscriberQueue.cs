@@ -11,7 +11,7 @@ namespace TuiProcManager.Core.Streaming;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Threads: <see cref="Enqueue"/> is called by the supervisor under its own lock (so in the supervisor's
+/// Threads: <see cref="Enqueue(SupervisorEvent)"/> is called by the supervisor under its own lock (so in the supervisor's
 /// order); the drain runs on the delivery scheduler, one pass at a time, and calls the observer outside
 /// this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>, then the
 /// <see cref="OutputFlow"/>'s leaf lock; the drain never takes the supervisor's gate.
@@ -86,6 +86,25 @@ internal sealed class SubscriberQueue : IDisposable
     public void Enqueue(SupervisorEvent e)
     {
         lock (_lock)
+        {
+            EnqueueLocked(e);
+        }
+    }
+
+    /// <summary>Several events under one lock (a read's worth of output lines).</summary>
+    public void Enqueue(ReadOnlySpan<SupervisorEvent> events)
+    {
+        lock (_lock)
+        {
+            foreach (SupervisorEvent e in events)
+            {
+                EnqueueLocked(e);
+            }
+        }
+    }
+
+    private void EnqueueLocked(SupervisorEvent e)
+    {
         {
             if (_disposed || _completing)
             {

@@ -28,6 +28,7 @@ namespace TuiProcManager.Core.Supervision;
 public sealed partial class Supervisor
 {
     private readonly Queue<WorkerRecord> _launchQueue = new();
+    private readonly SupervisorEvent[] _outputBatch = new SupervisorEvent[256]; // under the gate; reused
     private bool _launching; // a drain of _launchQueue is scheduled or running
 
     /// <inheritdoc />
@@ -192,7 +193,7 @@ public sealed partial class Supervisor
         {
             if (!w.Launched)
             {
-                string[] copy = [.. lines]; // the launcher reuses its list
+                IReadOnlyList<string> copy = [.. lines]; // the launcher reuses its list
                 (w.Early ??= []).Add(() => OnOutput(w, channel, copy));
                 return;
             }
@@ -208,10 +209,19 @@ public sealed partial class Supervisor
             }
 
             DateTimeOffset now = Now;
-            foreach (string line in lines)
+            SupervisorEvent[] batch = _outputBatch;
+            for (int start = 0; start < lines.Count; start += batch.Length)
             {
-                Publish(new OutputLine(Next(), now, w.Id, channel, line, ++w.OutputLines));
+                int n = Math.Min(batch.Length, lines.Count - start);
+                for (int i = 0; i < n; i++)
+                {
+                    batch[i] = new OutputLine(Next(), now, w.Id, channel, lines[start + i], ++w.OutputLines);
+                }
+
+                _fanOut.Publish(batch.AsSpan(0, n));
             }
+
+            Array.Clear(batch);
         }
     }
 

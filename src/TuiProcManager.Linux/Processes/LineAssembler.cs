@@ -31,6 +31,15 @@ internal sealed class LineAssembler(int maxLineBytes, bool showCutAtOnce = true)
         while (!data.IsEmpty)
         {
             int newline = data.IndexOf((byte)'\n');
+            if (newline >= 0 && newline <= _max && _length == 0 && _cutBytes == 0)
+            {
+                // The common case, a whole line in this read: decoded where it is, without a copy.
+                ReadOnlySpan<byte> whole = data[..newline];
+                lines.Add(Encoding.UTF8.GetString(whole.EndsWith((byte)'\r') ? whole[..^1] : whole));
+                data = data[(newline + 1)..];
+                continue;
+            }
+
             AppendPart(newline < 0 ? data : data[..newline], lines);
             if (newline < 0)
             {

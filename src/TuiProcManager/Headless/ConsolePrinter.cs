@@ -30,6 +30,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private readonly HashSet<WorkerId> _poolWorkers = [];
     private readonly SortedDictionary<int, string> _early = []; // pool results that arrived before an earlier input's
     private ConsumerThread? _thread;
+    private Action? _flush; // one delegate, not one per event
     private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
     private bool _poolFinished;
@@ -104,6 +105,14 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
 
     private void Print(SupervisorEvent e)
     {
+        // The flood's path first: an output line concerns neither fold, and needs one write.
+        if (e is OutputLine { Channel: OutputChannel.Stdout } flood && !_poolWorkers.Contains(flood.Worker))
+        {
+            stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(flood.Text) : flood.Text);
+            _thread?.FlushSoon(_flush ??= Flush);
+            return;
+        }
+
         lock (_lock)
         {
             Summary.Add(e);
@@ -165,7 +174,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
             CheckAllEnded();
         }
 
-        _thread?.FlushSoon(Flush);
+        _thread?.FlushSoon(_flush ??= Flush);
     }
 
     private void Flush()

@@ -28,6 +28,7 @@ internal sealed class EventLogWriter : IDisposable
     private readonly Utf8JsonWriter _json;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConsumerThread? _thread;
+    private readonly Action _flushFile; // one delegate, not one per event
     private long _written; // consumer thread only, as is everything below
     private long _lost;
     private bool _closed;
@@ -40,6 +41,7 @@ internal sealed class EventLogWriter : IDisposable
         _file = file;
         ShownAs = shownAs;
         _json = new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true });
+        _flushFile = FlushFile;
     }
 
     /// <summary>How messages name the file.</summary>
@@ -72,11 +74,12 @@ internal sealed class EventLogWriter : IDisposable
     }
 
     /// <summary>Writes a lab record (an answer, a hint) as a line of its own, soon, from any thread.</summary>
-    public void Write(LabRecord record) => _thread?.Post(() => WriteLine(json => EventJson.WriteLabRecord(json, record)));
+    public void Write(LabRecord record) => _thread?.Post(() => WriteLine(null, record));
 
-    private void Write(SupervisorEvent e) => WriteLine(json => JsonSerializer.Serialize(json, e, EventJson.Options));
+    private void Write(SupervisorEvent e) => WriteLine(e, null);
 
-    private void WriteLine(Action<Utf8JsonWriter> write)
+    /// <summary>Writes an event, or a lab record, as one line (one or the other; two parameters, so that no delegate is made per event).</summary>
+    private void WriteLine(SupervisorEvent? e, LabRecord? record)
     {
         if (_closed)
         {
@@ -91,17 +94,25 @@ internal sealed class EventLogWriter : IDisposable
 
         try
         {
-            write(_json);
+            if (e is not null)
+            {
+                JsonSerializer.Serialize(_json, e, EventJson.Options);
+            }
+            else
+            {
+                EventJson.WriteLabRecord(_json, record!);
+            }
+
             _json.Flush();
             _json.Reset();
             _file.WriteByte((byte)'\n');
             _written++;
-            _thread?.FlushSoon(FlushFile);
+            _thread?.FlushSoon(_flushFile);
         }
-        catch (IOException e)
+        catch (IOException error)
         {
             _lost++;
-            Fail(e.Message);
+            Fail(error.Message);
         }
     }
 
