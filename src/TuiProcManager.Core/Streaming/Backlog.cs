@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
@@ -16,14 +14,29 @@ namespace TuiProcManager.Core.Streaming;
 /// worker on every line: when its own backlog is down to a quarter of the worker limits and the total to
 /// half of the total limits.
 /// </para>
-/// <para>Not thread-safe: used under its subscriber queue's lock.</para>
+/// <para>
+/// Not thread-safe: used under its subscriber queue's lock. Counted for every line of a flood, so the
+/// worker last counted is kept at hand (a flood is one worker's lines in a row) and a worker's counter,
+/// once made, stays: one small object per worker that ever wrote.
+/// </para>
 /// </remarks>
 internal sealed class Backlog(BacklogLimits limits)
 {
-    private readonly Dictionary<WorkerId, (long Lines, long Chars)> _queued = [];
+    private readonly Dictionary<WorkerId, Counter> _queued = [];
     private readonly HashSet<WorkerId> _held = [];
+    private Counter? _lastAdded;
+    private Counter? _lastRemoved;
     private long _lines;
     private long _chars;
+
+    private sealed class Counter(WorkerId worker)
+    {
+        public WorkerId Worker { get; } = worker;
+
+        public long Lines { get; set; }
+
+        public long Chars { get; set; }
+    }
 
     /// <summary>Workers held now.</summary>
     public IReadOnlyCollection<WorkerId> Held => _held;
@@ -31,40 +44,34 @@ internal sealed class Backlog(BacklogLimits limits)
     /// <summary>Counts a queued line; true when the worker must be held from now on.</summary>
     public bool Added(WorkerId worker, long chars)
     {
-        ref (long Lines, long Chars) q = ref CollectionsMarshal.GetValueRefOrAddDefault(_queued, worker, out _);
-        q = (q.Lines + 1, q.Chars + chars);
-        (long lines, long text) = q;
+        Counter c = _lastAdded?.Worker == worker ? _lastAdded : (_lastAdded = Of(worker));
+        c.Lines++;
+        c.Chars += chars;
         _lines++;
         _chars += chars;
-        if (_held.Contains(worker))
+        if (_held.Count > 0 && _held.Contains(worker))
         {
             return false;
         }
 
-        bool over = lines > limits.WorkerLines || text > limits.WorkerChars
-            || ((_lines > limits.TotalLines || _chars > limits.TotalChars) && lines >= limits.MinLinesToHold);
+        bool over = c.Lines > limits.WorkerLines || c.Chars > limits.WorkerChars
+            || ((_lines > limits.TotalLines || _chars > limits.TotalChars) && c.Lines >= limits.MinLinesToHold);
         return over && _held.Add(worker);
     }
 
     /// <summary>Counts a line handed to the consumer.</summary>
     public void Removed(WorkerId worker, long chars)
     {
-        ref (long Lines, long Chars) q = ref CollectionsMarshal.GetValueRefOrNullRef(_queued, worker);
-        if (Unsafe.IsNullRef(ref q))
+        Counter c = _lastRemoved?.Worker == worker ? _lastRemoved : (_lastRemoved = Of(worker));
+        if (c.Lines == 0)
         {
             return;
         }
 
+        c.Lines--;
+        c.Chars -= chars;
         _lines--;
         _chars -= chars;
-        if (q.Lines <= 1)
-        {
-            _queued.Remove(worker);
-        }
-        else
-        {
-            q = (q.Lines - 1, q.Chars - chars);
-        }
     }
 
     /// <summary>Lets go of the held workers that are far enough behind us now, adding them to <paramref name="released"/>.</summary>
@@ -77,8 +84,8 @@ internal sealed class Backlog(BacklogLimits limits)
 
         foreach (WorkerId worker in _held)
         {
-            (long lines, long chars) = _queued.TryGetValue(worker, out (long, long) q) ? q : (0, 0);
-            if (lines <= limits.WorkerLines / 4 && chars <= limits.WorkerChars / 4)
+            Counter c = Of(worker);
+            if (c.Lines <= limits.WorkerLines / 4 && c.Chars <= limits.WorkerChars / 4)
             {
                 released.Add(worker);
             }
@@ -95,5 +102,15 @@ internal sealed class Backlog(BacklogLimits limits)
     {
         released.AddRange(_held);
         _held.Clear();
+    }
+
+    private Counter Of(WorkerId worker)
+    {
+        if (!_queued.TryGetValue(worker, out Counter? c))
+        {
+            _queued[worker] = c = new Counter(worker);
+        }
+
+        return c;
     }
 }

@@ -106,7 +106,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private void Print(SupervisorEvent e)
     {
         // The flood's path first: an output line concerns neither fold, and needs one write.
-        if (e is OutputLine { Channel: OutputChannel.Stdout } flood && !_poolWorkers.Contains(flood.Worker))
+        if (e is OutputLine { Channel: OutputChannel.Stdout } flood && (_poolWorkers.Count == 0 || !_poolWorkers.Contains(flood.Worker)))
         {
             stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(flood.Text) : flood.Text);
             _thread?.FlushSoon(_flush ??= Flush);

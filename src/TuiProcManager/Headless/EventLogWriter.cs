@@ -94,7 +94,11 @@ internal sealed class EventLogWriter : IDisposable
 
         try
         {
-            if (e is not null)
+            if (e is OutputLine line)
+            {
+                EventJson.WriteOutputLine(_json, line); // the flood's path, by hand
+            }
+            else if (e is not null)
             {
                 JsonSerializer.Serialize(_json, e, EventJson.Options);
             }
