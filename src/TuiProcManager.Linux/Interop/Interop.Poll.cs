@@ -5,6 +5,7 @@ namespace TuiProcManager.Linux.Interop;
 internal static partial class Libc
 {
     internal const short POLLIN = 0x001;
+    internal const short POLLOUT = 0x004;
 
     /// <summary>struct pollfd: int fd; short events; short revents.</summary>
     [StructLayout(LayoutKind.Sequential)]
