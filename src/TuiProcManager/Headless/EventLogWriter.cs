@@ -15,12 +15,12 @@ namespace TuiProcManager.Headless;
 internal sealed class EventLogWriter : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly Utf8JsonWriter _json;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Writes to <paramref name="file"/> (see <see cref="RunFiles"/>, which opens it), and closes it.</summary>
-    public EventLogWriter(FileStream file)
+    public EventLogWriter(Stream file)
     {
         _file = file;
         _json = new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true });

@@ -100,7 +100,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             }
         }
 
-        resultsFile?.Write(printer.Results);
+        _ = resultsFile?.Write(printer.Results); // TODO(runner): say the problem (one line) and exit non-zero
         await stdout.FlushAsync().ConfigureAwait(false);
         await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the log gets all of it
         if (log is not null)
