@@ -6,6 +6,7 @@ using TuiProcManager.Labs.Catalog;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Reports;
 using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.CommandLine;
@@ -83,7 +84,7 @@ internal static class LabCommand
             }
 
             LabProgress? saved = store.Load(key, out string? problem);
-            LabOptions options = new() { Lab = found, Store = store, ProgressKey = key, Saved = saved, Problem = problem };
+            LabOptions options = new() { Lab = found, Store = store, ProgressKey = key, Saved = saved, Problem = problem, Files = OutputFileOpener.Instance };
             return await UiCommand.RunAsync(parsed, ui, stderr, options).ConfigureAwait(false);
         });
         return lab;
@@ -170,10 +171,15 @@ internal static class LabCommand
             return ExitCodes.Success;
         }
 
-        if (ReportFile.Write(file, text) is { } writeProblem)
+        if (ReportFile.Write(OutputFileOpener.Instance, file, text, out string? note) is { } writeProblem)
         {
             await stderr.WriteLineAsync("tuiproc: " + writeProblem).ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+
+        if (note is not null)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
         }
 
         await stdout.WriteLineAsync($"report written to {file}").ConfigureAwait(false);

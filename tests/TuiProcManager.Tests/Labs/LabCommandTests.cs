@@ -208,5 +208,49 @@ public sealed class LabCommandTests : IDisposable
         Assert.Equal(5, json.RootElement.GetProperty("stepCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Report_ToAFifoWithoutAReader_RefusedWithinTheBoundedWait_ModeUnchanged()
+    {
+        using SpecialFiles dir = new();
+        string fifo = dir.Fifo("report.md", (UnixFileMode)0b110_100_100); // 0644
+        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", fifo);
+
+        Assert.Equal(2, code);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(20));
+        Assert.Equal("", stdout);
+        Assert.Equal($"tuiproc: cannot write the report to {fifo}: it is a FIFO that no process is reading (waited 3 s); start its reader first\n", stderr);
+        Assert.Equal("fifo 644", SpecialFiles.TypeAndMode(fifo));
+    }
+
+    [Fact]
+    public async Task Report_ToDevNull_IsWritten_DevNullKeepsItsMode()
+    {
+        string before = SpecialFiles.TypeAndMode("/dev/null");
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", "/dev/null");
+
+        Assert.Equal((0, "report written to /dev/null\n", ""), (code, stdout, stderr));
+        Assert.Equal(before, SpecialFiles.TypeAndMode("/dev/null"));
+    }
+
+    [Fact]
+    public async Task Report_AnExistingWorldReadableFile_IsReplaced_KeepsItsMode_AndANoteSaysSo()
+    {
+        string file = Path.Combine(_home, "report.md");
+        File.WriteAllText(file, new string('x', 100_000));
+        File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100); // 0644
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"report written to {file}\n", stdout);
+        Assert.Equal($"tuiproc: note: {file} is readable by other users (mode 0644); its mode was left as it was\n", stderr);
+        Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(file));
+        Assert.StartsWith("# Lab 1", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.DoesNotContain("xxx", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 }
