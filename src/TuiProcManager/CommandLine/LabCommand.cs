@@ -149,6 +149,12 @@ internal static class LabCommand
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"({reader.Skipped} lines of types this tuiproc does not know were skipped)")).ConfigureAwait(false);
         }
 
+        if (reader.LastLineCut)
+        {
+            string events = reader.Read.ToString("N0", CultureInfo.InvariantCulture);
+            await stdout.WriteLineAsync($"note: the last line of {TerminalText.Sanitize(path)} is cut (its writer stopped mid-line); the {events} events before it were checked").ConfigureAwait(false);
+        }
+
         return outcome.Done ? ExitCodes.Success : ExitCodes.Failure;
     }
 
