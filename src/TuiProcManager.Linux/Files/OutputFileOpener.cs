@@ -32,19 +32,35 @@ namespace TuiProcManager.Linux.Files;
 /// is looked at again, at most <see cref="Attempts"/> times.</item>
 /// </list>
 /// </remarks>
-/// <param name="readerWait">How long a FIFO may go without a reader before it is refused.</param>
-public sealed class OutputFileOpener(TimeSpan readerWait) : IOutputFileOpener
+public sealed class OutputFileOpener : IOutputFileOpener
 {
     private const int Attempts = 3;
     private const int OwnerOnly = 0x180; // 0600
     private const int ReadableByOthers = 0x24; // 0044: group or others may read
     private static readonly TimeSpan ReaderPoll = TimeSpan.FromMilliseconds(50);
 
+    private readonly int _stdout;
+    private readonly int _stderr;
+
+    /// <summary>An opener whose FIFOs may go <paramref name="readerWait"/> without a reader before they are refused.</summary>
+    public OutputFileOpener(TimeSpan readerWait)
+        : this(readerWait, stdout: 1, stderr: 2)
+    {
+    }
+
+    /// <summary>An opener that takes <paramref name="stdout"/> and <paramref name="stderr"/> for our standard streams (tests: fd 1 cannot be swapped under a test host).</summary>
+    internal OutputFileOpener(TimeSpan readerWait, int stdout, int stderr)
+    {
+        ReaderWait = readerWait;
+        _stdout = stdout;
+        _stderr = stderr;
+    }
+
     /// <summary>The opener tuiproc uses: a FIFO may go 3 s without a reader.</summary>
     public static OutputFileOpener Instance { get; } = new(TimeSpan.FromSeconds(3));
 
     /// <summary>How long a FIFO may go without a reader before it is refused.</summary>
-    public TimeSpan ReaderWait { get; } = readerWait;
+    public TimeSpan ReaderWait { get; }
 
     /// <inheritdoc />
     public bool TryOpen(string path, int bufferSize, [NotNullWhen(true)] out OutputFile? file, [NotNullWhen(false)] out string? problem)
@@ -197,15 +213,15 @@ public sealed class OutputFileOpener(TimeSpan readerWait) : IOutputFileOpener
         return true;
     }
 
-    /// <summary>fd 1 or 2 when <paramref name="target"/> is our stdout or stderr (see the remarks), else null.</summary>
-    private static int? OurStream(string path, Status target)
+    /// <summary>Our stdout's or stderr's descriptor when <paramref name="target"/> is that stream (see the remarks), else null.</summary>
+    private int? OurStream(string path, Status target)
     {
         bool Is(int fd) =>
             TryStat(fd, out Status ours) && ours.Identity == target.Identity && (target.Type != Libc.S_IFCHR || NamesDescriptor(path, fd));
 
-        bool stdout = Is(1), stderr = Is(2);
-        return stderr && (!stdout || NamesDescriptor(path, 2)) ? 2 // 2>&1: the name says which
-            : stdout ? 1
+        bool stdout = Is(_stdout), stderr = Is(_stderr);
+        return stderr && (!stdout || NamesDescriptor(path, _stderr)) ? _stderr // 2>&1: the name says which
+            : stdout ? _stdout
             : null;
     }
 
@@ -213,14 +229,15 @@ public sealed class OutputFileOpener(TimeSpan readerWait) : IOutputFileOpener
     private static bool NamesDescriptor(string path, int fd)
     {
         string full = Path.GetFullPath(path);
-        return full == (fd == 1 ? "/dev/stdout" : "/dev/stderr")
+        return (full == "/dev/stdout" && fd == 1)
+            || (full == "/dev/stderr" && fd == 2)
             || full == $"/dev/fd/{fd}"
             || full == $"/proc/self/fd/{fd}"
             || full == $"/proc/thread-self/fd/{fd}"
             || full == $"/proc/{Environment.ProcessId}/fd/{fd}";
     }
 
-    private static bool TryDuplicate(string path, int ours, Status target, int bufferSize, out OutputFile? file, out string? problem)
+    private bool TryDuplicate(string path, int ours, Status target, int bufferSize, out OutputFile? file, out string? problem)
     {
         file = null;
         int fd = Libc.Fcntl(ours, Libc.F_DUPFD_CLOEXEC, 0);
@@ -231,7 +248,7 @@ public sealed class OutputFileOpener(TimeSpan readerWait) : IOutputFileOpener
         }
 
         problem = null;
-        file = new OutputFile(path, AsStream(new SafeFileHandle(fd, ownsHandle: true), bufferSize), ours == 1 ? OutputFileKind.Stdout : OutputFileKind.Stderr, target.Identity, note: null);
+        file = new OutputFile(path, AsStream(new SafeFileHandle(fd, ownsHandle: true), bufferSize), ours == _stdout ? OutputFileKind.Stdout : OutputFileKind.Stderr, target.Identity, note: null);
         return true;
     }
 

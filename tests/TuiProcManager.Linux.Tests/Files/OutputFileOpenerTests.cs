@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Microsoft.Win32.SafeHandles;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Files;
+using TuiProcManager.Linux.Interop;
 
 namespace TuiProcManager.Linux.Tests.Files;
 
@@ -131,6 +133,45 @@ public sealed class OutputFileOpenerTests : IDisposable
     }
 
     [Fact]
+    public void TryOpen_TheFileOurStdoutWasRedirectedTo_IsShared_WritesFollowWhatTheShellWrote()
+    {
+        // Opening it again would be a new description at offset 0: the first write would overwrite
+        // "before". The shared one, written with write(2), moves the offset the shell's next write uses.
+        string path = Path.Combine(_dir, "log");
+        using SafeFileHandle shell = File.OpenHandle(path, FileMode.Create, FileAccess.Write); // the shell's > log
+        WriteAtTheSharedOffset(shell, "before\n");
+        OutputFileOpener opener = new(TimeSpan.FromMilliseconds(300), stdout: (int)shell.DangerousGetHandle(), stderr: 2);
+
+        using (OutputFile file = Open(path, opener))
+        {
+            Assert.Equal(OutputFileKind.Stdout, file.Kind);
+            file.Truncate(); // a no-op: ours is never truncated
+            file.Stream.Write("{\"type\":\"x\"}\n"u8);
+        }
+
+        WriteAtTheSharedOffset(shell, "after\n");
+        Assert.Equal("before\n{\"type\":\"x\"}\nafter\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void TryOpen_DevNull_WhileOurStdoutIsDevNull_IsTheDevice_UnlessThePathNamesTheDescriptor()
+    {
+        // `tuiproc run --events /dev/null >/dev/null`: the same inode, but not a request to share our
+        // stdout (the runner would move the human output to stderr).
+        using SafeFileHandle devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Write);
+        int fd = (int)devNull.DangerousGetHandle();
+        OutputFileOpener opener = new(TimeSpan.FromMilliseconds(300), stdout: fd, stderr: 2);
+
+        using (OutputFile byName = Open("/dev/null", opener))
+        {
+            Assert.Equal(OutputFileKind.CharacterDevice, byName.Kind);
+        }
+
+        using OutputFile byDescriptor = Open($"/proc/self/fd/{fd}", opener);
+        Assert.Equal(OutputFileKind.Stdout, byDescriptor.Kind);
+    }
+
+    [Fact]
     public void TryOpen_ADirectory_ASocket_ADanglingLink_AnEmptyPath_AreRefused()
     {
         string socketPath = Path.Combine(_dir, "sock");
@@ -156,6 +197,15 @@ public sealed class OutputFileOpenerTests : IDisposable
     {
         Assert.True((opener ?? _opener).TryOpen(path, 4096, out OutputFile? file, out string? problem), problem);
         return file;
+    }
+
+    private static unsafe void WriteAtTheSharedOffset(SafeFileHandle handle, string text)
+    {
+        byte[] bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        fixed (byte* p = bytes)
+        {
+            Assert.Equal(bytes.Length, (int)Libc.Write(handle, p, bytes.Length));
+        }
     }
 
     private string Refused(string path)
