@@ -87,7 +87,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
     {
         file = null;
         problem = null;
-        if (!TryStat(path, follow: true, out Status target, out int errno))
+        if (!FileStatus.TryGet(path, follow: true, out FileStatus target, out int errno))
         {
             if (errno != Errno.ENOENT)
             {
@@ -95,7 +95,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
                 return false;
             }
 
-            if (TryStat(path, follow: false, out Status link, out _) && link.Type == Libc.S_IFLNK)
+            if (FileStatus.TryGet(path, follow: false, out FileStatus link, out _) && link.Type == Libc.S_IFLNK)
             {
                 problem = $"it is a symbolic link to '{Shown(LinkTarget(path))}', which does not exist (create the file first, or name it directly)";
                 return false;
@@ -147,12 +147,12 @@ public sealed class OutputFileOpener : IOutputFileOpener
         }
 
         SafeFileHandle handle = new(fd, ownsHandle: true);
-        TryStat(handle, out Status created);
+        FileStatus.TryGet(handle, out FileStatus created);
         file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.NewFile, created.Identity, note: null);
         return true;
     }
 
-    private bool TryOpenExisting(string path, Status target, int bufferSize, out OutputFile? file, out string? problem)
+    private bool TryOpenExisting(string path, FileStatus target, int bufferSize, out OutputFile? file, out string? problem)
     {
         file = null;
         problem = null;
@@ -183,7 +183,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
         }
 
         SafeFileHandle handle = new(fd, ownsHandle: true);
-        if (!TryStat(handle, out Status opened) || opened.Identity != target.Identity || opened.Type != target.Type)
+        if (!FileStatus.TryGet(handle, out FileStatus opened) || opened.Identity != target.Identity || opened.Type != target.Type)
         {
             handle.Dispose(); // replaced between the look and the open: look again
             return false;
@@ -199,7 +199,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
 
         if (opened.Type == Libc.S_IFREG)
         {
-            int mode = opened.Mode & 0xFFF;
+            int mode = opened.Permissions;
             string? note = (mode & ReadableByOthers) == 0 ? null
                 : $"note: {Shown(path)} is readable by other users (mode {Convert.ToString(mode, 8).PadLeft(4, '0')}); its mode was left as it was";
             file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.ExistingFile, opened.Identity, note);
@@ -214,10 +214,10 @@ public sealed class OutputFileOpener : IOutputFileOpener
     }
 
     /// <summary>Our stdout's or stderr's descriptor when <paramref name="target"/> is that stream (see the remarks), else null.</summary>
-    private int? OurStream(string path, Status target)
+    private int? OurStream(string path, FileStatus target)
     {
         bool Is(int fd) =>
-            TryStat(fd, out Status ours) && ours.Identity == target.Identity && (target.Type != Libc.S_IFCHR || NamesDescriptor(path, fd));
+            FileStatus.TryGet(fd, out FileStatus ours) && ours.Identity == target.Identity && (target.Type != Libc.S_IFCHR || NamesDescriptor(path, fd));
 
         bool stdout = Is(_stdout), stderr = Is(_stderr);
         return stderr && (!stdout || NamesDescriptor(path, _stderr)) ? _stderr // 2>&1: the name says which
@@ -237,7 +237,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
             || full == $"/proc/{Environment.ProcessId}/fd/{fd}";
     }
 
-    private bool TryDuplicate(string path, int ours, Status target, int bufferSize, out OutputFile? file, out string? problem)
+    private bool TryDuplicate(string path, int ours, FileStatus target, int bufferSize, out OutputFile? file, out string? problem)
     {
         file = null;
         int fd = Libc.Fcntl(ours, Libc.F_DUPFD_CLOEXEC, 0);
@@ -270,40 +270,6 @@ public sealed class OutputFileOpener : IOutputFileOpener
         }
     }
 
-    private static unsafe bool TryStat(string path, bool follow, out Status status, out int errno)
-    {
-        Libc.StatxBuffer buffer = default;
-        int rc = Libc.Statx(Libc.AT_FDCWD, path, follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_INO, &buffer);
-        errno = rc < 0 ? Libc.LastErrno : 0;
-        status = new Status(buffer);
-        return rc == 0;
-    }
-
-    private static unsafe bool TryStat(int fd, out Status status)
-    {
-        Libc.StatxBuffer buffer = default;
-        int rc = Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_INO, &buffer);
-        status = new Status(buffer);
-        return rc == 0;
-    }
-
-    private static bool TryStat(SafeFileHandle handle, out Status status)
-    {
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            return TryStat((int)handle.DangerousGetHandle(), out status);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-    }
-
     /// <summary>strerror, as the end of a sentence: "permission denied".</summary>
     private static string Describe(int errno)
     {
@@ -312,14 +278,4 @@ public sealed class OutputFileOpener : IOutputFileOpener
     }
 
     private static string Shown(string? path) => InputText.Shorten(path ?? "?", 200);
-
-    /// <summary>The part of struct statx decided on.</summary>
-    private readonly struct Status(Libc.StatxBuffer buffer)
-    {
-        public int Type => buffer.Mode & Libc.S_IFMT;
-
-        public int Mode => buffer.Mode;
-
-        public FileIdentity Identity => new(((ulong)buffer.DeviceMajor << 32) | buffer.DeviceMinor, buffer.Inode);
-    }
 }
