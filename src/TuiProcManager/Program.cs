@@ -1,6 +1,6 @@
 using System.Text;
 using TuiProcManager.CommandLine;
-using TuiProcManager.Linux.Output;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager;
 
@@ -14,8 +14,8 @@ internal static class Program
         // Not Console.OpenStandardOutput(): it pretends a write to a pipe whose reader is gone succeeded, so
         // `tuiproc run | head -2` never noticed (see DescriptorStream).
         UTF8Encoding utf8 = new(encoderShouldEmitUTF8Identifier: false);
-        StreamWriter stdout = new(new DescriptorStream(1), utf8, 64 * 1024) { AutoFlush = false };
-        StreamWriter stderr = new(new DescriptorStream(2), utf8, 4 * 1024) { AutoFlush = true };
+        StreamWriter stdout = new(DescriptorStream.Borrowed(1), utf8, 64 * 1024) { AutoFlush = false };
+        StreamWriter stderr = new(DescriptorStream.Borrowed(2), utf8, 4 * 1024) { AutoFlush = true };
         int code = await TuiprocCommand.InvokeAsync(args, stdout, stderr).ConfigureAwait(false);
 
         // Whatever is still buffered goes out now. A reader that never reads (`run` stopped by a signal while

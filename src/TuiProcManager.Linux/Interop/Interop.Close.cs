@@ -12,4 +12,8 @@ internal static partial class Libc
 
     [LibraryImport(Name, EntryPoint = "write", SetLastError = true)]
     internal static unsafe partial nint Write(int fd, byte* buffer, nint count);
+
+    /// <summary>write(2) on a handle kept alive (not closed under us) for the length of the call.</summary>
+    [LibraryImport(Name, EntryPoint = "write", SetLastError = true)]
+    internal static unsafe partial nint Write(SafeHandle fd, byte* buffer, nint count);
 }

@@ -1,3 +1,4 @@
+using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Sessions;
 
@@ -23,6 +24,9 @@ public sealed record LabOptions
 
     /// <summary>Answers and hints, for the <c>--events</c> file; null when there is none.</summary>
     public Action<LabRecord>? Record { get; init; }
+
+    /// <summary>Opens the report E saves (a new file is created for the user only; see <see cref="IOutputFileOpener"/>).</summary>
+    public required IOutputFileOpener Files { get; init; }
 
     /// <summary>Where E saves the report.</summary>
     public string ReportDirectory { get; init; } = Environment.CurrentDirectory;

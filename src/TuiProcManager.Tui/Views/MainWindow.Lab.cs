@@ -236,8 +236,8 @@ internal sealed partial class MainWindow
 
         LabProgress progress = session.Progress(DateTimeOffset.UtcNow);
         string path = Path.Combine(options.ReportDirectory, $"tuiproc-lab-{session.Lab.Id}-report.md");
-        string? problem = ReportFile.Write(path, LabReport.Markdown(session.Lab, progress, options.User, options.Machine));
-        _header.Say(problem ?? $"report saved: {path}", error: problem is not null);
+        string? problem = ReportFile.Write(options.Files, path, LabReport.Markdown(session.Lab, progress, options.User, options.Machine), out string? note);
+        _header.Say(problem ?? $"report saved: {path}" + (note is null ? "" : "; " + note), error: problem is not null);
     }
 
     private const string NoLab = "no lab is open: tuiproc lab lists the labs, tuiproc lab 1 opens the first";

@@ -6,6 +6,7 @@ using TuiProcManager.Labs.Catalog;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Reports;
 using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.CommandLine;
@@ -83,7 +84,7 @@ internal static class LabCommand
             }
 
             LabProgress? saved = store.Load(key, out string? problem);
-            LabOptions options = new() { Lab = found, Store = store, ProgressKey = key, Saved = saved, Problem = problem };
+            LabOptions options = new() { Lab = found, Store = store, ProgressKey = key, Saved = saved, Problem = problem, Files = OutputFileOpener.Instance };
             return await UiCommand.RunAsync(parsed, ui, stderr, options).ConfigureAwait(false);
         });
         return lab;
@@ -148,6 +149,12 @@ internal static class LabCommand
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"({reader.Skipped} lines of types this tuiproc does not know were skipped)")).ConfigureAwait(false);
         }
 
+        if (reader.LastLineCut)
+        {
+            string events = reader.Read.ToString("N0", CultureInfo.InvariantCulture);
+            await stdout.WriteLineAsync($"note: the last line of {TerminalText.Sanitize(path)} is cut (its writer stopped mid-line); the {events} events before it were checked").ConfigureAwait(false);
+        }
+
         return outcome.Done ? ExitCodes.Success : ExitCodes.Failure;
     }
 
@@ -170,10 +177,15 @@ internal static class LabCommand
             return ExitCodes.Success;
         }
 
-        if (ReportFile.Write(file, text) is { } writeProblem)
+        if (ReportFile.Write(OutputFileOpener.Instance, file, text, out string? note) is { } writeProblem)
         {
             await stderr.WriteLineAsync("tuiproc: " + writeProblem).ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+
+        if (note is not null)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
         }
 
         await stdout.WriteLineAsync($"report written to {file}").ConfigureAwait(false);

@@ -74,6 +74,11 @@ internal static class RunCommand
             }
 
             using RunFiles ownFiles = files; // the runner closes them; this, should anything before it fail
+            foreach (string note in files.Notes)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
+            }
+
             if (WorkerExecutable.Problem() is { } problem)
             {
                 await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);

@@ -64,6 +64,11 @@ internal static class UiCommand
         }
 
         using RunFiles ownFiles = files;
+        foreach (string note in files.Notes)
+        {
+            await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
+        }
+
         await using ServiceProvider services = AppServices.Build();
         ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
         ui.Scheduling.Apply(parsed, supervisor);

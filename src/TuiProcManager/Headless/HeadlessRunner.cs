@@ -31,8 +31,10 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
     /// <summary>How long, after a signal and the workers' grace period, the consumers may take to finish.</summary>
     private static readonly TimeSpan GiveUpAfterSignal = TimeSpan.FromSeconds(3);
 
-    private readonly LineSink _out = new(stdout, "stdout");
-    private readonly LineSink _err = new(stderr, "stderr");
+    private readonly LineSink _stdout = new(stdout, "stdout");
+    private readonly LineSink _stderr = new(stderr, "stderr");
+    private LineSink _out = null!; // where people's output goes: stdout, unless the events file is written there
+    private LineSink _err = null!;
 
     /// <summary>Print the run's summary after <c>Done!</c>.</summary>
     public bool PrintSummary { get; init; }
@@ -42,7 +44,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
     /// <summary>Starts every worker at once and joins them.</summary>
     public Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, RunOptions options) =>
-        RunAsync(new ConsolePrinter(_out, _err, safety), options, async (printer, stop) =>
+        RunAsync(new ConsolePrinter(Out(options), Err(options), safety), options, async (printer, stop) =>
         {
             foreach (WorkerSpec spec in specs)
             {
@@ -55,7 +57,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
     /// <summary>Maps the inputs over a pool, prints each result (in input order when <paramref name="ordered"/>), joins it.</summary>
     public Task<int> RunPoolAsync(PoolRequest request, bool ordered, RunOptions options) =>
-        RunAsync(new ConsolePrinter(_out, _err, safety) { PoolOrder = ordered }, options, async (printer, stop) =>
+        RunAsync(new ConsolePrinter(Out(options), Err(options), safety) { PoolOrder = ordered }, options, async (printer, stop) =>
         {
             PoolId pool = supervisor.StartPool(request);
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -130,8 +132,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             }
         }
 
-        options.Files.Results?.Write(printer.Results);
-        string? resultsProblem = null; // TODO(merge): ResultsFileWriter.Write returns its problem
+        string? resultsProblem = options.Files.Results?.Write(printer.Results);
         _out.Flush();
         await supervisor.DisposeAsync().ConfigureAwait(false); // completes the streams: the log gets all of it
         if (log is not null && !await Within(log.Completion, interrupted ? GiveUpAfterSignal : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
@@ -164,7 +165,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         }
         catch (OperationCanceledException) when (printer.OutputGone.IsCancellationRequested)
         {
-            LineSink gone = _out.ReaderGone ? _out : _err;
+            LineSink gone = _stdout.ReaderGone ? _stdout : _stderr;
             why = $"{gone.Name} was closed by its reader after {gone.LinesDelivered:N0} lines";
             code = ExitCodes.ReaderGone;
         }
@@ -190,7 +191,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
     private int Incomplete(int code, ConsolePrinter printer, EventLogWriter? log, string? resultsProblem)
     {
         List<string> problems = [];
-        foreach (LineSink sink in new[] { _out, _err })
+        foreach (LineSink sink in new[] { _stdout, _stderr })
         {
             if (sink.Problem is not null && !sink.ReaderGone)
             {
@@ -217,7 +218,16 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         return incomplete && code is ExitCodes.Success or ExitCodes.Failure ? ExitCodes.Incomplete : code;
     }
 
-    /// <summary>One line on stderr, at once.</summary>
+    /// <summary>
+    /// Where the workers' stdout, <c>Done!</c> and the summary go: our stdout, unless the events file is written
+    /// there (<c>--events /dev/stdout | jq</c>), which must stay JSON Lines; then our stderr.
+    /// </summary>
+    private LineSink Out(RunOptions options) => _out = options.Files.EventsTarget == EventsTarget.Stdout ? _stderr : _stdout;
+
+    /// <summary>Where the workers' stderr and our messages go: our stderr, unless the events file is written there; then our stdout.</summary>
+    private LineSink Err(RunOptions options) => _err = options.Files.EventsTarget == EventsTarget.Stderr ? _stdout : _stderr;
+
+    /// <summary>One line on stderr (or where <see cref="Err"/> says), at once.</summary>
     private void Say(string message)
     {
         _err.WriteLine("tuiproc: " + message);

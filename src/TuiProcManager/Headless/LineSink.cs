@@ -1,5 +1,5 @@
 using System.Globalization;
-using TuiProcManager.Linux.Output;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Headless;
 

@@ -1,22 +1,31 @@
 using System.Diagnostics.CodeAnalysis;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Headless;
 
 /// <summary>
-/// The files <c>tuiproc run</c> writes (<c>--results</c>, <c>--events</c>), opened before anything starts:
-/// a path that cannot be written (a directory, a missing folder, no permission) is a usage error, not a
-/// run whose results are lost.
+/// The files <c>tuiproc run</c> and the UI write (<c>--results</c>, <c>--events</c>), opened before anything
+/// starts: a path that cannot be written (a directory, a missing folder, no permission, a FIFO nobody
+/// reads) is a usage error, not a run whose results are lost. How each is opened (what is created 0600,
+/// what keeps its mode, what is written as a stream, when our own stdout is shared) is
+/// <see cref="OutputFileOpener"/>'s.
 /// </summary>
 /// <remarks>
-/// Both are opened first and truncated only when both could be: when one cannot, the other is left as
-/// it was (or removed, if it was just created for this run).
+/// Both are opened first and an existing file is truncated only when both could be opened: when one
+/// cannot, the other is left as it was (or removed, if it was just created for this run). Both naming one
+/// file is refused (two writers would interleave a JSON array and JSON lines), unless it is a character
+/// device opened by name (<c>/dev/null</c> twice swallows both).
 /// </remarks>
 internal sealed class RunFiles : IDisposable
 {
-    private RunFiles(ResultsFileWriter? results, EventLogWriter? events)
+    private RunFiles(ResultsFileWriter? results, EventLogWriter? events, EventsTarget eventsTarget, IReadOnlyList<string> notes)
     {
         Results = results;
         Events = events;
+        EventsTarget = eventsTarget;
+        Notes = notes;
     }
 
     /// <summary>Where the results table goes, or null.</summary>
@@ -25,34 +34,43 @@ internal sealed class RunFiles : IDisposable
     /// <summary>Where every event goes, or null.</summary>
     public EventLogWriter? Events { get; }
 
+    /// <summary>
+    /// Whether the events go to our own stdout or stderr (<c>--events /dev/stdout</c>): then the human
+    /// output must keep off that stream, or the JSON lines are no longer JSON lines.
+    /// </summary>
+    public EventsTarget EventsTarget { get; }
+
+    /// <summary>Lines to say before the run starts, each beginning <c>note: </c> (an existing file other users can read).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
     /// <summary>Opens the files given (either may be null); a one-line <paramref name="error"/>, and nothing changed, when one cannot be.</summary>
     public static bool TryOpen(string? eventsPath, string? resultsPath, [NotNullWhen(true)] out RunFiles? files, [NotNullWhen(false)] out string? error)
     {
         files = null;
-        List<(FileStream File, string Path, bool Created)> opened = [];
-        FileStream? results = null, events = null;
-        if ((resultsPath is not null && !TryOpen(resultsPath, "results", 4096, opened, out results, out error))
-            || (eventsPath is not null && !TryOpen(eventsPath, "events", 64 * 1024, opened, out events, out error)))
+        OutputFile? results = null, events = null;
+        if ((resultsPath is not null && !TryOpen(resultsPath, "results", 4096, out results, out error))
+            || (eventsPath is not null && !TryOpen(eventsPath, "events", 64 * 1024, out events, out error))
+            || !TryCheckDistinct(results, events, out error)
+            || !TryTruncate(results, "results", out error)
+            || !TryTruncate(events, "events", out error))
         {
-            foreach ((FileStream file, string path, bool created) in opened)
-            {
-                file.Dispose();
-                if (created)
-                {
-                    File.Delete(path);
-                }
-            }
-
+            results?.Discard();
+            events?.Discard();
             return false;
         }
 
-        foreach ((FileStream file, _, _) in opened)
+        EventsTarget target = events?.Kind switch
         {
-            file.SetLength(0);
-        }
-
-        files = new RunFiles(results is null ? null : new ResultsFileWriter(results), events is null ? null : new EventLogWriter(events));
-        error = null;
+            OutputFileKind.Stdout => EventsTarget.Stdout,
+            OutputFileKind.Stderr => EventsTarget.Stderr,
+            _ => EventsTarget.None,
+        };
+        string[] notes = [.. new[] { results?.Note, events?.Note }.OfType<string>()];
+        files = new RunFiles(
+            results is null ? null : new ResultsFileWriter(results.Stream, Shown(results.Path)),
+            events is null ? null : new EventLogWriter(events.Stream, $"the events file {Shown(events.Path)}"),
+            target,
+            notes);
         return true;
     }
 
@@ -62,20 +80,42 @@ internal sealed class RunFiles : IDisposable
         Events?.Dispose();
     }
 
-    private static bool TryOpen(string path, string what, int bufferSize, List<(FileStream, string, bool)> opened, [NotNullWhen(true)] out FileStream? file, [NotNullWhen(false)] out string? error)
+    private static bool TryOpen(string path, string what, int bufferSize, [NotNullWhen(true)] out OutputFile? file, [NotNullWhen(false)] out string? error)
     {
-        try
+        if (OutputFileOpener.Instance.TryOpen(path, bufferSize, out file, out string? problem))
         {
-            file = PrivateFile.Open(path, bufferSize, out bool created);
-            opened.Add((file, path, created));
             error = null;
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+
+        error = $"cannot write the {what} file '{Shown(path)}': {problem}";
+        return false;
+    }
+
+    private static bool TryCheckDistinct(OutputFile? results, OutputFile? events, [NotNullWhen(false)] out string? error)
+    {
+        string Named(OutputFile a, OutputFile b) => a.Path == b.Path ? $"'{Shown(a.Path)}'" : $"'{Shown(a.Path)}' and '{Shown(b.Path)}'";
+        error = results is not null && events is not null && results.Identity == events.Identity
+            && (results.Kind, events.Kind) is not (OutputFileKind.CharacterDevice, OutputFileKind.CharacterDevice)
+            ? $"--events and --results name the same file ({Named(events, results)}); give each a file of its own"
+            : null;
+        return error is null;
+    }
+
+    private static bool TryTruncate(OutputFile? file, string what, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        try
         {
-            file = null;
-            error = $"cannot write the {what} file '{Core.Text.InputText.Shorten(path, 200)}': {e.Message.ReplaceLineEndings(" ")}";
+            file?.Truncate();
+            return true;
+        }
+        catch (IOException e)
+        {
+            error = $"cannot write the {what} file '{Shown(file!.Path)}': {e.Message.ReplaceLineEndings(" ")}";
             return false;
         }
     }
+
+    private static string Shown(string path) => InputText.Shorten(path, 200);
 }

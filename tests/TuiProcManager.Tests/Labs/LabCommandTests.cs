@@ -208,5 +208,159 @@ public sealed class LabCommandTests : IDisposable
         Assert.Equal(5, json.RootElement.GetProperty("stepCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Check_ARecorderKilledMidFlood_GradesWhatCameBeforeTheCutLine_AndSaysSoOnce()
+    {
+        // A writer SIGKILLed mid-line leaves a last line cut short; --check once refused the whole file
+        // for it (exit 2).
+        using TempFile events = new(".jsonl");
+        using (TestSupport.Tuiproc.Running recorder = TestSupport.Tuiproc.Start("run", "--events", events.Path, "--cmd", "seq 1 3000000"))
+        {
+            await TestSupport.Tuiproc.UntilAsync(() => File.Exists(events.Path) && new FileInfo(events.Path).Length > 0, "the recorder wrote its first events");
+            await Task.Delay(300);
+            TestSupport.Tuiproc.Signal(recorder.Pid, 9);
+            await recorder.EndAsync();
+        }
+
+        int[] workers = TestSupport.Tuiproc.ReportedPids(events.Path);
+        await TestSupport.Tuiproc.UntilAsync(() => workers.All(pid => !TestSupport.Tuiproc.IsAlive(pid)), "the orphan guard stopped the worker of the killed recorder");
+        byte[] bytes = File.ReadAllBytes(events.Path);
+        int tail = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        if (tail == bytes.Length || IsJson(bytes.AsSpan(tail)))
+        {
+            // The kill landed between two writes (the file ends in a whole line, or a whole object whose
+            // newline was not written yet): cut the last line in half by hand, as a kill mid-write does.
+            int start = tail == bytes.Length ? Array.LastIndexOf(bytes, (byte)'\n', bytes.Length - 2) + 1 : tail;
+            File.WriteAllBytes(events.Path, bytes[..(start + ((bytes.Length - start) / 2))]);
+        }
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.True(code is 0 or 1, $"exit {code}: {stderr}");
+        Assert.Equal("", stderr);
+        Assert.Single(stdout.Split('\n'), l => l.StartsWith($"note: the last line of {events.Path} is cut (its writer stopped mid-line); the ", StringComparison.Ordinal) && l.EndsWith(" events before it were checked", StringComparison.Ordinal));
+        Assert.Contains("NOT DONE 1 Start a square worker with N = 10", stdout, StringComparison.Ordinal); // graded: a seq worker is no square
+    }
+
+    [Fact]
+    public async Task Check_ACutLastLine_IsDropped_TheEventsBeforeItAreGradedAsUsual()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        int whole = File.ReadAllLines(events.Path).Length;
+        File.AppendAllText(events.Path, "{\"type\":\"output\",\"channel\":\"stdout\",\"text\":\"Squ");
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal((1, ""), (code, stderr)); // as without the cut line: the questions were not answered
+        Assert.Contains("4 of 7 steps done", stdout, StringComparison.Ordinal);
+        Assert.Contains($"checked against {events.Path} ({whole} events)", stdout, StringComparison.Ordinal);
+        Assert.EndsWith($"note: the last line of {events.Path} is cut (its writer stopped mid-line); the {whole} events before it were checked\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_NulBytesAtTheEnd_AreTheCutTail()
+    {
+        // A file system after a crash may show the unwritten end of a file as zeros.
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        File.AppendAllText(events.Path, "{\"type\":\"out" + new string('\0', 300));
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal((1, ""), (code, stderr));
+        Assert.Contains("4 of 7 steps done", stdout, StringComparison.Ordinal);
+        Assert.Contains($"note: the last line of {events.Path} is cut", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_AMalformedMiddleLine_IsStillAnError_EvenWithACutLineAfterIt()
+    {
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:2")).Code);
+        List<string> lines = [.. File.ReadAllLines(events.Path)];
+        lines.Insert(2, "{\"type\": \"spawned\", \"work");
+        File.WriteAllText(events.Path, string.Join('\n', lines) + "\n{\"type\":\"ou");
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"tuiproc: {events.Path}:3: not an event", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Check_ALastLineWithoutANewline_ThatIsWholeJsonButNoEvent_IsStillAnError()
+    {
+        // Whole JSON is not what a writer stopped mid-line leaves: the line is read as any other.
+        using TempFile events = new(".jsonl");
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:2")).Code);
+        File.AppendAllText(events.Path, "{\"type\": \"spawned\", \"worker\": \"one\"}");
+        int line = File.ReadAllLines(events.Path).Length;
+
+        (int code, _, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"tuiproc: {events.Path}:{line}: not an event", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ToAFifoWithoutAReader_RefusedWithinTheBoundedWait_ModeUnchanged()
+    {
+        using SpecialFiles dir = new();
+        string fifo = dir.Fifo("report.md", (UnixFileMode)0b110_100_100); // 0644
+        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", fifo);
+
+        Assert.Equal(2, code);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(20));
+        Assert.Equal("", stdout);
+        Assert.Equal($"tuiproc: cannot write the report to {fifo}: it is a FIFO that no process is reading (waited 3 s); start its reader first\n", stderr);
+        Assert.Equal("fifo 644", SpecialFiles.TypeAndMode(fifo));
+    }
+
+    [Fact]
+    public async Task Report_ToDevNull_IsWritten_DevNullKeepsItsMode()
+    {
+        string before = SpecialFiles.TypeAndMode("/dev/null");
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", "/dev/null");
+
+        Assert.Equal((0, "report written to /dev/null\n", ""), (code, stdout, stderr));
+        Assert.Equal(before, SpecialFiles.TypeAndMode("/dev/null"));
+    }
+
+    [Fact]
+    public async Task Report_AnExistingWorldReadableFile_IsReplaced_KeepsItsMode_AndANoteSaysSo()
+    {
+        string file = Path.Combine(_home, "report.md");
+        File.WriteAllText(file, new string('x', 100_000));
+        File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100); // 0644
+
+        (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--report", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"report written to {file}\n", stdout);
+        Assert.Equal($"tuiproc: note: {file} is readable by other users (mode 0644); its mode was left as it was\n", stderr);
+        Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(file));
+        Assert.StartsWith("# Lab 1", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.DoesNotContain("xxx", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    private static bool IsJson(ReadOnlySpan<byte> text)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text.ToArray());
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 }

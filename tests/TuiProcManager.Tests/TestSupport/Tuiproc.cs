@@ -61,6 +61,28 @@ internal static partial class Tuiproc
         return new Running(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// Starts <paramref name="script"/> under <c>sh -c</c>, with its output captured; in it,
+    /// <c>"$TUIPROC" ARGS</c> runs tuiproc (the variable holds the host and the app, word-split on purpose:
+    /// neither path has a space here, which the method checks).
+    /// </summary>
+    public static Running StartShell(string script)
+    {
+        string command = $"{DotnetHost()} {App}";
+        Assert.False(command.Count(c => c == ' ') != 1, "a space in the host's or the app's path: " + command);
+        ProcessStartInfo start = new("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.Environment["TUIPROC"] = command;
+        return new Running(Process.Start(start)!);
+    }
+
     /// <summary>Runs <c>tuiproc ARGS</c> to the end.</summary>
     public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {

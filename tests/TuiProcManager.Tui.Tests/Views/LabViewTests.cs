@@ -7,6 +7,7 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
 using TuiProcManager.Tui.Tests.TestSupport;
 
@@ -33,6 +34,7 @@ public sealed class LabViewTests : IDisposable
         Store = new ProgressStore(Path.Combine(_dir, "state")),
         ProgressKey = "t",
         ReportDirectory = _dir,
+        Files = OutputFileOpener.Instance,
         Record = records is null ? null : records.Add,
         User = "alice",
         Machine = "pc",
