@@ -149,16 +149,57 @@ public sealed class StreamTargetsTests
     }
 
     [Fact]
-    public async Task Results_DevFull_NoStackTrace()
+    public async Task Results_DevFull_SaidInOneLine_ExitThree()
     {
-        // The disk is full when the results are written, at the end: a one-line problem, never an exception
-        // (saying it is the runner's; ResultsFileWriterTests pins the line).
+        // The disk is full when the results are written, at the end: a one-line problem, never an exception,
+        // and an exit code that says the run's record is incomplete.
         (int code, string stdout, string stderr) = await Tuiproc.RunAsync("run", "--results", "/dev/full", "square:3");
 
-        Assert.True(code is 0 or 1, stderr);
-        Assert.Contains("Done!", stdout, StringComparison.Ordinal);
+        Assert.True(code == 3, stderr);
+        Assert.Equal("Square: 9\nDone!\n", stdout);
+        Assert.Equal("tuiproc: cannot write the results file '/dev/full': No space left on device\n", stderr);
+    }
+
+    [Fact]
+    public async Task Events_DevFull_SaidOnce_TheWorkersGoOn_EveryLinePrinted_ExitThree()
+    {
+        (int code, string stdout, string stderr) = await Tuiproc.RunAsync("run", "--events", "/dev/full", "--cmd", "seq 1 100000", "square:3");
+
+        Assert.True(code == 3, stderr);
+        string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(100_002, lines.Length); // every number, Square: 9, Done!
+        Assert.Equal("Done!", lines[^1]);
+        string said = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tuiproc: cannot write the events file /dev/full: No space left on device; the record stops after ", said, StringComparison.Ordinal);
+        Assert.EndsWith("the workers go on", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_AFifoWhoseReaderLeavesMidRun_SaidOnce_TheWorkersGoOn_ExitThree()
+    {
+        using SpecialFiles dir = new();
+        string fifo = dir.Fifo("events", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        (int code, string stdout, string stderr) = await Shell.RunAsync(
+            $"head -c 1000 {fifo} > /dev/null & $TP run --events {fifo} --cmd 'seq 1 200000' | tail -1; echo \"exit ${{PIPESTATUS[0]}}\"");
+
+        Assert.Equal("Done!\nexit 3\n", stdout);
+        Assert.Equal(1, stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("cannot write the events file", StringComparison.Ordinal)));
+        Assert.Contains("Broken pipe", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_DevStdout_IntoAReaderThatClosesEarly_SaidOnce_TheRunEnds()
+    {
+        // Pins: --events /dev/stdout | head -5 hung; people's output goes to stderr, so the pipe is JSON alone.
+        (int code, string stdout, string stderr) = await Shell.RunAsync(
+            "$TP run --events /dev/stdout --cmd 'seq 1 200000' | head -5 | jq -c .type; echo \"exit ${PIPESTATUS[0]}\"", TimeSpan.FromSeconds(60));
+
+        string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["\"snapshot\"", "\"spawned\""], lines[..2]);
+        Assert.Equal("exit 3", lines[^1]);
+        Assert.Contains("Done!", stderr, StringComparison.Ordinal); // people's output, kept off the JSON
+        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("cannot write the events file", StringComparison.Ordinal)));
     }
 
     private static string TypeOf(string jsonLine)
