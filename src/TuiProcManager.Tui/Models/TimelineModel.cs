@@ -66,6 +66,11 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
                 return true;
             case WorkerSpawned s:
                 Add(s.Worker, s.Spec.DisplayName, s.Time, WorkerState.Starting, new QueueStatus());
+                if (s.Note is { } note && _byId.TryGetValue(s.Worker, out Lane? started))
+                {
+                    Log.Add(new Transition(s.Time, started.Worker, started.Name, started.Current, started.Current, note));
+                }
+
                 return true;
             case WorkerStateChanged s when _byId.TryGetValue(s.Worker, out Lane? lane):
                 lane.Queue.StateChanged(s.To);

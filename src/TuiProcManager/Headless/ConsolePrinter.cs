@@ -121,6 +121,11 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
             {
                 case WorkerSpawned s:
                     _names[s.Worker] = s.Spec.DisplayName;
+                    if (s.Note is { } note)
+                    {
+                        stderr.WriteLine($"tuiproc: worker {s.Worker} ({Name(s.Worker)}): {TerminalText.Sanitize(note)}");
+                    }
+
                     if (s.Spec.Kind == WorkerKind.Pool)
                     {
                         _poolWorkers.Add(s.Worker);
