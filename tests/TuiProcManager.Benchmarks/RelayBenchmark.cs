@@ -21,8 +21,9 @@ internal static class RelayBenchmark
         int lines = Args.Int(args, "--lines", 2_000_000);
         string n = lines.ToString(CultureInfo.InvariantCulture), each = PerWorker.ToString(CultureInfo.InvariantCulture);
         string[] python = [PythonSide.Interpreter, PythonSide.Script("line_relay.py")];
-        string[] tuiproc = [TuiprocRun.App, "run"];
-        Console.WriteLine($"relay: seq 1 {lines:#,0}, {rounds} rounds; {Environment.ProcessorCount} cores; tuiproc {TuiprocRun.App}; python {PythonSide.Interpreter} (PYTHONUNBUFFERED unset)");
+        string app = Args.String(args, "--tuiproc") ?? TuiprocRun.App; // another build, e.g. a NativeAOT publish
+        string[] tuiproc = [app, "run"];
+        Console.WriteLine($"relay: seq 1 {lines:#,0}, {rounds} rounds; {Environment.ProcessorCount} cores; tuiproc {app}; python {PythonSide.Interpreter} (PYTHONUNBUFFERED unset, and set on the unbuffered side)");
         Console.WriteLine("counting reader: this process, from a pipe; lines received are the numbers 1..max (tuiproc's closing Done! is not counted)");
 
         string[] floodOne = ["--cmd", $"seq 1 {n}"], floodTen = [.. Enumerable.Repeat<string[]>(["--cmd", $"seq 1 {each}"], Workers).SelectMany(a => a)];
@@ -30,6 +31,7 @@ internal static class RelayBenchmark
         (string Key, string Label, int Copies, Func<RelayResult> Run)[] sides =
         [
             ("python", "python line relay", 1, () => RelayRun.Run([.. python, n], null)),
+            ("python unbuffered", "python line relay, PYTHONUNBUFFERED=1 (as this machine exports it)", 1, () => RelayRun.Run([.. python, n], null, unbufferedPython: true)),
             ("tuiproc", "`tuiproc run --cmd`", 1, () => RelayRun.Run([.. tuiproc, .. floodOne], null)),
             ("seq", "seq alone (the floor)", 1, () => RelayRun.Run(["seq", "1", n], null)),
             ("python counted", "python line relay", 1, () => RelayRun.Run([.. python, n], new SeqTally(lines))),
@@ -84,7 +86,7 @@ internal static class RelayBenchmark
 
         Console.WriteLine();
         Console.WriteLine(PythonSide.Available
-            ? string.Create(CultureInfo.InvariantCulture, $"tuiproc / python relay (wall) = {Stats.Median(results["tuiproc"].Select(x => x.WallSeconds)) / pythonWall:0.00} (target ≤ 0.50)")
+            ? string.Create(CultureInfo.InvariantCulture, $"tuiproc / python relay (wall) = {Stats.Median(results["tuiproc"].Select(x => x.WallSeconds)) / pythonWall:0.00}; / python relay with PYTHONUNBUFFERED=1 = {Stats.Median(results["tuiproc"].Select(x => x.WallSeconds)) / Stats.Median(results["python unbuffered"].Select(x => x.WallSeconds)):0.00} (target ≤ 0.50)")
             : "python3 not found: no comparison.");
         return Task.FromResult(0);
     }

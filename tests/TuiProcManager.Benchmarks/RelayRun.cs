@@ -21,7 +21,8 @@ internal static partial class RelayRun
     /// <param name="command">The program and its arguments (no shell).</param>
     /// <param name="reader">Reads stdout through a pipe; null: stdout is /dev/null itself.</param>
     /// <param name="readAfter">How long the reader leaves the pipe unread first (the relay blocks or buffers meanwhile).</param>
-    public static RelayResult Run(IReadOnlyList<string> command, SeqTally? reader, TimeSpan readAfter = default)
+    /// <param name="unbufferedPython">Run with PYTHONUNBUFFERED=1, as machines that export it (this one) do.</param>
+    public static RelayResult Run(IReadOnlyList<string> command, SeqTally? reader, TimeSpan readAfter = default, bool unbufferedPython = false)
     {
         // To /dev/null through sh's exec, which keeps the PID: .NET cannot redirect a child's stdout to a file.
         ProcessStartInfo start = reader is null ? new("/bin/sh") { ArgumentList = { "-c", "exec \"$@\" >/dev/null", "sh" } } : new(command[0]);
@@ -36,6 +37,10 @@ internal static partial class RelayRun
         // An inherited PYTHONUNBUFFERED=1 makes Python write(2) every line on its own, several times slower:
         // the relay is measured with Python's default (block) buffering.
         start.Environment.Remove("PYTHONUNBUFFERED");
+        if (unbufferedPython)
+        {
+            start.Environment["PYTHONUNBUFFERED"] = "1";
+        }
 
         double cpu = ProcStat.ReapedChildrenCpuSeconds(Environment.ProcessId);
         long t = Stopwatch.GetTimestamp();
