@@ -59,18 +59,14 @@ internal sealed class Backlog(BacklogLimits limits)
         return over && _held.Add(worker);
     }
 
-    /// <summary>Counts a line handed to the consumer.</summary>
-    public void Removed(WorkerId worker, long chars)
+    /// <summary>Counts <paramref name="lines"/> lines of <paramref name="worker"/> handed to the consumer.</summary>
+    public void Removed(WorkerId worker, long lines, long chars)
     {
         Counter c = _lastRemoved?.Worker == worker ? _lastRemoved : (_lastRemoved = Of(worker));
-        if (c.Lines == 0)
-        {
-            return;
-        }
-
-        c.Lines--;
+        lines = Math.Min(lines, c.Lines);
+        c.Lines -= lines;
         c.Chars -= chars;
-        _lines--;
+        _lines -= lines;
         _chars -= chars;
     }
 

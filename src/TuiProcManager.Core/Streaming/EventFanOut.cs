@@ -25,7 +25,7 @@ internal sealed class EventFanOut
     }
 
     /// <summary>Several events in a row (a read's worth of output lines), each subscriber taking them under one lock.</summary>
-    public void Publish(ReadOnlySpan<SupervisorEvent> events)
+    public void Publish(ReadOnlySpan<QueuedEvent> events)
     {
         foreach (SubscriberQueue s in _subscribers)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
@@ -11,22 +12,28 @@ namespace TuiProcManager.Core.Streaming;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Threads: <see cref="Enqueue(SupervisorEvent)"/> is called by the supervisor under its own lock (so in the supervisor's
-/// order); the drain runs on the delivery scheduler, one pass at a time, and calls the observer outside
-/// this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>, then the
+/// Threads: <see cref="Enqueue(SupervisorEvent)"/> is called by the supervisor under its own lock (so in the
+/// supervisor's order); the drain runs on the delivery scheduler, one pass at a time, and calls the
+/// observer outside this queue's lock. Lock order: supervisor gate, then <see cref="_lock"/>, then the
 /// <see cref="OutputFlow"/>'s leaf lock; the drain never takes the supervisor's gate.
 /// </para>
 /// <para>
-/// Lossy bounds: past <see cref="DeliveryLimits.Capacity"/> queued events (or
-/// <see cref="DeliveryLimits.TextChars"/> of queued text) output lines and samples are dropped; past
+/// Two lists: the supervisor appends to <see cref="_pending"/>; the drain swaps it for the empty one and
+/// delivers the whole batch outside the lock, so that the two threads meet once per batch, not per event
+/// (taking events one lock at a time, the queue's lock was the flood's most contended spot).
+/// </para>
+/// <para>
+/// Lossy bounds: past <see cref="DeliveryLimits.Capacity"/> waiting events (or
+/// <see cref="DeliveryLimits.TextChars"/> of waiting text) output lines and samples are dropped; past
 /// <see cref="DeliveryLimits.HardCapacity"/> state changes and signals too.
 /// </para>
 /// <para>
 /// Lossless bounds: output lines and results are never dropped. Each one is counted in a
 /// <see cref="Backlog"/>, and a worker whose backlog grows too long is held (its pipes are not read, see
 /// <see cref="OutputFlow"/>) until the observer has taken enough of it; the hold is decided at enqueue
-/// and let go as the drain hands events over. Samples, state changes and signals, which no hold can slow,
-/// are dropped only past <see cref="DeliveryLimits.LosslessCapacity"/>: an observer stalled for minutes.
+/// and let go as the drain takes batches. Samples, state changes and signals, which no hold can slow,
+/// are dropped only past <see cref="DeliveryLimits.LosslessCapacity"/> waiting: an observer stalled for
+/// minutes.
 /// </para>
 /// <para>
 /// Either way spawned, ended and join events are never dropped (there is one of each per worker or per
@@ -36,11 +43,9 @@ namespace TuiProcManager.Core.Streaming;
 /// </remarks>
 internal sealed class SubscriberQueue : IDisposable
 {
-    private const int MaxBatch = 512;
     private const int BatchesPerPass = 16;
 
     private readonly Lock _lock = new();
-    private readonly Queue<SupervisorEvent> _queue = new();
     private readonly IObserver<SupervisorEvent> _observer;
     private readonly IScheduler _scheduler;
     private readonly DeliveryLimits _limits;
@@ -48,7 +53,9 @@ internal sealed class SubscriberQueue : IDisposable
     private readonly Backlog? _backlog; // lossless only
     private readonly OutputFlow? _flow;
     private readonly string _consumer;
-    private long _queuedChars;
+    private List<QueuedEvent> _pending = []; // appended to under _lock
+    private List<QueuedEvent> _spare = []; // the drain's: the batch it delivers, then empty again
+    private long _pendingChars;
     private bool _draining;
     private bool _completing;
     private bool _disposed;
@@ -71,14 +78,14 @@ internal sealed class SubscriberQueue : IDisposable
         _consumer = consumer;
     }
 
-    /// <summary>Events waiting to be delivered (for tests and diagnostics).</summary>
+    /// <summary>Events waiting to be taken by the drain (for tests and diagnostics).</summary>
     public int Count
     {
         get
         {
             lock (_lock)
             {
-                return _queue.Count;
+                return _pending.Count;
             }
         }
     }
@@ -92,50 +99,14 @@ internal sealed class SubscriberQueue : IDisposable
     }
 
     /// <summary>Several events under one lock (a read's worth of output lines).</summary>
-    public void Enqueue(ReadOnlySpan<SupervisorEvent> events)
+    public void Enqueue(ReadOnlySpan<QueuedEvent> events)
     {
         lock (_lock)
         {
-            foreach (SupervisorEvent e in events)
+            foreach (QueuedEvent e in events)
             {
-                EnqueueLocked(e);
+                EnqueueLocked(e.Event);
             }
-        }
-    }
-
-    private void EnqueueLocked(SupervisorEvent e)
-    {
-        {
-            if (_disposed || _completing)
-            {
-                return;
-            }
-
-            if (MustDrop(e))
-            {
-                CountDrop(e);
-                return;
-            }
-
-            if (_drops.Count > 0)
-            {
-                foreach (EventsDropped notice in _drops.Values.OrderBy(d => d.Sequence))
-                {
-                    _queue.Enqueue(notice);
-                }
-
-                _drops.Clear();
-            }
-
-            _queue.Enqueue(e);
-            long chars = TextChars(e);
-            _queuedChars += chars;
-            if (_backlog is not null && HeldBy(e) is { } worker && _backlog.Added(worker, chars))
-            {
-                _flow!.Hold(worker, _consumer);
-            }
-
-            ScheduleDrain();
         }
     }
 
@@ -156,12 +127,59 @@ internal sealed class SubscriberQueue : IDisposable
         lock (_lock)
         {
             _disposed = true;
-            _queue.Clear();
+            _pending.Clear();
             _drops.Clear();
             _backlog?.ReleaseAll(released);
         }
 
         Release(released);
+    }
+
+    private void EnqueueLocked(SupervisorEvent e)
+    {
+        if (_disposed || _completing)
+        {
+            return;
+        }
+
+        if (_backlog is not null && _drops.Count == 0 && e is OutputLine line)
+        {
+            // The flood's path in a lossless queue: never dropped, counted, perhaps holding its worker.
+            _pending.Add(new QueuedEvent(line));
+            if (_backlog.Added(line.Worker, line.Text.Length))
+            {
+                _flow!.Hold(line.Worker, _consumer);
+            }
+
+            ScheduleDrain();
+            return;
+        }
+
+        if (MustDrop(e))
+        {
+            CountDrop(e);
+            return;
+        }
+
+        if (_drops.Count > 0)
+        {
+            foreach (EventsDropped notice in _drops.Values.OrderBy(d => d.Sequence))
+            {
+                _pending.Add(new QueuedEvent(notice));
+            }
+
+            _drops.Clear();
+        }
+
+        _pending.Add(new QueuedEvent(e));
+        long chars = TextChars(e);
+        _pendingChars += chars;
+        if (_backlog is not null && HeldBy(e) is { } worker && _backlog.Added(worker, chars))
+        {
+            _flow!.Hold(worker, _consumer);
+        }
+
+        ScheduleDrain();
     }
 
     /// <summary>The worker whose pipes a lossless subscriber's backlog of this event can hold; null: holding cannot slow it.</summary>
@@ -177,14 +195,14 @@ internal sealed class SubscriberQueue : IDisposable
         if (_backlog is not null)
         {
             return e is ResourceSampled or MachineSampled or WorkerStateChanged or SignalSent or DescendantStateChanged
-                && _queue.Count >= _limits.LosslessCapacity;
+                && _pending.Count >= _limits.LosslessCapacity;
         }
 
         return e switch
         {
-            OutputLine line => _queue.Count >= _limits.Capacity || _queuedChars + line.Text.Length > _limits.TextChars,
-            ResourceSampled or MachineSampled => _queue.Count >= _limits.Capacity,
-            WorkerStateChanged or SignalSent or DescendantStateChanged => _queue.Count >= _limits.HardCapacity,
+            OutputLine line => _pending.Count >= _limits.Capacity || _pendingChars + line.Text.Length > _limits.TextChars,
+            ResourceSampled or MachineSampled => _pending.Count >= _limits.Capacity,
+            WorkerStateChanged or SignalSent or DescendantStateChanged => _pending.Count >= _limits.HardCapacity,
             _ => false,
         };
     }
@@ -212,12 +230,10 @@ internal sealed class SubscriberQueue : IDisposable
 
     private void Drain()
     {
-        SupervisorEvent[] batch = new SupervisorEvent[MaxBatch];
         List<WorkerId> released = [];
         for (int pass = 0; pass < BatchesPerPass; pass++)
         {
-            int n = 0;
-            bool complete = false;
+            List<QueuedEvent> batch;
             lock (_lock)
             {
                 if (_disposed)
@@ -226,49 +242,81 @@ internal sealed class SubscriberQueue : IDisposable
                     return;
                 }
 
-                while (n < MaxBatch && _queue.TryDequeue(out SupervisorEvent? e))
-                {
-                    long chars = TextChars(e);
-                    _queuedChars -= chars;
-                    if (_backlog is not null && HeldBy(e) is { } worker)
-                    {
-                        _backlog.Removed(worker, chars);
-                    }
-
-                    batch[n++] = e;
-                }
-
-                _backlog?.CollectReleases(released);
-                if (n == 0)
+                if (_pending.Count == 0)
                 {
                     _draining = false;
-                    complete = _completing;
-                    if (!complete)
+                    if (!_completing)
                     {
                         return;
                     }
 
                     _disposed = true; // OnCompleted is delivered once
+                    batch = _spare;
+                }
+                else
+                {
+                    (batch, _pending, _spare) = (_pending, _spare, _pending);
+                    _pendingChars = 0;
                 }
             }
 
-            // A worker is let go as soon as the events that held it are out of the queue, before the
-            // observer takes them: its next lines then arrive while the observer works on these.
-            Release(released);
-            if (complete)
+            if (batch.Count == 0)
             {
                 _observer.OnCompleted();
                 return;
             }
 
-            for (int i = 0; i < n; i++)
+            // A worker is let go as soon as its lines are out of the queue, before the observer takes
+            // them: its next lines then arrive while the observer works on these.
+            if (_backlog is not null)
             {
-                _observer.OnNext(batch[i]);
+                TakeFromBacklog(batch, released);
+                Release(released);
             }
+
+            foreach (QueuedEvent e in CollectionsMarshal.AsSpan(batch)) // the drain's own list: nobody else touches it now
+            {
+                _observer.OnNext(e.Event);
+            }
+
+            batch.Clear();
         }
 
         // Still busy after a long pass: give the scheduler's other work a turn, then go on (_draining stays true).
         _scheduler.Schedule(Drain);
+    }
+
+    /// <summary>Counts a taken batch out of the backlog: summed per worker outside the lock, applied under it once.</summary>
+    private void TakeFromBacklog(List<QueuedEvent> batch, List<WorkerId> released)
+    {
+        List<(WorkerId Worker, long Lines, long Chars)> taken = [];
+        foreach (QueuedEvent queued in batch)
+        {
+            if (HeldBy(queued.Event) is not { } worker)
+            {
+                continue;
+            }
+
+            long chars = TextChars(queued.Event);
+            if (taken.Count > 0 && taken[^1].Worker == worker)
+            {
+                taken[^1] = (worker, taken[^1].Lines + 1, taken[^1].Chars + chars); // a flood: one worker's lines in a row
+            }
+            else
+            {
+                taken.Add((worker, 1, chars));
+            }
+        }
+
+        lock (_lock)
+        {
+            foreach ((WorkerId worker, long lines, long chars) in taken)
+            {
+                _backlog!.Removed(worker, lines, chars);
+            }
+
+            _backlog!.CollectReleases(released);
+        }
     }
 
     private void Release(List<WorkerId> released)

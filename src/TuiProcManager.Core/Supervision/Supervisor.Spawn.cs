@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -28,7 +29,7 @@ namespace TuiProcManager.Core.Supervision;
 public sealed partial class Supervisor
 {
     private readonly Queue<WorkerRecord> _launchQueue = new();
-    private readonly SupervisorEvent[] _outputBatch = new SupervisorEvent[256]; // under the gate; reused
+    private readonly QueuedEvent[] _outputBatch = new QueuedEvent[256]; // under the gate; reused
     private bool _launching; // a drain of _launchQueue is scheduled or running
 
     /// <inheritdoc />
@@ -209,13 +210,13 @@ public sealed partial class Supervisor
             }
 
             DateTimeOffset now = Now;
-            SupervisorEvent[] batch = _outputBatch;
+            QueuedEvent[] batch = _outputBatch;
             for (int start = 0; start < lines.Count; start += batch.Length)
             {
                 int n = Math.Min(batch.Length, lines.Count - start);
                 for (int i = 0; i < n; i++)
                 {
-                    batch[i] = new OutputLine(Next(), now, w.Id, channel, lines[start + i], ++w.OutputLines);
+                    batch[i] = new QueuedEvent(new OutputLine(Next(), now, w.Id, channel, lines[start + i], ++w.OutputLines));
                 }
 
                 _fanOut.Publish(batch.AsSpan(0, n));

@@ -34,6 +34,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
     private bool _poolFinished;
+    private bool _allEndedDue; // under _lock: every expected worker has ended; said by Flush
 
     /// <summary>
     /// A pool run: print each pool result (in input order when true, as they complete when false) instead of
@@ -67,7 +68,11 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     {
         stdout.Failed = stderr.Failed = OnFailed;
         ConsumerThread thread = _thread = new ConsumerThread("tuiproc-print");
-        IDisposable subscription = supervisor.LosslessEvents(stdout.Name, thread.Scheduler).Subscribe(Print, thread.Dispose);
+        IDisposable subscription = supervisor.LosslessEvents(stdout.Name, thread.Scheduler).Subscribe(Print, () =>
+        {
+            Flush(); // the flush asked for by the last events would be dropped with the thread
+            thread.Dispose();
+        });
         return new CompositeDisposable(subscription, thread);
     }
 
@@ -81,10 +86,18 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     /// <summary>How many workers to wait for; called once, after spawning them.</summary>
     public void Expect(int workers)
     {
+        bool due;
         lock (_lock)
         {
             _expected = workers;
-            CheckAllEnded();
+            due = CheckAllEnded();
+        }
+
+        // Every end was printed before this: the printing thread flushes and says so (at once if it is gone,
+        // having flushed everything at the end of its stream).
+        if (due && _thread?.Post(Flush) != true)
+        {
+            _allEnded.TrySetResult();
         }
     }
 
@@ -108,7 +121,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
         // The flood's path first: an output line concerns neither fold, and needs one write.
         if (e is OutputLine { Channel: OutputChannel.Stdout } flood && (_poolWorkers.Count == 0 || !_poolWorkers.Contains(flood.Worker)))
         {
-            stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(flood.Text) : flood.Text);
+            stdout.Append(safety.SanitizeStdout ? TerminalText.Sanitize(flood.Text) : flood.Text);
             _thread?.FlushSoon(_flush ??= Flush);
             return;
         }
@@ -123,7 +136,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     _names[s.Worker] = s.Spec.DisplayName;
                     if (s.Note is { } note)
                     {
-                        stderr.WriteLine($"tuiproc: worker {s.Worker} ({Name(s.Worker)}): {TerminalText.Sanitize(note)}");
+                        stderr.Append($"tuiproc: worker {s.Worker} ({Name(s.Worker)}): {TerminalText.Sanitize(note)}");
                     }
 
                     if (s.Spec.Kind == WorkerKind.Pool)
@@ -136,7 +149,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     PrintPoolResult(index, Safe(r.Describe()));
                     break;
                 case PoolWorkerReplaced r:
-                    stderr.WriteLine($"tuiproc: pool worker {r.Worker} ended ({Safe(r.Why)}); " +
+                    stderr.Append($"tuiproc: pool worker {r.Worker} ended ({Safe(r.Why)}); " +
                         (r.Replacement is { } n ? $"worker {n} takes its place" : "no worker could take its place"));
                     break;
                 case PoolFinished f:
@@ -144,28 +157,28 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     (_poolFinished, PoolSucceeded) = (true, f.Outcome.AllSucceeded);
                     if (!f.Outcome.AllSucceeded)
                     {
-                        stderr.WriteLine($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
+                        stderr.Append($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
                     }
 
                     break;
                 case OutputLine line when line.Channel == OutputChannel.Stdout && _poolWorkers.Contains(line.Worker):
                     break; // a pool's output is its results
                 case OutputLine line when line.Channel == OutputChannel.Stdout:
-                    stdout.WriteLine(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
+                    stdout.Append(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
                     break;
                 case OutputLine line:
-                    stderr.WriteLine(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
+                    stderr.Append(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
                     break;
                 case WorkerEnded ended:
                     if (!ended.Exit.Succeeded)
                     {
-                        stderr.WriteLine($"tuiproc: worker {ended.Worker} ({Name(ended.Worker)}) {Describe(ended.Exit)}");
+                        stderr.Append($"tuiproc: worker {ended.Worker} ({Name(ended.Worker)}) {Describe(ended.Exit)}");
                     }
 
                     _ended.Add(ended.Worker);
                     break;
                 case ProcessLeftBehind left:
-                    stderr.WriteLine($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");
+                    stderr.Append($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");
                     break;
                 case EventsDropped dropped:
                     // Only a consumer stalled for minutes gets here, and never for output lines: say it, since
@@ -176,16 +189,24 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     break;
             }
 
-            CheckAllEnded();
+            _ = CheckAllEnded();
         }
 
         _thread?.FlushSoon(_flush ??= Flush);
     }
 
+    /// <summary>On the printing thread: writes what was appended, then says every worker ended if they all have (never before their lines are out).</summary>
     private void Flush()
     {
-        stdout.Flush();
-        stderr.Flush();
+        stdout.FlushAppended();
+        stderr.FlushAppended();
+        lock (_lock)
+        {
+            if (_allEndedDue)
+            {
+                _allEnded.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Prints a pool result now (unordered), or once every earlier input's result is printed.</summary>
@@ -193,14 +214,14 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     {
         if (PoolOrder != true)
         {
-            stdout.WriteLine(text);
+            stdout.Append(text);
             return;
         }
 
         _early[index] = text;
         while (_early.Remove(_nextIndex, out string? next))
         {
-            stdout.WriteLine(next);
+            stdout.Append(next);
             _nextIndex++;
         }
     }
@@ -210,7 +231,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     {
         foreach (string text in _early.Values)
         {
-            stdout.WriteLine(text);
+            stdout.Append(text);
         }
 
         _early.Clear();
@@ -226,12 +247,12 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
         _ => TerminalText.Sanitize(exit.ToString()),
     };
 
-    private void CheckAllEnded()
+    /// <summary>Caller holds <see cref="_lock"/>: notes that every worker has ended; <see cref="Flush"/> says so once their lines are written.</summary>
+    private bool CheckAllEnded()
     {
         // A pool run is over once its pool is finished too: its last results are printed then.
-        if (_expected >= 0 && _ended.Count >= _expected && (!Pooled || _poolFinished))
-        {
-            _allEnded.TrySetResult();
-        }
+        bool was = _allEndedDue;
+        _allEndedDue |= _expected >= 0 && _ended.Count >= _expected && (!Pooled || _poolFinished);
+        return _allEndedDue && !was;
     }
 }

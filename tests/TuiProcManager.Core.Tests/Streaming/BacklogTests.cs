@@ -41,12 +41,12 @@ public sealed class BacklogTests
         List<WorkerId> released = [];
         for (int i = 0; i < 6; i++)
         {
-            b.Removed(One, 1);
+            b.Removed(One, 1, 1);
             b.CollectReleases(released);
             Assert.Empty(released); // 8 … 3 queued: above a quarter of 8
         }
 
-        b.Removed(One, 1);
+        b.Removed(One, 1, 1);
         b.CollectReleases(released);
 
         Assert.Equal([One], released); // 2 queued
@@ -109,7 +109,7 @@ public sealed class BacklogTests
         List<WorkerId> released = [];
         for (int i = 0; i < 8; i++)
         {
-            b.Removed(One, 1); // One down to 1, but 13 in all: over half of 20
+            b.Removed(One, 1, 1); // One down to 1, but 13 in all: over half of 20
         }
 
         b.CollectReleases(released);
@@ -117,7 +117,7 @@ public sealed class BacklogTests
 
         for (int i = 0; i < 4; i++)
         {
-            b.Removed(Two, 1); // 9 in all
+            b.Removed(Two, 1, 1); // 9 in all
         }
 
         b.CollectReleases(released);
