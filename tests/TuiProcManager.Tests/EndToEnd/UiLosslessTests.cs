@@ -66,6 +66,19 @@ public sealed class UiLosslessTests
     }
 
     [Fact]
+    public void EventsFileOnAFullDisk_TheHeaderSaysSo_TheWorkersGoOn_AndTheExitCodeSaysTheRecordIsIncomplete()
+    {
+        using TmuxApp app = TmuxApp.Start(["--events", "/dev/full", "--steps", "3", "--work-ms", "50", "--wait-ms", "100", "square:10"], width: 160, height: 40);
+
+        app.WaitFor("cannot write the events file /dev/full: No space left on device");
+        app.WaitFor("1 worker: 0 running 0 waiting 1 done", TimeSpan.FromSeconds(30)); // it went on to its end
+        Assert.Contains("Square: 100", app.Screen(), StringComparison.Ordinal);
+        app.Keys("q");
+
+        Assert.Equal(3, app.WaitForExit());
+    }
+
+    [Fact]
     public void ForkServerStopped_KeysAreAnsweredWhileASpawnWaits_ThenItStartsAndSaysWhy()
     {
         // Pins: Spawn called the launcher under the supervisor's lock: a stopped fork server froze the screen
