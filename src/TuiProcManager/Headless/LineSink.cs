@@ -72,14 +72,11 @@ internal sealed class LineSink(TextWriter writer, string name)
     /// <summary>The printing thread only: a line, buffered without a lock until <see cref="FlushAppended"/>.</summary>
     public void Append(string line)
     {
-        if (_failed)
+        _appendedLines++; // counted as lost by FlushAppended if the output has failed
+        if (!_failed)
         {
-            Interlocked.Increment(ref _lost);
-            return;
+            _appended.Append(line).Append('\n');
         }
-
-        _appended.Append(line).Append('\n');
-        _appendedLines++;
     }
 
     /// <summary>The printing thread only: writes what it appended, and flushes.</summary>
