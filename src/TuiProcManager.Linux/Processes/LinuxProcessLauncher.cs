@@ -49,21 +49,19 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
 
-        // Held until the new process is known to the sweeper, which would otherwise take it for a stray.
-        lock (_strays.StartLock)
+        // Between Register and Started the sweeper puts its sweeps off, so that it cannot take the new process
+        // for a stray; no lock is held meanwhile (the fork server may take seconds to answer).
+        long launch = _strays.Register(events);
+        try
         {
-            long launch = _strays.Register(events);
-            try
-            {
-                PidfdProcess handle = Start(request, events, launch);
-                _strays.Started(launch, handle.Pid);
-                return handle;
-            }
-            catch
-            {
-                _strays.Forget(launch);
-                throw;
-            }
+            PidfdProcess handle = Start(request, events, launch);
+            _strays.Started(launch, handle.Pid);
+            return handle;
+        }
+        catch
+        {
+            _strays.Forget(launch);
+            throw;
         }
     }
 

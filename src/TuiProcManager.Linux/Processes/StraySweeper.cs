@@ -33,11 +33,14 @@ namespace TuiProcManager.Linux.Processes;
 /// reaps those through their own pidfds).
 /// </para>
 /// <para>
-/// Threads: <see cref="Register"/>, <see cref="Started"/> and <see cref="Forget"/> run on spawning threads
-/// under <see cref="StartLock"/>, held from before the spawn until the new worker is known, so a sweep
-/// (which holds it while it decides) never takes a worker being started for a stray. Everything else runs
-/// on the I/O thread. Reports are delivered outside the lock: the supervisor holds its own lock while it
-/// starts a worker.
+/// Threads: <see cref="Register"/>, <see cref="Started"/> and <see cref="Forget"/> run on the launching
+/// thread under <see cref="StartLock"/>, taken for each of them and not held in between: a start can wait
+/// seconds on a fork server that stopped answering, and the I/O thread takes the same lock for every exit
+/// and sweep. Instead, while any start is between <see cref="Register"/> and <see cref="Started"/> or
+/// <see cref="Forget"/>, sweeps are put off (by 20 ms at a time), so that a sweep never takes a worker
+/// being started for a stray (a forked worker's mark is the fork server's, launch 0, which alone would say
+/// nothing about it). An exit can even be seen before its start is over: <see cref="Started"/> then counts
+/// no running worker. Everything else runs on the I/O thread. Reports are delivered outside the lock.
 /// </para>
 /// </remarks>
 internal sealed class StraySweeper : IDisposable
@@ -59,6 +62,7 @@ internal sealed class StraySweeper : IDisposable
     private long _nextLaunch;
     private static int s_running; // workers started and not yet ended, of every supervisor in this process (Interlocked)
     private Launch? _lastEnded; // under StartLock
+    private int _starting; // under StartLock: launches between Register and Started or Forget
     private ProcessStatus? _own; // this process, read at the first sweep (I/O thread)
 
     private sealed class Launch(long id, IProcessEvents events)
@@ -97,28 +101,46 @@ internal sealed class StraySweeper : IDisposable
         _isExempt = isExempt;
     }
 
-    /// <summary>Held from before a spawn until <see cref="Started"/> or <see cref="Forget"/>.</summary>
+    /// <summary>Taken by each of <see cref="Register"/>, <see cref="Started"/>, <see cref="Forget"/> and a sweep; never across a spawn.</summary>
     public Lock StartLock { get; } = new();
 
-    /// <summary>A new launch, before its spawn; its number goes into the child's mark. Caller holds <see cref="StartLock"/>.</summary>
+    /// <summary>A new launch, before its spawn; its number goes into the child's mark. Sweeps wait until it is over.</summary>
     public long Register(IProcessEvents events)
     {
-        long id = ++_nextLaunch;
-        _launches[id] = new Launch(id, events);
-        return id;
+        lock (StartLock)
+        {
+            long id = ++_nextLaunch;
+            _launches[id] = new Launch(id, events);
+            _starting++;
+            return id;
+        }
     }
 
-    /// <summary>The launch's process started. Caller holds <see cref="StartLock"/>.</summary>
+    /// <summary>The launch's process started.</summary>
     public void Started(long launch, int pid)
     {
-        Launch l = _launches[launch];
-        l.Pid = pid;
-        _latestByPid[pid] = l;
-        Interlocked.Increment(ref s_running);
+        lock (StartLock)
+        {
+            Launch l = _launches[launch];
+            l.Pid = pid;
+            _latestByPid[pid] = l;
+            _starting--;
+            if (!l.Ended) // it may have ended already, its exit seen by the I/O thread before this
+            {
+                Interlocked.Increment(ref s_running);
+            }
+        }
     }
 
-    /// <summary>The launch failed. Caller holds <see cref="StartLock"/>.</summary>
-    public void Forget(long launch) => _launches.Remove(launch);
+    /// <summary>The launch failed.</summary>
+    public void Forget(long launch)
+    {
+        lock (StartLock)
+        {
+            _launches.Remove(launch);
+            _starting--;
+        }
+    }
 
     /// <summary>The launch's process was reaped: sweep now and a few times more. I/O thread.</summary>
     public void Ended(long launch)
@@ -151,10 +173,18 @@ internal sealed class StraySweeper : IDisposable
             return;
         }
 
-        _due.RemoveAll(t => t <= now);
         List<(IProcessEvents Events, LeftBehindProcess Process)> reports = [];
         lock (StartLock)
         {
+            if (_starting > 0)
+            {
+                // A child may be one being started, not yet known by its PID: look again shortly.
+                _due[0] = now + 20;
+                _due.Sort();
+                return;
+            }
+
+            _due.RemoveAll(t => t <= now);
             foreach (int pid in _proc.ReadChildren(_self))
             {
                 if (!_killed.ContainsKey(pid))

@@ -28,6 +28,8 @@ public sealed class StoppedForkServerTests
         }
 
         int server = s.ForkServer.Pid!.Value;
+        WorkerId quick = s.Supervisor.Spawn(WorkerSpec.Command(["sh", "-c", "sleep 1.5; echo bye"]));
+        await s.PidAsync(quick);
         ProcessTable.Signal(server, 19); // SIGSTOP
         Stopwatch clock = Stopwatch.StartNew();
         WorkerId late = s.Supervisor.Spawn(WorkerSpec.Square("7"));
@@ -39,8 +41,13 @@ public sealed class StoppedForkServerTests
         TimeSpan othersAnswered = clock.Elapsed;
         Assert.Empty(s.Of<WorkerSpawned>(late));
 
+        // A worker that ends meanwhile is reported as it ends: its end, and the sweep after it, need the
+        // stray sweeper's lock, which the start of the late one used to hold while it waited on the server.
+        await s.Supervisor.JoinAsync(quick).WaitAsync(RealSupervisor.Bound);
+        TimeSpan quickEnded = clock.Elapsed;
         WorkerExit exit = (await s.Supervisor.JoinAsync(late).WaitAsync(RealSupervisor.Bound))!;
         TimeSpan started = clock.Elapsed;
+        Assert.True(quickEnded < TimeSpan.FromSeconds(3.5), $"a worker's end was reported {quickEnded.TotalSeconds:0.0} s in, behind the stalled start");
 
         Assert.True(spawnReturned < TimeSpan.FromMilliseconds(500), $"Spawn took {spawnReturned.TotalMilliseconds:0} ms");
         Assert.True(othersAnswered < TimeSpan.FromMilliseconds(500), $"pause and snapshot took {othersAnswered.TotalMilliseconds:0} ms");
