@@ -20,10 +20,7 @@ public sealed partial class Supervisor
         {
             WorkerRecord w = Get(worker);
             ended = w.Ended.Task;
-            if (WhenLaunched(w, () => Publish(new JoinStarted(Next(), Now, worker, timeout))))
-            {
-                Publish(new JoinStarted(Next(), Now, worker, timeout));
-            }
+            OnceLaunched(w, () => Publish(new JoinStarted(Next(), Now, worker, timeout)));
         }
 
         JoinOutcome outcome = await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false);
@@ -32,10 +29,7 @@ public sealed partial class Supervisor
         {
             WorkerRecord w = Get(worker);
             w.Joined |= exit is not null;
-            if (WhenLaunched(w, () => Publish(new WorkerJoined(Next(), Now, worker, outcome, exit))))
-            {
-                Publish(new WorkerJoined(Next(), Now, worker, outcome, exit));
-            }
+            OnceLaunched(w, () => Publish(new WorkerJoined(Next(), Now, worker, outcome, exit)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

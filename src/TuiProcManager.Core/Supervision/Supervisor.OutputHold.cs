@@ -25,19 +25,14 @@ public sealed partial class Supervisor
                 return;
             }
 
-            w.OutputHeld = held;
             if (held)
             {
+                w.OutputHeld = true;
                 w.OutputHeldNotice ??= _schedulers.Clock.Schedule(_options.OutputHeldNoticeDelay, () => ReportOutputHeld(w));
-                return;
             }
-
-            w.OutputHeldNotice?.Dispose();
-            w.OutputHeldNotice = null;
-            if (w.OutputHeldReported)
+            else
             {
-                w.OutputHeldReported = false;
-                Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: false, ""));
+                EndOutputHold(w);
             }
         }
     }
@@ -57,7 +52,10 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>At the end: a published hold is undone before the end is. Caller holds the gate.</summary>
+    /// <summary>
+    /// The hold is over (let go, or the worker ends: then before its end is published): a pending notice is
+    /// cancelled, a published one undone. Caller holds the gate.
+    /// </summary>
     private void EndOutputHold(WorkerRecord w)
     {
         w.OutputHeldNotice?.Dispose();

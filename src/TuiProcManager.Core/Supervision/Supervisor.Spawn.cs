@@ -160,6 +160,15 @@ public sealed partial class Supervisor
         return false;
     }
 
+    /// <summary>Caller holds the gate: does <paramref name="action"/> now, or right after the start if it is not over.</summary>
+    private static void OnceLaunched(WorkerRecord w, Action action)
+    {
+        if (WhenLaunched(w, action))
+        {
+            action();
+        }
+    }
+
     private static void RunAll(List<Action>? actions)
     {
         foreach (Action action in actions ?? [])

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Interop;
 
@@ -41,12 +40,11 @@ namespace TuiProcManager.Linux.Processes;
 /// never be mistaken for another.
 /// </para>
 /// </remarks>
-internal sealed unsafe class IoLoop : IDisposable
+internal sealed class IoLoop : IDisposable
 {
     private const int ReadBudget = 256 * 1024;
     private const int ChunkBytes = 64 * 1024;
     private const int MaxEvents = 64;
-    private const long WakeKey = 0;
 
     /// <summary>
     /// Line limit of the results pipe whatever <see cref="LinuxProcessOptions.MaxLineBytes"/> says: a result
@@ -59,10 +57,9 @@ internal sealed unsafe class IoLoop : IDisposable
     private readonly List<ProcessWatch> _draining = []; // exited, waiting for their pipes; I/O thread only
     private readonly ConcurrentQueue<ProcessWatch> _holdChanges = new();
     private readonly LinuxProcessOptions _options;
-    private readonly int _epoll;
-    private readonly int _wakeFd;
+    private readonly EpollSet _epoll = new();
     private readonly Thread _thread;
-    private long _nextKey = WakeKey;
+    private long _nextKey = EpollSet.WakeKey;
     private volatile bool _stopping;
     private volatile StraySweeper? _strays;
 
@@ -71,18 +68,6 @@ internal sealed unsafe class IoLoop : IDisposable
     public IoLoop(LinuxProcessOptions options)
     {
         _options = options;
-        _epoll = Libc.EpollCreate1(Libc.EPOLL_CLOEXEC);
-        if (_epoll < 0)
-        {
-            throw new InvalidOperationException("epoll_create1 failed: " + Libc.Describe(Libc.LastErrno));
-        }
-
-        _wakeFd = Libc.EventFd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
-        if (_wakeFd < 0 || !Watch(_wakeFd, WakeKey))
-        {
-            throw new InvalidOperationException("eventfd failed: " + Libc.Describe(Libc.LastErrno));
-        }
-
         _thread = new Thread(Run) { Name = "tuiproc-io", IsBackground = true };
         _thread.Start();
     }
@@ -108,7 +93,7 @@ internal sealed unsafe class IoLoop : IDisposable
 
         _registrations[watch.ExitKey] = new Registration(watch, null);
         process.OutputHold = held => RequestHold(watch, held);
-        if (!watched.All(p => Watch(p.Fd, p.Key)) || !Watch(process.Pidfd, watch.ExitKey))
+        if (!watched.All(p => _epoll.Add(p.Fd, p.Key)) || !_epoll.Add(process.Pidfd, watch.ExitKey))
         {
             // Fds already added leave the epoll set when the caller closes them; events already queued
             // for them find no registration and are dropped.
@@ -138,8 +123,7 @@ internal sealed unsafe class IoLoop : IDisposable
         }
 
         _stopping = true;
-        ulong one = 1;
-        _ = Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+        _epoll.Wake();
         _thread.Join(TimeSpan.FromSeconds(5));
         foreach (Registration r in _registrations.Values)
         {
@@ -150,8 +134,7 @@ internal sealed unsafe class IoLoop : IDisposable
         }
 
         _strays?.Dispose(); // after the thread: sweeps run on it
-        _ = Libc.Close(_wakeFd);
-        _ = Libc.Close(_epoll);
+        _epoll.Dispose();
     }
 
     private int MaxLineBytes(OutputChannel channel) =>
@@ -162,8 +145,7 @@ internal sealed unsafe class IoLoop : IDisposable
     {
         watch.HoldRequested = held;
         _holdChanges.Enqueue(watch);
-        ulong one = 1;
-        _ = Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+        _epoll.Wake();
     }
 
     private void ApplyHoldChanges()
@@ -193,9 +175,9 @@ internal sealed unsafe class IoLoop : IDisposable
                 // process's end forever.
                 if (held)
                 {
-                    _ = Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_DEL, pipe.Fd, null);
+                    _epoll.Remove(pipe.Fd);
                 }
-                else if (!Watch(pipe.Fd, pipe.Key))
+                else if (!_epoll.Add(pipe.Fd, pipe.Key))
                 {
                     List<string> lines = [];
                     Unwatch(pipe.Key, pipe.Fd);
@@ -217,69 +199,38 @@ internal sealed unsafe class IoLoop : IDisposable
         }
     }
 
-    private bool Watch(int fd, long key)
-    {
-        byte* ev = stackalloc byte[16];
-        *(uint*)ev = Libc.EPOLLIN;
-        *(long*)(ev + Libc.EpollDataOffset) = key;
-        return Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_ADD, fd, ev) == 0;
-    }
-
     private void Unwatch(long key, int fd)
     {
         _registrations.TryRemove(key, out _);
-        _ = Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_DEL, fd, null);
+        _epoll.Remove(fd);
     }
 
     private void Run()
     {
-        byte* events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Libc.EpollEventSize));
-        byte[] buffer = new byte[64 * 1024];
+        Span<long> keys = stackalloc long[MaxEvents];
+        byte[] buffer = new byte[ChunkBytes];
         List<string> lines = [];
-        try
+        while (!_stopping)
         {
-            while (!_stopping)
+            int n = _epoll.Wait(keys, NextTimeoutMs());
+            foreach (long key in keys[..n])
             {
-                int n = Libc.EpollWait(_epoll, events, MaxEvents, NextTimeoutMs());
-                if (n < 0)
+                if (_registrations.TryGetValue(key, out Registration? r))
                 {
-                    if (Libc.LastErrno == Errno.EINTR)
+                    if (r.Pipe is { } pipe)
                     {
-                        continue;
+                        OnReadable(r.Watch, pipe, buffer, lines);
                     }
-
-                    throw new InvalidOperationException("epoll_wait failed: " + Libc.Describe(Libc.LastErrno));
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    long key = *(long*)(events + (i * Libc.EpollEventSize) + Libc.EpollDataOffset);
-                    if (key == WakeKey)
+                    else
                     {
-                        ulong ignored;
-                        _ = Libc.Read(_wakeFd, (byte*)&ignored, sizeof(ulong));
-                    }
-                    else if (_registrations.TryGetValue(key, out Registration? r))
-                    {
-                        if (r.Pipe is { } pipe)
-                        {
-                            OnReadable(r.Watch, pipe, buffer, lines);
-                        }
-                        else
-                        {
-                            OnExit(r.Watch);
-                        }
+                        OnExit(r.Watch);
                     }
                 }
-
-                ApplyHoldChanges();
-                CloseExpiredDrains(lines);
-                _strays?.SweepIfDue();
             }
-        }
-        finally
-        {
-            NativeMemory.Free(events);
+
+            ApplyHoldChanges();
+            CloseExpiredDrains(lines);
+            _strays?.SweepIfDue();
         }
     }
 
@@ -290,7 +241,7 @@ internal sealed unsafe class IoLoop : IDisposable
         ReadOutcome outcome = ReadOutcome.More;
         for (int read = 0; read < ReadBudget / ChunkBytes && outcome == ReadOutcome.More && !watch.HoldRequested; read++)
         {
-            outcome = pipe.ReadOnce(buffer.AsSpan(0, ChunkBytes), lines);
+            outcome = pipe.ReadOnce(buffer, lines);
             if (outcome == ReadOutcome.Closed)
             {
                 Unwatch(pipe.Key, pipe.Fd);

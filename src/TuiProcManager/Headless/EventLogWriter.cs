@@ -19,7 +19,7 @@ namespace TuiProcManager.Headless;
 /// </para>
 /// <para>
 /// A write that fails (a full disk, a FIFO whose reader left) is said once, through <see cref="Failed"/>;
-/// the events after it are counted and not written, and the workers go on. A line is written whole or
+/// the events after it are not written, and the workers go on. A line is written whole or
 /// the failure is in it: the file ends at most with one torn line, which <c>lab --check</c> tolerates.
 /// </para>
 /// </remarks>
@@ -33,7 +33,6 @@ internal sealed class EventLogWriter : IDisposable
     private ConsumerThread? _thread;
     private readonly Action _flushFile; // one delegate, not one per event
     private long _written; // consumer thread only, as is everything below
-    private long _lost;
     private bool _closed;
 
     /// <summary>Writes to <paramref name="file"/> (see <see cref="RunFiles"/>, which opens it), and closes it.</summary>
@@ -91,8 +90,7 @@ internal sealed class EventLogWriter : IDisposable
 
         if (Problem is not null)
         {
-            _lost++;
-            return;
+            return; // said once, with how many events the record has
         }
 
         try
@@ -126,7 +124,6 @@ internal sealed class EventLogWriter : IDisposable
         }
         catch (IOException error)
         {
-            _lost++;
             Fail(error.Message);
         }
     }
@@ -172,9 +169,6 @@ internal sealed class EventLogWriter : IDisposable
             $"cannot write {ShownAs}: {message.ReplaceLineEndings(" ").TrimEnd('.')}; the record stops after {_written:N0} events, and the workers go on");
         Failed?.Invoke(Problem);
     }
-
-    /// <summary>The events that were not written since the failure.</summary>
-    public long EventsLost => Volatile.Read(ref _lost);
 
     private void Fail(Exception error)
     {
