@@ -24,7 +24,7 @@ internal static class CheckReader
         ["terminatedWhilePaused"] = c => Workers(c, WorkerFact.TerminatedWhilePaused),
         ["killed"] = c => Workers(c, WorkerFact.Killed),
         ["joinTimedOut"] = c => Workers(c, WorkerFact.JoinTimedOut),
-        ["allJoined"] = c => new AllJoinedCheck(Optional(c.Object("allJoined", "atLeast"), "atLeast", 1, MaxWorkers, 1)),
+        ["allJoined"] = c => new AllJoinedCheck(c.Object("allJoined", "atLeast").Member("atLeast") is { } n ? Count(n) : Checks.Count.One),
         ["printed"] = Printed,
         ["mode"] = Mode,
         ["runningAtOnce"] = RunningAtOnce,

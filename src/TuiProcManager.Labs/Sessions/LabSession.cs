@@ -95,7 +95,10 @@ public sealed class LabSession
     /// <summary>Whether <paramref name="check"/> has held at some moment of this session.</summary>
     public bool Held(Check check) => _held.ContainsKey(check);
 
-    /// <summary>Answers the current step's question with <paramref name="text"/> (typed, or a choice's number or text).</summary>
+    /// <summary>
+    /// Answers the current step's question with <paramref name="text"/>: a choice's number or text, or a
+    /// typed answer, held against the right ones as <see cref="TypedAnswer"/> says (the screen's forms).
+    /// </summary>
     public AnswerResult Answer(string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -122,7 +125,10 @@ public sealed class LabSession
             return new AnswerResult(AnswerOutcome.NotYet, "finish a whole run (2 or more workers) in each mode first: the answer is what your runs did", []);
         }
 
-        if (!right.Any(r => Normalize(r).Equals(Normalize(given), StringComparison.OrdinalIgnoreCase)))
+        bool isRight = question.IsTyped
+            ? right.Any(r => TypedAnswer.Matches(r, given))
+            : right.Any(r => Normalize(r).Equals(Normalize(given), StringComparison.OrdinalIgnoreCase));
+        if (!isRight)
         {
             _steps[Current] = _steps[Current] with { WrongAnswers = _steps[Current].WrongAnswers + 1 };
             return new AnswerResult(AnswerOutcome.Wrong, "not quite: look again at what the panels show, and try again", []);
