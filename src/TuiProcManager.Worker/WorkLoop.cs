@@ -25,7 +25,9 @@ internal static class WorkLoop
             CpuBurner.Burn(TimeSpan.FromMilliseconds(workMs));
             if (waitMs > 0)
             {
-                // Blocked in the kernel (nanosleep): /proc shows the process sleeping, as on I/O.
+                // Blocked in the kernel (the NativeAOT build's Thread.Sleep is a futex wait with a timeout,
+                // /proc/PID/wchan futex_do_wait): /proc shows the process sleeping (S), as on I/O. It keeps
+                // its deadline across SIGSTOP/SIGCONT: a stop shorter than the wait does not lengthen it.
                 Thread.Sleep(waitMs);
             }
 
