@@ -17,8 +17,10 @@ namespace TuiProcManager.Core.Pooling;
 /// </para>
 /// <para>
 /// <see cref="Window"/> inputs at most are in flight per worker: 1 for watchable workloads (steps > 0), so
-/// the Pool panel shows what each worker is on; for instant inputs, like Python's default chunk size
-/// (inputs / (4 × workers)), up to 64, so that a map of a thousand inputs is not a thousand round trips.
+/// the Pool panel shows what each worker is on; for instant inputs ⌈inputs / (4 × workers)⌉, the figure of
+/// Python's default <c>Pool.map</c> chunksize (which has no cap; <c>imap</c>'s is 1), capped at 64 here, so
+/// that a map of a thousand inputs is not a thousand round trips. A window, not a chunk: results come back
+/// one by one, where Python returns a chunk's results together.
 /// Not thread-safe: the supervisor calls it under its gate.
 /// </para>
 /// </remarks>
