@@ -103,7 +103,7 @@ public sealed class ShippedLabSessionTests
         LabRun run = new("2", cores: 2);
         run.Script.Cpu(1, 1, 1, 1);
         run.Feed();
-        Assert.Equal("Start 4 busy workers, one per core", run.Session.Expand(run.Lab.Steps[0].Title));
+        Assert.Equal("Start one busy worker per core (4 here)", run.Session.Expand(run.Lab.Steps[0].Title));
         run.Script.Square(1, "1", EventScript.Busy);
         run.Script.Square(2, "2", EventScript.Busy);
         Assert.Empty(run.Feed()); // 2 of 4

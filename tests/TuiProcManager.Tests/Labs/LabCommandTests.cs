@@ -35,8 +35,10 @@ public sealed class LabCommandTests : IDisposable
     [Fact]
     public async Task Check_ARecordedRunOfTheLessonsProgram_TicksItsFirstFourSteps_NotTheQuestion()
     {
+        // Steps slow enough for the two workers to be seen running at the same moment (lab 1's step 2):
+        // instant ones may each end before the other is seen running.
         using TempFile events = new(".jsonl");
-        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "--steps", "4", "--work-ms", "150", "--wait-ms", "50", "square:10", "cube:10")).Code);
 
         (int code, string stdout, _) = await Tuiproc("lab", "1", "--check", events.Path);
 
@@ -57,7 +59,8 @@ public sealed class LabCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("NOT DONE 1 Start a square worker with N = 10 — waits for a square worker with N = 10 started", stdout, StringComparison.Ordinal);
-        Assert.Contains("-        2 Start a cube worker with N = 10 — seen, but an earlier step comes first", stdout, StringComparison.Ordinal);
+        Assert.Contains("-        2 Start a cube worker with N = 10 — not reached", stdout, StringComparison.Ordinal); // cube 10 ran beside square 9, not square 10
+        Assert.Contains("-        4 Join both workers: Done! — seen, but an earlier step comes first", stdout, StringComparison.Ordinal);
         Assert.Contains("0 of 7 steps done", stdout, StringComparison.Ordinal);
     }
 
@@ -246,7 +249,7 @@ public sealed class LabCommandTests : IDisposable
     public async Task Check_ACutLastLine_IsDropped_TheEventsBeforeItAreGradedAsUsual()
     {
         using TempFile events = new(".jsonl");
-        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "--steps", "4", "--work-ms", "150", "--wait-ms", "50", "square:10", "cube:10")).Code);
         int whole = File.ReadAllLines(events.Path).Length;
         File.AppendAllText(events.Path, "{\"type\":\"output\",\"channel\":\"stdout\",\"text\":\"Squ");
 
@@ -263,7 +266,7 @@ public sealed class LabCommandTests : IDisposable
     {
         // A file system after a crash may show the unwritten end of a file as zeros.
         using TempFile events = new(".jsonl");
-        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "square:10", "cube:10")).Code);
+        Assert.Equal(0, (await Tuiproc("run", "--events", events.Path, "--steps", "4", "--work-ms", "150", "--wait-ms", "50", "square:10", "cube:10")).Code);
         File.AppendAllText(events.Path, "{\"type\":\"out" + new string('\0', 300));
 
         (int code, string stdout, string stderr) = await Tuiproc("lab", "1", "--check", events.Path);
