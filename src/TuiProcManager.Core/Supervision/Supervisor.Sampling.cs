@@ -8,6 +8,7 @@ namespace TuiProcManager.Core.Supervision;
 
 public sealed partial class Supervisor
 {
+    private static readonly ILookup<int, int> NoneAdopted = Array.Empty<AdoptedProcess>().ToLookup(a => a.WorkerPid, a => a.Pid);
     private MachineCpuTimes? _lastMachine;
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
@@ -93,6 +94,11 @@ public sealed partial class Supervisor
             live = full ? [.. _live] : [.. _live.Where(MayWake)];
         }
 
+        // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose
+        // parents exited): our own children now, so not below their worker; read once per full poll.
+        ILookup<int, int> adopted = full && live.Count > 0
+            ? _launcher.ReadAdopted().ToLookup(a => a.WorkerPid, a => a.Pid)
+            : NoneAdopted;
         List<Reading> readings = new(live.Count);
         foreach (WorkerRecord w in live)
         {
@@ -101,7 +107,7 @@ public sealed partial class Supervisor
             int pid = w.Handle!.Pid;
             DateTimeOffset readAt = Now;
             ProcessStatus? self = _probe.TryRead(pid, out ProcessStatus s) ? s : null;
-            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid) : [], readAt));
+            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid, adopted[pid]) : [], readAt));
         }
 
         MachineCpuTimes? machine = withResources ? _probe.ReadMachineCpu() : null;
@@ -126,25 +132,41 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>Children, grandchildren… of <paramref name="pid"/>, parents first.</summary>
-    private List<ProcessStatus> ReadDescendants(int pid)
+    /// <summary>
+    /// Children, grandchildren… of <paramref name="pid"/>, then each of <paramref name="adopted"/> (its
+    /// descendants re-parented to us) and theirs; parents first.
+    /// </summary>
+    private List<ProcessStatus> ReadDescendants(int pid, IEnumerable<int> adopted)
     {
         List<ProcessStatus> found = [];
-        Queue<int> next = new([pid]);
         HashSet<int> seen = [pid];
-        while (next.TryDequeue(out int parent))
+        Walk(pid);
+        foreach (int root in adopted)
         {
-            foreach (int child in _probe.ReadChildren(parent))
+            if (seen.Add(root) && _probe.TryRead(root, out ProcessStatus status))
             {
-                if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
-                {
-                    found.Add(status);
-                    next.Enqueue(child);
-                }
+                found.Add(status);
+                Walk(root);
             }
         }
 
         return found;
+
+        void Walk(int from)
+        {
+            Queue<int> next = new([from]);
+            while (next.TryDequeue(out int parent))
+            {
+                foreach (int child in _probe.ReadChildren(parent))
+                {
+                    if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
+                    {
+                        found.Add(status);
+                        next.Enqueue(child);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
