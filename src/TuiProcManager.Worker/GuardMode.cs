@@ -30,6 +30,8 @@ namespace TuiProcManager.Worker;
 /// a child subreaper), <c>PID START\n</c> with the start time of /proc/PID/stat. Such a stray cleared its
 /// environment and has no living marked ancestor: when the supervisor dies it goes to init, and only the
 /// PID and start time the supervisor reported still name it. The guard keeps the latest line per PID.
+/// A supervisor that shuts down cleanly writes <c>bye</c> last: then the guard does not wait for its end
+/// (see <see cref="Run"/>) before its sweep, which finds nothing.
 /// </para>
 /// <para>
 /// Limits: a process that cleared its environment, whose marked ancestors had all died, and that the
@@ -43,10 +45,15 @@ internal static class GuardMode
     internal const string Flag = "--guard";
     internal const string EnvironmentPrefix = "TUIPROC_GUARD_";
     private const int MaxRounds = 100;
+    private const int SupervisorExitWaitMs = 1000;
+
+    /// <summary>The line a supervisor that shuts down cleanly writes before it closes the pipe.</summary>
+    internal const string ClosingLine = "bye";
+    private static readonly byte[] ClosingBytes = Encoding.ASCII.GetBytes(ClosingLine);
     private static readonly TimeSpan RoundBudget = TimeSpan.FromSeconds(2);
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
-    internal static int Run(ReadOnlySpan<string> args)
+    internal static unsafe int Run(ReadOnlySpan<string> args)
     {
         if (args.Length != 1 || args[0].Length is 0 or > 64 || args[0].AsSpan().ContainsAnyExcept(HexDigits))
         {
@@ -55,7 +62,21 @@ internal static class GuardMode
         }
 
         byte[] marker = Encoding.ASCII.GetBytes(EnvironmentPrefix + args[0] + "=");
-        Dictionary<int, ulong> reported = ReadReportsUntilEndOfInput();
+        int supervisor = OpenParentPidfd();
+        Dictionary<int, ulong> reported = ReadReportsUntilEndOfInput(out bool closedOnPurpose);
+        if (!closedOnPurpose && supervisor >= 0)
+        {
+            // The supervisor died. Its pipe closes before its threads have all exited, and each thread, as
+            // it exits, hands its children to init; a worker's process group becomes orphaned then, and
+            // the kernel sends SIGHUP and SIGCONT to an orphaned group with a stopped member. Were we to
+            // stop a worker before that, the SIGHUP would kill it and its unmarked children would go to
+            // init before we read them. So: first the supervisor's end (its pidfd is readable once every
+            // thread has exited), bounded.
+            Native.PollFd poll = new() { Fd = supervisor, Events = Native.POLLIN };
+            _ = Native.Poll(&poll, 1, SupervisorExitWaitMs);
+        }
+
+        _ = supervisor >= 0 ? Native.Close(supervisor) : 0;
         for (int round = 0; round < MaxRounds; round++)
         {
             if (GuardSweep.Round(marker, reported, RoundBudget) == 0)
@@ -69,9 +90,27 @@ internal static class GuardMode
         return 1;
     }
 
-    /// <summary>Reads stdin to its end: the supervisor's reports of unmarked strays, PID to start time.</summary>
-    private static unsafe Dictionary<int, ulong> ReadReportsUntilEndOfInput()
+    /// <summary>A pidfd for our parent, the supervisor (-1 if it cannot be had: then nothing waits for its end).</summary>
+    private static int OpenParentPidfd()
     {
+        int parent = Native.GetParentPid();
+        int pidfd = Native.PidfdOpen(parent);
+        if (pidfd >= 0 && Native.GetParentPid() != parent)
+        {
+            _ = Native.Close(pidfd); // it died meanwhile and the PID may be anybody's
+            return -1;
+        }
+
+        return pidfd;
+    }
+
+    /// <summary>
+    /// Reads stdin to its end: the supervisor's reports of unmarked strays, PID to start time;
+    /// <paramref name="closedOnPurpose"/> when the last line was <see cref="ClosingLine"/>.
+    /// </summary>
+    private static unsafe Dictionary<int, ulong> ReadReportsUntilEndOfInput(out bool closedOnPurpose)
+    {
+        closedOnPurpose = false;
         Dictionary<int, ulong> reported = [];
         const int Size = 4096;
         byte* buffer = stackalloc byte[Size];
@@ -96,6 +135,7 @@ internal static class GuardMode
                     continue;
                 }
 
+                closedOnPurpose = line.SequenceEqual(ClosingBytes);
                 if (TryParseReport([.. line], out int pid, out ulong start))
                 {
                     reported[pid] = start;

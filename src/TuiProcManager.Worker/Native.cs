@@ -38,6 +38,9 @@ internal static unsafe partial class Native
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     internal static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    internal static partial int GetParentPid();
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     internal static partial int Kill(int pid, int signal);
 

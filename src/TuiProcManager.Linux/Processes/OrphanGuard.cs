@@ -86,26 +86,32 @@ internal sealed class OrphanGuard : IDisposable
     /// not read: it is stopped or starved); the caller may try again later.
     /// </returns>
     /// <remarks>One line, far under PIPE_BUF, so the write is atomic: whole or not at all.</remarks>
-    public unsafe bool Report(int pid, ulong startTime)
+    public bool Report(int pid, ulong startTime)
     {
-        byte[] line = System.Text.Encoding.ASCII.GetBytes(FormattableString.Invariant($"{pid} {startTime}\n"));
         lock (_lock)
         {
-            if (_disposed || _writeFd < 0)
-            {
-                return false;
-            }
+            return !_disposed && WriteLine(FormattableString.Invariant($"{pid} {startTime}\n"));
+        }
+    }
 
-            fixed (byte* p = line)
+    /// <summary>One line to the guard, without blocking. Caller holds <see cref="_lock"/>.</summary>
+    private unsafe bool WriteLine(string text)
+    {
+        if (_writeFd < 0)
+        {
+            return false;
+        }
+
+        byte[] line = System.Text.Encoding.ASCII.GetBytes(text);
+        fixed (byte* p = line)
+        {
+            nint written;
+            do
             {
-                nint written;
-                do
-                {
-                    written = Libc.Write(_writeFd, p, line.Length);
-                }
-                while (written < 0 && Libc.LastErrno == Errno.EINTR);
-                return written == line.Length;
+                written = Libc.Write(_writeFd, p, line.Length);
             }
+            while (written < 0 && Libc.LastErrno == Errno.EINTR);
+            return written == line.Length;
         }
     }
 
@@ -120,6 +126,7 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             _disposed = true;
+            WriteLine("bye\n"); // on purpose: the guard need not wait for our end before its sweep
             Pipes.Close(_writeFd);
             if (_guard is null)
             {
