@@ -35,7 +35,7 @@ namespace TuiProcManager.Worker;
 /// </para>
 /// <para>
 /// Limits: a process that cleared its environment, whose marked ancestors had all died, and that the
-/// supervisor had not yet reported (it reports at its next state poll or sweep) is not found; nor is one
+/// supervisor had not yet reported (it reports at its next resource sample, once a second, or sweep) is not found; nor is one
 /// that belongs to another user. The guard runs in its own process group, so terminal signals (Ctrl+C,
 /// SIGHUP) do not reach it.
 /// </para>

@@ -19,7 +19,7 @@ public interface IProcessLauncher
     /// <summary>
     /// The processes re-parented to this process that came from a running worker (see
     /// <see cref="AdoptedProcess"/>): each is a child of this process, so none is found below its worker.
-    /// Reads the OS each time; called by the supervisor's state polls while a worker runs.
+    /// Reads the OS each time; called by the supervisor's resource samples (once a second) while a worker runs.
     /// </summary>
     /// <remarks>A launcher whose children are never re-parented to it has none: the default.</remarks>
     IReadOnlyList<AdoptedProcess> ReadAdopted() => [];

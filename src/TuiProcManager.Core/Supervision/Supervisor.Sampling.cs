@@ -9,6 +9,8 @@ namespace TuiProcManager.Core.Supervision;
 public sealed partial class Supervisor
 {
     private static readonly ILookup<int, int> NoneAdopted = Array.Empty<AdoptedProcess>().ToLookup(a => a.WorkerPid, a => a.Pid);
+    private readonly int _self = Environment.ProcessId;
+    private ILookup<int, int> _adopted = NoneAdopted; // worker PID -> its processes re-parented to us; clock thread only
     private MachineCpuTimes? _lastMachine;
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
@@ -95,10 +97,19 @@ public sealed partial class Supervisor
         }
 
         // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose
-        // parents exited): our own children now, so not below their worker; read once per full poll.
-        ILookup<int, int> adopted = full && live.Count > 0
-            ? _launcher.ReadAdopted().ToLookup(a => a.WorkerPid, a => a.Pid)
-            : NoneAdopted;
+        // parents exited): our own children now, so not below their worker. Asked at the resource samples
+        // only (once a second: it reads every thread's children file, which at every state poll cost a
+        // measurable share of the idle CPU), and reused by the state polls in between.
+        if (live.Count == 0)
+        {
+            _adopted = NoneAdopted;
+        }
+        else if (withResources)
+        {
+            _adopted = _launcher.ReadAdopted().ToLookup(a => a.WorkerPid, a => a.Pid);
+        }
+
+        ILookup<int, int> adopted = full ? _adopted : NoneAdopted;
         List<Reading> readings = new(live.Count);
         foreach (WorkerRecord w in live)
         {
@@ -143,7 +154,8 @@ public sealed partial class Supervisor
         Walk(pid);
         foreach (int root in adopted)
         {
-            if (seen.Add(root) && _probe.TryRead(root, out ProcessStatus status))
+            // Still our child: read up to a second ago, its PID may since have gone to someone else's.
+            if (seen.Add(root) && _probe.TryRead(root, out ProcessStatus status) && status.ParentPid == _self)
             {
                 found.Add(status);
                 Walk(root);

@@ -226,8 +226,9 @@ internal sealed class StraySweeper : IDisposable
     /// <summary>
     /// Our children that came from a running worker (its mark, or for a forked worker its process group),
     /// by that worker's PID: what the process table shows below the worker. Unmarked strays outside our
-    /// session seen here are reported to the guard. On the supervisor's clock thread, at each full state poll
-    /// while a worker runs: that is also when a stray re-parented since the last sweep is first seen.
+    /// session seen here are reported to the guard. On the supervisor's clock thread, at each resource sample
+    /// (once a second) while a worker runs: that is also when a stray re-parented since the last sweep is
+    /// first seen.
     /// </summary>
     /// <remarks>
     /// An unmarked stray is not listed under any worker: which one left it cannot be told (the sweep's guess,

@@ -26,7 +26,7 @@ public sealed class UiStraysTests
             () => (strays = [.. StraysAfterSigkillTests.WithArgument(attached), .. StraysAfterSigkillTests.WithArgument(adopted)]).Length == 2
                 && StraysAfterSigkillTests.WithArgument(adopted).All(pid => StraysAfterSigkillTests.ParentOf(pid) == app.Pid),
             "both strays running, one re-parented to tuiproc");
-        await Task.Delay(1000); // the next state poll (250 ms at most) tells the guard about the adopted one
+        await Task.Delay(2500); // the next resource sample (once a second) tells the guard about the adopted one
 
         Stopwatch clock = Stopwatch.StartNew();
         Tuiproc.Signal(app.Pid, 9);

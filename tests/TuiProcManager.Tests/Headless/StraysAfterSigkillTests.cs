@@ -113,7 +113,7 @@ public sealed class StraysAfterSigkillTests
     /// <summary>
     /// Runs the script as a worker of <c>tuiproc run</c> (beside a second worker that only sleeps), waits
     /// until every tag is running (and, with <paramref name="adoptedByTuiproc"/>, is tuiproc's child; with
-    /// it or <paramref name="someAdopted"/>, a second more for the supervisor to report it to the guard),
+    /// it or <paramref name="someAdopted"/>, 2.5 s more for the supervisor to report it to the guard),
     /// SIGKILLs tuiproc and asserts that no process with any tag is left on the machine (at least
     /// <paramref name="atLeast"/> with the first tag must have been running).
     /// </summary>
@@ -136,10 +136,10 @@ public sealed class StraysAfterSigkillTests
                 await Tuiproc.UntilAsync(() => Tuiproc.State(pid) is 'T' or null, $"stray {pid} stopped");
             }
 
-            // The supervisor tells the guard about an adopted unmarked stray at its next state poll
-            // (every 250 ms at most while a worker runs) or sweep: give it that, generously. (Killed
+            // The supervisor tells the guard about an adopted unmarked stray at its next resource sample
+            // (once a second while a worker runs) or sweep: give it that, generously. (Killed
             // before that, such a stray is the one case the README's guarantees name as left.)
-            await Task.Delay(adoptedByTuiproc || someAdopted ? 1000 : 0);
+            await Task.Delay(adoptedByTuiproc || someAdopted ? 2500 : 0);
 
             Stopwatch clock = Stopwatch.StartNew();
             Tuiproc.Signal(run.Pid, 9);
