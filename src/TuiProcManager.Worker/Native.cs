@@ -11,7 +11,10 @@ internal static unsafe partial class Native
     internal const int EINTR = 4;
     internal const int EAGAIN = 11;
     internal const short POLLIN = 1;
+    internal const int ESRCH = 3;
+    internal const int EMFILE = 24;
     internal const int SIGKILL = 9;
+    internal const int SIGSTOP = 19;
     internal const int SIGCHLD = 17;
     internal const long CLONE_PARENT = 0x8000;
     internal const int O_RDONLY = 0;
@@ -34,6 +37,9 @@ internal static unsafe partial class Native
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     internal static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
+
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    internal static partial int GetParentPid();
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     internal static partial int Kill(int pid, int signal);

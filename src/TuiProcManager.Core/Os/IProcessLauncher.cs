@@ -15,4 +15,12 @@ public interface IProcessLauncher
     /// </remarks>
     /// <exception cref="LaunchException">The OS refused (program not found, not executable, process or file limits).</exception>
     IProcessHandle Start(LaunchRequest request, IProcessEvents events);
+
+    /// <summary>
+    /// The processes re-parented to this process that came from a running worker (see
+    /// <see cref="AdoptedProcess"/>): each is a child of this process, so none is found below its worker.
+    /// Reads the OS each time; called by the supervisor's resource samples (once a second) while a worker runs.
+    /// </summary>
+    /// <remarks>A launcher whose children are never re-parented to it has none: the default.</remarks>
+    IReadOnlyList<AdoptedProcess> ReadAdopted() => [];
 }

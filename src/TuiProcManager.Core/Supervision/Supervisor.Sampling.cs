@@ -8,6 +8,9 @@ namespace TuiProcManager.Core.Supervision;
 
 public sealed partial class Supervisor
 {
+    private static readonly ILookup<int, int> NoneAdopted = Array.Empty<AdoptedProcess>().ToLookup(a => a.WorkerPid, a => a.Pid);
+    private readonly int _self = Environment.ProcessId;
+    private ILookup<int, int> _adopted = NoneAdopted; // worker PID -> its processes re-parented to us; clock thread only
     private MachineCpuTimes? _lastMachine;
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
@@ -93,6 +96,20 @@ public sealed partial class Supervisor
             live = full ? [.. _live] : [.. _live.Where(MayWake)];
         }
 
+        // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose
+        // parents exited): our own children now, so not below their worker. Asked at the resource samples
+        // only (once a second: it reads every thread's children file, which at every state poll cost a
+        // measurable share of the idle CPU), and reused by the state polls in between.
+        if (live.Count == 0)
+        {
+            _adopted = NoneAdopted;
+        }
+        else if (withResources)
+        {
+            _adopted = _launcher.ReadAdopted().ToLookup(a => a.WorkerPid, a => a.Pid);
+        }
+
+        ILookup<int, int> adopted = full ? _adopted : NoneAdopted;
         List<Reading> readings = new(live.Count);
         foreach (WorkerRecord w in live)
         {
@@ -101,7 +118,7 @@ public sealed partial class Supervisor
             int pid = w.Handle!.Pid;
             DateTimeOffset readAt = Now;
             ProcessStatus? self = _probe.TryRead(pid, out ProcessStatus s) ? s : null;
-            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid) : [], readAt));
+            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid, adopted[pid]) : [], readAt));
         }
 
         MachineCpuTimes? machine = withResources ? _probe.ReadMachineCpu() : null;
@@ -126,25 +143,42 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>Children, grandchildren… of <paramref name="pid"/>, parents first.</summary>
-    private List<ProcessStatus> ReadDescendants(int pid)
+    /// <summary>
+    /// Children, grandchildren… of <paramref name="pid"/>, then each of <paramref name="adopted"/> (its
+    /// descendants re-parented to us) and theirs; parents first.
+    /// </summary>
+    private List<ProcessStatus> ReadDescendants(int pid, IEnumerable<int> adopted)
     {
         List<ProcessStatus> found = [];
-        Queue<int> next = new([pid]);
         HashSet<int> seen = [pid];
-        while (next.TryDequeue(out int parent))
+        Walk(pid);
+        foreach (int root in adopted)
         {
-            foreach (int child in _probe.ReadChildren(parent))
+            // Still our child: read up to a second ago, its PID may since have gone to someone else's.
+            if (seen.Add(root) && _probe.TryRead(root, out ProcessStatus status) && status.ParentPid == _self)
             {
-                if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
-                {
-                    found.Add(status);
-                    next.Enqueue(child);
-                }
+                found.Add(status);
+                Walk(root);
             }
         }
 
         return found;
+
+        void Walk(int from)
+        {
+            Queue<int> next = new([from]);
+            while (next.TryDequeue(out int parent))
+            {
+                foreach (int child in _probe.ReadChildren(parent))
+                {
+                    if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
+                    {
+                        found.Add(status);
+                        next.Enqueue(child);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>

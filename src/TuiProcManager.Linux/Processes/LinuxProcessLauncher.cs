@@ -35,7 +35,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         _workerExecutable = options.WorkerExecutable;
         _parentEnvironment = ChildEnvironment.Build();
         _environment = new NativeStringArray([.. _parentEnvironment, guard.EnvironmentMark + "0"]);
-        _strays = new StraySweeper(guard.EnvironmentMark, pid => pid == guard.Pid || pid == forkServer.Pid);
+        _strays = new StraySweeper(guard.EnvironmentMark, pid => pid == guard.Pid || pid == forkServer.Pid, guard.Report);
         io.Attach(_strays);
 
         // Orphaned descendants of our workers come to us rather than to init, so the sweeper can find,
@@ -64,6 +64,9 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             throw;
         }
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<AdoptedProcess> ReadAdopted() => _strays.ReadAdopted();
 
     public void Dispose() => _environment.Dispose();
 

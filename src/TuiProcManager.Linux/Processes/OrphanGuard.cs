@@ -70,8 +70,48 @@ internal sealed class OrphanGuard : IDisposable
                 throw new LaunchException(PidfdFailure.Describe(errno));
             }
 
+            // Reports must never block us: a guard that stopped reading (SIGSTOPped) would fill the pipe.
+            Pipes.SetNonBlocking(write);
             _writeFd = write;
             _guard = new PidfdProcess(pid, pidfd);
+        }
+    }
+
+    /// <summary>
+    /// Tells the guard about an unmarked stray of ours (it cleared its environment and was re-parented to
+    /// us), by PID and start time (/proc/PID/stat field 22), so that the guard kills it too if we die.
+    /// </summary>
+    /// <returns>
+    /// False when the guard was not told: it is not running, or its pipe is full (64 KiB of reports it has
+    /// not read: it is stopped or starved); the caller may try again later.
+    /// </returns>
+    /// <remarks>One line, far under PIPE_BUF, so the write is atomic: whole or not at all.</remarks>
+    public bool Report(int pid, ulong startTime)
+    {
+        lock (_lock)
+        {
+            return !_disposed && WriteLine(FormattableString.Invariant($"{pid} {startTime}\n"));
+        }
+    }
+
+    /// <summary>One line to the guard, without blocking. Caller holds <see cref="_lock"/>.</summary>
+    private unsafe bool WriteLine(string text)
+    {
+        if (_writeFd < 0)
+        {
+            return false;
+        }
+
+        byte[] line = System.Text.Encoding.ASCII.GetBytes(text);
+        fixed (byte* p = line)
+        {
+            nint written;
+            do
+            {
+                written = Libc.Write(_writeFd, p, line.Length);
+            }
+            while (written < 0 && Libc.LastErrno == Errno.EINTR);
+            return written == line.Length;
         }
     }
 
@@ -86,6 +126,7 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             _disposed = true;
+            WriteLine("bye\n"); // on purpose: the guard need not wait for our end before its sweep
             Pipes.Close(_writeFd);
             if (_guard is null)
             {

@@ -56,14 +56,17 @@ internal sealed class StraySweeper : IDisposable
     private readonly HashSet<(int Pid, ulong Start)> _survivors = []; // reported once; I/O thread
     private readonly List<long> _due = []; // sweep times (Environment.TickCount64); I/O thread
     private readonly ProcFsProbe _proc = new(); // its own buffer: the supervisor's probe belongs to the clock thread
+    private readonly ProcFsProbe _clockProc = new(); // ReadAdopted's, on the supervisor's clock thread
+    private readonly HashSet<(int Pid, ulong Start)> _toldGuard = []; // under StartLock
     private readonly byte[] _mark;
     private readonly Func<int, bool> _isExempt;
+    private readonly Func<int, ulong, bool> _tellGuard;
     private readonly int _self = Environment.ProcessId;
     private long _nextLaunch;
     private static int s_running; // workers started and not yet ended, of every supervisor in this process (Interlocked)
     private Launch? _lastEnded; // under StartLock
     private int _starting; // under StartLock: launches between Register and Started or Forget
-    private ProcessStatus? _own; // this process, read at the first sweep (I/O thread)
+    private readonly ProcessStatus? _own; // this process (its group and session do not change)
 
     private sealed class Launch(long id, IProcessEvents events)
     {
@@ -95,10 +98,17 @@ internal sealed class StraySweeper : IDisposable
 
     /// <param name="mark">The guard's variable up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>.</param>
     /// <param name="isExempt">True for children of ours that are not workers yet carry the mark (the guard, the fork server).</param>
-    public StraySweeper(string mark, Func<int, bool> isExempt)
+    /// <param name="tellGuard">
+    /// Reports an unmarked stray (PID, start time) to the orphan guard, which kills it if we die before
+    /// it ends (<see cref="OrphanGuard.Report"/>); false when the guard could not be told (then it is tried
+    /// again when the stray is next seen).
+    /// </param>
+    public StraySweeper(string mark, Func<int, bool> isExempt, Func<int, ulong, bool> tellGuard)
     {
         _mark = System.Text.Encoding.ASCII.GetBytes(mark);
         _isExempt = isExempt;
+        _tellGuard = tellGuard;
+        _own = _proc.TryRead(_self, out ProcessStatus me) ? me : null;
     }
 
     /// <summary>Taken by each of <see cref="Register"/>, <see cref="Started"/>, <see cref="Forget"/> and a sweep; never across a spawn.</summary>
@@ -194,16 +204,62 @@ internal sealed class StraySweeper : IDisposable
             }
         }
 
+        int killedBefore = _killed.Count;
         ReapKilled(reports);
         if (_killed.Count > 0 && _due.Count == 0)
         {
             _due.Add(Environment.TickCount64 + 100); // keep reaping what was killed but has not died yet
+        }
+        else if (_killed.Count < killedBefore && _due.Count == 0)
+        {
+            // What the reaped strays had started comes to us as they die (several levels of them, one at a
+            // time): one more look, soon.
+            _due.Add(Environment.TickCount64 + 20);
         }
 
         foreach ((IProcessEvents events, LeftBehindProcess process) in reports)
         {
             events.OnLeftBehind(process);
         }
+    }
+
+    /// <summary>
+    /// Our children that came from a running worker (its mark, or for a forked worker its process group),
+    /// by that worker's PID: what the process table shows below the worker. Unmarked strays outside our
+    /// session seen here are reported to the guard. On the supervisor's clock thread, at each resource sample
+    /// (once a second) while a worker runs: that is also when a stray re-parented since the last sweep is
+    /// first seen.
+    /// </summary>
+    /// <remarks>
+    /// An unmarked stray is not listed under any worker: which one left it cannot be told (the sweep's guess,
+    /// the last worker to end, is only good enough to name in a report once it is ended).
+    /// </remarks>
+    public IReadOnlyList<AdoptedProcess> ReadAdopted()
+    {
+        List<AdoptedProcess> found = [];
+        lock (StartLock)
+        {
+            foreach (int pid in _clockProc.ReadChildren(_self))
+            {
+                if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
+                    || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)
+                {
+                    continue; // a worker, the guard or the fork server; gone; or dead already
+                }
+
+                Launch? owner = Owner(pid, s.ProcessGroup);
+                if (owner is { Ended: false, Pid: > 0 })
+                {
+                    found.Add(new AdoptedProcess(owner.Pid, pid));
+                }
+                else if (owner is null && IsUnmarkedOutsideOurSession(pid, s))
+                {
+                    TellGuard(pid, s.StartTime);
+                }
+            }
+        }
+
+        return found;
     }
 
     public void Dispose()
@@ -215,6 +271,7 @@ internal sealed class StraySweeper : IDisposable
 
         _killed.Clear();
         _proc.Dispose();
+        _clockProc.Dispose();
     }
 
     /// <summary>Decides about one child of ours. Caller holds <see cref="StartLock"/>.</summary>
@@ -259,18 +316,25 @@ internal sealed class StraySweeper : IDisposable
 
         Launch? owner = Owner(pid, s.ProcessGroup);
         string how = "killed with SIGKILL after its worker ended";
-        if (owner is null && !InOurSession(s.Session) && Volatile.Read(ref s_running) == 0 && _lastEnded is { } last
-            && ProcEnviron.Find(pid, AnyMark) is null)
+        if (owner is null && IsUnmarkedOutsideOurSession(pid, s))
         {
             // No mark at all: it cleared its environment (env -i) and started a session of its own, so
             // whose it was cannot be told. Nothing else in this process makes children outside our
             // session (the runtime's Process children stay in it; another supervisor's carry its own
             // mark), so it is a worker's: ended once no worker runs (counted over every supervisor in
             // the process: the app has one, a test host many), so that it cannot be a running worker's
-            // helper, and reported against the worker that ended last. (One that left only its group,
-            // not the session, is left alone: it could be anybody's.)
-            owner = last;
-            how = "killed with SIGKILL once no worker ran (it carried no mark: which worker left it is a guess, the last to end)";
+            // helper, and reported against the worker that ended last. Until then the guard is told,
+            // so that it ends with us if we die first. (One that left only its group, not the session,
+            // is left alone: it could be anybody's.)
+            if (Volatile.Read(ref s_running) == 0 && _lastEnded is { } last)
+            {
+                owner = last;
+                how = "killed with SIGKILL once no worker ran (it carried no mark: which worker left it is a guess, the last to end)";
+            }
+            else
+            {
+                TellGuard(pid, s.StartTime);
+            }
         }
 
         if (owner is not { Ended: true })
@@ -296,17 +360,20 @@ internal sealed class StraySweeper : IDisposable
     }
 
     /// <summary>Whether <paramref name="session"/> is this process's own.</summary>
-    private bool InOurSession(int session) => Own() is not { } me || session == me.Session;
+    private bool InOurSession(int session) => _own is not { } me || session == me.Session;
 
-    /// <summary>This process's reading (taken once: its group and session do not change); null if /proc would not say.</summary>
-    private ProcessStatus? Own()
+    /// <summary>A child of ours in a session of its own without any supervisor's mark: a worker's stray that cleared its environment.</summary>
+    private bool IsUnmarkedOutsideOurSession(int pid, ProcessStatus s) => !InOurSession(s.Session) && ProcEnviron.Find(pid, AnyMark) is null;
+
+    /// <summary>Reports an unmarked stray to the guard, once (again if the guard's pipe was full). Caller holds <see cref="StartLock"/>.</summary>
+    private void TellGuard(int pid, ulong start)
     {
-        if (_own is null && _proc.TryRead(_self, out ProcessStatus me))
+        // The set grows by one entry per unmarked stray (PID and start time name one process forever),
+        // reported ones are few: cleared-environment processes that left the session.
+        if (!_toldGuard.Contains((pid, start)) && _tellGuard(pid, start))
         {
-            _own = me;
+            _ = _toldGuard.Add((pid, start));
         }
-
-        return _own;
     }
 
     /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>

@@ -50,6 +50,7 @@ internal sealed class FakeOs
         });
         Probe.ReadChildren(Arg.Any<int>()).Returns(call => _children.TryGetValue(call.ArgAt<int>(0), out int[]? c) ? c : []);
         Probe.ReadMachineCpu().Returns(new MachineCpuTimes([]));
+        Launcher.ReadAdopted().Returns([]); // nothing re-parented to the supervisor unless a test says so
     }
 
     public IProcessLauncher Launcher { get; } = Substitute.For<IProcessLauncher>();

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using TuiProcManager.Tests.Headless;
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 13, items 3 and 8, in the real app in a real terminal (tmux): strays that cleared their
+/// environment and left the session survive no SIGKILL of the UI; a double-forked daemon is shown under
+/// its worker while it lives.
+/// </summary>
+public sealed class UiStraysTests
+{
+    [Fact]
+    public async Task Ui_KilledWithSigkill_StraysThatClearedTheirEnvironment_AttachedOrAdopted_AreGone()
+    {
+        string attached = Tag(), adopted = Tag();
+        using TempFile script = new(".sh", string.Join('\n',
+            $"env -i setsid bash -c 'exec sleep {attached}' &", // the issue's exact line
+            $"(env -i setsid bash -c 'exec sleep {adopted}' &)", // re-parented to tuiproc at once
+            "sleep 1000") + "\n");
+        using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script.Path}"]);
+        int[] strays = [];
+        await Tuiproc.UntilAsync(
+            () => (strays = [.. StraysAfterSigkillTests.WithArgument(attached), .. StraysAfterSigkillTests.WithArgument(adopted)]).Length == 2
+                && StraysAfterSigkillTests.WithArgument(adopted).All(pid => StraysAfterSigkillTests.ParentOf(pid) == app.Pid),
+            "both strays running, one re-parented to tuiproc");
+        await Task.Delay(2500); // the next resource sample (once a second) tells the guard about the adopted one
+
+        Stopwatch clock = Stopwatch.StartNew();
+        Tuiproc.Signal(app.Pid, 9);
+        while (strays.Any(Tuiproc.IsAlive) && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(5);
+        }
+
+        try
+        {
+            Assert.False(strays.Any(Tuiproc.IsAlive), $"a stray is still there {clock.Elapsed.TotalMilliseconds:F0} ms after tuiproc's SIGKILL");
+        }
+        finally
+        {
+            foreach (int pid in strays)
+            {
+                _ = Tuiproc.TryKill(pid);
+            }
+        }
+    }
+
+    [Fact]
+    public void Ui_DoubleForkedDaemon_ReparentedToTuiproc_IsShownUnderItsWorker_WhileAlive()
+    {
+        string daemon = Tag();
+        using TempFile script = new(".sh", $"(sleep {daemon} &)\nsleep 1000\n");
+        using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script.Path}"], width: 120);
+        int pid = 0;
+        Until(() => StraysAfterSigkillTests.WithArgument(daemon) is [int p] && StraysAfterSigkillTests.ParentOf(pid = p) == app.Pid, "the daemon re-parented to tuiproc");
+
+        string pidText = pid.ToString(CultureInfo.InvariantCulture);
+        string screen = app.WaitUntil(s => DaemonRow(s, pidText) > WorkerRow(s), $"a row for PID {pid} below the worker's");
+        string row = screen.Split('\n')[DaemonRow(screen, pidText)];
+        Assert.Contains("sleep", row, StringComparison.Ordinal);
+
+        Tuiproc.Signal(pid, 9);
+        app.WaitUntil(s => DaemonRow(s, pidText) < 0, $"the row for PID {pid} gone once it ended");
+    }
+
+    private static int WorkerRow(string screen) => Array.FindIndex(screen.Split('\n'), l => l.Contains("bash /", StringComparison.Ordinal));
+
+    private static int DaemonRow(string screen, string pid) =>
+        Array.FindIndex(screen.Split('\n'), l => l.Contains("│" + pid + "│", StringComparison.Ordinal) && l.Contains("sleep", StringComparison.Ordinal));
+
+    private static string Tag() => "1002.5" + Random.Shared.Next(100_000, 1_000_000).ToString(CultureInfo.InvariantCulture);
+
+    private static void Until(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + TmuxApp.Bound;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + what);
+            Thread.Sleep(20);
+        }
+    }
+}
