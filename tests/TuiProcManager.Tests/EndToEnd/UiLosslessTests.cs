@@ -49,6 +49,7 @@ public sealed class UiLosslessTests
         string fifo = dir.Fifo("events", UnixFileMode.UserRead | UnixFileMode.UserWrite);
         string copy = dir.PathOf("copy.jsonl");
         using Process reader = Process.Start("python3", ["-c", "import sys, time; f = open(sys.argv[1], 'rb'); time.sleep(4); open(sys.argv[2], 'wb').write(f.read())", fifo, copy])!;
+        using KillOnDispose readerGuard = new(reader); // should the app never open the FIFO, the reader would wait in open() for ever
         using TmuxApp app = TmuxApp.Start(["--events", fifo, "--cmd", "seq 1 300000"], width: 160, height: 40);
 
         app.WaitUntil(s => Row(s, "seq 1 300000").Contains(" held", StringComparison.Ordinal), "the worker's row saying held");
@@ -174,6 +175,25 @@ public sealed class UiLosslessTests
         {
             Assert.True(watch.Elapsed < TmuxApp.Bound, "timed out waiting: " + what);
             Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>Kills a helper process the test started if it is still running when the test ends.</summary>
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // it ended meanwhile
+            }
         }
     }
 }
