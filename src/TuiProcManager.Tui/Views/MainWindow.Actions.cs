@@ -11,7 +11,7 @@ namespace TuiProcManager.Tui.Views;
 internal sealed partial class MainWindow
 {
     private Task<bool>? _joinAll;
-    private bool _joinAllSucceeded; // joined, but Done! waits until the panels have every worker's end and last lines
+    private int _joinAllCount; // workers the join-all in flight waits for
     private bool _stopping;
 
     /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>
@@ -32,8 +32,8 @@ internal sealed partial class MainWindow
             case UiAction.TerminateAll: TerminateAll(); break;
             case UiAction.ToggleOutput: ToggleOutput(); break;
             case UiAction.Search: Later(Search); break;
-            case UiAction.SearchNext: _output.Search(null, forward: true); break;
-            case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
+            case UiAction.SearchNext: SearchAgain(forward: true); break;
+            case UiAction.SearchPrevious: SearchAgain(forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
             case UiAction.ToggleScheduling: ToggleScheduling(); break;
             case UiAction.MoreSlots: ChangeSlots(+1); break;
@@ -172,28 +172,38 @@ internal sealed partial class MainWindow
             return;
         }
 
-        int count = _dashboard.Processes.Workers.Count;
-        _header.Join = $"joining {count}…";
-        _header.SetNeedsDraw();
+        _joinAllCount = _dashboard.Processes.Workers.Count;
         _joinAll = _supervisor.JoinAllAsync();
+        UpdateJoinStatus();
         _joinAll.ContinueWith(t => OnUi(() =>
         {
-            _joinAllSucceeded = t.IsCompletedSuccessfully && t.Result;
-            _header.Join = _joinAllSucceeded ? _header.Join : null;
-            ShowDoneOnceSeen();
+            if (!t.IsCompletedSuccessfully)
+            {
+                _header.Say($"join of every worker: {t.Exception?.InnerException?.Message ?? "cancelled"}", error: true);
+            }
+
+            UpdateJoinStatus();
         }), TaskScheduler.Default);
     }
 
     /// <summary>
-    /// Done! is the lesson's last line: shown once the join has ended and the panels have seen every worker
-    /// end (the join completes as the supervisor records an end; the event reaches the panels a batch later).
+    /// The header's join status, true of this moment: "joining N…" while J's join waits; Done! (the lesson's
+    /// last line) while every worker the panels know has ended and been joined (by J, or j on each), so a
+    /// worker spawned after it takes Done! away until it too is joined; otherwise nothing.
     /// </summary>
-    private void ShowDoneOnceSeen()
+    /// <remarks>
+    /// Done! waits for the panels, not for the join's task: the join completes as the supervisor records
+    /// an end, and the end and the last lines reach the panels a batch later.
+    /// </remarks>
+    private void UpdateJoinStatus()
     {
-        if (_joinAllSucceeded && _dashboard.Processes.Workers.All(w => !w.IsAlive))
+        IReadOnlyList<Models.WorkerRow> workers = _dashboard.Processes.Workers;
+        string? status = _joinAll is { IsCompleted: false } ? $"joining {_joinAllCount}…"
+            : workers.Count > 0 && workers.All(w => w.Joined && !w.IsAlive) ? "Done!"
+            : null;
+        if (status != _header.Join)
         {
-            _joinAllSucceeded = false;
-            _header.Join = "Done!";
+            _header.Join = status;
             _header.SetNeedsDraw();
         }
     }
@@ -218,14 +228,31 @@ internal sealed partial class MainWindow
         }
     }
 
+    /// <summary>/: asks what to find, then finds it in the output shown (the selected worker's or the merged), brought back first if another panel is in its place.</summary>
     private void Search()
     {
         SearchDialog dialog = new(_output.Query);
         Show(dialog);
         if (dialog.Confirmed)
         {
-            _output.Search(dialog.Query, forward: true);
+            Find(dialog.Query, forward: true);
         }
+    }
+
+    /// <summary>n / N: the next / previous match of the last search.</summary>
+    private void SearchAgain(bool forward) => Find(null, forward);
+
+    /// <summary>The output first (laid out, so that the match can be scrolled into view), then the search; what it found in the header too (the panel's title may be cut).</summary>
+    private void Find(string? query, bool forward)
+    {
+        if (_place != OutputPlace.Output)
+        {
+            Place(OutputPlace.Output);
+            App?.LayoutAndDraw();
+        }
+
+        string outcome = _output.Search(query, forward);
+        _header.Say(outcome, error: outcome.Contains(": not found", StringComparison.Ordinal));
     }
 
     private void NextTheme()
