@@ -1,6 +1,7 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Theming;
@@ -73,14 +74,14 @@ internal sealed partial class MainWindow
 
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
         if (ask && alive > 0 && App is { } app
-            && MessageBox.Query(app, "Quit", $"{alive} worker(s) still alive. Stop them all and quit?", "Cancel", "Quit") != 1)
+            && MessageBox.Query(app, "Quit", $"{Plural.Of(alive, "worker")} still alive. Stop {(alive == 1 ? "it" : "them all")} and quit?", "Cancel", "Quit") != 1)
         {
             return;
         }
 
         _stopping = true;
         ExitCode = exitCode;
-        _header.Say(alive > 0 ? $"stopping {alive} worker(s)…" : "quitting");
+        _header.Say(alive > 0 ? $"stopping {Plural.Of(alive, "worker")}…" : "quitting");
         Task stopped = _supervisor.TerminateAllAsync();
         stopped.ContinueWith(_ => OnUi(() => App?.RequestStop(this)), TaskScheduler.Default);
     }
@@ -211,8 +212,8 @@ internal sealed partial class MainWindow
     private void TerminateAll()
     {
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
-        _header.Say($"terminating {alive} worker(s)");
-        Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
+        _header.Say($"terminating {Plural.Of(alive, "worker")}");
+        Watch(_supervisor.TerminateAllAsync(), $"{Plural.Of(alive, "worker")} terminated");
     }
 
     /// <summary>o: the output back if another panel is in its place, else selected ↔ merged.</summary>
