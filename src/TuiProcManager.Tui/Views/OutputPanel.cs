@@ -101,7 +101,7 @@ internal sealed class OutputPanel : PanelView
     }
 
     /// <summary>
-    /// Finds <paramref name="query"/> (a new search: from the selected line, else from the top of the view)
+    /// Finds <paramref name="query"/> (a new search: from the selected line, else from the first line)
     /// or the last query again (null: n and N, from the line after or before the selected one), in the
     /// lines as shown (a merged line's worker tag included), ignoring case; wraps around, and says so.
     /// The match is selected and scrolled into view; the outcome stays in the title until the next search
@@ -118,10 +118,9 @@ internal sealed class OutputPanel : PanelView
         }
 
         int count = _source.Count;
-        Rectangle view = _list.Viewport;
         int from = _list.SelectedItem is { } s && s < count
             ? (again ? s : s + (forward ? -1 : 1))
-            : forward ? Math.Min(view.Y, count) - 1 : Math.Min(count, view.Y + view.Height);
+            : forward ? -1 : count;
         int? found = OutputModel.Find(count, _source.Text, wanted, from, forward);
         string shown = "/" + InputText.Shorten(wanted, 30);
         if (found is not { } i)
