@@ -133,6 +133,9 @@ public sealed class ScreenTruthTests
                 Assert.Contains("] needle 100", screen.Replace("   ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
                 Assert.Contains("/needle: match 1 of 3", screen, StringComparison.Ordinal);
                 Assert.DoesNotContain("hay 302", screen, StringComparison.Ordinal); // not pulled back to the tail
+                (int row, int col) match = s.Find("needle 100");
+                (int row, int col) other = s.Find("hay 101");
+                Assert.NotEqual(s.AttributeAt(other.row, other.col), s.AttributeAt(match.row, match.col)); // the match is marked
 
                 app.InjectKey(new Key('n'));
                 app.InjectKey(new Key('n'));
