@@ -237,6 +237,30 @@ public sealed class ScreenTruthTests
         Assert.DoesNotContain(text, c => c is '\u202E' or '\u2067' or '\u2069' or '\u2028');
     }
 
+    [Fact]
+    public void OutputList_TabThenHomeEndPageUpPageDownUpDown_MoveThroughTheLines()
+    {
+        using Screen s = new(100, 30);
+        s.Feed([_e.Spawned(1), .. Enumerable.Range(1, 200).Select(i => _e.Line(1, $"line {i:000}"))]);
+        Assert.Contains("line 200", s.Text, StringComparison.Ordinal);
+
+        s.Press(Key.Tab); // the keyboard to the Output panel
+        s.Press(Key.Home);
+        Assert.Contains("line 001", s.Text, StringComparison.Ordinal);
+        s.Press(Key.PageDown);
+        s.Press(Key.PageDown);
+        Assert.DoesNotContain("line 001", s.Text, StringComparison.Ordinal);
+        s.Press(Key.PageUp);
+        s.Press(Key.PageUp);
+        Assert.Contains("line 001", s.Text, StringComparison.Ordinal);
+        s.Press(Key.End);
+        Assert.Contains("line 200", s.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 001", s.Text, StringComparison.Ordinal);
+        s.Press(Key.CursorUp);
+        s.Press(Key.CursorDown);
+        Assert.Contains("line 200", s.Text, StringComparison.Ordinal);
+    }
+
     private static void Type(Terminal.Gui.App.IApplication app, string text)
     {
         foreach (char c in text)
