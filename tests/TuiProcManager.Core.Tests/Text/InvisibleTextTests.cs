@@ -9,7 +9,7 @@ namespace TuiProcManager.Core.Tests.Text;
 /// </summary>
 public sealed class InvisibleTextTests
 {
-    /// <summary>Unicode's Bidi_Control property (PropList.txt, unchanged from Unicode 6.3 to 16.0).</summary>
+    /// <summary>Unicode's Bidi_Control property, as PropList.txt lists it: twelve code points.</summary>
     public static TheoryData<int> BidiControls => [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069];
 
     [Theory]
