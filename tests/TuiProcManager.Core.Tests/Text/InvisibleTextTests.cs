@@ -70,6 +70,11 @@ public sealed class InvisibleTextTests
             }
 
             Assert.DoesNotContain(shown, c => char.IsControl(c) && c != '\t');
+            if (TerminalText.IsShownAsCodePoint(cp))
+            {
+                // Found wherever it is: after printable ASCII, a tab, Latin and CJK text.
+                Assert.Equal($"ab\tcü平<U+{cp:X4}>d", TerminalText.Sanitize("ab\tcü平" + char.ConvertFromUtf32(cp) + "d"));
+            }
         }
 
         // Every format character this runtime knows that the screen cannot show is either shown as its code point,
