@@ -3,7 +3,7 @@ namespace TuiProcManager.Core.Text;
 /// <summary>Quotes what a user typed inside an error message.</summary>
 /// <remarks>
 /// An error message is one line on a terminal, whatever was typed: control characters are shown as text
-/// (<see cref="TerminalText.Sanitize"/>), so are the Unicode line and paragraph separators, and the text is
+/// (<see cref="TerminalText.Sanitize"/>, which shows the Unicode line and paragraph separators as <c>&lt;U+2028&gt;</c>), and the text is
 /// cut to <see cref="MaxLength"/> characters, so that a 10 MB argument gives a short message.
 /// </remarks>
 public static class InputText
@@ -21,11 +21,9 @@ public static class InputText
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 4);
 
         // Cut first (a 10 MB argument is not sanitized whole), then make the rest visible, then cut again:
-        // a control character becomes two or four characters.
+        // a control character becomes two to four characters, a bidi control eight (<U+202E>).
         string head = text.Length <= maxLength ? text : text[..maxLength];
-        string shown = TerminalText.Sanitize(head)
-            .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
-            .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
+        string shown = TerminalText.Sanitize(head);
         return shown.Length <= maxLength && head.Length == text.Length ? shown : shown[..Math.Min(shown.Length, maxLength - 3)] + "...";
     }
 }

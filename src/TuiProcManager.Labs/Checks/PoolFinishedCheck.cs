@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Labs.Checks;
 
@@ -23,6 +24,6 @@ public sealed class PoolFinishedCheck(int minSucceeded, int minFailed) : Check
 
     /// <inheritdoc />
     public override string Describe() => MinFailed > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"a pool finished with at least {MinSucceeded} results and {MinFailed} failed input{(MinFailed == 1 ? "" : "s")}")
-        : string.Create(CultureInfo.InvariantCulture, $"a pool finished with at least {MinSucceeded} results");
+        ? string.Create(CultureInfo.InvariantCulture, $"a pool finished with at least {Plural.Of(MinSucceeded, "result")} and {Plural.Of(MinFailed, "failed input")}")
+        : string.Create(CultureInfo.InvariantCulture, $"a pool finished with at least {Plural.Of(MinSucceeded, "result")}");
 }

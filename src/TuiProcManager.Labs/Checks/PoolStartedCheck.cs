@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Labs.Checks;
@@ -33,5 +34,5 @@ public sealed class PoolStartedCheck(WorkerKind? kind, int minInputs, int minWor
     /// <inheritdoc />
     public override string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"a pool mapping {(WorkerKind is { } k ? k.ToString().ToLowerInvariant() : "square or cube")} over at least {MinInputs} inputs with at least {MinWorkers} workers{(MinSteps > 0 ? $" and {MinSteps} steps an input" : "")} started");
+        $"a pool mapping {(WorkerKind is { } k ? k.ToString().ToLowerInvariant() : "square or cube")} over at least {Plural.Of(MinInputs, "input")} with at least {Plural.Of(MinWorkers, "worker")}{(MinSteps > 0 ? $" and {Plural.Of(MinSteps, "step")} an input" : "")} started");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Labs.Checks;
@@ -30,5 +31,5 @@ public sealed class ResultsCheck(int atLeast, WorkerKind? kind, bool? fromPool) 
     /// <inheritdoc />
     public override string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"at least {AtLeast} results{(FromPool == true ? " from a pool" : FromPool == false ? " from single workers" : "")} in the shared results table");
+        $"at least {Plural.Of(AtLeast, "result")}{(FromPool == true ? " from a pool" : FromPool == false ? " from single workers" : "")} in the shared results table");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Labs.Checks;
 
@@ -24,5 +25,5 @@ public sealed class TookTurnsCheck(int atLeast) : Check
 
     /// <inheritdoc />
     public override string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"workers took turns on one slot at least {AtLeast} times (pause-on-wait, 1 slot)");
+        string.Create(CultureInfo.InvariantCulture, $"workers took turns on one slot at least {Plural.Of(AtLeast, "time")} (pause-on-wait, 1 slot)");
 }

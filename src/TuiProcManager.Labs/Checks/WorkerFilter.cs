@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Labs.Checks;
@@ -52,7 +53,7 @@ public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps
 
         if (MinSteps > 0)
         {
-            with.Add(string.Create(CultureInfo.InvariantCulture, $"at least {MinSteps} steps"));
+            with.Add(string.Create(CultureInfo.InvariantCulture, $"at least {Plural.Of(MinSteps, "step")}"));
         }
 
         if (MinWorkMs > 0)

@@ -96,12 +96,12 @@ public sealed partial class ExplainTexts
         return text;
     }
 
-    /// <summary>Fills <paramref name="text"/>'s placeholders from <paramref name="values"/> (a missing value leaves "?").</summary>
+    /// <summary>Fills <paramref name="text"/>'s placeholders from <paramref name="values"/> (a missing value leaves "?"; <c>{size} workers</c> reads <c>1 worker</c>).</summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
-        return Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out string? v) ? v : "?");
+        return Core.Text.Placeholders.Fill(text, name => values.GetValueOrDefault(name), missing: "?");
     }
 
     [GeneratedRegex(@"\{([a-z]+)\}")]

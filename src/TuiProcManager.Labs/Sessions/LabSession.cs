@@ -191,11 +191,12 @@ public sealed class LabSession
         Steps = Lab.Steps.Select((s, i) => (s.Id, _steps[i])).ToImmutableDictionary(p => p.Id, p => p.Item2),
     };
 
-    /// <summary>Replaces the text's placeholders: <c>{cores}</c>, the machine's cores.</summary>
+    /// <summary>Replaces the text's placeholders: <c>{cores}</c>, the machine's cores (<c>{cores} cores</c> reads <c>1 core</c> on one).</summary>
     public string Expand(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("{cores}", World.Cores.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string cores = World.Cores.ToString(CultureInfo.InvariantCulture);
+        return Core.Text.Placeholders.Fill(text, name => name == "cores" ? cores : null);
     }
 
     private List<int> Advance()

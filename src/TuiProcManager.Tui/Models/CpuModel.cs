@@ -8,6 +8,8 @@ namespace TuiProcManager.Tui.Models;
 internal sealed class CpuModel(int history = 60)
 {
     private readonly Dictionary<WorkerId, BoundedRing<double>> _workers = [];
+    private readonly HashSet<WorkerId> _ended = [];
+    private readonly Dictionary<WorkerId, int> _fading = []; // ended workers whose history still holds samples from before the end: zeros to add
 
     public int History => history;
 
@@ -18,13 +20,20 @@ internal sealed class CpuModel(int history = 60)
     public BoundedRing<double> MachineHistory { get; } = new(history);
 
     /// <summary>The worker's CPU (its own process and all its descendants, 100 = one core), oldest first.</summary>
+    /// <remarks>
+    /// An ended worker uses no CPU: its end adds a 0, and so does every machine sample (one a second, as a
+    /// worker's own) until its history has moved out of view, so the graph's newest column is always now.
+    /// </remarks>
     public BoundedRing<double>? For(WorkerId worker) => _workers.GetValueOrDefault(worker);
+
+    /// <summary>Whether the worker has ended (its CPU is 0 from then on).</summary>
+    public bool HasEnded(WorkerId worker) => _ended.Contains(worker);
 
     public bool Apply(SupervisorEvent e)
     {
         switch (e)
         {
-            case ResourceSampled s:
+            case ResourceSampled s when !_ended.Contains(s.Worker): // a reading taken before the end says nothing of now
                 if (!_workers.TryGetValue(s.Worker, out BoundedRing<double>? ring))
                 {
                     _workers[s.Worker] = ring = new BoundedRing<double>(history);
@@ -35,9 +44,38 @@ internal sealed class CpuModel(int history = 60)
             case MachineSampled m:
                 Cores = m.CoreBusyPercent;
                 MachineHistory.Add(m.CoreBusyPercent.IsEmpty ? 0 : m.CoreBusyPercent.Average());
+                FadeEnded();
+                return true;
+            case WorkerEnded ended:
+                _ended.Add(ended.Worker);
+                if (_workers.TryGetValue(ended.Worker, out BoundedRing<double>? last))
+                {
+                    last.Add(0);
+                    _fading[ended.Worker] = history - 1;
+                }
+
+                return true;
+            case SupervisorSnapshot snapshot:
+                foreach (WorkerInfo w in snapshot.Workers.Where(w => w.State == WorkerState.Ended))
+                {
+                    _ended.Add(w.Worker);
+                }
+
                 return true;
             default:
                 return false;
+        }
+    }
+
+    private void FadeEnded()
+    {
+        foreach (WorkerId worker in _fading.Keys.ToList())
+        {
+            _workers[worker].Add(0);
+            if (--_fading[worker] <= 0)
+            {
+                _fading.Remove(worker);
+            }
         }
     }
 }

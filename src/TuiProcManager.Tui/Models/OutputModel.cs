@@ -53,15 +53,23 @@ internal sealed class OutputModel(OutputOptions options)
     /// <summary>Index of the next line (after <paramref name="from"/>, or before it going back) containing <paramref name="query"/>, ignoring case; wraps around.</summary>
     public static int? Find(BoundedRing<OutputEntry> lines, string query, int from, bool forward)
     {
-        if (string.IsNullOrEmpty(query) || lines.Count == 0)
+        ArgumentNullException.ThrowIfNull(lines);
+        return Find(lines.Count, i => lines[i].Text, query, from, forward);
+    }
+
+    /// <summary>Index of the next of <paramref name="count"/> lines (after <paramref name="from"/>, or before it going back) whose <paramref name="text"/> contains <paramref name="query"/>, ignoring case; wraps around.</summary>
+    public static int? Find(int count, Func<int, string> text, string query, int from, bool forward)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrEmpty(query) || count == 0)
         {
             return null;
         }
 
-        for (int step = 1; step <= lines.Count; step++)
+        for (int step = 1; step <= count; step++)
         {
-            int i = ((from + (forward ? step : -step)) % lines.Count + lines.Count) % lines.Count;
-            if (lines[i].Text.Contains(query, StringComparison.OrdinalIgnoreCase))
+            int i = ((from + (forward ? step : -step)) % count + count) % count;
+            if (text(i).Contains(query, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }

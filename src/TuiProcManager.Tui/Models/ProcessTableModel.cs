@@ -41,8 +41,8 @@ internal sealed class ProcessTableModel
                 w.State = s.To;
             }),
             WorkerScheduled s => Update(s.Worker, w => w.Queue.Decided(s.Change, w.State)),
-            WorkerEnded s => Update(s.Worker, w => (w.Exit, w.EndedAt, w.State) = (s.Exit, s.Time, WorkerState.Ended)),
-            ResourceSampled s => Update(s.Worker, w => Sample(w, s)),
+            WorkerEnded s => Update(s.Worker, w => Ended(w, s)),
+            ResourceSampled s when Find(s.Worker) is { IsAlive: true } => Update(s.Worker, w => Sample(w, s)),
             DescendantStateChanged s => Update(s.Worker, w => Descendant(w, s)),
             JoinStarted s => Update(s.Worker, w => w.PendingJoins++),
             WorkerOutputHeld s => Update(s.Worker, w => w.OutputHeld = s.Held),
@@ -101,6 +101,18 @@ internal sealed class ProcessTableModel
 
         update(row);
         return true;
+    }
+
+    /// <summary>
+    /// A worker's end: its CPU and memory no longer count, and its descendants are no longer its own, as
+    /// the supervisor forgets them at the end (each one's end is published before; this holds even if the
+    /// screen's queue dropped those). A process seen again later is added by its own event.
+    /// </summary>
+    private static void Ended(WorkerRow w, WorkerEnded s)
+    {
+        (w.Exit, w.EndedAt, w.State) = (s.Exit, s.Time, WorkerState.Ended);
+        w.CpuPercent = 0;
+        w.Descendants.Clear();
     }
 
     private static void Sample(WorkerRow w, ResourceSampled s)

@@ -76,6 +76,11 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
                 lane.Queue.StateChanged(s.To);
                 Change(lane, s.Time, new ShownState(s.To, lane.Queue.IsQueued(s.To)), s.Why);
                 return true;
+            case WorkerEnded s when _byId.TryGetValue(s.Worker, out Lane? lane) && lane.Current.State != WorkerState.Ended:
+                // Its state change to ended comes first and is enough, unless the screen's queue dropped it:
+                // the end itself never is, and a lane must not run on after its worker.
+                Change(lane, s.Time, new ShownState(WorkerState.Ended), s.Exit.ToString());
+                return true;
             case WorkerScheduled s when _byId.TryGetValue(s.Worker, out Lane? lane):
                 WorkerState state = lane.Current.State;
                 lane.Queue.Decided(s.Change, state);

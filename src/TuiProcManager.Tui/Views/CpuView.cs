@@ -45,9 +45,9 @@ internal sealed class CpuView : CanvasView
         int graphRows = Math.Max(0, height - 1 - coreRows);
         BoundedRing<double>? history = Selected is { } id ? _model.For(id) : null;
         double latest = history is { Count: > 0 } ? history[history.Count - 1] : 0;
-        string title = Selected is { } w
-            ? string.Create(CultureInfo.InvariantCulture, $"{w} {_names(w)}: {Format.Percent(latest)}% (100% = 1 core)")
-            : "no worker selected";
+        string title = Selected is not { } w ? "no worker selected"
+            : _model.HasEnded(w) ? string.Create(CultureInfo.InvariantCulture, $"{w} {_names(w)}: ended, 0%")
+            : string.Create(CultureInfo.InvariantCulture, $"{w} {_names(w)}: {Format.Percent(latest)}% (100% = 1 core)");
         canvas.Write(0, 0, title, GetAttributeForRole(VisualRole.Normal));
         DrawGraph(canvas, history, 1, graphRows);
         DrawCores(canvas, 1 + graphRows, coreRows);

@@ -1,6 +1,7 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Theming;
@@ -11,7 +12,7 @@ namespace TuiProcManager.Tui.Views;
 internal sealed partial class MainWindow
 {
     private Task<bool>? _joinAll;
-    private bool _joinAllSucceeded; // joined, but Done! waits until the panels have every worker's end and last lines
+    private int _joinAllCount; // workers the join-all in flight waits for
     private bool _stopping;
 
     /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>
@@ -32,8 +33,8 @@ internal sealed partial class MainWindow
             case UiAction.TerminateAll: TerminateAll(); break;
             case UiAction.ToggleOutput: ToggleOutput(); break;
             case UiAction.Search: Later(Search); break;
-            case UiAction.SearchNext: _output.Search(null, forward: true); break;
-            case UiAction.SearchPrevious: _output.Search(null, forward: false); break;
+            case UiAction.SearchNext: SearchAgain(forward: true); break;
+            case UiAction.SearchPrevious: SearchAgain(forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
             case UiAction.ToggleScheduling: ToggleScheduling(); break;
             case UiAction.MoreSlots: ChangeSlots(+1); break;
@@ -73,14 +74,14 @@ internal sealed partial class MainWindow
 
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
         if (ask && alive > 0 && App is { } app
-            && MessageBox.Query(app, "Quit", $"{alive} worker(s) still alive. Stop them all and quit?", "Cancel", "Quit") != 1)
+            && MessageBox.Query(app, "Quit", $"{Plural.Of(alive, "worker")} still alive. Stop {(alive == 1 ? "it" : "them all")} and quit?", "Cancel", "Quit") != 1)
         {
             return;
         }
 
         _stopping = true;
         ExitCode = exitCode;
-        _header.Say(alive > 0 ? $"stopping {alive} worker(s)…" : "quitting");
+        _header.Say(alive > 0 ? $"stopping {Plural.Of(alive, "worker")}…" : "quitting");
         Task stopped = _supervisor.TerminateAllAsync();
         stopped.ContinueWith(_ => OnUi(() => App?.RequestStop(this)), TaskScheduler.Default);
     }
@@ -172,28 +173,38 @@ internal sealed partial class MainWindow
             return;
         }
 
-        int count = _dashboard.Processes.Workers.Count;
-        _header.Join = $"joining {count}…";
-        _header.SetNeedsDraw();
+        _joinAllCount = _dashboard.Processes.Workers.Count;
         _joinAll = _supervisor.JoinAllAsync();
+        UpdateJoinStatus();
         _joinAll.ContinueWith(t => OnUi(() =>
         {
-            _joinAllSucceeded = t.IsCompletedSuccessfully && t.Result;
-            _header.Join = _joinAllSucceeded ? _header.Join : null;
-            ShowDoneOnceSeen();
+            if (!t.IsCompletedSuccessfully)
+            {
+                _header.Say($"join of every worker: {t.Exception?.InnerException?.Message ?? "cancelled"}", error: true);
+            }
+
+            UpdateJoinStatus();
         }), TaskScheduler.Default);
     }
 
     /// <summary>
-    /// Done! is the lesson's last line: shown once the join has ended and the panels have seen every worker
-    /// end (the join completes as the supervisor records an end; the event reaches the panels a batch later).
+    /// The header's join status, true of this moment: "joining N…" while J's join waits; Done! (the lesson's
+    /// last line) while every worker the panels know has ended and been joined (by J, or j on each), so a
+    /// worker spawned after it takes Done! away until it too is joined; otherwise nothing.
     /// </summary>
-    private void ShowDoneOnceSeen()
+    /// <remarks>
+    /// Done! waits for the panels, not for the join's task: the join completes as the supervisor records
+    /// an end, and the end and the last lines reach the panels a batch later.
+    /// </remarks>
+    private void UpdateJoinStatus()
     {
-        if (_joinAllSucceeded && _dashboard.Processes.Workers.All(w => !w.IsAlive))
+        IReadOnlyList<Models.WorkerRow> workers = _dashboard.Processes.Workers;
+        string? status = _joinAll is { IsCompleted: false } ? $"joining {_joinAllCount}…"
+            : workers.Count > 0 && workers.All(w => w.Joined && !w.IsAlive) ? "Done!"
+            : null;
+        if (status != _header.Join)
         {
-            _joinAllSucceeded = false;
-            _header.Join = "Done!";
+            _header.Join = status;
             _header.SetNeedsDraw();
         }
     }
@@ -201,8 +212,8 @@ internal sealed partial class MainWindow
     private void TerminateAll()
     {
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
-        _header.Say($"terminating {alive} worker(s)");
-        Watch(_supervisor.TerminateAllAsync(), $"{alive} worker(s) terminated");
+        _header.Say($"terminating {Plural.Of(alive, "worker")}");
+        Watch(_supervisor.TerminateAllAsync(), $"{Plural.Of(alive, "worker")} terminated");
     }
 
     /// <summary>o: the output back if another panel is in its place, else selected ↔ merged.</summary>
@@ -218,14 +229,31 @@ internal sealed partial class MainWindow
         }
     }
 
+    /// <summary>/: asks what to find, then finds it in the output shown (the selected worker's or the merged), brought back first if another panel is in its place.</summary>
     private void Search()
     {
         SearchDialog dialog = new(_output.Query);
         Show(dialog);
         if (dialog.Confirmed)
         {
-            _output.Search(dialog.Query, forward: true);
+            Find(dialog.Query, forward: true);
         }
+    }
+
+    /// <summary>n / N: the next / previous match of the last search.</summary>
+    private void SearchAgain(bool forward) => Find(null, forward);
+
+    /// <summary>The output first (laid out, so that the match can be scrolled into view), then the search; what it found in the header too (the panel's title may be cut).</summary>
+    private void Find(string? query, bool forward)
+    {
+        if (_place != OutputPlace.Output)
+        {
+            Place(OutputPlace.Output);
+            App?.LayoutAndDraw();
+        }
+
+        string outcome = _output.Search(query, forward);
+        _header.Say(outcome, error: outcome.Contains(": not found", StringComparison.Ordinal));
     }
 
     private void NextTheme()

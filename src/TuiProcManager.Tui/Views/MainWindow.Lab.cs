@@ -49,7 +49,7 @@ internal sealed partial class MainWindow
         }
         else if (_labSession.DoneCount > 0)
         {
-            _labMessage = new LabMessage($"Welcome back: {_labSession.DoneCount} of {options.Lab.Steps.Length} steps done; on with step {_labSession.Current + 1}.", Roles.Hint);
+            _labMessage = new LabMessage($"Welcome back: {_labSession.DoneCount} of {Core.Text.Plural.Of(options.Lab.Steps.Length, "step")} done; on with step {_labSession.Current + 1}.", Roles.Hint);
         }
 
         LayoutSide();

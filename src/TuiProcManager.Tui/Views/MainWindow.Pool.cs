@@ -21,7 +21,7 @@ internal sealed partial class MainWindow
         try
         {
             PoolId id = _supervisor.StartPool(request);
-            _header.Say($"pool {id}: {N(request.Tasks.Length)} input(s) over {request.Size} worker(s) · r: results");
+            _header.Say($"pool {id}: {Core.Text.Plural.Of(request.Tasks.Length, "input")}, Pool({N(request.Size)}) · r: results");
             Place(OutputPlace.Pool);
         }
         catch (ArgumentException e)

@@ -131,7 +131,7 @@ internal sealed partial class MainWindow : Runnable
 
         ApplyLabAndExplain(batch);
 
-        ShowDoneOnceSeen();
+        UpdateJoinStatus();
 
         if (App is { } app && app.TopRunnableView != this)
         {

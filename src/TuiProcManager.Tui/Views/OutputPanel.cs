@@ -2,6 +2,7 @@ using System.Drawing;
 using System.Globalization;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
@@ -24,6 +25,7 @@ internal sealed class OutputPanel : PanelView
     private WorkerId? _worker;
     private long _evictedSeen;
     private int _countSeen; // lines in view at the last refresh: was the user at the tail then?
+    private string? _searchNote; // the last search's outcome, for the title
 
     public OutputPanel(OutputModel model, Func<WorkerId, string> names, StateGlyphs glyphs)
         : base(glyphs)
@@ -47,16 +49,19 @@ internal sealed class OutputPanel : PanelView
     /// <summary>The last search, for n and N.</summary>
     public string? Query { get; private set; }
 
-    /// <summary>Shows <paramref name="worker"/>'s lines (unless merged).</summary>
+    /// <summary>Shows <paramref name="worker"/>'s lines (merged: the selection is remembered for later, the view stays as it is).</summary>
     public void ShowWorker(WorkerId? worker)
     {
-        if (worker == _worker && !Merged)
+        if (worker == _worker)
         {
             return;
         }
 
         _worker = worker;
-        Reload();
+        if (!Merged)
+        {
+            Reload();
+        }
     }
 
     /// <summary>Toggles between the selected worker's lines and all workers merged.</summary>
@@ -75,6 +80,12 @@ internal sealed class OutputPanel : PanelView
         _evictedSeen = lines.Evicted;
         bool atTail = viewport.Y + viewport.Height >= _countSeen || _countSeen <= viewport.Height;
         _countSeen = lines.Count;
+        if (evicted > 0 && _list.SelectedItem is { } selected)
+        {
+            // The selected line (a search's match) moved up by as many as fell out; gone if it fell out too.
+            _list.SelectedItem = selected - evicted >= 0 ? (int)(selected - evicted) : null;
+        }
+
         _source.Changed();
         if (atTail)
         {
@@ -89,26 +100,52 @@ internal sealed class OutputPanel : PanelView
         UpdateTitle();
     }
 
-    /// <summary>Finds <paramref name="query"/> (or the last query) forward or backward from the selected line.</summary>
-    /// <returns>False when nothing matches.</returns>
-    public bool Search(string? query, bool forward)
+    /// <summary>
+    /// Finds <paramref name="query"/> (a new search: from the selected line, else from the first line)
+    /// or the last query again (null: n and N, from the line after or before the selected one), in the
+    /// lines as shown (a merged line's worker tag included), ignoring case; wraps around, and says so.
+    /// The match is selected and scrolled into view; the outcome stays in the title until the next search
+    /// or another view.
+    /// </summary>
+    /// <returns>What happened, in words: the match's place among all, "not found", or that there was no search yet.</returns>
+    public string Search(string? query, bool forward)
     {
-        Query = string.IsNullOrEmpty(query) ? Query : query;
-        if (Query is null)
+        bool again = string.IsNullOrEmpty(query);
+        Query = again ? Query : query;
+        if (Query is not { } wanted)
         {
-            return false;
+            return "no search yet: / searches the output";
         }
 
-        int from = _list.SelectedItem ?? (forward ? -1 : _source.Count);
-        int? found = OutputModel.Find(_source.Lines, Query, from, forward);
-        if (found is { } i)
+        int count = _source.Count;
+        int from = _list.SelectedItem is { } s && s < count
+            ? (again ? s : s + (forward ? -1 : 1))
+            : forward ? -1 : count;
+        int? found = OutputModel.Find(count, _source.Text, wanted, from, forward);
+        string shown = "/" + InputText.Shorten(wanted, 30);
+        if (found is not { } i)
         {
-            _list.SelectedItem = i;
-            _list.EnsureSelectedItemVisible();
+            _searchNote = $"{shown}: not found";
+            UpdateTitle();
+            return $"{_searchNote} in {Who()}";
         }
 
-        UpdateTitle(found is null ? "not found" : null);
-        return found is not null;
+        _list.SelectedItem = i;
+        _list.EnsureSelectedItemVisible();
+        int matches = 0, ordinal = 0;
+        for (int line = 0; line < count; line++)
+        {
+            if (_source.Text(line).Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                matches++;
+                ordinal += line <= i ? 1 : 0;
+            }
+        }
+
+        bool wrapped = forward ? from >= 0 && i <= from : from < count && i >= from;
+        _searchNote = $"{shown}: match {N(ordinal)} of {N(matches)}" + (!wrapped ? "" : forward ? ", wrapped to the top" : ", wrapped to the bottom");
+        UpdateTitle();
+        return $"{_searchNote}, line {N(i + 1)} of {Who()}";
     }
 
     /// <summary>Gives the list the keyboard.</summary>
@@ -121,28 +158,33 @@ internal sealed class OutputPanel : PanelView
         _countSeen = lines.Count;
         _source.Show(lines, Merged, id => id.ToString() + " " + _names(id));
         _list.SelectedItem = null;
+        _searchNote = Query is null ? null : "/" + InputText.Shorten(Query, 30) + ": n, N to search here";
         FollowTail();
         UpdateTitle();
     }
 
+    private string Who() => Merged ? "the merged output" : _worker is { } id ? $"{id} {_names(id)}'s output" : "no worker's output";
+
     private void FollowTail() =>
         _list.Viewport = _list.Viewport with { Y = Math.Max(0, _source.Count - Math.Max(1, _list.Viewport.Height)) };
 
-    private void UpdateTitle(string? searchNote = null)
+    private void UpdateTitle()
     {
         long dropped = Merged ? _model.MergedDropped : _worker is { } w ? _model.For(w).Dropped : 0;
         string who = Merged ? "all workers, merged" : _worker is { } id ? $"{id} {_names(id)}" : "no worker selected";
-        string text = $"Output · {who} · {_source.Count.ToString("N0", CultureInfo.InvariantCulture)} lines";
+        string text = $"Output · {who} · {Plural.Of(_source.Count, "line")}";
         if (dropped > 0)
         {
-            text += $" · {dropped.ToString("N0", CultureInfo.InvariantCulture)} dropped";
+            text += $" · {N(dropped)} dropped";
         }
 
-        if (Query is not null)
+        if (_searchNote is not null)
         {
-            text += $" · /{Query}" + (searchNote is null ? "" : " " + searchNote);
+            text += " · " + _searchNote;
         }
 
         Title = text;
     }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Drawing;
@@ -31,9 +32,19 @@ internal sealed class PoolPanel : LinesPanel
         _shown = pool?.Id;
         (List<string> lines, List<string?> roles) = Lines(pool);
         LinesView.Show(lines, fromTop: other, roles);
-        Title = pool is null
-            ? "Pool · r: output"
-            : $"Pool {pool.Id} · {N(pool.Total)} input{(pool.Total == 1 ? "" : "s")} over {pool.Request.Size} worker{(pool.Request.Size == 1 ? "" : "s")} · r: output";
+        Title = pool is null ? "Pool · r: output" : $"Pool {pool.Id} · {Plural.Of(pool.Total, "input")} · {Started(pool)} · r: output";
+    }
+
+    /// <summary>
+    /// The workers started, not those asked for: a pool starts no more than its inputs can keep busy
+    /// (10 inputs in a Pool(64) start 10), and a replacement is one more.
+    /// </summary>
+    internal static string Started(PoolState pool)
+    {
+        int started = pool.Workers.Count, alive = pool.Workers.Count(w => w.Exit is null);
+        string text = Plural.Of(started, "worker") + " started";
+        text += started == pool.Request.Size ? "" : $" of Pool({N(pool.Request.Size)})";
+        return alive == started || started == 0 ? text : $"{text}, {N(alive)} alive";
     }
 
     /// <summary>The panel's lines and the role of each.</summary>

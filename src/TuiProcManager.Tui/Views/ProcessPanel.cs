@@ -44,12 +44,24 @@ internal sealed class ProcessPanel : PanelView
         }
     }
 
-    /// <summary>Rebuilds the rows from the model, keeping the selected worker selected.</summary>
+    /// <summary>
+    /// Rebuilds the rows from the model, keeping the selected line selected: a worker's row, or one of its
+    /// descendants' (so that Down moves on past a worker with children, which every refresh would otherwise
+    /// pull back to the worker's row); the worker's row once that descendant has gone.
+    /// </summary>
     public void Refresh()
     {
-        WorkerId? selected = Selected;
+        int selectedRow = _table.SelectedRow;
+        IReadOnlyList<ProcessLine> before = _table.Lines;
         IReadOnlyList<ProcessLine> lines = _model.Lines;
-        int row = selected is { } id ? Math.Max(0, IndexOf(lines, id)) : 0;
+        int row = 0;
+        if (selectedRow >= 0 && selectedRow < before.Count)
+        {
+            ProcessLine was = before[selectedRow];
+            row = was.Descendant is { } d ? IndexOf(lines, was.Worker.Id, d.Pid) : -1;
+            row = row >= 0 ? row : Math.Max(0, IndexOf(lines, was.Worker.Id));
+        }
+
         _table.Show(new ProcessTableSource(lines, _now(), _glyphs), row);
     }
 
@@ -66,11 +78,12 @@ internal sealed class ProcessPanel : PanelView
     /// <summary>Gives the table the keyboard.</summary>
     public void FocusTable() => _table.SetFocus();
 
-    private static int IndexOf(IReadOnlyList<ProcessLine> lines, WorkerId id)
+    /// <summary>The row of <paramref name="id"/>'s own line, or of its descendant <paramref name="pid"/>; -1 when there is none.</summary>
+    private static int IndexOf(IReadOnlyList<ProcessLine> lines, WorkerId id, int? pid = null)
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            if (lines[i].Worker.Id == id && lines[i].Descendant is null)
+            if (lines[i].Worker.Id == id && lines[i].Descendant?.Pid == pid)
             {
                 return i;
             }

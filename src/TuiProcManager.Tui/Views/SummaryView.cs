@@ -80,27 +80,8 @@ internal sealed class SummaryView : CanvasView
         }
     }
 
-    /// <summary>Each line cut at spaces to <paramref name="width"/> columns; continuations indented two more than their line.</summary>
-    internal static List<(string Text, int Line)> Wrap(IReadOnlyList<string> lines, int width)
-    {
-        List<(string, int)> rows = [];
-        for (int i = 0; i < lines.Count; i++)
-        {
-            string rest = lines[i];
-            string indent = new(' ', Math.Min(rest.Length - rest.TrimStart().Length + 2, width / 2));
-            while (rest.GetColumns() > width)
-            {
-                int cut = rest.LastIndexOf(' ', Math.Min(width, rest.Length - 1));
-                cut = cut <= indent.Length ? width : cut; // one long word: cut it where the width ends
-                rows.Add((rest[..cut], i));
-                rest = indent + rest[cut..].TrimStart();
-            }
-
-            rows.Add((rest, i));
-        }
-
-        return rows;
-    }
+    /// <summary>Each line cut at spaces to <paramref name="width"/> columns (<see cref="WordWrap"/>); continuations indented two more than their line.</summary>
+    internal static List<(string Text, int Line)> Wrap(IReadOnlyList<string> lines, int width) => WordWrap.Wrap(lines, width);
 
     private bool? ScrollBy(int delta)
     {

@@ -112,7 +112,7 @@ internal static class LabCommand
             LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out _);
             int done = p is null ? 0 : lab.Steps.Count(s => p.Steps.GetValueOrDefault(s.Id)?.DoneAt is not null);
             string progress = p?.FinishedAt is not null ? "finished" : done > 0 ? $"{done} of {lab.Steps.Length} done" : "not started";
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} steps  {progress}")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} {Plural.Noun(lab.Steps.Length, "step"),-5}  {progress}")).ConfigureAwait(false);
         }
 
         await stdout.WriteLineAsync($"Progress is saved in {store.Directory ?? "(nowhere: no home directory)"}; the format of lab files is in {Path.Combine(LabsDirectory, "README.md")}.").ConfigureAwait(false);
@@ -146,13 +146,13 @@ internal static class LabCommand
 
         if (reader.Skipped > 0)
         {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"({reader.Skipped} lines of types this tuiproc does not know were skipped)")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"({Plural.Of(reader.Skipped, "line")} of types this tuiproc does not know {(reader.Skipped == 1 ? "was" : "were")} skipped)")).ConfigureAwait(false);
         }
 
         if (reader.LastLineCut)
         {
-            string events = reader.Read.ToString("N0", CultureInfo.InvariantCulture);
-            await stdout.WriteLineAsync($"note: the last line of {TerminalText.Sanitize(path)} is cut (its writer stopped mid-line); the {events} events before it were checked").ConfigureAwait(false);
+            string events = reader.Read == 1 ? "the event" : "the " + Plural.Of(reader.Read, "event");
+            await stdout.WriteLineAsync($"note: the last line of {TerminalText.Sanitize(path)} is cut (its writer stopped mid-line); {events} before it {(reader.Read == 1 ? "was" : "were")} checked").ConfigureAwait(false);
         }
 
         return outcome.Done ? ExitCodes.Success : ExitCodes.Failure;

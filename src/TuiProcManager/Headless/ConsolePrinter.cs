@@ -157,7 +157,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     (_poolFinished, PoolSucceeded) = (true, f.Outcome.AllSucceeded);
                     if (!f.Outcome.AllSucceeded)
                     {
-                        stderr.Append($"tuiproc: pool {f.Pool}: {f.Outcome.Succeeded} inputs succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
+                        stderr.Append($"tuiproc: pool {f.Pool}: {Plural.Of(f.Outcome.Succeeded, "input")} succeeded, {f.Outcome.Failed} failed, {f.Outcome.NotRun} never ran");
                     }
 
                     break;

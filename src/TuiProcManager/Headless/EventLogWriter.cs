@@ -4,6 +4,7 @@ using System.Reactive.Disposables;
 using System.Text.Json;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Labs.Sessions;
 
 namespace TuiProcManager.Headless;
@@ -166,7 +167,7 @@ internal sealed class EventLogWriter : IDisposable
 
         Problem = string.Create(
             CultureInfo.InvariantCulture,
-            $"cannot write {ShownAs}: {message.ReplaceLineEndings(" ").TrimEnd('.')}; the record stops after {_written:N0} events, and the workers go on");
+            $"cannot write {ShownAs}: {message.ReplaceLineEndings(" ").TrimEnd('.')}; the record stops after {Plural.Of(_written, "event")}, and the workers go on");
         Failed?.Invoke(Problem);
     }
 

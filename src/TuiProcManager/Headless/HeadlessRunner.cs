@@ -4,6 +4,7 @@ using TuiProcManager.CommandLine;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Headless;
@@ -166,12 +167,12 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         catch (OperationCanceledException) when (printer.OutputGone.IsCancellationRequested)
         {
             LineSink gone = _stdout.ReaderGone ? _stdout : _stderr;
-            why = $"{gone.Name} was closed by its reader after {gone.LinesDelivered:N0} lines";
+            why = $"{gone.Name} was closed by its reader after {Plural.Of(gone.LinesDelivered, "line")}";
             code = ExitCodes.ReaderGone;
         }
 
         int alive = supervisor.Snapshot().Count(w => w.State != WorkerState.Ended);
-        Say($"{why}: terminating {alive} worker(s) still running");
+        Say($"{why}: terminating {Plural.Of(alive, "worker")} still running");
         Task all = supervisor.TerminateAllAsync();
         if (code == ExitCodes.Timeout)
         {
@@ -206,7 +207,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
         if (printer.EventsLost > 0)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{printer.EventsLost:N0} samples or state changes were dropped: the output was not read for minutes"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{printer.EventsLost:N0} {Plural.Noun(printer.EventsLost, "sample or state change", "samples or state changes")} {(printer.EventsLost == 1 ? "was" : "were")} dropped: the output was not read for minutes"));
         }
 
         foreach (string problem in problems)

@@ -63,7 +63,7 @@ internal static class LabCheck
         ArgumentNullException.ThrowIfNull(outcome);
         LabSession session = outcome.Session;
         Lab lab = session.Lab;
-        yield return Safe($"Lab {lab.Id}: {lab.Title} — checked against {file} ({events.ToString("N0", CultureInfo.InvariantCulture)} events)");
+        yield return Safe($"Lab {lab.Id}: {lab.Title} — checked against {file} ({Plural.Of(events, "event")})");
         for (int i = 0; i < lab.Steps.Length; i++)
         {
             LabStep step = lab.Steps[i];
@@ -71,13 +71,13 @@ internal static class LabCheck
             string title = $"{i + 1} {session.Expand(step.Title)}";
             if (p.DoneAt is { } at)
             {
-                string extra = (p.HintsShown > 0 ? $", {p.HintsShown} hint(s)" : "") + (p.WrongAnswers > 0 ? $", {p.WrongAnswers} wrong answer(s)" : "");
+                string extra = (p.HintsShown > 0 ? ", " + Plural.Of(p.HintsShown, "hint") : "") + (p.WrongAnswers > 0 ? ", " + Plural.Of(p.WrongAnswers, "wrong answer") : "");
                 yield return Safe($"  done     {title} (at {at.ToUniversalTime():HH:mm:ss.f} UTC{extra})");
             }
             else if (i == session.Current)
             {
                 string waits = step.Check is { } check ? "waits for " + check.Describe()
-                    : p.WrongAnswers > 0 ? $"not answered right ({p.WrongAnswers} wrong answer(s))"
+                    : p.WrongAnswers > 0 ? $"not answered right ({Plural.Of(p.WrongAnswers, "wrong answer")})"
                     : "not answered (answers given in the UI with --events are in the file)";
                 yield return Safe($"  NOT DONE {title} — {waits}");
             }
@@ -88,7 +88,7 @@ internal static class LabCheck
             }
         }
 
-        yield return string.Create(CultureInfo.InvariantCulture, $"{session.DoneCount} of {lab.Steps.Length} steps done") + (outcome.Done ? ": the lab is complete" : "");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{session.DoneCount} of {Plural.Of(lab.Steps.Length, "step")} done") + (outcome.Done ? ": the lab is complete" : "");
     }
 
     /// <summary>Text from the lab file or the events, made harmless for a terminal.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Headless;
@@ -172,7 +173,7 @@ internal sealed class LineSink(TextWriter writer, string name)
     /// <summary>One line for people: what went wrong and what it cost.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name}: {Problem} after {LinesDelivered:N0} lines; {LinesLost:N0} lines were not written");
+        $"{Name}: {Problem} after {Plural.Of(LinesDelivered, "line")}; {Plural.Of(LinesLost, "line")} {(LinesLost == 1 ? "was" : "were")} not written");
 
     private Action<LineSink>? Fail(IOException e)
     {

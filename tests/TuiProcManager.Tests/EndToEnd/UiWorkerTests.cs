@@ -80,7 +80,7 @@ public sealed class UiWorkerTests
         app.Keys("Enter");
 
         string running = app.WaitUntil(
-            s => s.Contains("┤Pool 1 · 6 inputs over 2 workers", StringComparison.Ordinal) && s.Contains("2 running", StringComparison.Ordinal),
+            s => s.Contains("┤Pool 1 · 6 inputs · 2 workers started", StringComparison.Ordinal) && s.Contains("2 running", StringComparison.Ordinal),
             "the Pool panel with two inputs running");
         Assert.Matches(@"│\d+ +\d+ +\d+  square\(\d\)", running); // a worker, its PID, its count, the input it computes
         int worker = app.PidOf("pool 1 worker");
@@ -107,7 +107,7 @@ public sealed class UiWorkerTests
         Assert.Superset(workers.ToHashSet(), all.ToHashSet());
 
         app.Keys("q");
-        app.WaitFor("2 worker(s) still alive");
+        app.WaitFor("2 workers still alive");
         app.Keys("Enter"); // the default button: Quit
 
         Assert.Equal(0, app.WaitForExit());

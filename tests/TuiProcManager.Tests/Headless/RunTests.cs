@@ -117,7 +117,7 @@ public sealed class RunTests
         (int code, _, string stderr) = await Tuiproc.RunAsync("run", "--timeout", "0.5", "--steps", "1000", "--wait-ms", "50", "square:2", "cube:0", "--events", events.Path);
 
         Assert.Equal(124, code);
-        Assert.Contains("timed out after 0.5 s: terminating 2 worker(s) still running", stderr, StringComparison.Ordinal);
+        Assert.Contains("timed out after 0.5 s: terminating 2 workers still running", stderr, StringComparison.Ordinal);
         Assert.All(Tuiproc.ReportedPids(events.Path), pid => Assert.False(Tuiproc.IsAlive(pid)));
     }
 
@@ -136,7 +136,7 @@ public sealed class RunTests
         (int code, _, string stderr) = await run.EndAsync();
 
         Assert.True(code == expected, $"exit code {code}, stderr:\n{stderr}");
-        Assert.Contains("terminating 2 worker(s)", stderr, StringComparison.Ordinal);
+        Assert.Contains("terminating 2 workers", stderr, StringComparison.Ordinal);
         Assert.All(workers, pid => Assert.False(Tuiproc.IsAlive(pid), $"worker {pid} outlived tuiproc"));
     }
 

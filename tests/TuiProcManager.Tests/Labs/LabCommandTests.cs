@@ -158,7 +158,7 @@ public sealed class LabCommandTests : IDisposable
         (int code, string stdout, _) = await Tuiproc("lab", "1", "--check", events.Path);
 
         Assert.Equal(1, code);
-        Assert.Contains("(1 lines of types this tuiproc does not know were skipped)", stdout, StringComparison.Ordinal);
+        Assert.Contains("(1 line of types this tuiproc does not know was skipped)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

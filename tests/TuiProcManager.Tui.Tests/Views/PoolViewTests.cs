@@ -68,7 +68,7 @@ public sealed class PoolViewTests
 
         s.Supervisor.Received(1).StartPool(Events.Pool("cube:1..6", 2, new Workload(1, 50, 0)));
         Assert.Equal(OutputPlace.Pool, s.Main.Showing);
-        Assert.Contains("pool 1: 6 input(s) over 2 worker(s)", s.Main.HeaderMessage, StringComparison.Ordinal);
+        Assert.Contains("pool 1: 6 inputs, Pool(2)", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class PoolViewTests
         s.Feed(_e.Result(1, 1, pool: 1, index: 0), _e.Assigned(1, 1, 2));
 
         Assert.Equal(OutputPlace.Pool, s.Main.Showing);
-        Assert.Contains("┤Pool 1 · 6 inputs over 2 workers · r: output", s.Text, StringComparison.Ordinal);
+        Assert.Contains("┤Pool 1 · 6 inputs · 2 workers started · r: output", s.Text, StringComparison.Ordinal);
         Assert.Contains("3 queued · 2 running · 1 done · 0 failed", s.Text, StringComparison.Ordinal);
         Assert.Contains("worker  pid        done  computing", s.Text, StringComparison.Ordinal);
         Assert.Matches(@"│1 +501 +1  square\(3\)", s.Text);
@@ -196,13 +196,13 @@ public sealed class PoolViewTests
         using Screen s = new(100, 30);
         PoolOfTwoRunning(s);
         s.Feed(_e.PoolStarted(2, "cube:2,3", size: 1), _e.PoolWorker(3, 2, pid: 503), _e.Assigned(3, 2, 0));
-        Assert.Contains("┤Pool 2 · 2 inputs over 1 worker", s.Text, StringComparison.Ordinal);
+        Assert.Contains("┤Pool 2 · 2 inputs · 1 worker started", s.Text, StringComparison.Ordinal);
 
         s.Press(Key.CursorDown); // worker 2, of pool 1
-        Assert.Contains("┤Pool 1 · 6 inputs over 2 workers", s.Text, StringComparison.Ordinal);
+        Assert.Contains("┤Pool 1 · 6 inputs · 2 workers started", s.Text, StringComparison.Ordinal);
 
         s.Press(Key.CursorDown); // worker 3, of pool 2
-        Assert.Contains("┤Pool 2 · 2 inputs over 1 worker", s.Text, StringComparison.Ordinal);
+        Assert.Contains("┤Pool 2 · 2 inputs · 1 worker started", s.Text, StringComparison.Ordinal);
         Assert.Contains("cube(2)", s.Text, StringComparison.Ordinal);
     }
 

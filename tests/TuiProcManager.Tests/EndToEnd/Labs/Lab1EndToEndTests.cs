@@ -47,6 +47,6 @@ public sealed class Lab1EndToEndTests
         Assert.True(code == 0, stdout);
         Assert.Contains("7 of 7 steps done: the lab is complete", stdout, StringComparison.Ordinal);
         Assert.Contains("done     5 What is p1.exitcode now? (at ", stdout, StringComparison.Ordinal);
-        Assert.Contains("1 wrong answer(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 wrong answer)", stdout, StringComparison.Ordinal);
     }
 }
