@@ -42,9 +42,9 @@ public sealed partial class Supervisor
             PoolRun run = new(new PoolId(_pools.Count + 1), request);
             _pools.Add(run);
             _poolEnds[run.Id] = new TaskCompletionSource<PoolOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Publish(new PoolStarted(Next(), Now, run.Id, request, run.Window));
-            // As many workers as have inputs to take: each takes up to a window of them once it has started.
-            int workers = Math.Min(request.Size, (run.Pending + run.Window - 1) / run.Window);
+            PoolStarted started = new(Next(), Now, run.Id, request, run.Window);
+            Publish(started);
+            int workers = started.Workers;
             for (int i = 0; i < workers && !run.Stopped; i++)
             {
                 StartPoolWorker(run);

@@ -56,7 +56,7 @@ public sealed class Explainer(ExplainTexts texts, int cores)
                 return null;
             case PoolStarted p:
                 _poolSizes[p.Pool] = p.Request.Size;
-                return Make(e, "pool.started", null, ("pool", p.Pool.ToString()), ("size", Int(p.Request.Size)), ("inputs", Int(p.Request.Tasks.Length)));
+                return Make(e, "pool.started", null, ("pool", p.Pool.ToString()), ("size", Int(p.Request.Size)), ("inputs", Int(p.Request.Tasks.Length)), ("workers", Int(p.Workers)));
             case PoolWorkerReplaced r:
                 return Make(e, "pool.replaced", r.Worker, ("pool", r.Pool.ToString()), ("why", r.Why), ("size", Int(_poolSizes.GetValueOrDefault(r.Pool))));
             case PoolFinished f:
