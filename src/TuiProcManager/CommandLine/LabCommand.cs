@@ -45,7 +45,7 @@ internal static class LabCommand
         ui.AddTo(lab);
         lab.SetAction(async (parsed, _) =>
         {
-            LabCatalog catalog = LabCatalog.Load(LabsDirectory);
+            LabCatalog catalog = LabCatalog.Load(RegularFileReader.Instance, LabsDirectory);
             string? wanted = parsed.GetValue(which);
             if (wanted is null)
             {
@@ -63,7 +63,7 @@ internal static class LabCommand
                 return ExitCodes.Usage;
             }
 
-            ProgressStore store = ProgressStore.ForUser();
+            ProgressStore store = ProgressStore.ForUser(RegularFileReader.Instance);
             string key = ProgressStore.KeyFor(found.Id, found.Source, catalog.IsShipped(found));
             if (parsed.GetValue(check) is { } events)
             {
@@ -103,7 +103,7 @@ internal static class LabCommand
             return ExitCodes.Failure;
         }
 
-        ProgressStore store = ProgressStore.ForUser();
+        ProgressStore store = ProgressStore.ForUser(RegularFileReader.Instance);
         await stdout.WriteLineAsync("Labs (tuiproc lab N opens one; tuiproc lab FILE opens a lab file of your own):").ConfigureAwait(false);
         int nameWidth = catalog.Labs.Max(l => l.Name.Length);
         int titleWidth = catalog.Labs.Max(l => l.Title.Length);
