@@ -59,6 +59,10 @@ public static class TuiHost
         if (!themes.Apply(theme))
         {
             themes.Apply(ThemeCatalog.DefaultTheme);
+            if (settings.Theme is { } saved && theme == saved)
+            {
+                settingsProblem = UserSettings.UnknownTheme(saved, themes.Names);
+            }
         }
         else if (options.Theme is not null && colors != ColorMode.None)
         {

@@ -109,7 +109,12 @@ internal static class LabCommand
         int titleWidth = catalog.Labs.Max(l => l.Title.Length);
         foreach (Lab lab in catalog.Labs)
         {
-            LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out _);
+            LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out string? problem);
+            if (problem is not null)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
+            }
+
             int done = p is null ? 0 : lab.Steps.Count(s => p.Steps.GetValueOrDefault(s.Id)?.DoneAt is not null);
             string progress = p?.FinishedAt is not null ? "finished" : done > 0 ? $"{done} of {lab.Steps.Length} done" : "not started";
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} steps  {progress}")).ConfigureAwait(false);
@@ -134,7 +139,7 @@ internal static class LabCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            string message = e is InvalidDataException ? e.Message : $"cannot read the events file '{InputText.Shorten(path, 200)}': {e.Message}";
+            string message = e is InvalidDataException ? e.Message : $"cannot read the events file '{InputText.Shorten(path, 200)}': {(e.Message == "it is a directory" ? e.Message : FileErrorText.Of(e))}";
             await stderr.WriteLineAsync("tuiproc: " + message.ReplaceLineEndings(" ")).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
