@@ -61,7 +61,7 @@ public static class TuiHost
             themes.Apply(ThemeCatalog.DefaultTheme);
             if (settings.Theme is { } saved && theme == saved)
             {
-                settingsProblem = UserSettings.UnknownTheme(saved, themes.Names);
+                settingsProblem = UserSettings.UnknownTheme(saved);
             }
         }
         else if (options.Theme is not null && colors != ColorMode.None)

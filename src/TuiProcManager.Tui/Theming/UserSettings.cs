@@ -77,9 +77,9 @@ internal sealed record UserSettings(string? Theme)
         }
     }
 
-    /// <summary>The problem of a saved theme that is not among <paramref name="known"/> (removed, or misspelt by hand), naming the file.</summary>
-    public static string UnknownTheme(string name, IEnumerable<string> known) =>
-        Problem(FilePath ?? "settings.json", $"no theme is named '{TerminalText.Sanitize(InputText.Shorten(name, 60))}' (the themes: {string.Join(", ", known)})");
+    /// <summary>The problem of a saved theme that is not loaded (its file removed, or the name misspelt by hand), naming the file.</summary>
+    public static string UnknownTheme(string name) =>
+        Problem(FilePath ?? "settings.json", $"no theme is named '{TerminalText.Sanitize(InputText.Shorten(name, 60))}' (t picks one)");
 
     private static string Problem(string path, string what) =>
         $"settings file {path}: {what.ReplaceLineEndings(" ")}; using the defaults";
