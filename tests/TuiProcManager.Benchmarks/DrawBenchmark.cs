@@ -15,6 +15,7 @@ using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Benchmarks;
 
@@ -46,7 +47,7 @@ internal static class DrawBenchmark
         services.AddLinuxProcessControl(o => o.WorkerExecutable = worker);
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         using ServiceProvider provider = services.BuildServiceProvider();
-        ThemeCatalog themes = ThemeCatalog.Load(Path.Combine(AppContext.BaseDirectory, "themes"));
+        ThemeCatalog themes = ThemeCatalog.Load(RegularFileReader.Instance, Path.Combine(AppContext.BaseDirectory, "themes"));
         themes.Apply(ThemeCatalog.DefaultTheme);
         DateTimeOffset now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         using IApplication app = Application.Create(new VirtualTimeProvider());

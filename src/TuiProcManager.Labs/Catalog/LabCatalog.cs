@@ -1,3 +1,4 @@
+using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Format;
 
 namespace TuiProcManager.Labs.Catalog;
@@ -9,9 +10,11 @@ namespace TuiProcManager.Labs.Catalog;
 public sealed class LabCatalog
 {
     private readonly List<Lab> _labs;
+    private readonly IRegularFileReader _files;
 
-    private LabCatalog(string directory, List<Lab> labs, List<string> problems)
+    private LabCatalog(IRegularFileReader files, string directory, List<Lab> labs, List<string> problems)
     {
+        _files = files;
         Directory = directory;
         _labs = labs;
         Problems = problems;
@@ -26,18 +29,19 @@ public sealed class LabCatalog
     /// <summary>Shipped files that could not be read (each one line); there should be none.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    /// <summary>The labs in <paramref name="directory"/>.</summary>
-    public static LabCatalog Load(string directory)
+    /// <summary>The labs in <paramref name="directory"/>, read through <paramref name="files"/> (as is a lab file named later).</summary>
+    public static LabCatalog Load(IRegularFileReader files, string directory)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(directory);
         List<Lab> labs = [];
         List<string> problems = [];
-        string[] files = System.IO.Directory.Exists(directory) ? System.IO.Directory.GetFiles(directory, "*.lab.json") : [];
-        foreach (string file in files.Order(StringComparer.Ordinal))
+        string[] labFiles = System.IO.Directory.Exists(directory) ? System.IO.Directory.GetFiles(directory, "*.lab.json") : [];
+        foreach (string file in labFiles.Order(StringComparer.Ordinal))
         {
             try
             {
-                labs.Add(LabReader.Load(file, Path.GetFileName(file)));
+                labs.Add(LabReader.Load(files, file, Path.GetFileName(file)));
             }
             catch (LabFormatException e)
             {
@@ -46,7 +50,7 @@ public sealed class LabCatalog
         }
 
         labs.Sort((a, b) => Order(a.Id).CompareTo(Order(b.Id)));
-        return new LabCatalog(directory, labs, problems);
+        return new LabCatalog(files, directory, labs, problems);
     }
 
     /// <summary>Whether <paramref name="lab"/> is one of the shipped labs.</summary>
@@ -66,7 +70,7 @@ public sealed class LabCatalog
         bool looksLikeAFile = wanted.Contains('/', StringComparison.Ordinal) || wanted.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(wanted);
         if (looksLikeAFile)
         {
-            return LabReader.Load(wanted);
+            return LabReader.Load(_files, wanted);
         }
 
         string known = _labs.Count == 0 ? "none ship with this build" : string.Join(", ", _labs.Select(l => $"{l.Id} ({l.Name})"));

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Format;
 
 namespace TuiProcManager.Labs.Explaining;
@@ -42,12 +43,12 @@ public sealed partial class ExplainTexts
     /// <summary>The texts of <paramref name="topic"/>.</summary>
     public ExplainTopic this[string topic] => _topics[topic];
 
-    /// <summary>Reads <paramref name="path"/>, named <paramref name="shownAs"/> in messages.</summary>
+    /// <summary>Reads <paramref name="path"/> through <paramref name="files"/> (a regular file, at most <see cref="JsonSource.MaxBytes"/>), named <paramref name="shownAs"/> in messages.</summary>
     /// <exception cref="LabFormatException">It cannot be read, or a topic or placeholder is missing or unknown.</exception>
-    public static ExplainTexts Load(string path, string? shownAs = null)
+    public static ExplainTexts Load(IRegularFileReader files, string path, string? shownAs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using JsonSource source = JsonSource.Open(path, shownAs ?? path);
+        using JsonSource source = JsonSource.Open(files, path, shownAs ?? path);
         return Read(source);
     }
 

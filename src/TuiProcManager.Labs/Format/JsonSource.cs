@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Labs.Format;
@@ -28,42 +29,14 @@ internal sealed class JsonSource : IDisposable
     /// <summary>The whole document.</summary>
     public JsonCursor Root => new(_document.RootElement, "", this);
 
-    /// <summary>Reads and parses <paramref name="path"/>, named <paramref name="name"/> in messages.</summary>
-    /// <exception cref="LabFormatException">It cannot be read, is too large, or is not JSON.</exception>
-    public static JsonSource Open(string path, string name)
+    /// <summary>Reads (through <paramref name="files"/>: a regular file of at most <see cref="MaxBytes"/>) and parses <paramref name="path"/>, named <paramref name="name"/> in messages.</summary>
+    /// <exception cref="LabFormatException">It does not exist, is not a regular file, cannot be read, is too large, or is not JSON.</exception>
+    public static JsonSource Open(IRegularFileReader files, string path, string name)
     {
-        byte[] bytes;
-        try
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Read(path, MaxBytes, out string? problem) is not { } bytes)
         {
-            if (Directory.Exists(path))
-            {
-                throw new LabFormatException(name, 0, 0, "is a directory, not a file");
-            }
-
-            using FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (file.Length > MaxBytes)
-            {
-                throw new LabFormatException(name, 0, 0, $"is {file.Length / 1024:N0} KiB; a file here may be at most {MaxBytes / 1024:N0} KiB");
-            }
-
-            bytes = new byte[file.Length];
-            file.ReadExactly(bytes);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new LabFormatException(name, 0, 0, "does not exist");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new LabFormatException(name, 0, 0, "does not exist (no such directory)");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new LabFormatException(name, 0, 0, "cannot be read: permission denied");
-        }
-        catch (IOException e)
-        {
-            throw new LabFormatException(name, 0, 0, "cannot be read: " + e.Message);
+            throw new LabFormatException(name, 0, 0, problem ?? "does not exist");
         }
 
         return Parse(bytes, name);

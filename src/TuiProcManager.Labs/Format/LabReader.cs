@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Checks;
 
 namespace TuiProcManager.Labs.Format;
@@ -18,12 +19,12 @@ public static partial class LabReader
     /// <summary>Most steps in a lab.</summary>
     public const int MaxSteps = 100;
 
-    /// <summary>Reads the lab in <paramref name="path"/>, named <paramref name="shownAs"/> in messages (default: the path).</summary>
+    /// <summary>Reads the lab in <paramref name="path"/> through <paramref name="files"/> (a regular file, at most <see cref="JsonSource.MaxBytes"/>), named <paramref name="shownAs"/> in messages (default: the path).</summary>
     /// <exception cref="LabFormatException">The file cannot be read or is not a valid lab.</exception>
-    public static Lab Load(string path, string? shownAs = null)
+    public static Lab Load(IRegularFileReader files, string path, string? shownAs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using JsonSource source = JsonSource.Open(path, shownAs ?? path);
+        using JsonSource source = JsonSource.Open(files, path, shownAs ?? path);
         return Read(source, Path.GetFullPath(path));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Linux.Processes;
 
@@ -91,7 +92,7 @@ internal sealed class LineAssembler(int maxLineBytes, bool showCutAtOnce = true)
         _length += part.Length;
         if (_cutBytes > 0 && showCutAtOnce)
         {
-            lines.Add(Decode(_length) + string.Create(CultureInfo.InvariantCulture, $" … [line cut at {_length:N0} bytes]"));
+            lines.Add(LineCutMarks.Cut(Decode(_length), _length));
             _cutShown = true;
             _length = 0;
             ReleaseBuffer();
@@ -103,7 +104,7 @@ internal sealed class LineAssembler(int maxLineBytes, bool showCutAtOnce = true)
         string text;
         if (_cutShown)
         {
-            text = string.Create(CultureInfo.InvariantCulture, $"… [{_cutBytes:N0} more bytes of the cut line dropped]");
+            text = LineCutMarks.Dropped(_cutBytes);
         }
         else
         {

@@ -26,9 +26,9 @@ public static class TuiHost
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
 
     /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
-    public static IReadOnlyList<string> LoadThemes(string themesDirectory, out IReadOnlyList<string> problems)
+    public static IReadOnlyList<string> LoadThemes(IRegularFileReader files, string themesDirectory, out IReadOnlyList<string> problems)
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(themesDirectory, UserSettings.UserThemesDirectory);
+        ThemeCatalog catalog = ThemeCatalog.Load(files, themesDirectory, UserSettings.UserThemesDirectory);
         problems = [.. catalog.Problems.Select(p => p.ToString())];
         return catalog.Names;
     }
@@ -49,16 +49,20 @@ public static class TuiHost
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
 
-        ThemeCatalog themes = ThemeCatalog.Load(options.ThemesDirectory, UserSettings.UserThemesDirectory);
+        ThemeCatalog themes = ThemeCatalog.Load(options.Files, options.ThemesDirectory, UserSettings.UserThemesDirectory);
         ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
         Driver.Force16Colors = colors != ColorMode.TrueColor;
-        UserSettings settings = UserSettings.Load(out string? settingsProblem);
+        UserSettings settings = UserSettings.Load(options.Files, out string? settingsProblem);
         string theme = colors == ColorMode.None
             ? ThemeCatalog.NoColorTheme
             : options.Theme ?? settings.Theme ?? ThemeCatalog.DefaultTheme;
         if (!themes.Apply(theme))
         {
             themes.Apply(ThemeCatalog.DefaultTheme);
+            if (settings.Theme is { } saved && theme == saved)
+            {
+                settingsProblem = UserSettings.UnknownTheme(saved);
+            }
         }
         else if (options.Theme is not null && colors != ColorMode.None)
         {
@@ -92,7 +96,7 @@ public static class TuiHost
             main.SayStartupProblem(settingsProblem);
         }
 
-        (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.ExplainTexts);
+        (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);
         main.UseExplainTexts(texts, textsProblem);
         if (options.Lab is { } lab)
         {
@@ -114,11 +118,11 @@ public static class TuiHost
     }
 
     /// <summary>The Explain panel's texts, or why they cannot be used (the panel then says so; nothing else is affected).</summary>
-    private static (ExplainTexts?, string?) LoadExplainTexts(string path)
+    private static (ExplainTexts?, string?) LoadExplainTexts(IRegularFileReader files, string path)
     {
         try
         {
-            return (ExplainTexts.Load(path), null);
+            return (ExplainTexts.Load(files, path), null);
         }
         catch (LabFormatException e)
         {

@@ -1,3 +1,4 @@
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Hosting;
@@ -5,6 +6,9 @@ namespace TuiProcManager.Tui.Hosting;
 /// <summary>How to start the UI.</summary>
 public sealed record TuiOptions
 {
+    /// <summary>Reads the files the UI is given to read (settings, themes, the Explain texts): regular files only, within a limit.</summary>
+    public required IRegularFileReader Files { get; init; }
+
     /// <summary>tuiproc's themes folder (themes/ beside the app).</summary>
     public required string ThemesDirectory { get; init; }
 

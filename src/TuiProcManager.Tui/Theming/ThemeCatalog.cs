@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Terminal.Gui.Configuration;
+using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.Tui.Theming;
 
@@ -44,9 +45,16 @@ internal sealed class ThemeCatalog
     /// <summary>Finds a loaded theme by name, ignoring case.</summary>
     public string? Find(string name) => Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Loads every *.json of the given folders (missing folders are fine) into Terminal.Gui's configuration.</summary>
-    public static ThemeCatalog Load(params string?[] folders)
+    /// <summary>Largest theme file read: a theme of every scheme Terminal.Gui has is some 10 KiB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Loads every *.json of the given folders (missing folders are fine) into Terminal.Gui's configuration,
+    /// read through <paramref name="files"/>: a theme file must be a regular file of at most <see cref="MaxBytes"/>.
+    /// </summary>
+    public static ThemeCatalog Load(IRegularFileReader files, params string?[] folders)
     {
+        ArgumentNullException.ThrowIfNull(files);
         JsonObject merged = new();
         List<string> names = [];
         List<ThemeProblem> problems = [];
@@ -55,7 +63,7 @@ internal sealed class ThemeCatalog
             // Directories too: one named like a theme file is reported, not silently passed over.
             foreach (string file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
             {
-                if (TryRead(file, out JsonObject? themes, out string? problem))
+                if (TryRead(files, file, out JsonObject? themes, out string? problem))
                 {
                     foreach ((string name, JsonNode? theme) in themes)
                     {
@@ -115,20 +123,16 @@ internal sealed class ThemeCatalog
         return null;
     }
 
-    private static bool TryRead(string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? themes, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    private static bool TryRead(IRegularFileReader files, string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? themes, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         themes = null;
-        string text;
-        try
+        if (files.Read(file, MaxBytes, out string? unusable) is not { } bytes)
         {
-            text = Directory.Exists(file) ? throw new IOException("it is a directory") : File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = "cannot be read: " + e.Message;
+            problem = "is " + (unusable ?? "gone (removed while it was being read)");
             return false;
         }
 
+        string text = System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
         try
         {
             if (TuiConfigurationExtensions.IsLegacyConfigShape(text))

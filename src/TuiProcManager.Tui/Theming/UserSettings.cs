@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Tui.Theming;
 
@@ -23,46 +25,44 @@ internal sealed record UserSettings(string? Theme)
 
     private static string? FilePath => ConfigDirectory is { } dir ? Path.Combine(dir, "settings.json") : null;
 
-    /// <summary>The saved settings; empty ones when there are none or they cannot be read (a settings file never stops the app).</summary>
-    public static UserSettings Load() => Load(out _);
+    /// <summary>Largest settings file read: it holds a theme's name, a few dozen bytes.</summary>
+    public const int MaxBytes = 64 * 1024;
 
     /// <summary>
     /// The saved settings, or empty ones with <paramref name="problem"/> saying in one line, naming the
-    /// file, why they could not be used (unreadable, not JSON, not the expected object): the app then starts
-    /// with the defaults and says so. No file at all is no problem.
+    /// file, why they could not be used (not a regular file, larger than <see cref="MaxBytes"/>, unreadable,
+    /// not JSON, not the expected object): the app then starts with the defaults and says so. No file at
+    /// all is no problem.
     /// </summary>
-    public static UserSettings Load(out string? problem)
+    public static UserSettings Load(IRegularFileReader files, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(files);
         problem = null;
         UserSettings none = new((string?)null);
-        if (FilePath is not { } path || (!Path.Exists(path) && new FileInfo(path).LinkTarget is null))
+        if (FilePath is not { } path)
         {
             return none;
         }
 
-        string text;
-        try
+        if (files.Read(path, MaxBytes, out string? unusable) is not { } bytes)
         {
-            text = Directory.Exists(path) ? throw new IOException("it is a directory") : File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = Problem(path, "cannot be read: " + e.Message);
+            problem = unusable is null ? null : Problem(path, unusable);
             return none;
         }
 
+        string text = System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
         try
         {
             using JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                problem = Problem(path, $"is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object like {{\"theme\": \"Tuiproc Light\"}}");
+                problem = Problem(path, $"a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object like {{\"theme\": \"Tuiproc Light\"}}");
                 return none;
             }
         }
         catch (JsonException e)
         {
-            problem = Problem(path, $"is not valid JSON (line {(e.LineNumber ?? 0) + 1})");
+            problem = Problem(path, $"not valid JSON (line {(e.LineNumber ?? 0) + 1})");
             return none;
         }
 
@@ -72,13 +72,17 @@ internal sealed record UserSettings(string? Theme)
         }
         catch (JsonException e)
         {
-            problem = Problem(path, $"has a value of the wrong type ({e.Path ?? "$"}): \"theme\" must be a string");
+            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}): \"theme\" must be a string");
             return none;
         }
     }
 
+    /// <summary>The problem of a saved theme that is not loaded (its file removed, or the name misspelt by hand), naming the file.</summary>
+    public static string UnknownTheme(string name) =>
+        Problem(FilePath ?? "settings.json", $"no theme is named '{TerminalText.Sanitize(InputText.Shorten(name, 60))}' (t picks one)");
+
     private static string Problem(string path, string what) =>
-        $"settings file {path} {what.ReplaceLineEndings(" ")}; using the defaults";
+        $"settings file {path}: {what.ReplaceLineEndings(" ")}; using the defaults";
 
     /// <summary>Saves, readable by the user only, replacing the file atomically. Returns a one-line problem, or null.</summary>
     public string? Save()
@@ -93,16 +97,17 @@ internal sealed record UserSettings(string? Theme)
             // Created for the user only; a directory that already exists keeps the mode its owner gave it.
             Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string temporary = path + ".tmp";
+
+            // A leftover temporary (a run killed mid-save) is removed, not opened: it could be anything by
+            // now, a FIFO that would block the open. CreateNew (O_EXCL) then makes a file of our own, 0600.
+            File.Delete(temporary);
             using (FileStream file = new(temporary, new FileStreamOptions
             {
-                Mode = FileMode.Create,
+                Mode = FileMode.CreateNew,
                 Access = FileAccess.Write,
                 UnixCreateMode = PrivateMode,
             }))
             {
-                // A temporary file left by an earlier run keeps its mode through FileMode.Create (say 0644),
-                // and would pass it on to settings.json with the rename: set it on the handle first.
-                File.SetUnixFileMode(file.SafeFileHandle, PrivateMode);
                 JsonSerializer.Serialize(file, this, JsonOptions);
             }
 
@@ -111,7 +116,7 @@ internal sealed record UserSettings(string? Theme)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot save settings to {path}: {e.Message}";
+            return $"cannot save settings to {path}: {FileErrorText.Of(e)}";
         }
     }
 

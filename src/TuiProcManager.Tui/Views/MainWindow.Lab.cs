@@ -45,7 +45,9 @@ internal sealed partial class MainWindow
         _hints.Lab = true;
         if (options.Problem is { } problem)
         {
+            // The header's line is replaced by the next message; the panel keeps it until a step is done.
             _header.Say(problem, error: true);
+            _labMessage = new LabMessage("Your saved progress could not be used: " + problem, Roles.Failed);
         }
         else if (_labSession.DoneCount > 0)
         {

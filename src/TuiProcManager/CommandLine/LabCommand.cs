@@ -45,7 +45,7 @@ internal static class LabCommand
         ui.AddTo(lab);
         lab.SetAction(async (parsed, _) =>
         {
-            LabCatalog catalog = LabCatalog.Load(LabsDirectory);
+            LabCatalog catalog = LabCatalog.Load(RegularFileReader.Instance, LabsDirectory);
             string? wanted = parsed.GetValue(which);
             if (wanted is null)
             {
@@ -63,7 +63,7 @@ internal static class LabCommand
                 return ExitCodes.Usage;
             }
 
-            ProgressStore store = ProgressStore.ForUser();
+            ProgressStore store = ProgressStore.ForUser(RegularFileReader.Instance);
             string key = ProgressStore.KeyFor(found.Id, found.Source, catalog.IsShipped(found));
             if (parsed.GetValue(check) is { } events)
             {
@@ -103,13 +103,18 @@ internal static class LabCommand
             return ExitCodes.Failure;
         }
 
-        ProgressStore store = ProgressStore.ForUser();
+        ProgressStore store = ProgressStore.ForUser(RegularFileReader.Instance);
         await stdout.WriteLineAsync("Labs (tuiproc lab N opens one; tuiproc lab FILE opens a lab file of your own):").ConfigureAwait(false);
         int nameWidth = catalog.Labs.Max(l => l.Name.Length);
         int titleWidth = catalog.Labs.Max(l => l.Title.Length);
         foreach (Lab lab in catalog.Labs)
         {
-            LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out _);
+            LabProgress? p = store.Load(ProgressStore.KeyFor(lab.Id, lab.Source, shipped: true), out string? problem);
+            if (problem is not null)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
+            }
+
             int done = p is null ? 0 : lab.Steps.Count(s => p.Steps.GetValueOrDefault(s.Id)?.DoneAt is not null);
             string progress = p?.FinishedAt is not null ? "finished" : done > 0 ? $"{done} of {lab.Steps.Length} done" : "not started";
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} {Plural.Noun(lab.Steps.Length, "step"),-5}  {progress}")).ConfigureAwait(false);
@@ -134,7 +139,7 @@ internal static class LabCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            string message = e is InvalidDataException ? e.Message : $"cannot read the events file '{InputText.Shorten(path, 200)}': {e.Message}";
+            string message = e is InvalidDataException ? e.Message : $"cannot read the events file '{InputText.Shorten(path, 200)}': {(e.Message == "it is a directory" ? e.Message : FileErrorText.Of(e))}";
             await stderr.WriteLineAsync("tuiproc: " + message.ReplaceLineEndings(" ")).ConfigureAwait(false);
             return ExitCodes.Usage;
         }

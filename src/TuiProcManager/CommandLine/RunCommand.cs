@@ -8,6 +8,7 @@ using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
+using TuiProcManager.Linux;
 
 namespace TuiProcManager.CommandLine;
 
@@ -91,6 +92,7 @@ internal static class RunCommand
             HeadlessRunner runner = new(supervisor, stdout, stderr, ConsoleSafety.Detect())
             {
                 PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
+                MaxLineBytes = services.GetRequiredService<LinuxProcessOptions>().MaxLineBytes,
             };
             RunOptions options = new(parsed.GetValue(timeout), files);
             if (parsed.GetResult(pool) is not { Implicit: false })

@@ -5,6 +5,7 @@ using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
+using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.CommandLine;
@@ -34,7 +35,7 @@ internal static class UiCommand
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(ui);
-        IReadOnlyList<string> names = TuiHost.LoadThemes(ThemesDirectory, out _);
+        IReadOnlyList<string> names = TuiHost.LoadThemes(RegularFileReader.Instance, ThemesDirectory, out _);
         string? chosen = parsed.GetValue(ui.Theme);
         if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
         {
@@ -78,6 +79,7 @@ internal static class UiCommand
         using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
         TuiOptions options = new()
         {
+            Files = RegularFileReader.Instance,
             ThemesDirectory = ThemesDirectory,
             Theme = chosen,
             Colors = parsed.GetValue(ui.Colors) ?? "auto",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reactive.Disposables;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
@@ -35,12 +36,16 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private int _expected = -1;
     private bool _poolFinished;
     private bool _allEndedDue; // under _lock: every expected worker has ended; said by Flush
+    private readonly Dictionary<(WorkerId, OutputChannel), long> _cutLines = []; // printing thread only: pipes whose cut line has not ended, and its number
 
     /// <summary>
     /// A pool run: print each pool result (in input order when true, as they complete when false) instead of
     /// the pool workers' progress lines; null for a run of single workers.
     /// </summary>
     public bool? PoolOrder { get; init; }
+
+    /// <summary>The launcher's line limit (<c>LinuxProcessOptions.MaxLineBytes</c>): how a line it cut is told from the worker's text.</summary>
+    public int MaxLineBytes { get; init; } = 1024 * 1024;
 
     /// <summary>Whether this is a pool run.</summary>
     public bool Pooled => PoolOrder is not null;
@@ -121,7 +126,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
         // The flood's path first: an output line concerns neither fold, and needs one write.
         if (e is OutputLine { Channel: OutputChannel.Stdout } flood && (_poolWorkers.Count == 0 || !_poolWorkers.Contains(flood.Worker)))
         {
-            stdout.Append(safety.SanitizeStdout ? TerminalText.Sanitize(flood.Text) : flood.Text);
+            WriteOutput(flood, stdout, safety.SanitizeStdout);
             _thread?.FlushSoon(_flush ??= Flush);
             return;
         }
@@ -164,10 +169,10 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                 case OutputLine line when line.Channel == OutputChannel.Stdout && _poolWorkers.Contains(line.Worker):
                     break; // a pool's output is its results
                 case OutputLine line when line.Channel == OutputChannel.Stdout:
-                    stdout.Append(safety.SanitizeStdout ? TerminalText.Sanitize(line.Text) : line.Text);
+                    WriteOutput(line, stdout, safety.SanitizeStdout);
                     break;
                 case OutputLine line:
-                    stderr.Append(safety.SanitizeStderr ? TerminalText.Sanitize(line.Text) : line.Text);
+                    WriteOutput(line, stderr, safety.SanitizeStderr);
                     break;
                 case WorkerEnded ended:
                     if (!ended.Exit.Succeeded)
@@ -194,6 +199,40 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
 
         _thread?.FlushSoon(_flush ??= Flush);
     }
+
+    /// <summary>
+    /// Writes a worker's line to <paramref name="sink"/>. On a terminal the launcher's marks on a line over
+    /// the limit stay where they are, next to the line they are about (made harmless, as all text there).
+    /// Into a pipe or a file the stream is the worker's alone: the line's kept bytes go there, and what
+    /// tuiproc has to say about it goes to stderr as a line of its own, naming the worker, as every other
+    /// note of run's (see <see cref="LineCutMarks"/> for why the marks cannot be a worker's own text).
+    /// </summary>
+    private void WriteOutput(OutputLine line, LineSink sink, bool terminal)
+    {
+        if (terminal)
+        {
+            sink.Append(TerminalText.Sanitize(line.Text));
+            return;
+        }
+
+        if (_cutLines.Count > 0 && _cutLines.Remove((line.Worker, line.Channel), out long cutNumber) && LineCutMarks.DroppedBytes(line.Text) is { } dropped)
+        {
+            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): {dropped:N0} more bytes of output line {cutNumber} ({Channel(line)}) were dropped"));
+            return;
+        }
+
+        if (LineCutMarks.IsCut(line.Text, MaxLineBytes, out string kept, out long keptBytes))
+        {
+            sink.Append(kept);
+            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): output line {line.Number} ({Channel(line)}) is longer than {keptBytes:N0} bytes: it was cut there, the rest is dropped"));
+            _cutLines[(line.Worker, line.Channel)] = line.Number;
+            return;
+        }
+
+        sink.Append(line.Text);
+    }
+
+    private static string Channel(OutputLine line) => line.Channel == OutputChannel.Stdout ? "stdout" : "stderr";
 
     /// <summary>On the printing thread: writes what was appended, then says every worker ended if they all have (never before their lines are out).</summary>
     private void Flush()

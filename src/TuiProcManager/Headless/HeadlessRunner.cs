@@ -37,6 +37,9 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
     private LineSink _out = null!; // where people's output goes: stdout, unless the events file is written there
     private LineSink _err = null!;
 
+    /// <summary>The launcher's line limit, so that its marks on a line over it are told from the worker's text.</summary>
+    public int MaxLineBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Print the run's summary after <c>Done!</c>.</summary>
     public bool PrintSummary { get; init; }
 
@@ -45,7 +48,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
     /// <summary>Starts every worker at once and joins them.</summary>
     public Task<int> RunAsync(IReadOnlyList<WorkerSpec> specs, RunOptions options) =>
-        RunAsync(new ConsolePrinter(Out(options), Err(options), safety), options, async (printer, stop) =>
+        RunAsync(new ConsolePrinter(Out(options), Err(options), safety) { MaxLineBytes = MaxLineBytes }, options, async (printer, stop) =>
         {
             foreach (WorkerSpec spec in specs)
             {
@@ -58,7 +61,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
     /// <summary>Maps the inputs over a pool, prints each result (in input order when <paramref name="ordered"/>), joins it.</summary>
     public Task<int> RunPoolAsync(PoolRequest request, bool ordered, RunOptions options) =>
-        RunAsync(new ConsolePrinter(Out(options), Err(options), safety) { PoolOrder = ordered }, options, async (printer, stop) =>
+        RunAsync(new ConsolePrinter(Out(options), Err(options), safety) { MaxLineBytes = MaxLineBytes, PoolOrder = ordered }, options, async (printer, stop) =>
         {
             PoolId pool = supervisor.StartPool(request);
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(stop);

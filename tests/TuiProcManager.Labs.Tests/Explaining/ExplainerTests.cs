@@ -6,12 +6,13 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Tests.TestSupport;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Labs.Tests.Explaining;
 
 public sealed class ExplainerTests
 {
-    private static readonly ExplainTexts Texts = ExplainTexts.Load(Path.Combine(ShippedLabs.Directory, "explain.json"));
+    private static readonly ExplainTexts Texts = ExplainTexts.Load(RegularFileReader.Instance, Path.Combine(ShippedLabs.Directory, "explain.json"));
 
     private static List<Explanation> Explain(EventScript s)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using TuiProcManager.Labs.Format;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Labs.Tests.Format;
 
@@ -111,19 +112,19 @@ public sealed class MalformedLabTests
         string dir = Directory.CreateTempSubdirectory("tuiproc-lab-").FullName;
         try
         {
-            Assert.Equal($"{dir}/none.json: does not exist", Assert.Throws<LabFormatException>(() => LabReader.Load(Path.Combine(dir, "none.json"))).Message);
-            Assert.Equal($"{dir}: is a directory, not a file", Assert.Throws<LabFormatException>(() => LabReader.Load(dir)).Message);
+            Assert.Equal($"{dir}/none.json: does not exist", Assert.Throws<LabFormatException>(() => LabReader.Load(RegularFileReader.Instance, Path.Combine(dir, "none.json"))).Message);
+            Assert.Equal($"{dir}: a directory, not a regular file", Assert.Throws<LabFormatException>(() => LabReader.Load(RegularFileReader.Instance, dir)).Message);
 
             string big = Path.Combine(dir, "big.json");
             File.WriteAllText(big, "[" + new string(' ', 2 * 1024 * 1024) + "]");
-            Assert.Contains("is 2,048 KiB; a file here may be at most 1,024 KiB", Assert.Throws<LabFormatException>(() => LabReader.Load(big)).Message, StringComparison.Ordinal);
+            Assert.Contains(": larger than 1 MiB", Assert.Throws<LabFormatException>(() => LabReader.Load(RegularFileReader.Instance, big)).Message, StringComparison.Ordinal);
 
             string secret = Path.Combine(dir, "secret.json");
             File.WriteAllText(secret, "{}");
             File.SetUnixFileMode(secret, UnixFileMode.None);
             if (Environment.UserName != "root") // root reads any file
             {
-                Assert.Equal($"{secret}: cannot be read: permission denied", Assert.Throws<LabFormatException>(() => LabReader.Load(secret)).Message);
+                Assert.Equal($"{secret}: not readable: permission denied", Assert.Throws<LabFormatException>(() => LabReader.Load(RegularFileReader.Instance, secret)).Message);
             }
         }
         finally

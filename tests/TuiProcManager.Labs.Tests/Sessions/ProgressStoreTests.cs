@@ -1,5 +1,6 @@
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Labs.Tests.TestSupport;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Labs.Tests.Sessions;
 
@@ -10,7 +11,7 @@ public sealed class ProgressStoreTests : IDisposable
     [Fact]
     public void Save_ThenLoad_RoundTrips_FileAndDirectoryForTheUserOnly()
     {
-        ProgressStore store = new(_dir);
+        ProgressStore store = new(RegularFileReader.Instance, _dir);
         LabSession session = new(TestLabs.FourSteps, null, DateTimeOffset.UnixEpoch, 2);
         session.ShowHint();
 
@@ -30,7 +31,7 @@ public sealed class ProgressStoreTests : IDisposable
     [InlineData("[]")]
     public void Load_ABrokenFile_IsMovedAside_NeverLost_AndSaidInOneLine(string content)
     {
-        ProgressStore store = new(_dir);
+        ProgressStore store = new(RegularFileReader.Instance, _dir);
         Directory.CreateDirectory(_dir);
         File.WriteAllText(store.PathOf("1")!, content);
 
@@ -56,7 +57,7 @@ public sealed class ProgressStoreTests : IDisposable
     [Fact]
     public void Save_WithNowhereToSave_SaysSo()
     {
-        Assert.Equal("no home directory to save lab progress in", new ProgressStore(null).Save("1", new LabProgress { Lab = "1", Title = "t" }));
+        Assert.Equal("no home directory to save lab progress in", new ProgressStore(RegularFileReader.Instance, null).Save("1", new LabProgress { Lab = "1", Title = "t" }));
     }
 
     public void Dispose() => Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(_dir)))!, recursive: true);

@@ -1,5 +1,6 @@
 using TuiProcManager.Labs.Catalog;
 using TuiProcManager.Labs.Format;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Labs.Tests.TestSupport;
 
@@ -8,7 +9,7 @@ internal static class ShippedLabs
 {
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "labs");
 
-    public static LabCatalog Catalog { get; } = LabCatalog.Load(Directory);
+    public static LabCatalog Catalog { get; } = LabCatalog.Load(RegularFileReader.Instance, Directory);
 
     public static Lab Get(string id) => Catalog.Find(id);
 }

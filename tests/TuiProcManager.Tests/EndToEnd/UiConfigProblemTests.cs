@@ -11,11 +11,11 @@ public sealed class UiConfigProblemTests
 {
     public static TheoryData<string, string> SettingsCases => new()
     {
-        { "not json", "is not valid JSON (line 1); using the defaults" },
-        { "[\"Tuiproc Light\"]", "is a JSON array, not an object like {\"theme\": \"Tuiproc Light\"}; using the defaults" },
-        { "{ \"theme\": 42 }", "has a value of the wrong type ($.theme): \"theme\" must be a string; using the defaults" },
-        { "<directory>", "cannot be read: it is a directory; using the defaults" },
-        { "<link to nowhere>", "cannot be read: " },
+        { "not json", ": not valid JSON (line 1); using the defaults" },
+        { "[\"Tuiproc Light\"]", ": a JSON array, not an object like {\"theme\": \"Tuiproc Light\"}; using the defaults" },
+        { "{ \"theme\": 42 }", ": a value of the wrong type ($.theme): \"theme\" must be a string; using the defaults" },
+        { "<directory>", ": a directory, not a regular file; using the defaults" },
+        { "<link to nowhere>", ": a symbolic link to '" },
     };
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class UiConfigProblemTests
 
         string header = HeaderOf(app.WaitFor("settings file"));
 
-        Assert.Contains($"settings file {file} {expected}", header, StringComparison.Ordinal);
+        Assert.Contains($"settings file {file}{expected}", header, StringComparison.Ordinal);
         app.Keys("q"); // no worker alive: no question
         Assert.Equal(0, app.WaitForExit());
     }
@@ -37,8 +37,8 @@ public sealed class UiConfigProblemTests
         { "{ not json", "is not valid JSON (line 1)" },
         { "{ \"Themes\": [ { \"Mine\": {} } ] }", "is in the old Terminal.Gui format" },
         { "{ \"Themes\": { \"Mine\": 5 } }", "has theme 'Mine' that is not an object" },
-        { "<directory>", "cannot be read: it is a directory; it is skipped" },
-        { "<link to nowhere>", "cannot be read: " },
+        { "<directory>", "is a directory, not a regular file; it is skipped" },
+        { "<link to nowhere>", "is a symbolic link to '" },
     };
 
     [Theory]

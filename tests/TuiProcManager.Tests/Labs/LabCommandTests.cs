@@ -111,8 +111,8 @@ public sealed class LabCommandTests : IDisposable
     public static TheoryData<string, string[], string> BadInput => new()
     {
         { "no such lab", ["lab", "9"], "tuiproc: no lab '9': the labs are 1 (lesson), 2 (cpus), 3 (signals), 4 (async), 5 (pool); or give the path of a lab file" },
-        { "no such lab file", ["lab", "/nonexistent/my.json"], "tuiproc: lab file /nonexistent/my.json: does not exist (no such directory)" },
-        { "a lab file that is a directory", ["lab", "/tmp/"], "tuiproc: lab file /tmp/: is a directory, not a file" },
+        { "no such lab file", ["lab", "/nonexistent/my.json"], "tuiproc: lab file /nonexistent/my.json: does not exist" },
+        { "a lab file that is a directory", ["lab", "/tmp/"], "tuiproc: lab file /tmp/: a directory, not a regular file" },
         { "no such events file", ["lab", "1", "--check", "/nonexistent/e.jsonl"], "tuiproc: cannot read the events file '/nonexistent/e.jsonl': " },
         { "events file is a directory", ["lab", "1", "--check", "/tmp"], "tuiproc: cannot read the events file '/tmp': it is a directory" },
         { "--check without a file", ["lab", "1", "--check"], "--check" },

@@ -11,6 +11,7 @@ using TuiProcManager.Core.Supervision;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.TestSupport;
 
@@ -33,7 +34,7 @@ internal sealed class Screen : IDisposable
             call[2] = null;
             return true;
         });
-        Themes = ThemeCatalog.Load(ThemesDirectory);
+        Themes = ThemeCatalog.Load(RegularFileReader.Instance, ThemesDirectory);
         Themes.Apply(ThemeCatalog.DefaultTheme);
         App = Application.Create(new VirtualTimeProvider());
         App.Init(DriverRegistry.Names.ANSI);

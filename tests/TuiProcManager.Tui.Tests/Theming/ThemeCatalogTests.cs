@@ -3,6 +3,7 @@ using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.Theming;
 
@@ -23,7 +24,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Shipped_FourThemes_EachDefiningEveryRole()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
 
         Assert.Empty(catalog.Problems);
         Assert.Equal(["Tuiproc Dark", "Tuiproc High Contrast", "Tuiproc Light", "Tuiproc Mono"], catalog.Names.Order());
@@ -37,7 +38,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Shipped_EveryTheme_TellsQueuedFromPaused()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
         foreach (string theme in catalog.Names)
         {
             catalog.Apply(theme);
@@ -50,7 +51,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Mono_UsesNoColourAtAll()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
         catalog.Apply(ThemeCatalog.NoColorTheme);
 
         foreach (string role in Roles.All.Append("Base"))
@@ -63,7 +64,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Apply_SwitchesLive_AndUnknownNamesAreRefused()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
         catalog.Apply("Tuiproc Dark");
         Color dark = SchemeManager.GetScheme("Running").Normal.Foreground;
 
@@ -76,7 +77,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Next_CyclesThroughTheCatalog()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
         string first = catalog.Names[0];
         string at = first;
         for (int i = 0; i < catalog.Names.Count; i++)
@@ -98,7 +99,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.WriteAllText(file, content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
         Assert.Equal(file, problem.File);
@@ -116,7 +117,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.WriteAllText(file, content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
         Assert.Equal(file, problem.File);
@@ -133,7 +134,7 @@ public sealed class ThemeCatalogTests : IDisposable
         // Terminal.Gui skips values it cannot convert; what matters is that loading carries on.
         File.WriteAllText(Path.Combine(_user, "mine.json"), content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
         Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
         Assert.True(catalog.Apply(ThemeCatalog.DefaultTheme));
@@ -146,10 +147,10 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         Directory.CreateDirectory(file);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
-        Assert.Equal($"theme file {file} cannot be read: it is a directory; it is skipped", problem.ToString());
+        Assert.Equal($"theme file {file} is a directory, not a regular file; it is skipped", problem.ToString());
         Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
     }
 
@@ -159,9 +160,9 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.CreateSymbolicLink(file, Path.Combine(_user, "gone", "x.json"));
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
-        Assert.StartsWith($"theme file {file} cannot be read: ", Assert.Single(catalog.Problems).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"theme file {file} is a symbolic link to '", Assert.Single(catalog.Problems).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public sealed class ThemeCatalogTests : IDisposable
             { "Themes": { "Mine": { "Schemes": { "Base": { "Normal": { "Foreground": "Yellow", "Background": "Blue" } }, }, }, }, }
             """);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
 
         Assert.Empty(catalog.Problems);
         Assert.Contains("Mine", catalog.Names);
@@ -183,6 +184,6 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void MissingFolders_AreFine()
     {
-        Assert.Empty(ThemeCatalog.Load("/nonexistent/themes", null).Problems);
+        Assert.Empty(ThemeCatalog.Load(RegularFileReader.Instance, "/nonexistent/themes", null).Problems);
     }
 }

@@ -1,5 +1,6 @@
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.Theming;
 
@@ -22,66 +23,66 @@ public sealed class UserSettingsTests : IDisposable
     {
         Assert.Null(new UserSettings("Tuiproc Light").Save());
 
-        Assert.Equal("Tuiproc Light", UserSettings.Load().Theme);
+        Assert.Equal("Tuiproc Light", UserSettings.Load(RegularFileReader.Instance, out _).Theme);
         string file = Path.Combine(_config, "tuiproc", "settings.json");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.Equal(Path.Combine(_config, "tuiproc", "themes"), UserSettings.UserThemesDirectory);
     }
 
     [Theory]
-    [InlineData("not json at all", "is not valid JSON (line 1)")]
-    [InlineData("{ \"theme\": \"Tuiproc Light\"", "is not valid JSON (line 1)")]
-    [InlineData("", "is not valid JSON (line 1)")]
-    [InlineData("[1, 2, 3]", "is a JSON array, not an object like {\"theme\": \"Tuiproc Light\"}")]
-    [InlineData("null", "is a JSON null, not an object")]
-    [InlineData("\"Tuiproc Light\"", "is a JSON string, not an object")]
-    [InlineData("{ \"theme\": 5 }", "has a value of the wrong type ($.theme): \"theme\" must be a string")]
-    [InlineData("{ \"theme\": { \"name\": \"x\" } }", "has a value of the wrong type ($.theme)")]
+    [InlineData("not json at all", "not valid JSON (line 1)")]
+    [InlineData("{ \"theme\": \"Tuiproc Light\"", "not valid JSON (line 1)")]
+    [InlineData("", "not valid JSON (line 1)")]
+    [InlineData("[1, 2, 3]", "a JSON array, not an object like {\"theme\": \"Tuiproc Light\"}")]
+    [InlineData("null", "a JSON null, not an object")]
+    [InlineData("\"Tuiproc Light\"", "a JSON string, not an object")]
+    [InlineData("{ \"theme\": 5 }", "a value of the wrong type ($.theme): \"theme\" must be a string")]
+    [InlineData("{ \"theme\": { \"name\": \"x\" } }", "a value of the wrong type ($.theme)")]
     public void Load_BrokenFile_IsIgnored_AndTheProblemNamesTheFile(string content, string expected)
     {
         string file = Path.Combine(_config, "tuiproc", "settings.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, content);
 
-        UserSettings settings = UserSettings.Load(out string? problem);
+        UserSettings settings = UserSettings.Load(RegularFileReader.Instance, out string? problem);
 
         Assert.Null(settings.Theme);
         Assert.NotNull(problem);
-        Assert.StartsWith($"settings file {file} ", problem, StringComparison.Ordinal);
+        Assert.StartsWith($"settings file {file}: ", problem, StringComparison.Ordinal);
         Assert.Contains(expected, problem, StringComparison.Ordinal);
         Assert.EndsWith("; using the defaults", problem, StringComparison.Ordinal);
         Assert.Equal(problem, problem.ReplaceLineEndings(""));
     }
 
     [Fact]
-    public void Load_ADirectoryWhereTheFileShouldBe_CannotBeRead_EvenForRoot()
+    public void Load_ADirectoryWhereTheFileShouldBe_IsNotARegularFile_EvenForRoot()
     {
         string file = Path.Combine(_config, "tuiproc", "settings.json");
         Directory.CreateDirectory(file);
 
-        Assert.Null(UserSettings.Load(out string? problem).Theme);
-        Assert.Equal($"settings file {file} cannot be read: it is a directory; using the defaults", problem);
+        Assert.Null(UserSettings.Load(RegularFileReader.Instance, out string? problem).Theme);
+        Assert.Equal($"settings file {file}: a directory, not a regular file; using the defaults", problem);
     }
 
     [Fact]
-    public void Load_ALinkToNowhere_CannotBeRead()
+    public void Load_ALinkToNowhere_IsNamedWithItsTarget()
     {
         string file = Path.Combine(_config, "tuiproc", "settings.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.CreateSymbolicLink(file, Path.Combine(_config, "gone.json"));
 
-        Assert.Null(UserSettings.Load(out string? problem).Theme);
-        Assert.StartsWith($"settings file {file} cannot be read: ", problem, StringComparison.Ordinal);
+        Assert.Null(UserSettings.Load(RegularFileReader.Instance, out string? problem).Theme);
+        Assert.Equal($"settings file {file}: a symbolic link to '{Path.Combine(_config, "gone.json")}', which does not exist; using the defaults", problem);
     }
 
     [Fact]
     public void Load_NoFile_IsNoProblem_AndAGoodOneHasNone()
     {
-        Assert.Null(UserSettings.Load(out string? none).Theme);
+        Assert.Null(UserSettings.Load(RegularFileReader.Instance, out string? none).Theme);
         Assert.Null(none);
 
         Assert.Null(new UserSettings("Tuiproc Mono").Save());
-        Assert.Equal("Tuiproc Mono", UserSettings.Load(out string? problem).Theme);
+        Assert.Equal("Tuiproc Mono", UserSettings.Load(RegularFileReader.Instance, out string? problem).Theme);
         Assert.Null(problem);
     }
 
@@ -108,7 +109,7 @@ public sealed class UserSettingsTests : IDisposable
 
         string file = Path.Combine(directory, "settings.json");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-        Assert.Equal("Tuiproc Light", UserSettings.Load().Theme);
+        Assert.Equal("Tuiproc Light", UserSettings.Load(RegularFileReader.Instance, out _).Theme);
         Assert.False(File.Exists(leftover));
     }
 }

@@ -31,7 +31,7 @@ public sealed class LabViewTests : IDisposable
     private LabOptions Options(List<LabRecord>? records = null) => new()
     {
         Lab = TwoSteps,
-        Store = new ProgressStore(Path.Combine(_dir, "state")),
+        Store = new ProgressStore(RegularFileReader.Instance, Path.Combine(_dir, "state")),
         ProgressKey = "t",
         ReportDirectory = _dir,
         Files = OutputFileOpener.Instance,
@@ -137,7 +137,7 @@ public sealed class LabViewTests : IDisposable
     public void Explain_ShowsEachActionInTheLessonsTerms_NewestFirst()
     {
         using Screen s = new(120, 40);
-        s.Main.UseExplainTexts(ExplainTexts.Load(Path.Combine(LabsDirectory, "explain.json")), null);
+        s.Main.UseExplainTexts(ExplainTexts.Load(RegularFileReader.Instance, Path.Combine(LabsDirectory, "explain.json")), null);
         s.Press(new Key('e'));
         Assert.True(s.Main.ShowingExplain);
         Assert.Contains("Spawn a worker (s) to start", s.Text, StringComparison.Ordinal);
