@@ -19,7 +19,7 @@ internal sealed class AnswerDialog : FormDialog
     /// <param name="question">Its choices, if any.</param>
     /// <param name="check">Gives the answer to the session (counted there) and says what became of it.</param>
     public AnswerDialog(string title, LabQuestion question, Func<string, AnswerResult> check)
-        : base("Answer: " + Shorten(title, 60), "Answer", 76, question.IsTyped ? 7 : 9 + question.Choices.Length)
+        : base("Answer: " + Shorten(title, 60), "Answer", 76, question.IsTyped ? 1 : question.Choices.Length + 2)
     {
         _check = check;
         int row = 0;
