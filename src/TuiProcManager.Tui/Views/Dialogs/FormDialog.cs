@@ -63,8 +63,8 @@ internal abstract class FormDialog : Dialog
 
     private int DialogWidth() => Math.Max(20, Math.Min(_width, ScreenSize.Width));
 
-    /// <summary>Inside the border, less a column each side.</summary>
-    private int MessageWidth() => Math.Max(1, DialogWidth() - 4);
+    /// <summary>Inside the border (and the shadow), less a column each side.</summary>
+    private int MessageWidth() => Math.Max(1, DialogWidth() - GetAdornmentsThickness().Horizontal - 2);
 
     private int DialogHeight()
     {
