@@ -28,7 +28,7 @@ public sealed class SmallScreenTests : IDisposable
     private static Lab Choices { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
         { "format": "tuiproc-lab/1", "id": "t", "name": "test", "title": "Choices", "summary": "s", "steps": [
           { "id": "ask", "title": "Which call waits for a worker to end, whatever state it is in right now?", "text": "Think.",
-            "question": { "choices": ["p.start()", "p.join()", "p.terminate() and then p.kill() at once", "p.is_alive()", "os.wait() from the parent"], "answer": "p.join()" } }
+            "question": { "choices": ["p.start()", "p.join()", "It stays stopped; SIGTERM waits, pending, until SIGCONT comes", "p.is_alive()", "os.wait() from the parent"], "answer": "p.join()" } }
         ] }
         """), "t.json");
 
@@ -61,6 +61,37 @@ public sealed class SmallScreenTests : IDisposable
                 app.InjectKey(Key.Esc);
             })
             .Until(app => app.TopRunnableView is not FormDialog)
+            .Run(s.App, s.Main);
+    }
+
+    [Theory]
+    [InlineData(60, 16)]
+    [InlineData(80, 24)]
+    public void AnswerDialog_LongQuestionAndChoices_AreShownWhole(int width, int height)
+    {
+        using Screen s = new(width, height, begin: false);
+        s.Main.OpenLab(new LabOptions
+        {
+            Lab = Choices, Store = new ProgressStore(Path.Combine(_dir, "state")), ProgressKey = "t", ReportDirectory = _dir,
+            Files = OutputFileOpener.Instance, User = "alice", Machine = "pc",
+        });
+        new Script()
+            .Then(app => app.InjectKey(new Key('a')))
+            .Until(app => app.TopRunnableView is AnswerDialog)
+            .Then(app =>
+            {
+                app.LayoutAndDraw();
+                AnswerDialog dialog = (AnswerDialog)app.TopRunnableView!;
+                DialogScreen.AssertInsideScreen(app, dialog);
+                int columns = dialog.Viewport.Width - 2;
+                string question = Choices.Steps[0].Title;
+                DialogScreen.AssertShownInFull(app, dialog, question, TextWrap.Lines(question, columns));
+                string longest = "3) " + Choices.Steps[0].Question!.Choices[2];
+                DialogScreen.AssertShownInFull(app, dialog, longest, TextWrap.Lines(longest, columns));
+                Assert.Contains("5) os.wait() from the parent", app.Driver!.ToString(), StringComparison.Ordinal);
+                app.InjectKey(Key.Esc);
+            })
+            .Until(app => app.TopRunnableView is not AnswerDialog)
             .Run(s.App, s.Main);
     }
 

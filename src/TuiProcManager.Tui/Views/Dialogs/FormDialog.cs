@@ -40,7 +40,7 @@ internal abstract class FormDialog : Dialog
         _formRows = formRows;
         Width = Dim.Func(_ => DialogWidth());
         Height = Dim.Func(_ => DialogHeight());
-        _error = new WrappedText { X = 1, Y = formRows + 1, Width = Dim.Fill(1), Height = 1, Role = Roles.Failed };
+        _error = new WrappedText { X = 1, Y = Pos.Func(_ => FormRows(ContentWidth()) + 1), Width = Dim.Fill(1), Height = 1, Role = Roles.Failed };
         Add(_error);
         AddButton(_cancel = new Button { Text = "Cancel" });
         AddButton(new Button { Text = acceptText });
@@ -56,19 +56,22 @@ internal abstract class FormDialog : Dialog
     public string ErrorText => _problem ?? "";
 
     /// <summary>The message as it is wrapped on screen now (for tests).</summary>
-    internal IReadOnlyList<string> ErrorLines => _problem is null ? [] : TextWrap.Lines(_problem, MessageWidth());
+    internal IReadOnlyList<string> ErrorLines => _problem is null ? [] : TextWrap.Lines(_problem, ContentWidth());
 
     /// <summary>Columns of the screen the dialog is on (its preferred size before it runs).</summary>
     private System.Drawing.Size ScreenSize => App?.Screen.Size is { Width: > 0, Height: > 0 } size ? size : new System.Drawing.Size(_width, 100);
 
     private int DialogWidth() => Math.Max(20, Math.Min(_width, ScreenSize.Width));
 
-    /// <summary>Inside the border (and the shadow), less a column each side.</summary>
-    private int MessageWidth() => Math.Max(1, DialogWidth() - GetAdornmentsThickness().Horizontal - 2);
+    /// <summary>Columns for text: inside the border (and the shadow), less a column each side.</summary>
+    protected int ContentWidth() => Math.Max(1, DialogWidth() - GetAdornmentsThickness().Horizontal - 2);
+
+    /// <summary>Rows the form takes at <paramref name="width"/> columns of text (wrapped text takes more on a narrow screen).</summary>
+    protected virtual int FormRows(int width) => _formRows;
 
     private int DialogHeight()
     {
-        int rows = _formRows + 1 + Math.Max(1, ErrorLines.Count);
+        int rows = FormRows(ContentWidth()) + 1 + Math.Max(1, ErrorLines.Count);
         return Math.Min(ScreenSize.Height, rows + GetAdornmentsThickness().Vertical);
     }
 
@@ -79,7 +82,7 @@ internal abstract class FormDialog : Dialog
     }
 
     /// <summary>Adds a labelled text field on row <paramref name="row"/>.</summary>
-    protected TextField AddField(int row, string label, string value, int width, string? note = null)
+    protected TextField AddField(Pos row, string label, string value, int width, string? note = null)
     {
         Label name = new() { X = 1, Y = row, Text = label };
         int reserved = note is null ? 1 : note.Length + 2; // the note keeps its room; the field gives way
