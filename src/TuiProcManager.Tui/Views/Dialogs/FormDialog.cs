@@ -16,7 +16,9 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 /// Sized by hand rather than by Dim.Auto: as wide as asked but never wider than the screen (fields shrink
 /// to fit, from 60 columns up), as tall as the form and the message need but never taller than the
 /// screen. A refusal that nobody sees is what this layout exists to prevent: the message has its own rows
-/// below the form, never the row Terminal.Gui's buttons are drawn on.
+/// below the form, never the row Terminal.Gui's buttons are drawn on. At 60×16 the tallest form (the
+/// pool's six fields) leaves four rows of 54 columns for a message, more than any of its messages needs;
+/// the blank row above the message is given up first when rows run short.
 /// </remarks>
 internal abstract class FormDialog : Dialog
 {
@@ -40,7 +42,7 @@ internal abstract class FormDialog : Dialog
         _formRows = formRows;
         Width = Dim.Func(_ => DialogWidth());
         Height = Dim.Func(_ => DialogHeight());
-        _error = new WrappedText { X = 1, Y = Pos.Func(_ => FormRows(ContentWidth()) + 1), Width = Dim.Fill(1), Height = 1, Role = Roles.Failed };
+        _error = new WrappedText { X = 1, Y = Pos.Func(_ => FormRows(ContentWidth()) + Gap()), Width = Dim.Fill(1), Height = 1, Role = Roles.Failed };
         Add(_error);
         AddButton(_cancel = new Button { Text = "Cancel" });
         AddButton(new Button { Text = acceptText });
@@ -49,7 +51,7 @@ internal abstract class FormDialog : Dialog
     /// <summary>True when the dialog ended by accepting valid input.</summary>
     public bool Confirmed { get; private set; }
 
-    /// <summary>The current input's problem, in one line, or null when it is valid.</summary>
+    /// <summary>The current input's problem, as one line of text (wrapped when shown), or null when it is valid.</summary>
     protected abstract string? Validate();
 
     /// <summary>The message shown under the fields, unwrapped (for tests).</summary>
@@ -69,11 +71,13 @@ internal abstract class FormDialog : Dialog
     /// <summary>Rows the form takes at <paramref name="width"/> columns of text (wrapped text takes more on a narrow screen).</summary>
     protected virtual int FormRows(int width) => _formRows;
 
-    private int DialogHeight()
-    {
-        int rows = FormRows(ContentWidth()) + 1 + Math.Max(1, ErrorLines.Count);
-        return Math.Min(ScreenSize.Height, rows + GetAdornmentsThickness().Vertical);
-    }
+    private int DialogHeight() => Math.Min(ScreenSize.Height, Rows(gap: Gap()) + GetAdornmentsThickness().Vertical);
+
+    /// <summary>Rows inside: the form, the gap, the message (one row kept for it even when there is none).</summary>
+    private int Rows(int gap) => FormRows(ContentWidth()) + gap + Math.Max(1, ErrorLines.Count);
+
+    /// <summary>A blank row between the form and the message, unless the screen has no row to spare for it.</summary>
+    private int Gap() => Rows(gap: 1) + GetAdornmentsThickness().Vertical <= ScreenSize.Height ? 1 : 0;
 
     protected override void OnViewportChanged(DrawEventArgs e)
     {
