@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
@@ -14,7 +16,10 @@ namespace TuiProcManager.Tui.Views;
 /// </summary>
 /// <remarks>
 /// The mode is never cut off: where the whole line does not fit (pause-on-wait at 80 columns), the counts
-/// shrink to the number of workers, whose states the table shows anyway.
+/// shrink to the number of workers, whose states the table shows anyway. A message that does not fit
+/// after them goes on, wrapped, on more lines (up to <see cref="MaxRows"/>; the panels below move down
+/// while it shows): a message is what the user has to read now, and a header of fixed height would cut
+/// it. A message longer still (a long path, a long error) ends with a note that the help (?) shows it whole.
 /// </remarks>
 internal sealed class HeaderView : CanvasView
 {
@@ -23,11 +28,23 @@ internal sealed class HeaderView : CanvasView
         new(WorkerState.Running), new(WorkerState.Waiting), new(WorkerState.Paused), new(WorkerState.Paused, Queued: true), new(WorkerState.Starting),
     ];
 
+    /// <summary>Most rows the header takes (a message wraps onto the rows after the first).</summary>
+    public const int MaxRows = 3;
+
+    /// <summary>Ends the last row of a message too long for <see cref="MaxRows"/>.</summary>
+    internal const string CutNote = " … ? shows it whole";
+
     public HeaderView()
     {
-        Height = 1;
+        Height = Dim.Func(_ => RowsAt(SuperView?.Viewport.Width ?? Frame.Width));
         CanFocus = false;
     }
+
+    /// <summary>Rows the header takes at <paramref name="width"/> columns: 1, or more for a long message.</summary>
+    public int RowsAt(int width) => Math.Min(MaxRows, MessageLines(width).Count);
+
+    /// <summary>Whether the message is longer than the header can show at <paramref name="width"/> columns.</summary>
+    public bool MessageCutAt(int width) => MessageLines(width).Count > MaxRows;
 
     public IReadOnlyDictionary<ShownState, int> Counts { get; set; } = new Dictionary<ShownState, int>();
 
@@ -50,34 +67,80 @@ internal sealed class HeaderView : CanvasView
     {
         Message = message;
         MessageIsError = error;
+        SetNeedsLayout(); // a longer or shorter message may take more or fewer rows
         SetNeedsDraw();
     }
 
     protected override void Render(CellCanvas canvas)
     {
         Attribute header = Roles.Attribute(Roles.Header, this);
-        canvas.Fill(0, 0, canvas.Width, ' ', header);
+        for (int y = 0; y < canvas.Height; y++)
+        {
+            canvas.Fill(0, y, canvas.Width, ' ', header);
+        }
+
+        if (canvas.Height != RowsAt(canvas.Width))
+        {
+            SetNeedsLayout(); // the counts or the mode changed the room left for the message
+        }
+
+        string status = Status(canvas.Width);
+        int x = canvas.Write(0, 0, status, header);
+        if (Message is null)
+        {
+            return;
+        }
+
+        Attribute attribute = MessageIsError ? Roles.Attribute(Roles.Failed, this) : header;
+        List<string> lines = MessageLines(canvas.Width);
+        x = canvas.Write(x, 0, Separator + " ", attribute);
+        for (int row = 0; row < Math.Min(canvas.Height, lines.Count); row++)
+        {
+            string line = lines[row];
+            if (row == canvas.Height - 1 && lines.Count > canvas.Height)
+            {
+                line = CutFor(line, canvas.Width - 1);
+            }
+
+            canvas.Write(row == 0 ? x : 1, row, line, attribute);
+        }
+    }
+
+    /// <summary>The status part of the first row: name, counts (shortened to fit), mode, join.</summary>
+    private string Status(int width)
+    {
         const string name = " tuiproc ";
         string mode = $" {Separator} mode: {Mode} ";
         string counts = FullCounts();
-        if (name.Length + counts.Length + mode.Length > canvas.Width)
+        if (name.Length + counts.Length + mode.Length > width)
         {
             counts = WorkersText(Counts.Values.Sum());
         }
 
-        int x = canvas.Write(0, 0, name, header);
-        x = canvas.Write(x, 0, counts, header);
-        x = canvas.Write(x, 0, mode, header);
-        if (Join is not null)
+        return name + counts + mode + (Join is null ? "" : Separator + " " + Join + " ");
+    }
+
+    /// <summary>
+    /// The message's lines: the first after the status on row 0 (empty when not even its first word fits
+    /// there), the others a column in from the left edge. One line, empty, when there is no message.
+    /// </summary>
+    private List<string> MessageLines(int width)
+    {
+        if (Message is null || width <= 0)
         {
-            x = canvas.Write(x, 0, Separator + " " + Join + " ", header);
+            return [""];
         }
 
-        if (Message is not null)
-        {
-            Attribute attribute = MessageIsError ? Roles.Attribute(Roles.Failed, this) : header;
-            canvas.Write(x, 0, Separator + " " + Message, attribute);
-        }
+        int first = width - Status(width).GetColumns() - Separator.Length - 1;
+        return TextWrap.Lines(Message, first, width - 1);
+    }
+
+    /// <summary>The last row shown of a message cut short: as much as fits before <see cref="CutNote"/>.</summary>
+    private static string CutFor(string line, int width)
+    {
+        int room = Math.Max(0, width - CutNote.Length);
+        string kept = line.GetColumns() <= room ? line : TextWrap.Lines(line, room)[0];
+        return kept + CutNote;
     }
 
     /// <summary><c>│ 3 workers: 1 running 0 waiting 2 queued 0 done</c>: running and waiting always, the others when there are any.</summary>

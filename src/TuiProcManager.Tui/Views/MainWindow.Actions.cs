@@ -42,7 +42,7 @@ internal sealed partial class MainWindow
             case UiAction.ToggleSummary: ToggleSummary(); break;
             case UiAction.StartPool: Later(StartPool); break;
             case UiAction.NextPlace: NextPlace(); break;
-            case UiAction.Help: Later(() => Show(new HelpDialog())); break;
+            case UiAction.Help: Later(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
             case UiAction.Kill: Kill(); break;

@@ -58,6 +58,7 @@ internal sealed partial class MainWindow
         _results.Visible = !small && _place == OutputPlace.Results;
         _pool.Visible = !small && _place == OutputPlace.Pool;
         _summary.Visible = !small && _place == OutputPlace.Summary;
+        ShowFirstSteps();
     }
 
     /// <summary>Redraws the Results or Pool panel when it is the one shown and its model changed.</summary>

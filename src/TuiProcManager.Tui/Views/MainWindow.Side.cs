@@ -34,17 +34,17 @@ internal sealed partial class MainWindow
         _states.Width = Math.Max(1, (width - side) * 62 / 100);
         _lab.Visible = side > 0 && _labShown;
         _explain.Visible = side > 0 && _explainShown;
-        int height = Math.Max(2, Viewport.Height - 2); // between the header and the key hints
-        int labHeight = _explain.Visible && _lab.Visible ? height * 55 / 100 : height;
+        bool both = _explain.Visible && _lab.Visible;
         foreach (View panel in new View[] { _lab, _explain })
         {
             panel.X = width - side;
             panel.Width = side;
         }
 
-        _lab.Y = 1;
-        _lab.Height = labHeight;
-        _explain.Y = _lab.Visible ? 1 + labHeight : 1;
-        _explain.Height = _lab.Visible ? height - labHeight : height;
+        // Between the header (which grows with a long message) and the key hints.
+        _lab.Y = Pos.Bottom(_header);
+        _lab.Height = both ? Dim.Func(_ => Math.Max(2, Viewport.Height - 1 - _header.Frame.Height) * 55 / 100) : Dim.Fill(1);
+        _explain.Y = _lab.Visible ? Pos.Bottom(_lab) : Pos.Bottom(_header);
+        _explain.Height = Dim.Fill(1);
     }
 }

@@ -39,7 +39,8 @@ internal sealed partial class MainWindow : Runnable
     private readonly ResultsPanel _results;
     private readonly PoolPanel _pool;
     private readonly HintsView _hints;
-    private readonly Label _tooSmall;
+    private readonly WrappedText _tooSmall;
+    private readonly FirstStepsView _firstSteps;
     private readonly LabPanel _lab;
     private readonly ExplainPanel _explain;
     private readonly bool _ascii;
@@ -56,7 +57,7 @@ internal sealed partial class MainWindow : Runnable
         Height = Dim.Fill();
 
         _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill(), Separator = glyphs.Separator, Mode = dashboard.Scheduling.Describe() };
-        _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(35) };
+        _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = Pos.Bottom(_header), Width = Dim.Fill(), Height = Dim.Percent(35) };
         _states = new StatesPanel(dashboard.Timeline, glyphs, now)
         {
             X = 0, Y = Pos.Bottom(_processes), Width = Dim.Percent(62), Height = Dim.Percent(30), CanFocus = false,
@@ -70,10 +71,12 @@ internal sealed partial class MainWindow : Runnable
         _results = new ResultsPanel(dashboard.Results, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
-        _tooSmall = new Label { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Height = 4, TextAlignment = Alignment.Center, Visible = false };
+        _tooSmall = new WrappedText { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Centered = true, Visible = false };
+        _tooSmall.Height = Dim.Func(_ => _tooSmall.RowsAt(Viewport.Width)); // wrapped: the notice is read in full on any screen
+        _firstSteps = new FirstStepsView { X = 1, Y = Pos.Top(_output) + 1, Width = Dim.Width(_output) - 2, Height = Dim.Height(_output) - 2, Visible = false };
         _lab = new LabPanel(glyphs) { Visible = false }; // placed by LayoutSide
         _explain = new ExplainPanel(glyphs) { Visible = false };
-        Add(_header, _processes, _states, _cpu, _output, _results, _pool, _summary, _lab, _explain, _hints, _tooSmall);
+        Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary, _lab, _explain, _hints, _tooSmall);
 
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
         IsRunningChanged += (_, e) =>
@@ -165,6 +168,7 @@ internal sealed partial class MainWindow : Runnable
     {
         if (changes.Table)
         {
+            ShowFirstSteps();
             _processes.Refresh();
             UpdateCounts();
             if (_pendingSelection is { } spawned && _dashboard.Processes.Find(spawned) is not null)
@@ -233,7 +237,15 @@ internal sealed partial class MainWindow : Runnable
         _tooSmall.Visible = small;
         ShowPlace();
         LayoutSide();
-        _tooSmall.Text = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.\nNo room? tuiproc run KIND:N runs without the UI.";
+        _tooSmall.Message = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.\nNo room? tuiproc run KIND:N runs without the UI.";
+    }
+
+    /// <summary>The first steps show in the Output panel's place until a worker has been started.</summary>
+    private void ShowFirstSteps()
+    {
+        _firstSteps.Lab = _labSession is not null;
+        _firstSteps.Visible = _output.Visible && _dashboard.Processes.Workers.Count == 0;
+        _firstSteps.SetNeedsDraw();
     }
 
     private void OnSelectionChanged()

@@ -241,12 +241,12 @@ public sealed class SchedulingViewTests
     [Fact]
     public void Summary_TooLongForThePanel_SaysHowManyLinesMore_AndScrolls()
     {
-        using Screen s = new(80, 24); // the panel shows 5 lines
+        using Screen s = new(80, 24); // the panel shows 4 lines: the header takes two for "run ended: …"
         OneSlotThreeWorkers(s);
         s.Feed(
             _e.State(1, WorkerState.Running, WorkerState.Ended), _e.State(2, WorkerState.Paused, WorkerState.Ended),
             _e.State(3, WorkerState.Paused, WorkerState.Ended));
-        Assert.Contains("… 3 more lines: Tab here, then ↓", s.Text, StringComparison.Ordinal);
+        Assert.Contains("… 4 more lines: Tab here, then ↓", s.Text, StringComparison.Ordinal);
 
         s.Press(Key.Tab);
         s.Press(Key.End);

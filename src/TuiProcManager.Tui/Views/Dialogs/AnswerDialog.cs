@@ -14,27 +14,36 @@ internal sealed class AnswerDialog : FormDialog
 {
     private readonly TextField _answer;
     private readonly Func<string, AnswerResult> _check;
+    private readonly WrappedText _question;
+    private readonly WrappedText? _choices;
 
-    /// <param name="title">The step's title (the question).</param>
+    /// <param name="title">The step's title (the question), shown whole above the choices, wrapped.</param>
     /// <param name="question">Its choices, if any.</param>
     /// <param name="check">Gives the answer to the session (counted there) and says what became of it.</param>
     public AnswerDialog(string title, LabQuestion question, Func<string, AnswerResult> check)
-        : base("Answer: " + Shorten(title, 60), "Answer", 76, question.IsTyped ? 7 : 9 + question.Choices.Length)
+        : base(question.IsTyped ? "Answer: type it" : "Answer: pick one", "Answer", 76, 1)
     {
         _check = check;
-        int row = 0;
+        _question = new WrappedText { X = 1, Y = 0, Width = Dim.Fill(1), Message = title };
+        _question.Height = Dim.Func(_ => _question.RowsAt(ContentWidth()));
+        Add(_question);
         if (!question.IsTyped)
         {
-            for (int c = 0; c < question.Choices.Length; c++)
+            _choices = new WrappedText
             {
-                Add(new Label { X = 1, Y = row++, Text = string.Create(CultureInfo.InvariantCulture, $"{c + 1}) {question.Choices[c]}") });
-            }
-
-            row++;
+                X = 1, Y = Pos.Bottom(_question) + 1, Width = Dim.Fill(1),
+                Message = string.Join('\n', question.Choices.Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}) {c}"))),
+            };
+            _choices.Height = Dim.Func(_ => _choices.RowsAt(ContentWidth()));
+            Add(_choices);
         }
 
-        _answer = AddField(row, question.IsTyped ? "answer" : "choice", "", 50, question.IsTyped ? null : $"1 to {question.Choices.Length}");
+        _answer = AddField(Pos.Func(_ => FormRows(ContentWidth()) - 1), question.IsTyped ? "answer" : "choice", "", 50, question.IsTyped ? null : $"1 to {question.Choices.Length}");
     }
+
+    /// <summary>The question, a blank row, the choices and a blank row (if any), the field.</summary>
+    protected override int FormRows(int width) =>
+        _question.RowsAt(width) + 1 + (_choices is null ? 0 : _choices.RowsAt(width) + 1) + 1;
 
     /// <summary>What became of the accepted answer (a right one), once closed.</summary>
     public AnswerResult? Outcome { get; private set; }
@@ -55,6 +64,4 @@ internal sealed class AnswerDialog : FormDialog
         Outcome = result;
         return null;
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -13,7 +13,7 @@ internal sealed class CommandDialog : FormDialog
     private readonly IExecutableResolver _resolver;
 
     public CommandDialog(IExecutableResolver resolver, string? initial = null)
-        : base("Run a command as a worker (no shell)", "Run", 72, 8)
+        : base("Run a command as a worker (no shell)", "Run", 72, 2)
     {
         _resolver = resolver;
         _command = AddField(0, "command", initial ?? "", 54);

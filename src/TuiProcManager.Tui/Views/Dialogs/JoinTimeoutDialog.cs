@@ -11,7 +11,7 @@ internal sealed class JoinTimeoutDialog : FormDialog
     private readonly Terminal.Gui.Views.TextField _seconds;
 
     public JoinTimeoutDialog(string worker)
-        : base($"Join {worker} with a timeout", "Join", 60, 7) =>
+        : base($"Join {worker} with a timeout", "Join", 60, 1) =>
         _seconds = AddField(0, "timeout", "2", 10, "seconds, like p.join(2)");
 
     /// <summary>The timeout, once accepted.</summary>

@@ -15,7 +15,7 @@ internal sealed class PoolDialog : FormDialog
     private readonly Terminal.Gui.Views.TextField _kind, _inputs, _size, _steps, _work, _wait;
 
     public PoolDialog()
-        : base("Start a pool: map over inputs", "Start", 76, 13)
+        : base("Start a pool: map over inputs", "Start", 76, 6)
     {
         _kind = AddField(0, "kind", "square", 12, "square or cube");
         _inputs = AddField(1, "inputs", "1..10", 22, "1..20 or 2,3,5");

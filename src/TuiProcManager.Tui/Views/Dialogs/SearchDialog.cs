@@ -6,7 +6,7 @@ internal sealed class SearchDialog : FormDialog
     private readonly Terminal.Gui.Views.TextField _query;
 
     public SearchDialog(string? last)
-        : base("Find in output", "Find", 60, 7) => _query = AddField(0, "find", last ?? "", 40);
+        : base("Find in output", "Find", 60, 1) => _query = AddField(0, "find", last ?? "", 40);
 
     public string Query => _query.Text;
 

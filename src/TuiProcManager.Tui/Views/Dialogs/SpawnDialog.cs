@@ -12,7 +12,7 @@ internal sealed class SpawnDialog : FormDialog
     private readonly Terminal.Gui.Views.TextField _n, _steps, _work, _wait;
 
     public SpawnDialog(WorkerKind kind)
-        : base(kind == WorkerKind.Square ? "Spawn square N" : "Spawn cube N", "Spawn", 54, 11)
+        : base(kind == WorkerKind.Square ? "Spawn square N" : "Spawn cube N", "Spawn", 54, 4)
     {
         _kind = kind;
         _n = AddField(0, "N", "10", 12, "any integer");
