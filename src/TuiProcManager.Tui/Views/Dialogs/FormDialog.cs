@@ -38,10 +38,10 @@ internal abstract class FormDialog : Dialog
     public string ErrorText => _error.Text;
 
     /// <summary>Adds a labelled text field on row <paramref name="row"/>.</summary>
-    protected TextField AddField(int row, string label, string value, int width, string? note = null)
+    protected InputField AddField(int row, string label, string value, int width, string? note = null)
     {
         Label name = new() { X = 1, Y = row, Text = label };
-        TextField field = new() { X = 14, Y = row, Width = width, Text = value };
+        InputField field = new() { X = 14, Y = row, Width = width, Text = value };
         Add(name, field);
         if (note is not null)
         {
