@@ -18,7 +18,15 @@ internal sealed class ConfirmDialog : Dialog
         Height = Dim.Auto();
         Add(new Label { X = 1, Y = 0, Text = question + " (y/n)" });
         AddButton(new Button { Text = "No" });
-        AddButton(new Button { Text = yes }); // the last one added is the default: Enter
+        Button accept = new() { Text = yes };
+        AddButton(accept); // the last one added is the default
+        IsRunningChanged += (_, e) =>
+        {
+            if (e.Value)
+            {
+                accept.SetFocus(); // Enter presses the focused button: the first, No, unless told otherwise
+            }
+        };
     }
 
     /// <summary>True once closed with y, Enter or the yes button.</summary>
