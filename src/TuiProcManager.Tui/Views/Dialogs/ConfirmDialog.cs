@@ -9,7 +9,7 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 /// </summary>
 internal sealed class ConfirmDialog : Dialog
 {
-    private bool _typedYes;
+    private readonly Button _no;
 
     public ConfirmDialog(string title, string question, string yes)
     {
@@ -17,27 +17,30 @@ internal sealed class ConfirmDialog : Dialog
         Width = Dim.Auto(minimumContentDim: Math.Min(question.Length + 4, 70));
         Height = Dim.Auto();
         Add(new Label { X = 1, Y = 0, Text = question + " (y/n)" });
-        AddButton(new Button { Text = "No" });
+        AddButton(_no = new Button { Text = "No" });
         Button accept = new() { Text = yes };
         AddButton(accept); // the last one added is the default
-        IsRunningChanged += (_, e) =>
-        {
-            if (e.Value)
-            {
-                accept.SetFocus(); // Enter presses the focused button: the first, No, unless told otherwise
-            }
-        };
+        accept.SetFocus(); // Enter presses the focused button: the first, No, unless told otherwise (as MessageBox does)
     }
 
     /// <summary>True once closed with y, Enter or the yes button.</summary>
-    public bool Confirmed => _typedYes || Result == Buttons.Length - 1;
+    public bool Confirmed { get; private set; }
+
+    /// <summary>Enter or a button: yes unless it was No (as <see cref="FormDialog"/> tells its Cancel).</summary>
+    protected override bool OnAccepting(CommandEventArgs args)
+    {
+        View? target = null;
+        args?.Context?.Source?.TryGetTarget(out target);
+        Confirmed = target != _no;
+        return base.OnAccepting(args!);
+    }
 
     protected override bool OnKeyDown(Key key)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (!key.IsCtrl && !key.IsAlt && key.AsGrapheme is "y" or "Y" or "n" or "N")
         {
-            _typedYes = key.AsGrapheme is "y" or "Y";
+            Confirmed = key.AsGrapheme is "y" or "Y";
             App?.RequestStop(this);
             return true;
         }
