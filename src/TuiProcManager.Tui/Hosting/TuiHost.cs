@@ -71,16 +71,18 @@ public static class TuiHost
 
         using LoopPacer pacer = new();
         Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
-        MainWindow? window = null;
-        IApplication? application = null;
-        using IApplication app = application = QuietApplication.Create(pacer, (_, _) =>
+
+        // A signal (or Ctrl+C, or the terminal gone) is noted here and acted on by the UI thread between two
+        // iterations of its loop, never through app.Invoke: Invoke takes Terminal.Gui's timer lock, which
+        // the UI thread holds while it runs timer callbacks, so a signal thread calling it could wait for as
+        // long as a callback runs. Whatever the UI thread is doing, the signal watchdog ends the process.
+        int interrupted = 0;
+        Action<int> raise = options.RaiseSignal ?? (signal =>
         {
-            // The terminal hung up (SSH dropped): as for SIGHUP, stop every worker and leave.
-            if (application is not null && window is not null)
-            {
-                Invoke(application, () => window.Stop(ask: false, exitCode: 129));
-            }
+            Interlocked.CompareExchange(ref interrupted, 128 + signal, 0);
+            pacer.UserActive();
         });
+        using IApplication app = QuietApplication.Create(pacer, (_, _) => raise(1)); // the terminal hung up (SSH dropped): as SIGHUP
         app.Init();
         if (QuietApplication.QuietDriverUnavailableBecause is null)
         {
@@ -88,7 +90,7 @@ public static class TuiHost
         }
 
         Dashboard dashboard = new();
-        using MainWindow main = window = new(
+        using MainWindow main = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
             StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
         if (settingsProblem is not null)
@@ -106,7 +108,19 @@ public static class TuiHost
         using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
         using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
-        using CancellationTokenRegistration onSignal = interrupt.Register(() => Invoke(app, () => main.Stop(ask: false, exitCode: 130)));
+        using CancellationTokenRegistration onSignal = interrupt.Register(() =>
+        {
+            Interlocked.CompareExchange(ref interrupted, 130, 0); // the exit code is the caller's (128 + the signal)
+            pacer.UserActive(); // wakes the loop: no lock, returns at once
+        });
+        main.Interrupt = () => raise(2); // Ctrl+C, in a dialog too
+        app.Iteration += (_, _) =>
+        {
+            if (Volatile.Read(ref interrupted) is int code and not 0)
+            {
+                main.StopNow(code); // closes any dialog first; once only
+            }
+        };
         foreach (WorkerSpec spec in options.InitialWorkers)
         {
             supervisor.Spawn(spec);

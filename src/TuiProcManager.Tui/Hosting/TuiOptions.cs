@@ -32,4 +32,11 @@ public sealed record TuiOptions
 
     /// <summary>A lab to open (<c>tuiproc lab N</c>); null for none.</summary>
     public LabOptions? Lab { get; init; }
+
+    /// <summary>
+    /// Raises signal N (2 for Ctrl+C, 1 for a terminal that hung up) as if it had come from outside, so that
+    /// they take the signals' way out (and its watchdog); null: the UI stops by itself (tests). Must return
+    /// at once; any thread.
+    /// </summary>
+    public Action<int>? RaiseSignal { get; init; }
 }

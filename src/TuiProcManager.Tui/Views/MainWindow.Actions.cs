@@ -44,7 +44,7 @@ internal sealed partial class MainWindow
             case UiAction.NextPlace: NextPlace(); break;
             case UiAction.Help: Later(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
-            case UiAction.Interrupt: Stop(ask: false, exitCode: 130); break;
+            case UiAction.Interrupt: Interrupted(); break;
             case UiAction.Kill: Kill(); break;
             case UiAction.JoinWithTimeout: Later(JoinWithTimeout); break;
             case UiAction.ToggleExplain: ToggleExplain(); break;
@@ -73,10 +73,14 @@ internal sealed partial class MainWindow
         }
 
         int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
-        if (ask && alive > 0 && App is { } app
-            && MessageBox.Query(app, "Quit", $"{Plural.Of(alive, "worker")} still alive. Stop {(alive == 1 ? "it" : "them all")} and quit?", "Cancel", "Quit") != 1)
+        if (ask && alive > 0 && App is not null)
         {
-            return;
+            ConfirmDialog confirm = new("Quit", $"{Plural.Of(alive, "worker")} still alive. Stop {(alive == 1 ? "it" : "them all")} and quit?", "Quit");
+            Show(confirm);
+            if (!confirm.Confirmed || _stopping)
+            {
+                return; // no; or a signal came while the question was open, and is stopping everything already
+            }
         }
 
         _stopping = true;
@@ -84,6 +88,50 @@ internal sealed partial class MainWindow
         _header.Say(alive > 0 ? $"stopping {Plural.Of(alive, "worker")}…" : "quitting");
         Task stopped = _supervisor.TerminateAllAsync();
         stopped.ContinueWith(_ => OnUi(() => App?.RequestStop(this)), TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Ctrl+C, in a dialog too: the terminal's interrupt. Taken the signals' way (<see cref="Interrupt"/>)
+    /// when the host gives one, so that its watchdog covers it; otherwise stops at once (exit code 130).
+    /// </summary>
+    public Action? Interrupt { get; set; }
+
+    /// <summary>
+    /// A signal's way out (UI thread): every dialog open is closed, then every worker is stopped without a
+    /// question and the UI ends with <paramref name="exitCode"/>. Once; later calls do nothing.
+    /// </summary>
+    public void StopNow(int exitCode)
+    {
+        if (_stoppingNow)
+        {
+            return;
+        }
+
+        _stoppingNow = true;
+        CloseDialogs();
+        if (!_stopping)
+        {
+            Stop(ask: false, exitCode);
+        }
+    }
+
+    private bool _stoppingNow;
+
+    /// <summary>Asks every dialog above this window to close; their Run loops return, innermost first.</summary>
+    private void CloseDialogs()
+    {
+        if (App is not { SessionStack: { } sessions } app)
+        {
+            return;
+        }
+
+        foreach (SessionToken session in sessions)
+        {
+            if (session.Runnable is { } runnable && !ReferenceEquals(runnable, this))
+            {
+                app.RequestStop(runnable);
+            }
+        }
     }
 
     private void Spawn(WorkerKind kind)
@@ -306,18 +354,47 @@ internal sealed partial class MainWindow
         task.ContinueWith(t => OnUi(() => _header.Say(t.IsCompletedSuccessfully ? done : $"{done}: {t.Exception?.InnerException?.Message}", !t.IsCompletedSuccessfully)), TaskScheduler.Default);
 
     /// <summary>
-    /// Runs on the next turn of the main loop. Dialogs open this way, after the key that asked for them
-    /// has been fully handled: run inside the key's own handler, a dialog would receive that key too.
+    /// Runs at the start of the next turn of the main loop. Dialogs open this way, after the key that asked
+    /// for them has been fully handled: run inside the key's own handler, a dialog would receive that key too.
     /// </summary>
+    /// <remarks>
+    /// Not in a timeout (app.AddTimeout): Terminal.Gui 2.5.0 runs timeouts holding its timer lock, and a
+    /// dialog's nested Run loop would keep that lock for the dialog's whole life. Every other thread's
+    /// app.Invoke waits on that lock: the panels stopped changing while a dialog was open, and a signal's
+    /// handler blocked there (with <c>?</c> open, SIGHUP and SIGTERM were ignored until it closed). The
+    /// loop's Iteration event is raised outside the lock. The empty timeout only wakes the loop (the pacer
+    /// wakes on a timeout being added); the action runs in the Iteration after it.
+    /// </remarks>
     private void Later(Action action)
     {
         if (App is { } app)
         {
-            app.AddTimeout(TimeSpan.Zero, () =>
-            {
-                action();
-                return false;
-            });
+            _later.Enqueue(action);
+            app.AddTimeout(TimeSpan.Zero, static () => false);
+        }
+    }
+
+    /// <summary>The Iteration handler: runs what <see cref="Later"/> put off; one at a time, as a dialog runs a nested loop.</summary>
+    private void RunLater(object? sender, EventArgs e)
+    {
+        while (_later.TryDequeue(out Action? action))
+        {
+            action();
+        }
+    }
+
+    private readonly Queue<Action> _later = new();
+
+    /// <summary>Ctrl+C: the signals' way out when the host has one, else a stop without a question (exit code 130).</summary>
+    private void Interrupted()
+    {
+        if (Interrupt is { } raise)
+        {
+            raise();
+        }
+        else
+        {
+            StopNow(130);
         }
     }
 

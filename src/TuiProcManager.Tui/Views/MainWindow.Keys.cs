@@ -1,3 +1,4 @@
+using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using TuiProcManager.Tui.Input;
 
@@ -15,6 +16,7 @@ internal sealed partial class MainWindow
         if (App is { } app)
         {
             app.Keyboard.KeyDown += OnKeyDown;
+            app.Iteration += RunLater;
         }
     }
 
@@ -23,13 +25,35 @@ internal sealed partial class MainWindow
         if (App is { } app)
         {
             app.Keyboard.KeyDown -= OnKeyDown;
+            app.Iteration -= RunLater;
         }
     }
 
     private void OnKeyDown(object? sender, Key key)
     {
-        if (App?.TopRunnableView != this || key.Handled)
+        if (key.Handled)
         {
+            return;
+        }
+
+        if (key == Key.C.WithCtrl)
+        {
+            key.Handled = true; // the terminal's interrupt: the same in a dialog as here (a text field would copy)
+            Do(UiAction.Interrupt);
+            return;
+        }
+
+        if (App?.TopRunnableView != this)
+        {
+            return;
+        }
+
+        if (key == Application.GetDefaultKey(Command.Quit))
+        {
+            // Esc closes a dialog; here, where there is none, it does nothing: one Esc too many must not
+            // end the session (the quit command itself is caught in OnIsRunningChanging).
+            key.Handled = true;
+            _header.Say("Esc closes a dialog; q quits");
             return;
         }
 

@@ -75,8 +75,9 @@ internal static class UiCommand
         ui.Scheduling.Apply(parsed, supervisor);
         EventLogWriter? log = files.Events;
         using IDisposable logging = log?.Attach(supervisor) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
-        using TerminationSignals signals = new(() => KillAll(supervisor));
-        using CancellationTokenRegistration watchdog = signals.Token.Register(() => _ = WatchdogAsync(supervisor, signals));
+        using TerminationSignals signals = new(() => SignalWatchdog.KillAll(supervisor));
+        TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
+        using SignalWatchdog watchdog = new(supervisor, signals, terminal);
         TuiOptions options = new()
         {
             Files = RegularFileReader.Instance,
@@ -86,8 +87,10 @@ internal static class UiCommand
             InitialWorkers = ui.Workers.Build(parsed),
             Lab = lab is null || log is null ? lab : lab with { Record = log.Write },
             Problems = log is null ? null : RecordProblems(log),
+            RaiseSignal = signals.Raise,
         };
         int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
+        terminal.Release(); // the UI has put the terminal back itself
         await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
         code = signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
         if (log is not null)
@@ -111,20 +114,6 @@ internal static class UiCommand
         return code;
     }
 
-    /// <summary>
-    /// After a signal the UI stops every worker and exits by itself. Should the UI thread be unable to (it
-    /// is not expected to: this is the last line of defence for "nothing left running"), the workers are
-    /// killed after <see cref="SignalGrace"/> and the process exits two seconds later; LastResortShutdown
-    /// and the orphan guard see to anything left.
-    /// </summary>
-    private static async Task WatchdogAsync(ISupervisor supervisor, TerminationSignals signals)
-    {
-        await Task.Delay(SignalGrace).ConfigureAwait(false);
-        KillAll(supervisor);
-        await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        Environment.Exit(ExitCodes.Signaled(signals.Signal));
-    }
-
     /// <summary>How long the events file's reader may take, once the UI is gone, to take the last events.</summary>
     private static readonly TimeSpan RecordGrace = TimeSpan.FromSeconds(5);
 
@@ -139,15 +128,4 @@ internal static class UiCommand
 
         return () => log.Failed = null;
     });
-
-    /// <summary>How long the UI has, after a signal, to stop the workers itself (grace period 3 s, and some).</summary>
-    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(6);
-
-    private static void KillAll(ISupervisor supervisor)
-    {
-        foreach (Core.Events.WorkerInfo w in supervisor.Snapshot())
-        {
-            supervisor.Kill(w.Worker);
-        }
-    }
 }

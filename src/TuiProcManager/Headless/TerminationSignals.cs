@@ -21,7 +21,12 @@ internal sealed class TerminationSignals : IDisposable
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true; // we exit ourselves, once the workers are stopped
-                Received(context.Signal);
+                Raise(context.Signal switch
+                {
+                    PosixSignal.SIGINT => 2,
+                    PosixSignal.SIGTERM => 15,
+                    _ => 1,
+                });
             }));
         }
     }
@@ -42,14 +47,16 @@ internal sealed class TerminationSignals : IDisposable
         _cancel.Dispose();
     }
 
-    private void Received(PosixSignal signal)
+    /// <summary>
+    /// Acts as if signal <paramref name="number"/> (2, 15 or 1) had arrived: how the UI turns Ctrl+C (a key
+    /// in raw mode, where the terminal sends no SIGINT) and a terminal that hung up into the same shutdown.
+    /// </summary>
+    /// <remarks>
+    /// Runs the token's callbacks on the caller's thread (SIGINT and SIGTERM come on a thread of their own
+    /// from the runtime, SIGHUP on a thread-pool thread): every callback registered must return at once.
+    /// </remarks>
+    public void Raise(int number)
     {
-        int number = signal switch
-        {
-            PosixSignal.SIGINT => 2,
-            PosixSignal.SIGTERM => 15,
-            _ => 1,
-        };
         if (Interlocked.CompareExchange(ref _signal, number, 0) == 0)
         {
             _cancel.Cancel();

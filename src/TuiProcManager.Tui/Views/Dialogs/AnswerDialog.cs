@@ -12,7 +12,7 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 /// </summary>
 internal sealed class AnswerDialog : FormDialog
 {
-    private readonly TextField _answer;
+    private readonly InputField _answer;
     private readonly Func<string, AnswerResult> _check;
     private readonly WrappedText _question;
     private readonly WrappedText? _choices;

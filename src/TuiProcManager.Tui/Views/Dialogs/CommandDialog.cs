@@ -9,7 +9,7 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 /// </summary>
 internal sealed class CommandDialog : FormDialog
 {
-    private readonly Terminal.Gui.Views.TextField _command;
+    private readonly InputField _command;
     private readonly IExecutableResolver _resolver;
 
     public CommandDialog(IExecutableResolver resolver, string? initial = null)

@@ -86,11 +86,11 @@ internal abstract class FormDialog : Dialog
     }
 
     /// <summary>Adds a labelled text field on row <paramref name="row"/>.</summary>
-    protected TextField AddField(Pos row, string label, string value, int width, string? note = null)
+    protected InputField AddField(Pos row, string label, string value, int width, string? note = null)
     {
         Label name = new() { X = 1, Y = row, Text = label };
         int reserved = note is null ? 1 : note.Length + 2; // the note keeps its room; the field gives way
-        TextField field = new() { X = FieldX, Y = row, Width = Dim.Func(_ => Math.Clamp(Viewport.Width - FieldX - reserved, Math.Min(width, 8), width)), Text = value };
+        InputField field = new() { X = FieldX, Y = row, Width = Dim.Func(_ => Math.Clamp(Viewport.Width - FieldX - reserved, Math.Min(width, 8), width)), Text = value };
         Add(name, field);
         if (note is not null)
         {

@@ -8,7 +8,7 @@ internal sealed class JoinTimeoutDialog : FormDialog
     /// <summary>Longest timeout accepted, in seconds.</summary>
     public const double MaxSeconds = 3600;
 
-    private readonly Terminal.Gui.Views.TextField _seconds;
+    private readonly InputField _seconds;
 
     public JoinTimeoutDialog(string worker)
         : base($"Join {worker} with a timeout", "Join", 60, 1) =>

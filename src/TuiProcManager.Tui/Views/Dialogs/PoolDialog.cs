@@ -12,7 +12,7 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 /// </summary>
 internal sealed class PoolDialog : FormDialog
 {
-    private readonly Terminal.Gui.Views.TextField _kind, _inputs, _size, _steps, _work, _wait;
+    private readonly InputField _kind, _inputs, _size, _steps, _work, _wait;
 
     public PoolDialog()
         : base("Start a pool: map over inputs", "Start", 76, 6)

@@ -9,7 +9,7 @@ namespace TuiProcManager.Tui.Views.Dialogs;
 internal sealed class SpawnDialog : FormDialog
 {
     private readonly WorkerKind _kind;
-    private readonly Terminal.Gui.Views.TextField _n, _steps, _work, _wait;
+    private readonly InputField _n, _steps, _work, _wait;
 
     public SpawnDialog(WorkerKind kind)
         : base(kind == WorkerKind.Square ? "Spawn square N" : "Spawn cube N", "Spawn", 54, 4)

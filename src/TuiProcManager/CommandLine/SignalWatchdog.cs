@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Headless;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>
+/// Makes a signal (SIGHUP, SIGTERM, SIGINT, Ctrl+C) end the UI's process whatever the UI is doing: on a
+/// thread of its own, it stops every worker at once, kills them after <see cref="KillAfter"/>, and ends the
+/// process after <see cref="ExitAfter"/>, should the UI not have ended it by then.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The UI's own way out (close any dialog, stop the workers, restore the terminal, exit with 128 + the
+/// signal) runs on the UI thread, between two iterations of its loop; this is for when that thread cannot
+/// get there: blocked in a write to a terminal that does not read, or busy (a paste, a slow draw) for
+/// longer than the bound. Nothing here waits for the UI thread, the thread pool or a timer: the thread
+/// is started before the UI and sleeps on the token's wait handle, which the cancellation sets before it
+/// runs any callback (so a callback that blocks cannot hold it up either).
+/// </para>
+/// <para>
+/// It was a Task.Delay continuation on the token before. With a dialog open, the UI thread held
+/// Terminal.Gui's timer lock for the dialog's whole life (a dialog ran inside a timer callback); the UI's
+/// own token callback, run first, blocked on that lock in app.Invoke, and the callbacks after it, the
+/// watchdog's among them, never ran: tuiproc lived on after SIGHUP, SIGTERM and the terminal's end.
+/// </para>
+/// </remarks>
+internal sealed class SignalWatchdog : IDisposable
+{
+    /// <summary>How long the UI has, after a signal, to stop the workers itself (grace period 3 s, and some).</summary>
+    public static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(6);
+
+    /// <summary>When the process ends, whatever the UI thread is doing.</summary>
+    public static readonly TimeSpan ExitAfter = TimeSpan.FromSeconds(8);
+
+    /// <summary>How long the terminal may take the escape sequences that restore it.</summary>
+    private static readonly TimeSpan RestoreBound = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long Environment.Exit may take (its ProcessExit handlers) before the process simply ends.</summary>
+    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(1);
+
+    private readonly ISupervisor _supervisor;
+    private readonly TerminationSignals _signals;
+    private readonly TerminalRescue _terminal;
+    private readonly ManualResetEvent _disposed = new(false);
+    private readonly Thread _thread;
+
+    public SignalWatchdog(ISupervisor supervisor, TerminationSignals signals, TerminalRescue terminal)
+    {
+        _supervisor = supervisor;
+        _signals = signals;
+        _terminal = terminal;
+        _thread = new Thread(Watch) { IsBackground = true, Name = "tuiproc signal watchdog" };
+        _thread.Start();
+    }
+
+    /// <summary>Sends SIGKILL to every worker's process group (thread-safe; no wait).</summary>
+    public static void KillAll(ISupervisor supervisor)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        foreach (Core.Events.WorkerInfo w in supervisor.Snapshot())
+        {
+            try
+            {
+                supervisor.Kill(w.Worker);
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // the supervisor has shut down: it killed them itself
+            }
+        }
+    }
+
+    /// <summary>The normal way out is over: the watchdog stands down (a signal after this is not its business).</summary>
+    public void Dispose()
+    {
+        _disposed.Set();
+        // The thread is not joined: it may be in the middle of an exit, which ends the process anyway.
+    }
+
+    private void Watch()
+    {
+        if (WaitHandle.WaitAny([_signals.Token.WaitHandle, _disposed]) != 0)
+        {
+            return;
+        }
+
+        Stopwatch since = Stopwatch.StartNew();
+        try
+        {
+            _ = _supervisor.TerminateAllAsync(); // SIGTERM now, SIGKILL after the grace period (the supervisor's clock thread)
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // shut down already: the normal way out is ending
+        }
+
+        if (_disposed.WaitOne(KillAfter))
+        {
+            return;
+        }
+
+        KillAll(_supervisor);
+        if (_disposed.WaitOne(TimeSpan.FromTicks(Math.Max(0, (ExitAfter - since.Elapsed).Ticks))))
+        {
+            return;
+        }
+
+        int code = ExitCodes.Signaled(_signals.Signal);
+        _terminal.Restore(RestoreBound);
+        Thread exit = new(() => Environment.Exit(code)) { IsBackground = true, Name = "tuiproc exit" };
+        exit.Start();
+        if (!exit.Join(ExitBound))
+        {
+            ImmediateExit.Now(code); // a ProcessExit handler is stuck (on a lock the UI thread holds): end without them
+        }
+    }
+}
