@@ -145,7 +145,7 @@ public sealed class RefusalShownTests : IDisposable
         s.Main.OpenLab(new LabOptions
         {
             Lab = TypedQuestion,
-            Store = new ProgressStore(Path.Combine(_dir, "state")),
+            Store = new ProgressStore(RegularFileReader.Instance, Path.Combine(_dir, "state")),
             ProgressKey = "t",
             ReportDirectory = _dir,
             Files = OutputFileOpener.Instance,

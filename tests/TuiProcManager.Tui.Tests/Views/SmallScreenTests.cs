@@ -47,7 +47,7 @@ public sealed class SmallScreenTests : IDisposable
         s.Main.Apply([e.Spawned(1), e.State(1, Core.Workers.WorkerState.Starting, Core.Workers.WorkerState.Running)]);
         s.Main.OpenLab(new LabOptions
         {
-            Lab = Choices, Store = new ProgressStore(Path.Combine(_dir, "state")), ProgressKey = "t", ReportDirectory = _dir,
+            Lab = Choices, Store = new ProgressStore(RegularFileReader.Instance, Path.Combine(_dir, "state")), ProgressKey = "t", ReportDirectory = _dir,
             Files = OutputFileOpener.Instance, User = "alice", Machine = "pc",
         });
         new Script()
@@ -72,7 +72,7 @@ public sealed class SmallScreenTests : IDisposable
         using Screen s = new(width, height, begin: false);
         s.Main.OpenLab(new LabOptions
         {
-            Lab = Choices, Store = new ProgressStore(Path.Combine(_dir, "state")), ProgressKey = "t", ReportDirectory = _dir,
+            Lab = Choices, Store = new ProgressStore(RegularFileReader.Instance, Path.Combine(_dir, "state")), ProgressKey = "t", ReportDirectory = _dir,
             Files = OutputFileOpener.Instance, User = "alice", Machine = "pc",
         });
         new Script()
