@@ -33,7 +33,7 @@ public sealed partial class ExplainTexts
     public static IReadOnlyList<string> Placeholders { get; } =
     [
         "worker", "pid", "kind", "n", "why", "slots", "cores", "timeout", "exit", "pyexit", "code", "signal",
-        "pool", "size", "inputs", "ok", "failed", "task", "value", "input", "name", "detail", "by",
+        "pool", "size", "inputs", "workers", "ok", "failed", "task", "value", "input", "name", "detail", "by",
     ];
 
     private readonly FrozenDictionary<string, ExplainTopic> _topics;
