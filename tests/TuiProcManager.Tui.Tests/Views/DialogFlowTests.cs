@@ -161,8 +161,8 @@ public sealed class DialogFlowTests
             .Run(s.App, s.Main);
 
         Assert.Contains("pause / resume the selected worker", shown, StringComparison.Ordinal);
-        Assert.Contains("p.terminate() sends SIGTERM to the process; here to its group, SIGKILL after 3 s", shown, StringComparison.Ordinal);
-        Assert.Contains("9, F9    kill the selected worker                p.kill() sends SIGKILL", shown, StringComparison.Ordinal);
+        Assert.Contains("p.terminate(); here the group, SIGKILL at 3 s", shown, StringComparison.Ordinal);
+        Assert.Contains("9, F9    kill the selected worker                p.kill(): SIGKILL; here to the whole group", shown, StringComparison.Ordinal);
         Assert.Contains("T        join the selected worker, with a timeout      p.join(2)", shown, StringComparison.Ordinal);
         Assert.Contains("w  + -   mode: parallel (all at once) / pause-on-wait", shown, StringComparison.Ordinal);
         Assert.Contains("+ / - one run slot more / fewer", shown, StringComparison.Ordinal);

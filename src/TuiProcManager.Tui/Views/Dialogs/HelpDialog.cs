@@ -13,8 +13,8 @@ internal sealed class HelpDialog : Dialog
         p        pause / resume the selected worker      SIGSTOP / SIGCONT to its process group
         j / J    join the selected worker / all          p.join() (the UI keeps going while it waits)
         T        join the selected worker, with a timeout      p.join(2): gives up, the worker runs on
-        k / K    terminate the selected / all workers    p.terminate() sends SIGTERM to the process; here to its group, SIGKILL after 3 s
-        9, F9    kill the selected worker                p.kill() sends SIGKILL (nothing can catch it); here to its group
+        k / K    terminate the selected / all workers    p.terminate(); here the group, SIGKILL at 3 s
+        9, F9    kill the selected worker                p.kill(): SIGKILL; here to the whole group
         w  + -   mode: parallel (all at once) / pause-on-wait (a waiting worker gives its run slot
                  to the next in line); + / - one run slot more / fewer (= works as +)
         m        start a pool: N workers take the inputs (1..20, 2,3,5)   Pool(N).map(f, inputs)
