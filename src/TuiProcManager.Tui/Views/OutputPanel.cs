@@ -40,6 +40,7 @@ internal sealed class OutputPanel : PanelView
             KeystrokeNavigator = null, // else letters are taken for type-to-search and never reach our keys
         };
         SetContent(_list);
+        _list.ViewportChanged += OnListViewportChanged;
         UpdateTitle();
     }
 
@@ -164,6 +165,28 @@ internal sealed class OutputPanel : PanelView
     }
 
     private string Who() => Merged ? "the merged output" : _worker is { } id ? $"{id} {_names(id)}'s output" : "no worker's output";
+
+    /// <summary>
+    /// The panel grew or shrank (a header message took a row, the terminal was resized): a view that showed
+    /// the tail keeps showing it, and a selected match stays in view. A scroll moves Y and keeps the height,
+    /// so it is not taken for this; and setting the viewport here keeps the height, so this does not recur.
+    /// </summary>
+    private void OnListViewportChanged(object? sender, DrawEventArgs e)
+    {
+        if (e.OldViewport.Height == e.NewViewport.Height)
+        {
+            return;
+        }
+
+        if (_list.SelectedItem is not null)
+        {
+            _list.EnsureSelectedItemVisible();
+        }
+        else if (e.OldViewport.Y + e.OldViewport.Height >= _source.Count || _source.Count <= e.OldViewport.Height)
+        {
+            FollowTail();
+        }
+    }
 
     private void FollowTail() =>
         _list.Viewport = _list.Viewport with { Y = Math.Max(0, _source.Count - Math.Max(1, _list.Viewport.Height)) };
