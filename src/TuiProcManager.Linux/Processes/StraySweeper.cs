@@ -43,7 +43,7 @@ namespace TuiProcManager.Linux.Processes;
 /// no running worker. Everything else runs on the I/O thread. Reports are delivered outside the lock.
 /// </para>
 /// </remarks>
-internal sealed class StraySweeper : IDisposable
+internal sealed partial class StraySweeper : IDisposable
 {
     private static readonly int[] SweepDelaysMs = [0, 20, 100, 500, 2000];
     private const int KillWaitBudgetMs = 20; // per sweep, for SIGKILLed strays to die: a few µs each, as a rule
@@ -223,45 +223,6 @@ internal sealed class StraySweeper : IDisposable
         }
     }
 
-    /// <summary>
-    /// Our children that came from a running worker (its mark, or for a forked worker its process group),
-    /// by that worker's PID: what the process table shows below the worker. Unmarked strays outside our
-    /// session seen here are reported to the guard. On the supervisor's clock thread, at each resource sample
-    /// (once a second) while a worker runs: that is also when a stray re-parented since the last sweep is
-    /// first seen.
-    /// </summary>
-    /// <remarks>
-    /// An unmarked stray is not listed under any worker: which one left it cannot be told (the sweep's guess,
-    /// the last worker to end, is only good enough to name in a report once it is ended).
-    /// </remarks>
-    public IReadOnlyList<AdoptedProcess> ReadAdopted()
-    {
-        List<AdoptedProcess> found = [];
-        lock (StartLock)
-        {
-            foreach (int pid in _clockProc.ReadChildren(_self))
-            {
-                if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
-                    || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)
-                {
-                    continue; // a worker, the guard or the fork server; gone; or dead already
-                }
-
-                Launch? owner = Owner(pid, s.ProcessGroup);
-                if (owner is { Ended: false, Pid: > 0 })
-                {
-                    found.Add(new AdoptedProcess(owner.Pid, pid));
-                }
-                else if (owner is null && IsUnmarkedOutsideOurSession(pid, s))
-                {
-                    TellGuard(pid, s.StartTime);
-                }
-            }
-        }
-
-        return found;
-    }
-
     public void Dispose()
     {
         foreach (Stray s in _killed.Values)
@@ -361,20 +322,6 @@ internal sealed class StraySweeper : IDisposable
 
     /// <summary>Whether <paramref name="session"/> is this process's own.</summary>
     private bool InOurSession(int session) => _own is not { } me || session == me.Session;
-
-    /// <summary>A child of ours in a session of its own without any supervisor's mark: a worker's stray that cleared its environment.</summary>
-    private bool IsUnmarkedOutsideOurSession(int pid, ProcessStatus s) => !InOurSession(s.Session) && ProcEnviron.Find(pid, AnyMark) is null;
-
-    /// <summary>Reports an unmarked stray to the guard, once (again if the guard's pipe was full). Caller holds <see cref="StartLock"/>.</summary>
-    private void TellGuard(int pid, ulong start)
-    {
-        // The set grows by one entry per unmarked stray (PID and start time name one process forever),
-        // reported ones are few: cleared-environment processes that left the session.
-        if (!_toldGuard.Contains((pid, start)) && _tellGuard(pid, start))
-        {
-            _ = _toldGuard.Add((pid, start));
-        }
-    }
 
     /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>
     private Launch? Owner(int pid, int processGroup)

@@ -1,0 +1,65 @@
+using TuiProcManager.Core.Os;
+using TuiProcManager.Linux.Interop;
+using TuiProcManager.Linux.Proc;
+
+namespace TuiProcManager.Linux.Processes;
+
+/// <summary>
+/// The sweeper's look at our children between sweeps: the adopted descendants of running workers, for the
+/// process table, and unmarked strays, for the orphan guard.
+/// </summary>
+internal sealed partial class StraySweeper
+{
+    /// <summary>
+    /// Our children that came from a running worker (its mark, or for a forked worker its process group),
+    /// by that worker's PID: what the process table shows below the worker. Unmarked strays outside our
+    /// session seen here are reported to the guard. On the supervisor's clock thread, at each resource sample
+    /// (once a second) while a worker runs: that is also when a stray re-parented since the last sweep is
+    /// first seen.
+    /// </summary>
+    /// <remarks>
+    /// An unmarked stray is not listed under any worker: which one left it cannot be told (the sweep's guess,
+    /// the last worker to end, is only good enough to name in a report once it is ended).
+    /// </remarks>
+    public IReadOnlyList<AdoptedProcess> ReadAdopted()
+    {
+        List<AdoptedProcess> found = [];
+        lock (StartLock)
+        {
+            foreach (int pid in _clockProc.ReadChildren(_self))
+            {
+                if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
+                    || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)
+                {
+                    continue; // a worker, the guard or the fork server; gone; or dead already
+                }
+
+                Launch? owner = Owner(pid, s.ProcessGroup);
+                if (owner is { Ended: false, Pid: > 0 })
+                {
+                    found.Add(new AdoptedProcess(owner.Pid, pid));
+                }
+                else if (owner is null && IsUnmarkedOutsideOurSession(pid, s))
+                {
+                    TellGuard(pid, s.StartTime);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A child of ours in a session of its own without any supervisor's mark: a worker's stray that cleared its environment.</summary>
+    private bool IsUnmarkedOutsideOurSession(int pid, ProcessStatus s) => !InOurSession(s.Session) && ProcEnviron.Find(pid, AnyMark) is null;
+
+    /// <summary>Reports an unmarked stray to the guard, once (again if the guard's pipe was full). Caller holds <see cref="StartLock"/>.</summary>
+    private void TellGuard(int pid, ulong start)
+    {
+        // The set grows by one entry per unmarked stray (PID and start time name one process forever),
+        // reported ones are few: cleared-environment processes that left the session.
+        if (!_toldGuard.Contains((pid, start)) && _tellGuard(pid, start))
+        {
+            _ = _toldGuard.Add((pid, start));
+        }
+    }
+}
