@@ -74,8 +74,8 @@ internal static class FloodBenchmark
 
     private static (double Cpu, double Wall, double PeakMib) Headless()
     {
-        ProcessStartInfo start = new(TmuxSession.Dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "tuiproc.dll"), "run", "--cmd", Flood })
+        ProcessStartInfo start = new(AppUnderTest.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "run", "--cmd", Flood })
         {
             start.ArgumentList.Add(a);
         }

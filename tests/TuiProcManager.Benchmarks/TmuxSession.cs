@@ -23,9 +23,9 @@ internal sealed class TmuxSession : IDisposable
         Started = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>tuiproc itself, as `dotnet tuiproc.dll ARGS` from beside the benchmarks.</summary>
+    /// <summary>tuiproc itself (<see cref="AppUnderTest"/>) with ARGS.</summary>
     public static TmuxSession Tuiproc(IEnumerable<string> args, int width = 120, int height = 40) =>
-        new([Dotnet, Path.Combine(AppContext.BaseDirectory, "tuiproc.dll"), .. args], width, height);
+        new([AppUnderTest.Path, .. args], width, height);
 
     public static string Dotnet =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host

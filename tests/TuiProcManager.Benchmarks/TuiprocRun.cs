@@ -11,8 +11,8 @@ namespace TuiProcManager.Benchmarks;
 /// </summary>
 internal static class TuiprocRun
 {
-    /// <summary>The apphost beside the benchmarks: the app built in the same configuration.</summary>
-    public static string App => Path.Combine(AppContext.BaseDirectory, "tuiproc");
+    /// <summary>The app under test (<see cref="AppUnderTest"/>).</summary>
+    public static string App => AppUnderTest.Path;
 
     /// <summary><c>tuiproc run --pool SIZE square:1..COUNT</c>; throws unless it printed every result, in order, then Done!.</summary>
     public static (double WallMs, double CpuMs) Pool(int size, int count)
