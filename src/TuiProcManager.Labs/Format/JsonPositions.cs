@@ -73,7 +73,7 @@ internal sealed class JsonPositions
     public static string Child(string parent, string name)
     {
         bool plain = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$');
-        return plain ? (parent.Length == 0 ? name : parent + "." + name) : parent + "[" + JsonSerializer.Serialize(name) + "]";
+        return plain ? (parent.Length == 0 ? name : parent + "." + name) : parent + "[\"" + JsonEncodedText.Encode(name).ToString() + "\"]";
     }
 
     /// <summary>The path of item <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>

@@ -16,8 +16,6 @@ public static class LabReport
     /// <summary>The JSON report's format.</summary>
     public const string JsonFormat = "tuiproc-lab-report/1";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The report as Markdown.</summary>
     public static string Markdown(Lab lab, LabProgress progress, string user, string machine)
     {
@@ -50,27 +48,15 @@ public static class LabReport
         ArgumentNullException.ThrowIfNull(lab);
         ArgumentNullException.ThrowIfNull(progress);
         (int done, int hints, int wrong) = Totals(lab, progress);
-        var report = new
-        {
-            format = JsonFormat,
-            lab = lab.Id,
-            title = lab.Title,
-            user,
-            machine,
-            startedAt = progress.StartedAt,
-            finishedAt = progress.FinishedAt,
-            timeSpentSeconds = progress.ActiveSeconds,
-            stepsDone = done,
-            stepCount = lab.Steps.Length,
-            hintsUsed = hints,
-            wrongAnswers = wrong,
-            steps = lab.Steps.Select(s =>
+        LabReportDocument report = new(
+            JsonFormat, lab.Id, lab.Title, user, machine, progress.StartedAt, progress.FinishedAt, progress.ActiveSeconds,
+            done, lab.Steps.Length, hints, wrong,
+            [.. lab.Steps.Select(s =>
             {
                 StepProgress p = progress.Steps.GetValueOrDefault(s.Id) ?? new StepProgress();
-                return new { id = s.Id, title = s.Title, done = p.DoneAt is not null, doneAt = p.DoneAt, hints = p.HintsShown, wrongAnswers = p.WrongAnswers, answer = p.Answer };
-            }),
-        };
-        return JsonSerializer.Serialize(report, Json) + "\n";
+                return new LabReportStep(s.Id, s.Title, p.DoneAt is not null, p.DoneAt, p.HintsShown, p.WrongAnswers, p.Answer);
+            })]);
+        return JsonSerializer.Serialize(report, LabsJsonContext.Default.LabReportDocument) + "\n";
     }
 
     /// <summary>A duration as a person says it: "8 min 38 s", "1 h 02 min", "12 s".</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Text;
+using TuiProcManager.Labs.Format;
 
 namespace TuiProcManager.Labs.Sessions;
 
@@ -30,8 +31,6 @@ public sealed class ProgressStore
 
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly IRegularFileReader _files;
     private readonly Lock _lock = new();
@@ -97,7 +96,7 @@ public sealed class ProgressStore
 
         try
         {
-            LabProgress? progress = JsonSerializer.Deserialize<LabProgress>(bytes, Json);
+            LabProgress? progress = JsonSerializer.Deserialize(bytes, LabsJsonContext.Default.LabProgress);
             if (progress is { Format: LabProgress.CurrentFormat, Lab: not null, Steps: not null })
             {
                 return progress;
@@ -139,7 +138,7 @@ public sealed class ProgressStore
             File.Delete(temporary);
             using (FileStream file = new(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile }))
             {
-                JsonSerializer.Serialize(file, progress, Json);
+                JsonSerializer.Serialize(file, progress, LabsJsonContext.Default.LabProgress);
             }
 
             File.Move(temporary, path, overwrite: true);

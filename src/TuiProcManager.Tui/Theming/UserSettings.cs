@@ -68,7 +68,7 @@ internal sealed record UserSettings(string? Theme)
 
         try
         {
-            return JsonSerializer.Deserialize<UserSettings>(text, JsonOptions) ?? none;
+            return JsonSerializer.Deserialize(text, TuiJsonContext.Default.UserSettings) ?? none;
         }
         catch (JsonException e)
         {
@@ -108,7 +108,7 @@ internal sealed record UserSettings(string? Theme)
                 UnixCreateMode = PrivateMode,
             }))
             {
-                JsonSerializer.Serialize(file, this, JsonOptions);
+                JsonSerializer.Serialize(file, this, TuiJsonContext.Default.UserSettings);
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -121,11 +121,4 @@ internal sealed record UserSettings(string? Theme)
     }
 
     private const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 }

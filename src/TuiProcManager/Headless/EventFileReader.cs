@@ -103,7 +103,7 @@ internal sealed class EventFileReader
             return name switch
             {
                 "labAnswer" or "labHint" => LabRecordOf(document.RootElement, name),
-                _ when EventTypes.Contains(name) => document.RootElement.Deserialize<SupervisorEvent>(EventJson.Options),
+                _ when EventTypes.Contains(name) => document.RootElement.Deserialize(EventJson.Event),
                 _ => null,
             };
         }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Sessions;
 
 namespace TuiProcManager.Headless;
@@ -43,6 +46,9 @@ internal static class EventJson
     ];
 
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>Any event, written with its <c>type</c> (after <see cref="Options"/>: static initialisers run in order).</summary>
+    public static JsonTypeInfo<SupervisorEvent> Event { get; } = Info<SupervisorEvent>();
 
     /// <summary>The <c>type</c> of a lab record's line: an answer or a hint (not a supervisor event).</summary>
     public static string LabRecordType(LabRecordKind kind) => kind == LabRecordKind.Answer ? "labAnswer" : "labHint";
@@ -102,10 +108,22 @@ internal static class EventJson
     {
         JsonSerializerOptions options = new(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DeclareEventTypes } },
+            TypeInfoResolver = EventJsonContext.Default.WithAddedModifier(DeclareEventTypes),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+
+        // The generic enum converter: the non-generic one makes its converters with reflection at run time.
+        options.Converters.Add(new JsonStringEnumConverter<WorkerState>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<WorkerKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<ExitKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<OutputChannel>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<OutputFileKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<OsProcessState>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<ProcessSignal>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<SignalCause>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<JoinOutcome>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<SchedulingMode>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<SlotChange>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new WorkerIdJsonConverter());
         options.Converters.Add(new PoolIdJsonConverter());
         options.Converters.Add(new WorkerSpecJsonConverter());
@@ -113,6 +131,9 @@ internal static class EventJson
         options.MakeReadOnly();
         return options;
     }
+
+    /// <summary>The generated metadata of <typeparamref name="T"/> under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static void DeclareEventTypes(JsonTypeInfo info)
     {

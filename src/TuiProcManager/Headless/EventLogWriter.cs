@@ -102,7 +102,7 @@ internal sealed class EventLogWriter : IDisposable
             }
             else if (e is not null)
             {
-                JsonSerializer.Serialize(_json, e, EventJson.Options);
+                JsonSerializer.Serialize(_json, e, EventJson.Event);
             }
             else
             {

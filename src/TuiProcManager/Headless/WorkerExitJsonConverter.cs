@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Headless;
@@ -10,11 +11,12 @@ namespace TuiProcManager.Headless;
 /// </summary>
 internal sealed class WorkerExitJsonConverter : JsonConverter<WorkerExit>
 {
-    private sealed record Shape(ExitKind Kind, int? Code, int? Signal, string? SignalName, string? Reason, bool Succeeded, int? PythonExitCode);
+    /// <summary>The JSON object, as written and read (registered in <see cref="EventJsonContext"/>).</summary>
+    internal sealed record Shape(ExitKind Kind, int? Code, int? Signal, string? SignalName, string? Reason, bool Succeeded, int? PythonExitCode);
 
     public override WorkerExit Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Shape shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("An exit cannot be null.");
+        Shape shape = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<Shape>)options.GetTypeInfo(typeof(Shape))) ?? throw new JsonException("An exit cannot be null.");
         return shape.Kind switch
         {
             ExitKind.Exited => WorkerExit.Exited(shape.Code ?? throw new JsonException("An exit needs its code.")),
@@ -25,5 +27,5 @@ internal sealed class WorkerExitJsonConverter : JsonConverter<WorkerExit>
     }
 
     public override void Write(Utf8JsonWriter writer, WorkerExit value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, new Shape(value.Kind, value.Code, value.Signal, value.SignalName, value.Reason, value.Succeeded, value.PythonExitCode), options);
+        JsonSerializer.Serialize(writer, new Shape(value.Kind, value.Code, value.Signal, value.SignalName, value.Reason, value.Succeeded, value.PythonExitCode), (JsonTypeInfo<Shape>)options.GetTypeInfo(typeof(Shape)));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
 
@@ -12,11 +13,12 @@ namespace TuiProcManager.Headless;
 /// </summary>
 internal sealed class WorkerSpecJsonConverter : JsonConverter<WorkerSpec>
 {
-    private sealed record Shape(WorkerKind Kind, string? Number, string[]? Command, Workload? Workload, string? Name, int? Pool = null);
+    /// <summary>The JSON object, as written and read (registered in <see cref="EventJsonContext"/>).</summary>
+    internal sealed record Shape(WorkerKind Kind, string? Number, string[]? Command, Workload? Workload, string? Name, int? Pool = null);
 
     public override WorkerSpec Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Shape shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("A worker spec cannot be null.");
+        Shape shape = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<Shape>)options.GetTypeInfo(typeof(Shape))) ?? throw new JsonException("A worker spec cannot be null.");
         try
         {
             return shape.Kind switch
@@ -38,6 +40,6 @@ internal sealed class WorkerSpecJsonConverter : JsonConverter<WorkerSpec>
         Shape shape = value.Kind == WorkerKind.Command
             ? new Shape(value.Kind, null, [.. value.CommandLine], null, value.DisplayName)
             : new Shape(value.Kind, value.Number, null, value.Workload, value.DisplayName, value.Pool?.Value);
-        JsonSerializer.Serialize(writer, shape, options);
+        JsonSerializer.Serialize(writer, shape, (JsonTypeInfo<Shape>)options.GetTypeInfo(typeof(Shape)));
     }
 }
