@@ -49,7 +49,7 @@ internal static class Mprocs
         string modules = System.IO.Path.Combine(prefix, "node_modules");
         return Directory.Exists(modules)
             ? Directory.EnumerateFiles(modules, "mprocs", SearchOption.AllDirectories)
-                .FirstOrDefault(f => f.Contains(LinuxDir, StringComparison.Ordinal) && File.ReadAllBytes(f).AsSpan().StartsWith("\x7fELF"u8))
+                .FirstOrDefault(f => f.Contains(LinuxDir, StringComparison.Ordinal) && File.ReadAllBytes(f).AsSpan().StartsWith((ReadOnlySpan<byte>)[0x7f, (byte)'E', (byte)'L', (byte)'F']))
             : null;
     }
 }

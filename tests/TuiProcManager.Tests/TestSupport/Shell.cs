@@ -18,7 +18,7 @@ internal static class Shell
             RedirectStandardInput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.Environment["TP"] = $"{Tuiproc.DotnetHost()} {Path.Combine(AppContext.BaseDirectory, "tuiproc.dll")}";
+        start.Environment["TP"] = Tuiproc.ShellCommand;
         start.Environment.Remove("PYTHONUNBUFFERED");
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();

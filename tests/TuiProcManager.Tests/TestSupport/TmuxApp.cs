@@ -14,7 +14,6 @@ internal sealed partial class TmuxApp : IDisposable
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    private static readonly string App = Path.Combine(AppContext.BaseDirectory, "tuiproc.dll");
     private readonly string _socket = "tuiproc-e2e-" + Guid.NewGuid().ToString("N")[..12];
     private readonly HashSet<int> _seenPids = [];
 
@@ -66,7 +65,7 @@ internal sealed partial class TmuxApp : IDisposable
             // variables are removed with env -u so that NO_COLOR= does not count as set.
             string unset = string.Concat(environment.Where(e => e.Value.Length == 0).Select(e => $"-u {e.Key} "));
             string assign = string.Concat(environment.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}={Quote(e.Value)} "));
-            tmux.Add($"exec env {unset}{assign}{Quote(Tuiproc.DotnetHost())} {Quote(App)} {string.Join(' ', args.Select(Quote))}");
+            tmux.Add($"exec env {unset}{assign}{string.Join(' ', Tuiproc.Command.Select(Quote))} {string.Join(' ', args.Select(Quote))}");
             app.Tmux([.. tmux]);
             app.Pid = int.Parse(app.Tmux("list-panes", "-t", "e2e", "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
             app.WaitFor(waitFor);

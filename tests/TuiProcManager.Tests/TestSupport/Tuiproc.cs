@@ -9,7 +9,17 @@ internal static partial class Tuiproc
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    private static readonly string App = Path.Combine(AppContext.BaseDirectory, "tuiproc.dll");
+    /// <summary>The NativeAOT tuiproc staged beside the tests (build/TuiprocNative.targets): what users run.</summary>
+    public static readonly string NativeApp = Path.Combine(AppContext.BaseDirectory, "native", "tuiproc");
+
+    /// <summary>
+    /// The command that runs tuiproc in every test that starts it as a process: the native build, or, only
+    /// where this machine cannot link one (no cc, gcc or clang: <c>NativeBuildTests</c> holds the build to
+    /// that), the JIT build through the dotnet host.
+    /// </summary>
+    public static IReadOnlyList<string> Command { get; } = File.Exists(NativeApp)
+        ? [NativeApp]
+        : [DotnetHost(), Path.Combine(AppContext.BaseDirectory, "tuiproc.dll")];
 
     /// <summary>Starts <c>tuiproc ARGS</c> with its output captured.</summary>
     public static Running Start(params string[] args) => Start(null, args);
@@ -30,7 +40,7 @@ internal static partial class Tuiproc
 
     private static Running Start(string[]? unset, string[] prefix, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        ProcessStartInfo start = new(prefix.Length > 0 ? prefix[0] : DotnetHost())
+        ProcessStartInfo start = new(prefix.Length > 0 ? prefix[0] : Command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -47,12 +57,11 @@ internal static partial class Tuiproc
             start.Environment[name] = value;
         }
 
-        foreach (string a in prefix.Length > 0 ? [.. prefix[1..], DotnetHost()] : Array.Empty<string>())
+        foreach (string a in prefix.Length > 0 ? [.. prefix[1..], .. Command] : Command.Skip(1))
         {
             start.ArgumentList.Add(a);
         }
 
-        start.ArgumentList.Add(App);
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);
@@ -63,13 +72,12 @@ internal static partial class Tuiproc
 
     /// <summary>
     /// Starts <paramref name="script"/> under <c>sh -c</c>, with its output captured; in it,
-    /// <c>"$TUIPROC" ARGS</c> runs tuiproc (the variable holds the host and the app, word-split on purpose:
-    /// neither path has a space here, which the method checks).
+    /// <c>$TUIPROC ARGS</c> runs tuiproc (the variable holds <see cref="Command"/>, word-split on purpose:
+    /// no path in it has a space here, which the method checks).
     /// </summary>
     public static Running StartShell(string script)
     {
-        string command = $"{DotnetHost()} {App}";
-        Assert.False(command.Count(c => c == ' ') != 1, "a space in the host's or the app's path: " + command);
+        string command = ShellCommand;
         ProcessStartInfo start = new("sh")
         {
             RedirectStandardOutput = true,
@@ -148,6 +156,16 @@ internal static partial class Tuiproc
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + what);
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary><see cref="Command"/> as one line for a shell, which splits it into words (checked: no path has a space).</summary>
+    internal static string ShellCommand
+    {
+        get
+        {
+            Assert.False(Command.Any(c => c.Contains(' ', StringComparison.Ordinal)), "a space in the path of tuiproc or its host: " + string.Join(" | ", Command));
+            return string.Join(' ', Command);
         }
     }
 

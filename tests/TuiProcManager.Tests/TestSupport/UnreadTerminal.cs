@@ -41,8 +41,11 @@ internal sealed class UnreadTerminal : IDisposable
         ProcessStartInfo start = new("python3") { RedirectStandardOutput = true, WorkingDirectory = home };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(Holder);
-        start.ArgumentList.Add(Tuiproc.DotnetHost());
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tuiproc.dll"));
+        foreach (string part in Tuiproc.Command)
+        {
+            start.ArgumentList.Add(part);
+        }
+
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);
