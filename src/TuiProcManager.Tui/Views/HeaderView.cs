@@ -63,6 +63,21 @@ internal sealed class HeaderView : CanvasView
 
     public bool MessageIsError { get; private set; }
 
+    /// <summary>
+    /// A message that something happened by itself (a run ended, a lab step was ticked, a pool finished
+    /// well): it does not replace an error standing in the header, which stays until the answer to the
+    /// user's next key. Otherwise a problem said at start (a broken theme file) was gone, replaced by
+    /// "run ended", before anyone could read it when the first workers ended within milliseconds.
+    /// </summary>
+    public void Note(string message)
+    {
+        if (!(MessageIsError && Message is not null))
+        {
+            Say(message);
+        }
+    }
+
+    /// <summary>Says <paramref name="message"/> (an answer to a key, or a problem), replacing what the header said.</summary>
     public void Say(string? message, bool error = false)
     {
         Message = message;

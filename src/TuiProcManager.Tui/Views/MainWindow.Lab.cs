@@ -82,7 +82,7 @@ internal sealed partial class MainWindow
         LabStep step = session.Lab.Steps[index];
         string check = _ascii ? "[x]" : "✓";
         _labMessage = new LabMessage($"{check} Step {index + 1} done: {session.Expand(step.Done ?? step.Title)}", Roles.Running);
-        _header.Say(session.IsFinished ? "lab finished: E saves a report for your teacher" : $"lab: step {index + 1} of {session.Lab.Steps.Length} done");
+        _header.Note(session.IsFinished ? "lab finished: E saves a report for your teacher" : $"lab: step {index + 1} of {session.Lab.Steps.Length} done");
         _labChanged = true;
         SaveLab(); // at once: the panel may wait for a dialog to close, the saved progress should not
     }

@@ -47,7 +47,14 @@ internal sealed partial class MainWindow
         PoolOutcome o = finished.Outcome;
         string text = $"pool {finished.Pool} finished: {N(o.Succeeded)} done, {N(o.Failed)} failed";
         text += o.NotRun > 0 ? $", {N(o.NotRun)} not run" : "";
-        _header.Say(text + " · r: results", error: !o.AllSucceeded);
+        if (o.AllSucceeded)
+        {
+            _header.Note(text + " · r: results");
+        }
+        else
+        {
+            _header.Say(text + " · r: results", error: true);
+        }
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);

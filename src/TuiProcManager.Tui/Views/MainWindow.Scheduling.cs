@@ -84,7 +84,7 @@ internal sealed partial class MainWindow
         else if (change == RunChange.Ended && _dashboard.Summary.Last is { } summary)
         {
             bool scheduled = summary.Mode == SchedulingMode.PauseOnWait || summary.Workers.Any(w => w.Queued > TimeSpan.Zero);
-            _header.Say($"run ended: makespan {summary.Makespan.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s · S: summary");
+            _header.Note($"run ended: makespan {summary.Makespan.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s · S: summary");
             if (scheduled && _place != OutputPlace.Pool)
             {
                 Place(OutputPlace.Summary);
