@@ -33,10 +33,14 @@ public sealed class AdoptedDescendantsTests
             () => (worker = WorkerOf(events.Path, $"bash {script.Path}")) > 0 && adopted.All(pid => ShownUnder(events.Path, pid) == worker),
             "every one of them reported under the bash worker");
 
-        // The unmarked one: not shown under any worker (a guess would be as likely wrong as right).
+        // The unmarked one: not shown under any worker once re-parented (a guess would be as likely wrong as
+        // right). A sample may catch it before its subshell exits, when it truly is the worker's descendant
+        // (under load that window was long enough, about one run in two); it then leaves the worker's tree
+        // at the next sample.
         int[] alone = StraysAfterSigkillTests.WithArgument(unmarked);
         Assert.Single(alone);
-        Assert.Null(ShownUnder(events.Path, alone[0]));
+        Assert.Equal(run.Pid, StraysAfterSigkillTests.ParentOf(alone[0]));
+        await Tuiproc.UntilAsync(() => ShownNowUnder(events.Path, alone[0]) is null, "the unmarked one not shown under any worker");
 
         // And while alive: once one is gone, it is reported ended.
         Tuiproc.Signal(adopted[0], 9);
@@ -56,6 +60,11 @@ public sealed class AdoptedDescendantsTests
     /// <summary>The worker under which <paramref name="pid"/> was first reported; null if never.</summary>
     private static int? ShownUnder(string eventsPath, int pid) =>
         Tuiproc.ReadEvents(eventsPath).Where(e => IsDescendant(e, pid)).Select(e => (int?)e.GetProperty("worker").GetInt32()).FirstOrDefault();
+
+    /// <summary>The worker under which <paramref name="pid"/> is shown now (its last report is not "ended"); null if none.</summary>
+    private static int? ShownNowUnder(string eventsPath, int pid) =>
+        Tuiproc.ReadEvents(eventsPath).Where(e => IsDescendant(e, pid)).LastOrDefault() is { ValueKind: JsonValueKind.Object } last
+            && last.GetProperty("to").GetString() != "ended" ? last.GetProperty("worker").GetInt32() : null;
 
     private static bool IsDescendant(JsonElement e, int pid) =>
         e.GetProperty("type").GetString() == "descendantStateChanged" && e.GetProperty("pid").GetInt32() == pid;
