@@ -20,12 +20,17 @@ internal sealed class OrphanGuard : IDisposable
 
     private readonly Lock _lock = new();
     private readonly string _executable;
+    private readonly string _argv0;
     private readonly string _token = RandomNumberGenerator.GetHexString(16, lowercase: true);
     private int _writeFd = -1;
     private PidfdProcess? _guard;
     private bool _disposed;
 
-    public OrphanGuard(LinuxProcessOptions options) => _executable = options.WorkerExecutable;
+    public OrphanGuard(LinuxProcessOptions options)
+    {
+        _executable = options.WorkerExecutable;
+        _argv0 = options.WorkerArgv0;
+    }
 
     /// <summary>
     /// The variable that marks our children, up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>. The guard
@@ -54,7 +59,7 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             (int read, int write) = Pipes.Create();
-            int rc = Spawner.Spawn(_executable, [_executable, "--guard", _token], environment, new ChildFds(read, -1, -1), out int pid);
+            int rc = Spawner.Spawn(_executable, [_argv0, "--guard", _token], environment, new ChildFds(read, -1, -1), out int pid);
             Pipes.Close(read);
             if (rc != 0)
             {
