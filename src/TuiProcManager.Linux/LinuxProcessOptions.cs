@@ -10,6 +10,16 @@ public sealed class LinuxProcessOptions
     public string WorkerExecutable { get; set; } = "";
 
     /// <summary>
+    /// The name (argv[0]) <see cref="WorkerExecutable"/> is started under: null for its own path (a separate
+    /// <c>tuiproc-worker</c>); <c>tuiproc-worker</c> when the worker is tuiproc itself, a multi-call executable
+    /// that is the worker when started under that name. <c>ps</c> shows workers by it either way.
+    /// </summary>
+    public string? WorkerName { get; set; }
+
+    /// <summary>argv[0] for a start of the worker executable.</summary>
+    internal string WorkerArgv0 => WorkerName ?? WorkerExecutable;
+
+    /// <summary>
     /// Start square and cube workers through the fork server (about 0.4 ms each instead of 3 ms) when the
     /// worker is a NativeAOT build. Default true; posix_spawn is used whenever the server is unavailable.
     /// </summary>

@@ -7,10 +7,5 @@ namespace TuiProcManager.Worker;
 /// </summary>
 internal static class Program
 {
-    private static int Main(string[] args) => args switch
-    {
-        [GuardMode.Flag, ..] => GuardMode.Run(args.AsSpan(1)),
-        [ForkServerMode.Flag] => ForkServerMode.Run(),
-        _ => WorkerMain.Run(args),
-    };
+    private static int Main(string[] args) => WorkerEntry.Run(args);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Linux.Files;
+using TuiProcManager.Worker;
 
 namespace TuiProcManager;
 
@@ -9,6 +10,11 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (WorkerEntry.IsWorkerName(Environment.GetCommandLineArgs()[0]))
+        {
+            return WorkerEntry.Run(args); // before anything else: the fork server forks this process (WorkerEntry)
+        }
+
         // Buffered writers flushed by whoever writes (once per batch of output, see ConsolePrinter): the
         // default Console writers flush on every line, which a flooding worker turns into a write per line.
         // Not Console.OpenStandardOutput(): it pretends a write to a pipe whose reader is gone succeeded, so

@@ -47,7 +47,7 @@ internal static class DrawBenchmark
         services.AddLinuxProcessControl(o => o.WorkerExecutable = worker);
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         using ServiceProvider provider = services.BuildServiceProvider();
-        ThemeCatalog themes = ThemeCatalog.Load(RegularFileReader.Instance, Path.Combine(AppContext.BaseDirectory, "themes"));
+        ThemeCatalog themes = ThemeCatalog.Load(new BuiltInFiles(RegularFileReader.Instance, typeof(ThemeCatalog).Assembly).Folder("themes", "/nonexistent/themes"), null);
         themes.Apply(ThemeCatalog.DefaultTheme);
         DateTimeOffset now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         using IApplication app = Application.Create(new VirtualTimeProvider());

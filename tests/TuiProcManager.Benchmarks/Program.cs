@@ -3,6 +3,7 @@ using TuiProcManager.Benchmarks;
 return args.FirstOrDefault() switch
 {
     null or "spawn" => await SpawnJoinBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "worker-start" => await WorkerStartBenchmark.RunAsync(args.Skip(1).ToArray()),
     "state" => await StateLatencyBenchmark.RunAsync(args.Skip(1).ToArray()),
     "draw" => await DrawBenchmark.RunAsync(args.Skip(1).ToArray()),
     "idle" => await IdleBenchmark.RunAsync(args.Skip(1).ToArray()),
@@ -19,6 +20,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R]]");
     return 2;
 }

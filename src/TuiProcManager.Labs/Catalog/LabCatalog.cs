@@ -4,7 +4,7 @@ using TuiProcManager.Labs.Format;
 namespace TuiProcManager.Labs.Catalog;
 
 /// <summary>
-/// The labs that ship with the app (<c>labs/*.lab.json</c> beside it), and how a lab named on the command
+/// The labs that ship with the app (<c>labs/*.lab.json</c>, built in and beside it), and how a lab named on the command
 /// line is found: by id (<c>1</c>), by name (<c>signals</c>), or by a path to a lab file of one's own.
 /// </summary>
 public sealed class LabCatalog
@@ -20,7 +20,7 @@ public sealed class LabCatalog
         Problems = problems;
     }
 
-    /// <summary>Where the shipped labs are.</summary>
+    /// <summary>Where the shipped labs are on disk (labs/ beside the app, which replaces or adds to the built-in ones).</summary>
     public string Directory { get; }
 
     /// <summary>The shipped labs, by id (numbers in order).</summary>
@@ -32,16 +32,33 @@ public sealed class LabCatalog
     /// <summary>The labs in <paramref name="directory"/>, read through <paramref name="files"/> (as is a lab file named later).</summary>
     public static LabCatalog Load(IRegularFileReader files, string directory)
     {
-        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(directory);
+        string[] labFiles = System.IO.Directory.Exists(directory) ? System.IO.Directory.GetFiles(directory, "*.lab.json") : [];
+        return Load(files, directory, labFiles.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The labs that ship: those built in, each replaced by a file of the same name in labs/ beside the app,
+    /// with that folder's other *.lab.json (<see cref="ShippedFolder"/>).
+    /// </summary>
+    public static LabCatalog Load(ShippedFolder shipped)
+    {
+        ArgumentNullException.ThrowIfNull(shipped);
+        return Load(shipped.Files, shipped.BesideApp, shipped.List("*.lab.json"));
+    }
+
+    private static LabCatalog Load(IRegularFileReader files, string directory, IEnumerable<string> labFiles)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         List<Lab> labs = [];
         List<string> problems = [];
-        string[] labFiles = System.IO.Directory.Exists(directory) ? System.IO.Directory.GetFiles(directory, "*.lab.json") : [];
-        foreach (string file in labFiles.Order(StringComparer.Ordinal))
+        foreach (string file in labFiles)
         {
             try
             {
-                labs.Add(LabReader.Load(files, file, Path.GetFileName(file)));
+                // Named by its path: with two places a shipped lab can come from, a file name alone would not
+                // say which; a built-in one is "(built in) labs/NAME".
+                labs.Add(LabReader.Load(files, file));
             }
             catch (LabFormatException e)
             {

@@ -25,7 +25,7 @@ public static partial class LabReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using JsonSource source = JsonSource.Open(files, path, shownAs ?? path);
-        return Read(source, Path.GetFullPath(path));
+        return Read(source, BuiltInFiles.IsBuiltIn(path) ? path : Path.GetFullPath(path));
     }
 
     /// <summary>Reads a lab from <paramref name="utf8"/> (for tests and embedded labs).</summary>

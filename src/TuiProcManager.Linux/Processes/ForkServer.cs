@@ -30,6 +30,7 @@ internal sealed unsafe class ForkServer : IDisposable
 
     private readonly Lock _lock = new();
     private readonly string _executable;
+    private readonly string _argv0;
     private int _socket = -1;
     private int _devNull = -1; // sent as stdin when the worker has no stdin pipe
     private PidfdProcess? _server;
@@ -38,6 +39,7 @@ internal sealed unsafe class ForkServer : IDisposable
     public ForkServer(LinuxProcessOptions options)
     {
         _executable = options.WorkerExecutable;
+        _argv0 = options.WorkerArgv0;
         DisabledBecause = options.UseForkServer ? null : "disabled by configuration";
     }
 
@@ -110,7 +112,7 @@ internal sealed unsafe class ForkServer : IDisposable
             return false;
         }
 
-        int rc = Spawner.Spawn(_executable, [_executable, "--fork-server"], environment, new ChildFds(fds[1], -1, -1), out int pid);
+        int rc = Spawner.Spawn(_executable, [_argv0, "--fork-server"], environment, new ChildFds(fds[1], -1, -1), out int pid);
         Pipes.Close(fds[1]);
         _socket = fds[0];
         if (rc != 0)

@@ -24,6 +24,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
     private readonly ForkServer _forkServer;
     private readonly StraySweeper _strays;
     private readonly string _workerExecutable;
+    private readonly string _workerArgv0;
     private readonly List<string> _parentEnvironment;
     private readonly NativeStringArray _environment; // launch 0: the guard, the fork server and its workers
 
@@ -33,6 +34,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         _guard = guard;
         _forkServer = forkServer;
         _workerExecutable = options.WorkerExecutable;
+        _workerArgv0 = options.WorkerArgv0;
         _parentEnvironment = ChildEnvironment.Build();
         _environment = new NativeStringArray([.. _parentEnvironment, guard.EnvironmentMark + "0"]);
         _strays = new StraySweeper(guard.EnvironmentMark, pid => pid == guard.Pid || pid == forkServer.Pid, guard.Report);
@@ -96,7 +98,8 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
                 // Its own mark value: what it leaves behind can be told apart from other workers' strays.
                 using NativeStringArray environment = new([.. _parentEnvironment, _guard.EnvironmentMark + launch.ToString(CultureInfo.InvariantCulture)]);
-                rc = Spawner.Spawn(request.Program, [request.Program, .. request.Arguments], environment, pipes.Child, out pid);
+                string argv0 = request.Program == _workerExecutable ? _workerArgv0 : request.Program; // the worker may be tuiproc itself, started as tuiproc-worker
+                rc = Spawner.Spawn(request.Program, [argv0, .. request.Arguments], environment, pipes.Child, out pid);
             }
         }
         catch

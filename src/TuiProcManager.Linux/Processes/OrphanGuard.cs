@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Interop;
 
@@ -20,12 +19,17 @@ internal sealed class OrphanGuard : IDisposable
 
     private readonly Lock _lock = new();
     private readonly string _executable;
-    private readonly string _token = RandomNumberGenerator.GetHexString(16, lowercase: true);
+    private readonly string _argv0;
+    private readonly string _token = NewToken();
     private int _writeFd = -1;
     private PidfdProcess? _guard;
     private bool _disposed;
 
-    public OrphanGuard(LinuxProcessOptions options) => _executable = options.WorkerExecutable;
+    public OrphanGuard(LinuxProcessOptions options)
+    {
+        _executable = options.WorkerExecutable;
+        _argv0 = options.WorkerArgv0;
+    }
 
     /// <summary>
     /// The variable that marks our children, up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>. The guard
@@ -35,6 +39,23 @@ internal sealed class OrphanGuard : IDisposable
 
     /// <summary>PID of the running guard, if started.</summary>
     public int? Pid => _guard?.Pid;
+
+    /// <summary>
+    /// 16 random hex digits from getrandom(2) (not RandomNumberGenerator, which would load OpenSSL; see
+    /// <see cref="Libc.GetRandom"/>). Should the call fail, Random.Shared (seeded by the runtime from the kernel):
+    /// the mark only tells our descendants apart, it guards no secret.
+    /// </summary>
+    private static unsafe string NewToken()
+    {
+        const int Bytes = 8;
+        byte* random = stackalloc byte[Bytes];
+        if (Libc.GetRandom(random, Bytes, 0) != Bytes)
+        {
+            Random.Shared.NextBytes(new Span<byte>(random, Bytes));
+        }
+
+        return Convert.ToHexStringLower(new ReadOnlySpan<byte>(random, Bytes));
+    }
 
     /// <summary>Starts the guard if it is not running.</summary>
     /// <exception cref="LaunchException">It cannot start: then no worker may start either.</exception>
@@ -54,7 +75,7 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             (int read, int write) = Pipes.Create();
-            int rc = Spawner.Spawn(_executable, [_executable, "--guard", _token], environment, new ChildFds(read, -1, -1), out int pid);
+            int rc = Spawner.Spawn(_executable, [_argv0, "--guard", _token], environment, new ChildFds(read, -1, -1), out int pid);
             Pipes.Close(read);
             if (rc != 0)
             {

@@ -26,9 +26,9 @@ public static class TuiHost
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
 
     /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
-    public static IReadOnlyList<string> LoadThemes(IRegularFileReader files, string themesDirectory, out IReadOnlyList<string> problems)
+    public static IReadOnlyList<string> LoadThemes(ShippedFolder themes, out IReadOnlyList<string> problems)
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(files, themesDirectory, UserSettings.UserThemesDirectory);
+        ThemeCatalog catalog = ThemeCatalog.Load(themes, UserSettings.UserThemesDirectory);
         problems = [.. catalog.Problems.Select(p => p.ToString())];
         return catalog.Names;
     }
@@ -49,7 +49,7 @@ public static class TuiHost
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
 
-        ThemeCatalog themes = ThemeCatalog.Load(options.Files, options.ThemesDirectory, UserSettings.UserThemesDirectory);
+        ThemeCatalog themes = ThemeCatalog.Load(options.Themes, UserSettings.UserThemesDirectory);
         ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
         Driver.Force16Colors = colors != ColorMode.TrueColor;
         UserSettings settings = UserSettings.Load(options.Files, out string? settingsProblem);

@@ -6,11 +6,11 @@ namespace TuiProcManager.Tui.Hosting;
 /// <summary>How to start the UI.</summary>
 public sealed record TuiOptions
 {
-    /// <summary>Reads the files the UI is given to read (settings, themes, the Explain texts): regular files only, within a limit.</summary>
+    /// <summary>Reads the files the UI is given to read (settings, the Explain texts, built in or on disk): regular files only, within a limit.</summary>
     public required IRegularFileReader Files { get; init; }
 
-    /// <summary>tuiproc's themes folder (themes/ beside the app).</summary>
-    public required string ThemesDirectory { get; init; }
+    /// <summary>tuiproc's themes: built in, over themes/ beside the app (the user's own are added from their config folder).</summary>
+    public required ShippedFolder Themes { get; init; }
 
     /// <summary>The theme to start with (already checked to exist), or null for the saved or default one.</summary>
     public string? Theme { get; init; }
@@ -21,8 +21,8 @@ public sealed record TuiOptions
     /// <summary>Workers to start once the UI is up.</summary>
     public IReadOnlyList<WorkerSpec> InitialWorkers { get; init; } = [];
 
-    /// <summary>The Explain panel's texts (<c>labs/explain.json</c> beside the app).</summary>
-    public string ExplainTexts { get; init; } = Path.Combine(AppContext.BaseDirectory, "labs", "explain.json");
+    /// <summary>The Explain panel's texts: the path of <c>labs/explain.json</c>, beside the app or built in (<see cref="ShippedFolder.Find"/>), read through <see cref="Files"/>.</summary>
+    public required string ExplainTexts { get; init; }
 
     /// <summary>
     /// Problems the app must tell while the UI runs (an events file that stopped being written: a full disk),

@@ -6,8 +6,9 @@ using TuiProcManager.Core.Os;
 namespace TuiProcManager.Tui.Theming;
 
 /// <summary>
-/// The themes a user can pick: tuiproc's own (themes/ beside the app) and their own (themes/ in their
-/// config directory), in Terminal.Gui 2.5.0's nested JSON format, loaded into Terminal.Gui's configuration.
+/// The themes a user can pick: tuiproc's own (built into the binary, each replaceable by a file of the same
+/// name in themes/ beside the app, which may add others) and the user's (themes/ in their config
+/// directory), in Terminal.Gui 2.5.0's nested JSON format, loaded into Terminal.Gui's configuration.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -52,30 +53,45 @@ internal sealed class ThemeCatalog
     /// Loads every *.json of the given folders (missing folders are fine) into Terminal.Gui's configuration,
     /// read through <paramref name="files"/>: a theme file must be a regular file of at most <see cref="MaxBytes"/>.
     /// </summary>
-    public static ThemeCatalog Load(IRegularFileReader files, params string?[] folders)
+    public static ThemeCatalog Load(IRegularFileReader files, params string?[] folders) =>
+        Load(files, folders.SelectMany(ThemeFilesIn));
+
+    /// <summary>
+    /// Loads tuiproc's themes (<paramref name="shipped"/>: the built-in ones, each replaced by a file of the same
+    /// name in themes/ beside the app, with that folder's others), then the user's (*.json in
+    /// <paramref name="userFolder"/>): a theme of the same name in a later file replaces an earlier one.
+    /// </summary>
+    public static ThemeCatalog Load(ShippedFolder shipped, string? userFolder)
+    {
+        ArgumentNullException.ThrowIfNull(shipped);
+        return Load(shipped.Files, shipped.List("*.json").Concat(ThemeFilesIn(userFolder)));
+    }
+
+    /// <summary>*.json in <paramref name="folder"/>, directories too: one named like a theme file is reported, not silently passed over.</summary>
+    private static IEnumerable<string> ThemeFilesIn(string? folder) => folder is not null && Directory.Exists(folder)
+        ? Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal)
+        : [];
+
+    private static ThemeCatalog Load(IRegularFileReader files, IEnumerable<string> themeFiles)
     {
         ArgumentNullException.ThrowIfNull(files);
         JsonObject merged = new();
         List<string> names = [];
         List<ThemeProblem> problems = [];
-        foreach (string folder in folders.OfType<string>().Where(Directory.Exists))
+        foreach (string file in themeFiles)
         {
-            // Directories too: one named like a theme file is reported, not silently passed over.
-            foreach (string file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
+            if (TryRead(files, file, out JsonObject? themes, out string? problem))
             {
-                if (TryRead(files, file, out JsonObject? themes, out string? problem))
+                foreach ((string name, JsonNode? theme) in themes)
                 {
-                    foreach ((string name, JsonNode? theme) in themes)
-                    {
-                        names.Remove(name); // a later file (the user's) replaces an earlier one of the same name
-                        names.Add(name);
-                        ((JsonObject)(merged["Themes"] ??= new JsonObject()))[name] = theme?.DeepClone();
-                    }
+                    names.Remove(name); // a later file (the user's) replaces an earlier one of the same name
+                    names.Add(name);
+                    ((JsonObject)(merged["Themes"] ??= new JsonObject()))[name] = theme?.DeepClone();
                 }
-                else
-                {
-                    problems.Add(new ThemeProblem(file, problem));
-                }
+            }
+            else
+            {
+                problems.Add(new ThemeProblem(file, problem));
             }
         }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using TuiProcManager.Composition;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
 using TuiProcManager.Labs.Catalog;
@@ -18,9 +20,6 @@ namespace TuiProcManager.CommandLine;
 /// </summary>
 internal static class LabCommand
 {
-    /// <summary>Where the build copies the shipped labs.</summary>
-    public static string LabsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "labs");
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         UiArguments ui = new();
@@ -45,7 +44,7 @@ internal static class LabCommand
         ui.AddTo(lab);
         lab.SetAction(async (parsed, _) =>
         {
-            LabCatalog catalog = LabCatalog.Load(RegularFileReader.Instance, LabsDirectory);
+            LabCatalog catalog = LabCatalog.Load(ShippedContent.Labs);
             string? wanted = parsed.GetValue(which);
             if (wanted is null)
             {
@@ -120,9 +119,14 @@ internal static class LabCommand
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} {Plural.Noun(lab.Steps.Length, "step"),-5}  {progress}")).ConfigureAwait(false);
         }
 
-        await stdout.WriteLineAsync($"Progress is saved in {store.Directory ?? "(nowhere: no home directory)"}; the format of lab files is in {Path.Combine(LabsDirectory, "README.md")}.").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Progress is saved in {store.Directory ?? "(nowhere: no home directory)"}; the format of lab files is in {FormatReadme()}.").ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    /// <summary>Where the lab file format is described: labs/README.md beside the app, else in the source (the binary carries it built in, where no one can open it).</summary>
+    private static string FormatReadme() => ShippedContent.Labs.Find("README.md") is { } readme && !BuiltInFiles.IsBuiltIn(readme)
+        ? readme
+        : "README.md of the labs (src/TuiProcManager.Labs/Content/README.md in tuiproc's source)";
 
     private static async Task<int> CheckAsync(Lab lab, string path, TextWriter stdout, TextWriter stderr)
     {

@@ -13,9 +13,6 @@ namespace TuiProcManager.CommandLine;
 /// <summary><c>tuiproc [KIND:N …] [--cmd …]</c>: the full-screen UI, optionally with workers started.</summary>
 internal static class UiCommand
 {
-    /// <summary>Where the build copies tuiproc's themes.</summary>
-    public static string ThemesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "themes");
-
     public static void AddTo(RootCommand root, TextWriter stderr)
     {
         UiArguments ui = new();
@@ -35,7 +32,7 @@ internal static class UiCommand
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(ui);
-        IReadOnlyList<string> names = TuiHost.LoadThemes(RegularFileReader.Instance, ThemesDirectory, out _);
+        IReadOnlyList<string> names = TuiHost.LoadThemes(ShippedContent.Themes, out _);
         string? chosen = parsed.GetValue(ui.Theme);
         if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
         {
@@ -80,8 +77,9 @@ internal static class UiCommand
         using SignalWatchdog watchdog = new(supervisor, signals, terminal);
         TuiOptions options = new()
         {
-            Files = RegularFileReader.Instance,
-            ThemesDirectory = ThemesDirectory,
+            Files = ShippedContent.Files,
+            Themes = ShippedContent.Themes,
+            ExplainTexts = ShippedContent.Labs.Find("explain.json"),
             Theme = chosen,
             Colors = parsed.GetValue(ui.Colors) ?? "auto",
             InitialWorkers = ui.Workers.Build(parsed),

@@ -12,7 +12,11 @@ internal static class AppServices
     public static ServiceProvider Build(Action<SupervisorOptions>? configure = null)
     {
         ServiceCollection services = new();
-        services.AddLinuxProcessControl(o => o.WorkerExecutable = WorkerExecutable.Path);
+        services.AddLinuxProcessControl(o =>
+        {
+            o.WorkerExecutable = WorkerExecutable.Path;
+            o.WorkerName = WorkerExecutable.Name;
+        });
         services.AddSupervisor(o =>
         {
             o.WorkerExecutable = WorkerExecutable.Path;

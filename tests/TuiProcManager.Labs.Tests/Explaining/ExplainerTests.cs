@@ -6,13 +6,12 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Tests.TestSupport;
-using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Labs.Tests.Explaining;
 
 public sealed class ExplainerTests
 {
-    private static readonly ExplainTexts Texts = ExplainTexts.Load(RegularFileReader.Instance, Path.Combine(ShippedLabs.Directory, "explain.json"));
+    private static readonly ExplainTexts Texts = ExplainTexts.Load(ShippedLabs.Files, ShippedLabs.PathOf("explain.json"));
 
     private static List<Explanation> Explain(EventScript s)
     {
@@ -82,7 +81,7 @@ public sealed class ExplainerTests
     [Fact]
     public void Parse_AMissingTopic_IsNamed()
     {
-        string text = File.ReadAllText(Path.Combine(ShippedLabs.Directory, "explain.json")).Replace("\"kill\": {", "\"kil\": {", StringComparison.Ordinal);
+        string text = ShippedLabs.Text("explain.json").Replace("\"kill\": {", "\"kil\": {", StringComparison.Ordinal);
         LabFormatException e = Assert.Throws<LabFormatException>(() => ExplainTexts.Parse(Encoding.UTF8.GetBytes(text), "explain.json"));
         Assert.Contains("unknown field \"kil\" in topics", e.Message, StringComparison.Ordinal);
     }
@@ -90,7 +89,7 @@ public sealed class ExplainerTests
     [Fact]
     public void Parse_AnUnknownPlaceholder_IsNamedWithItsLine()
     {
-        string text = File.ReadAllText(Path.Combine(ShippedLabs.Directory, "explain.json")).Replace("you killed {worker}", "you killed {victim}", StringComparison.Ordinal);
+        string text = ShippedLabs.Text("explain.json").Replace("you killed {worker}", "you killed {victim}", StringComparison.Ordinal);
         int line = text[..text.IndexOf("{victim}", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
         LabFormatException e = Assert.Throws<LabFormatException>(() => ExplainTexts.Parse(Encoding.UTF8.GetBytes(text), "explain.json"));

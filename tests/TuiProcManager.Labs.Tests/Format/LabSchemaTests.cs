@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Tests.TestSupport;
 
@@ -13,7 +14,7 @@ namespace TuiProcManager.Labs.Tests.Format;
 /// </summary>
 public sealed class LabSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(ShippedLabs.Directory, "lab.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(ShippedLabs.Text("lab.schema.json"));
 
     /// <summary>Problems the schema cannot express (a later step's id equal to an earlier one's, an answer that must be one of the choices, JSON's own syntax).</summary>
     private static readonly HashSet<string> BeyondTheSchema = new(StringComparer.Ordinal)
@@ -25,11 +26,13 @@ public sealed class LabSchemaTests
     [Fact]
     public void ShippedLabs_AreValidForTheSchema()
     {
-        foreach (string file in Directory.GetFiles(ShippedLabs.Directory, "*.lab.json"))
+        IReadOnlyList<string> files = ShippedLabs.Folder.List("*.lab.json");
+        Assert.Equal(5, files.Count);
+        foreach (string file in files)
         {
-            using JsonDocument lab = JsonDocument.Parse(File.ReadAllText(file));
+            using JsonDocument lab = JsonDocument.Parse(ShippedLabs.Text(file[(BuiltInFiles.PathOf("labs/").Length)..]));
             EvaluationResults result = Schema.Evaluate(lab.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            Assert.True(result.IsValid, $"{Path.GetFileName(file)}: {string.Join("; ", Errors(result))}");
+            Assert.True(result.IsValid, $"{file}: {string.Join("; ", Errors(result))}");
         }
     }
 

@@ -2,13 +2,12 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Tests.TestSupport;
-using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class ExplainModelTests
 {
-    private static readonly ExplainTexts Texts = ExplainTexts.Load(RegularFileReader.Instance, Path.Combine(AppContext.BaseDirectory, "labs", "explain.json"));
+    private static readonly ExplainTexts Texts = ExplainTexts.Load(BuiltIn.Files, BuiltIn.ExplainTexts);
     private readonly Events _e = new();
 
     [Fact]

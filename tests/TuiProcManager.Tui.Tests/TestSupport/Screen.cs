@@ -11,7 +11,6 @@ using TuiProcManager.Core.Supervision;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
-using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.TestSupport;
 
@@ -21,8 +20,6 @@ namespace TuiProcManager.Tui.Tests.TestSupport;
 /// </summary>
 internal sealed class Screen : IDisposable
 {
-    public static readonly string ThemesDirectory = Path.Combine(AppContext.BaseDirectory, "themes");
-
     private readonly SessionToken? _session;
 
     public Screen(int width = 80, int height = 24, bool begin = true)
@@ -34,7 +31,7 @@ internal sealed class Screen : IDisposable
             call[2] = null;
             return true;
         });
-        Themes = ThemeCatalog.Load(RegularFileReader.Instance, ThemesDirectory);
+        Themes = ThemeCatalog.Load(BuiltIn.Themes, null);
         Themes.Apply(ThemeCatalog.DefaultTheme);
         App = Application.Create(new VirtualTimeProvider());
         App.Init(DriverRegistry.Names.ANSI);

@@ -3,6 +3,7 @@ using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Files;
 
 namespace TuiProcManager.Tui.Tests.Theming;
@@ -10,12 +11,18 @@ namespace TuiProcManager.Tui.Tests.Theming;
 [Collection(GlobalUiState.Name)]
 public sealed class ThemeCatalogTests : IDisposable
 {
-    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "themes");
     private readonly string _user = Directory.CreateTempSubdirectory("tuiproc-themes-").FullName;
+    private readonly string _beside = Directory.CreateTempSubdirectory("tuiproc-themes-beside-").FullName;
+
+    public ThemeCatalogTests() => Shipped = new BuiltInFiles(RegularFileReader.Instance, typeof(ThemeCatalog).Assembly).Folder("themes", _beside);
+
+    /// <summary>tuiproc's themes as the app sees them: built in, over a themes/ folder beside the app (empty unless a test fills it).</summary>
+    private ShippedFolder Shipped { get; }
 
     public void Dispose()
     {
         Directory.Delete(_user, recursive: true);
+        Directory.Delete(_beside, recursive: true);
         TuiConfigurationBuilder.Shared.RuntimeConfig = null;
         TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
         ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
@@ -24,7 +31,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Shipped_FourThemes_EachDefiningEveryRole()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
 
         Assert.Empty(catalog.Problems);
         Assert.Equal(["Tuiproc Dark", "Tuiproc High Contrast", "Tuiproc Light", "Tuiproc Mono"], catalog.Names.Order());
@@ -38,7 +45,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Shipped_EveryTheme_TellsQueuedFromPaused()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
         foreach (string theme in catalog.Names)
         {
             catalog.Apply(theme);
@@ -51,7 +58,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Mono_UsesNoColourAtAll()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
         catalog.Apply(ThemeCatalog.NoColorTheme);
 
         foreach (string role in Roles.All.Append("Base"))
@@ -64,7 +71,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Apply_SwitchesLive_AndUnknownNamesAreRefused()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
         catalog.Apply("Tuiproc Dark");
         Color dark = SchemeManager.GetScheme("Running").Normal.Foreground;
 
@@ -77,7 +84,7 @@ public sealed class ThemeCatalogTests : IDisposable
     [Fact]
     public void Next_CyclesThroughTheCatalog()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
         string first = catalog.Names[0];
         string at = first;
         for (int i = 0; i < catalog.Names.Count; i++)
@@ -99,7 +106,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.WriteAllText(file, content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
         Assert.Equal(file, problem.File);
@@ -117,7 +124,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.WriteAllText(file, content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
         Assert.Equal(file, problem.File);
@@ -134,7 +141,7 @@ public sealed class ThemeCatalogTests : IDisposable
         // Terminal.Gui skips values it cannot convert; what matters is that loading carries on.
         File.WriteAllText(Path.Combine(_user, "mine.json"), content);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
         Assert.True(catalog.Apply(ThemeCatalog.DefaultTheme));
@@ -147,7 +154,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         Directory.CreateDirectory(file);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         ThemeProblem problem = Assert.Single(catalog.Problems);
         Assert.Equal($"theme file {file} is a directory, not a regular file; it is skipped", problem.ToString());
@@ -160,7 +167,7 @@ public sealed class ThemeCatalogTests : IDisposable
         string file = Path.Combine(_user, "mine.json");
         File.CreateSymbolicLink(file, Path.Combine(_user, "gone", "x.json"));
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         Assert.StartsWith($"theme file {file} is a symbolic link to '", Assert.Single(catalog.Problems).ToString(), StringComparison.Ordinal);
     }
@@ -173,7 +180,7 @@ public sealed class ThemeCatalogTests : IDisposable
             { "Themes": { "Mine": { "Schemes": { "Base": { "Normal": { "Foreground": "Yellow", "Background": "Blue" } }, }, }, }, }
             """);
 
-        ThemeCatalog catalog = ThemeCatalog.Load(RegularFileReader.Instance, Shipped, _user);
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
 
         Assert.Empty(catalog.Problems);
         Assert.Contains("Mine", catalog.Names);
@@ -182,8 +189,69 @@ public sealed class ThemeCatalogTests : IDisposable
     }
 
     [Fact]
+    public void BuiltIn_AloneWithoutAnyFolder_HasEveryShippedTheme()
+    {
+        ThemeCatalog catalog = ThemeCatalog.Load(new BuiltInFiles(RegularFileReader.Instance, typeof(ThemeCatalog).Assembly).Folder("themes", "/nonexistent/themes"), null);
+
+        Assert.Empty(catalog.Problems);
+        Assert.Equal(["Tuiproc Dark", "Tuiproc High Contrast", "Tuiproc Light", "Tuiproc Mono"], catalog.Names.Order());
+    }
+
+    [Fact]
+    public void FileBesideTheApp_ReplacesTheBuiltInFileOfItsName()
+    {
+        File.WriteAllText(Path.Combine(_beside, "tuiproc-dark.json"), Theme("Tuiproc Dark", "Red"));
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Empty(catalog.Problems);
+        Assert.True(catalog.Apply("Tuiproc Dark"));
+        Assert.Equal(new Color(ColorName16.Red), SchemeManager.GetScheme("Base").Normal.Background);
+        Assert.Contains("Tuiproc Light", catalog.Names); // the other built-in files are still there
+    }
+
+    [Fact]
+    public void FileOnlyBesideTheApp_JoinsTheBuiltInOnes()
+    {
+        File.WriteAllText(Path.Combine(_beside, "lab-room.json"), Theme("Lab Room", "Blue"));
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Equal(["Lab Room", "Tuiproc Dark", "Tuiproc High Contrast", "Tuiproc Light", "Tuiproc Mono"], catalog.Names.Order());
+    }
+
+    [Fact]
+    public void BrokenFileBesideTheApp_IsNamed_AndTheBuiltInOneDoesNotStandInForIt()
+    {
+        string file = Path.Combine(_beside, "tuiproc-light.json");
+        File.WriteAllText(file, "{ not json");
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Equal(file, Assert.Single(catalog.Problems).File);
+        Assert.DoesNotContain("Tuiproc Light", catalog.Names);
+        Assert.Contains(ThemeCatalog.DefaultTheme, catalog.Names);
+    }
+
+    [Fact]
+    public void UsersTheme_WinsOverTheFileBesideTheApp_WhichWinsOverTheBuiltIn()
+    {
+        File.WriteAllText(Path.Combine(_beside, "tuiproc-dark.json"), Theme("Tuiproc Dark", "Red"));
+        File.WriteAllText(Path.Combine(_user, "mine.json"), Theme("Tuiproc Dark", "Green"));
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, _user);
+
+        Assert.Empty(catalog.Problems);
+        Assert.True(catalog.Apply("Tuiproc Dark"));
+        Assert.Equal(new Color(ColorName16.Green), SchemeManager.GetScheme("Base").Normal.Background);
+    }
+
+    [Fact]
     public void MissingFolders_AreFine()
     {
         Assert.Empty(ThemeCatalog.Load(RegularFileReader.Instance, "/nonexistent/themes", null).Problems);
     }
+
+    private static string Theme(string name, string background) =>
+        $$"""{ "Themes": { "{{name}}": { "Schemes": { "Base": { "Normal": { "Foreground": "White", "Background": "{{background}}" } } } } } }""";
 }

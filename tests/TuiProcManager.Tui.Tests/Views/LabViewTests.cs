@@ -17,7 +17,6 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class LabViewTests : IDisposable
 {
-    private static readonly string LabsDirectory = Path.Combine(AppContext.BaseDirectory, "labs");
     private readonly Events _e = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("tuiproc-labview-").FullName;
 
@@ -137,7 +136,7 @@ public sealed class LabViewTests : IDisposable
     public void Explain_ShowsEachActionInTheLessonsTerms_NewestFirst()
     {
         using Screen s = new(120, 40);
-        s.Main.UseExplainTexts(ExplainTexts.Load(RegularFileReader.Instance, Path.Combine(LabsDirectory, "explain.json")), null);
+        s.Main.UseExplainTexts(ExplainTexts.Load(BuiltIn.Files, BuiltIn.ExplainTexts), null);
         s.Press(new Key('e'));
         Assert.True(s.Main.ShowingExplain);
         Assert.Contains("Spawn a worker (s) to start", s.Text, StringComparison.Ordinal);
