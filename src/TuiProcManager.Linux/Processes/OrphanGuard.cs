@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Interop;
 
@@ -20,7 +19,9 @@ internal sealed class OrphanGuard : IDisposable
 
     private readonly Lock _lock = new();
     private readonly string _executable;
-    private readonly string _token = RandomNumberGenerator.GetHexString(16, lowercase: true);
+    // Not RandomNumberGenerator: on Linux that loads and initialises OpenSSL (libssl, libcrypto: 3.7 MiB resident
+    // and milliseconds at every start) for 8 bytes. Guid.NewGuid reads the kernel's random source (getrandom) too.
+    private readonly string _token = Guid.NewGuid().ToString("N")[..16];
     private int _writeFd = -1;
     private PidfdProcess? _guard;
     private bool _disposed;
