@@ -50,11 +50,34 @@ internal sealed class AfterFloodCollector
         _allocatedAtLast = allocated();
     }
 
-    /// <summary>The app's own: the GC's counter and an aggressive collection (it decommits what it frees).</summary>
-    public static AfterFloodCollector ForThisProcess(IScheduler timers) => new(
-        timers,
-        () => GC.GetTotalAllocatedBytes(precise: false),
-        () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+    /// <summary>
+    /// The app's own: the GC's counter and an aggressive collection (it decommits what it frees); armed at
+    /// once, so that start-up's garbage (themes, configuration, the first layout) goes too, once the output
+    /// is first quiet: 28.7 MiB resident 5 s after start without this.
+    /// </summary>
+    public static AfterFloodCollector ForThisProcess(IScheduler timers)
+    {
+        AfterFloodCollector collector = new(
+            timers,
+            () => GC.GetTotalAllocatedBytes(precise: false),
+            () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+        collector.Arm();
+        return collector;
+    }
+
+    /// <summary>Collects once the output has been quiet for <see cref="Quiet"/>, whatever was allocated (after start-up).</summary>
+    public void Arm()
+    {
+        lock (_gate)
+        {
+            _lastOutput = _timers.Now;
+            if (!_armed)
+            {
+                _armed = true;
+                _timers.Schedule(Quiet, Check);
+            }
+        }
+    }
 
     /// <summary>How many collections it has made (for tests and the memory benchmark).</summary>
     public int Collections { get; private set; }

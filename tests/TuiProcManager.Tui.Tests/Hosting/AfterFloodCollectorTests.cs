@@ -98,6 +98,18 @@ public sealed class AfterFloodCollectorTests
         Assert.Equal([Ms(1_100), Ms(11_000)], _collectedAt);
     }
 
+    [Fact]
+    public void Armed_CollectsOnce_WhenQuietAfterIt_ThenOnlyAfterAFlood()
+    {
+        AfterFloodCollector collector = Collector();
+        At(100, collector.Arm); // start-up
+        At(600, () => collector.Saw([_e.Line(1, "x")])); // a worker's first line delays it
+        _time.AdvanceTo(Ms(30_000));
+
+        Assert.Equal([Ms(1_600)], _collectedAt);
+        Assert.Equal(2, _timers.Scheduled); // the check, and once more because of the line; none after
+    }
+
     private readonly CountingScheduler _timers;
 
     public AfterFloodCollectorTests() => _timers = new(_time);
