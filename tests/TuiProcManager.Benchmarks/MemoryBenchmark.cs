@@ -5,11 +5,17 @@ namespace TuiProcManager.Benchmarks;
 /// <summary>
 /// Resident memory (VmRSS) of the UI with 10 and with 200 workers asleep, in a real terminal (tmux,
 /// 120×40), after every worker shows as waiting and 10 s more; the workers' own memory separately.
+/// With <c>--gc</c>: the UI after a flood under each of several GC settings (<see cref="GcSettings"/>).
 /// </summary>
-internal static class MemoryBenchmark
+internal static partial class MemoryBenchmark
 {
     public static Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--gc"))
+        {
+            return Task.FromResult(GcSettings(Args.Int(args, "--rounds", 2)));
+        }
+
         foreach (int count in new[] { 10, 200 })
         {
             string[] specs = [.. Enumerable.Range(1, count).Select(i => $"square:{i}")];

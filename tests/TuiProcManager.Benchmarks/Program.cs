@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "idle" => await IdleBenchmark.RunAsync(args.Skip(1).ToArray()),
     "flood" => await FloodBenchmark.RunAsync(args.Skip(1).ToArray()),
     "memory" => await MemoryBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "lesson" => await LessonBenchmark.RunAsync(args.Skip(1).ToArray()),
     "pool" => await PoolBenchmark.RunAsync(args.Skip(1).ToArray()),
     "relay" => await RelayBenchmark.RunAsync(args.Skip(1).ToArray()),
     "pause-on-wait" => await PauseOnWaitBenchmark.RunAsync(args.Skip(1).ToArray()),
@@ -20,6 +21,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory [--gc] | lesson [--rounds R] | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R]]");
     return 2;
 }

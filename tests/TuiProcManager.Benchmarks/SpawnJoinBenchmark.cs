@@ -13,6 +13,8 @@ namespace TuiProcManager.Benchmarks;
 /// once and joined. Ours (square 10 through the supervisor, with the fork server and without it, i.e.
 /// posix_spawn and exec of the NativeAOT worker) against Python's multiprocessing with the fork and
 /// spawn start methods, in one run with the rounds interleaved so that machine noise hits all of them.
+/// The supervisor runs in this process; the app as users run it, whole processes, is the lesson benchmark's
+/// (<see cref="LessonBenchmark"/>, on <see cref="AppUnderTest"/>).
 /// </summary>
 internal static class SpawnJoinBenchmark
 {

@@ -13,19 +13,24 @@ internal sealed class TmuxSession : IDisposable
     private readonly string _socket = "tuiproc-bench-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _home = Directory.CreateTempSubdirectory("tuiproc-bench-").FullName;
 
-    public TmuxSession(IEnumerable<string> command, int width = 120, int height = 40)
+    /// <param name="command">The program and its arguments.</param>
+    /// <param name="width">Columns.</param>
+    /// <param name="height">Rows.</param>
+    /// <param name="environment">NAME=VALUE settings for the program (e.g. the runtime's DOTNET_GC… settings), or null.</param>
+    public TmuxSession(IEnumerable<string> command, int width = 120, int height = 40, IEnumerable<string>? environment = null)
     {
         string config = Path.Combine(_home, "tmux.conf");
         File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\n");
-        string line = $"exec env -u NO_COLOR XDG_CONFIG_HOME={Quote(_home)} TERM=xterm-256color {string.Join(' ', command.Select(Quote))}";
+        string settings = string.Concat((environment ?? []).Select(e => Quote(e) + " "));
+        string line = $"exec env -u NO_COLOR XDG_CONFIG_HOME={Quote(_home)} TERM=xterm-256color {settings}{string.Join(' ', command.Select(Quote))}";
         Tmux("-f", config, "new-session", "-d", "-s", "b", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture), line);
         Pid = int.Parse(Tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
         Started = Stopwatch.GetTimestamp();
     }
 
     /// <summary>tuiproc itself (<see cref="AppUnderTest"/>) with ARGS.</summary>
-    public static TmuxSession Tuiproc(IEnumerable<string> args, int width = 120, int height = 40) =>
-        new([AppUnderTest.Path, .. args], width, height);
+    public static TmuxSession Tuiproc(IEnumerable<string> args, int width = 120, int height = 40, IEnumerable<string>? environment = null) =>
+        new([AppUnderTest.Path, .. args], width, height, environment);
 
     public static string Dotnet =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host

@@ -105,7 +105,12 @@ public static class TuiHost
             main.OpenLab(lab);
         }
 
-        using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), main.Apply);
+        AfterFloodCollector afterFlood = AfterFloodCollector.ForThisProcess(TaskPoolScheduler.Default); // gives a flood's memory back
+        using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), batch =>
+        {
+            main.Apply(batch);
+            afterFlood.Saw(batch);
+        });
         using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>
