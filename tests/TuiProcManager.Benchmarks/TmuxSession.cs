@@ -39,6 +39,12 @@ internal sealed class TmuxSession : IDisposable
 
     public void Keys(params string[] keys) => Tmux(["send-keys", "-t", "b", .. keys]);
 
+    /// <summary>Appends every byte the program writes to its terminal from now on to <paramref name="file"/> (tmux pipe-pane).</summary>
+    public void PipeOutputTo(string file) => Tmux("pipe-pane", "-t", "b", "cat >> " + Quote(file));
+
+    /// <summary>Stops <see cref="PipeOutputTo"/>.</summary>
+    public void StopPipe() => Tmux("pipe-pane", "-t", "b");
+
     /// <summary>Waits (polling every 10 ms) until the screen satisfies <paramref name="condition"/>; false after <paramref name="within"/>.</summary>
     public bool WaitUntil(Func<string, bool> condition, TimeSpan within)
     {
