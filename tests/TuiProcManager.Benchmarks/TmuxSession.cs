@@ -82,7 +82,7 @@ internal sealed class TmuxSession : IDisposable
 
         foreach (int pid in left.Append(Pid).Where(ProcStat.IsAlive))
         {
-            Console.Error.WriteLine($"  (process {pid} outlived its session by 10 s: killed)");
+            Console.Error.WriteLine($"  (process {pid} `{ProcStat.CommandLine(pid)}` outlived its session by 10 s: killed)");
             ProcStat.Kill(pid);
         }
 

@@ -16,6 +16,9 @@ internal static class TtyBenchmark
 {
     private const int Width = 120, Height = 35;
 
+    /// <summary>The flood's last line in an output pane (both draw a box line before it); not the command's name, "seq 1 1000000".</summary>
+    private static readonly System.Text.RegularExpressions.Regex LastFloodLine = new("│ *1000000 ");
+
     public static Task<int> RunAsync(string[] args)
     {
         int rounds = Args.Int(args, "--rounds", 3), seconds = Args.Int(args, "--seconds", 20), warmup = Args.Int(args, "--warmup", 15);
@@ -33,7 +36,7 @@ internal static class TtyBenchmark
             {
                 Add(all, "10 lines/s", Measure(dir.FullName, ["sh " + ticker, "sh " + ticker], warmup, seconds, null));
                 Add(all, "sleeping", Measure(dir.FullName, ["sh " + sleeper, "sh " + sleeper], warmup, seconds, null));
-                Add(all, "after flood", Measure(dir.FullName, ["seq 1 1000000"], 0, afterFlood, "1000000"));
+                Add(all, "after flood", Measure(dir.FullName, ["seq 1 1000000"], 0, afterFlood, LastFloodLine));
                 Console.WriteLine($"round {round}: " + string.Join("; ", all.Select(kv => $"{kv.Key}: {kv.Value[^1]}")));
             }
 
@@ -66,40 +69,62 @@ internal static class TtyBenchmark
     }
 
     /// <summary>
-    /// Both programs running <paramref name="commands"/>, started together; once <paramref name="waitFor"/> is on
-    /// both screens (if given) and after <paramref name="warmup"/> s, <paramref name="seconds"/> s of their bytes and CPU.
+    /// Both programs running <paramref name="commands"/>, started together; from <paramref name="warmup"/> s
+    /// later, or from when each shows <paramref name="waitFor"/> (each from its own moment), <paramref name="seconds"/> s
+    /// of its bytes and CPU.
     /// </summary>
-    private static Figure Measure(string dir, string[] commands, int warmup, int seconds, string? waitFor)
+    private static Figure Measure(string dir, string[] commands, int warmup, int seconds, System.Text.RegularExpressions.Regex? waitFor)
     {
         using TmuxSession app = TmuxSession.Tuiproc(commands.SelectMany(c => new[] { "--cmd", c }), Width, Height);
         using TmuxSession mprocs = new(["sh", "-c", "cd \"$0\" && exec env HOME=\"$0\" XDG_CONFIG_HOME=\"$0\" \"$@\"", dir, Mprocs.Path, .. commands], Width, Height);
-        if (waitFor is not null)
+        TmuxSession[] both = [app, mprocs];
+        string[] files = [.. both.Select(_ => Path.Combine(dir, $"{Guid.NewGuid():N}.out"))];
+        long?[] started = new long?[2];
+        double[] cpu0 = new double[2];
+        Thread.Sleep(TimeSpan.FromSeconds(warmup));
+        System.Diagnostics.Stopwatch waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Any(t => t is null))
         {
-            foreach (TmuxSession s in new[] { app, mprocs })
+            for (int i = 0; i < 2; i++)
             {
-                if (!s.WaitUntil(screen => screen.Contains(waitFor, StringComparison.Ordinal), TimeSpan.FromMinutes(5)))
+                if (started[i] is null && (waitFor is null || waitFor.IsMatch(both[i].Screen()) || waiting.Elapsed > TimeSpan.FromMinutes(5)))
                 {
-                    Console.Error.WriteLine($"'{waitFor}' not on screen within 5 minutes:\n{s.Screen()}");
+                    if (waiting.Elapsed > TimeSpan.FromMinutes(5))
+                    {
+                        Console.Error.WriteLine($"'{waitFor}' not on screen within 5 minutes:\n{both[i].Screen()}");
+                    }
+
+                    File.WriteAllBytes(files[i], []);
+                    both[i].PipeOutputTo(files[i]);
+                    cpu0[i] = ProcStat.CpuSeconds(both[i].Pid);
+                    started[i] = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
             }
+
+            Thread.Sleep(10);
         }
 
-        Thread.Sleep(TimeSpan.FromSeconds(warmup));
-        string appFile = Path.Combine(dir, $"app-{Guid.NewGuid():N}.out"), mprocsFile = Path.Combine(dir, $"mprocs-{Guid.NewGuid():N}.out");
-        File.WriteAllBytes(appFile, []);
-        File.WriteAllBytes(mprocsFile, []);
-        app.PipeOutputTo(appFile);
-        mprocs.PipeOutputTo(mprocsFile);
-        double app0 = ProcStat.CpuSeconds(app.Pid), mprocs0 = ProcStat.CpuSeconds(mprocs.Pid);
-        Thread.Sleep(TimeSpan.FromSeconds(seconds));
-        double appCpu = ProcStat.CpuSeconds(app.Pid) - app0, mprocsCpu = ProcStat.CpuSeconds(mprocs.Pid) - mprocs0;
-        app.StopPipe();
-        mprocs.StopPipe();
+        double[] bytes = new double[2], cpu = new double[2];
+        foreach (int i in Enumerable.Range(0, 2).OrderBy(i => started[i]))
+        {
+            TimeSpan left = TimeSpan.FromSeconds(seconds) - System.Diagnostics.Stopwatch.GetElapsedTime(started[i]!.Value);
+            if (left > TimeSpan.Zero)
+            {
+                Thread.Sleep(left);
+            }
+
+            cpu[i] = (ProcStat.CpuSeconds(both[i].Pid) - cpu0[i]) / seconds * 100;
+            both[i].StopPipe();
+        }
+
         Thread.Sleep(300); // the pipes' cat writes what it still holds
-        long appBytes = new FileInfo(appFile).Length, mprocsBytes = new FileInfo(mprocsFile).Length;
-        File.Delete(appFile);
-        File.Delete(mprocsFile);
-        return new Figure(appBytes / (double)seconds, mprocsBytes / (double)seconds, appCpu / seconds * 100, mprocsCpu / seconds * 100);
+        for (int i = 0; i < 2; i++)
+        {
+            bytes[i] = new FileInfo(files[i]).Length / (double)seconds;
+            File.Delete(files[i]);
+        }
+
+        return new Figure(bytes[0], bytes[1], cpu[0], cpu[1]);
     }
 
     private sealed record Figure(double AppBytes, double MprocsBytes, double AppCpu, double MprocsCpu)
