@@ -34,9 +34,13 @@ internal sealed class TerminalMirror
     /// <summary>Cells' worth of bytes a scroll costs (its escape sequences, about 20 bytes).</summary>
     private const int ScrollCost = 20;
 
+    /// <summary>Fewest rows with dirty cells before a scroll is looked for.</summary>
+    private const int MinimumRowsForScroll = 3;
+
     private string?[] _text = [];   // null: not known (never written, or scrolled in blank)
     private Attribute?[] _attributes = [];
     private bool[] _wide = [];      // rows holding a wide grapheme: never trimmed (two cells, one write)
+    private long[] _shownHash = []; // each row's hash as the terminal shows it; -2: to be computed
     private int _rows;
     private int _cols;
 
@@ -64,7 +68,9 @@ internal sealed class TerminalMirror
         }
 
         string? scroll = null;
-        (int Top, int Bottom, int By)? band = AnyDirty(buffer, rows) ? ChooseScroll(contents, rows, cols) : null;
+        // A scroll can only pay where several rows changed (new output lines redraw the whole panel); the
+        // clock's tick or a changed count does not need the search, which reads every row.
+        (int Top, int Bottom, int By)? band = DirtyRows(buffer, rows) >= MinimumRowsForScroll ? ChooseScroll(buffer, contents, rows, cols) : null;
         if (band is { } b)
         {
             Shift(b.Top, b.Bottom, b.By);
@@ -126,6 +132,7 @@ internal sealed class TerminalMirror
             }
 
             _wide[row] = HasWide(contents, row, cols);
+            _shownHash[row] = -2;
         }
     }
 
@@ -133,15 +140,23 @@ internal sealed class TerminalMirror
     /// The best band to scroll: rows that show, shifted by k, what the terminal shows now, where moving
     /// them saves more cells than the rows scrolled in and the escape cost. Null when none is worth it.
     /// </summary>
-    private (int Top, int Bottom, int By)? ChooseScroll(Cell[,] contents, int rows, int cols)
+    private (int Top, int Bottom, int By)? ChooseScroll(IOutputBuffer buffer, Cell[,] contents, int rows, int cols)
     {
+        // Only rows with dirty cells can be part of a moved band (a clean row shows what it showed).
         long[] now = new long[rows], before = new long[rows];
         int[] changed = new int[rows]; // cells of each row that differ from the terminal as it is
         for (int r = 0; r < rows; r++)
         {
-            now[r] = HashNew(contents, r, cols);
             before[r] = HashShown(r, cols);
-            changed[r] = now[r] == before[r] && SameRow(contents, r, r, cols) ? 0 : Differing(contents, r, r, cols);
+            if (buffer.DirtyLines[r])
+            {
+                now[r] = HashNew(contents, r, cols);
+                changed[r] = now[r] == before[r] && SameRow(contents, r, r, cols) ? 0 : Differing(contents, r, r, cols);
+            }
+            else
+            {
+                now[r] = -1; // matches no hash
+            }
         }
 
         (int, int, int)? best = null;
@@ -214,12 +229,14 @@ internal sealed class TerminalMirror
         {
             Array.Fill(_text, null, to * cols, cols);
             _wide[to] = false;
+            _shownHash[to] = 0; // not known
             return;
         }
 
         Array.Copy(_text, from * cols, _text, to * cols, cols);
         Array.Copy(_attributes, from * cols, _attributes, to * cols, cols);
         _wide[to] = _wide[from];
+        _shownHash[to] = _shownHash[from];
     }
 
     private void Forget(int rows, int cols)
@@ -229,6 +246,8 @@ internal sealed class TerminalMirror
         _text = new string?[rows * cols];
         _attributes = new Attribute?[rows * cols];
         _wide = new bool[rows];
+        _shownHash = new long[rows];
+        Array.Fill(_shownHash, -2L);
     }
 
     private bool Shows(int row, int col, Cell cell)
@@ -274,6 +293,16 @@ internal sealed class TerminalMirror
     }
 
     private long HashShown(int row, int cols)
+    {
+        if (_shownHash[row] != -2)
+        {
+            return _shownHash[row];
+        }
+
+        return _shownHash[row] = ComputeHashShown(row, cols);
+    }
+
+    private long ComputeHashShown(int row, int cols)
     {
         HashCode h = new();
         for (int col = 0; col < cols; col++)
@@ -321,16 +350,14 @@ internal sealed class TerminalMirror
         return true;
     }
 
-    private static bool AnyDirty(IOutputBuffer buffer, int rows)
+    private static int DirtyRows(IOutputBuffer buffer, int rows)
     {
+        int n = 0;
         for (int row = 0; row < rows; row++)
         {
-            if (buffer.DirtyLines[row])
-            {
-                return true;
-            }
+            n += buffer.DirtyLines[row] ? 1 : 0;
         }
 
-        return false;
+        return n;
     }
 }
