@@ -44,6 +44,12 @@ internal sealed class TmuxSession : IDisposable
 
     public void Keys(params string[] keys) => Tmux(["send-keys", "-t", "b", .. keys]);
 
+    /// <summary>Appends every byte the program writes to its terminal from now on to <paramref name="file"/> (tmux pipe-pane).</summary>
+    public void PipeOutputTo(string file) => Tmux("pipe-pane", "-t", "b", "cat >> " + Quote(file));
+
+    /// <summary>Stops <see cref="PipeOutputTo"/>.</summary>
+    public void StopPipe() => Tmux("pipe-pane", "-t", "b");
+
     /// <summary>Waits (polling every 10 ms) until the screen satisfies <paramref name="condition"/>; false after <paramref name="within"/>.</summary>
     public bool WaitUntil(Func<string, bool> condition, TimeSpan within)
     {
@@ -81,7 +87,7 @@ internal sealed class TmuxSession : IDisposable
 
         foreach (int pid in left.Append(Pid).Where(ProcStat.IsAlive))
         {
-            Console.Error.WriteLine($"  (process {pid} outlived its session by 10 s: killed)");
+            Console.Error.WriteLine($"  (process {pid} `{ProcStat.CommandLine(pid)}` outlived its session by 10 s: killed)");
             ProcStat.Kill(pid);
         }
 

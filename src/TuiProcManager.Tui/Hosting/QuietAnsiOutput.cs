@@ -1,35 +1,106 @@
+using System.Globalization;
+using System.Text;
 using Terminal.Gui.Drivers;
 
 namespace TuiProcManager.Tui.Hosting;
 
-/// <summary>Terminal.Gui's ANSI output, without re-sending an unchanged cursor every frame.</summary>
+/// <summary>
+/// Terminal.Gui's ANSI output, writing only what changes on the terminal: changed cells (see
+/// <see cref="TerminalMirror"/>), a scroll for a band of rows that moved, one cursor move per run of
+/// cells, and nothing at all for a frame that changes nothing.
+/// </summary>
 /// <remarks>
-/// In 2.5.0 the driver's "cursor needs update" flag is set but never cleared, so every main-loop
-/// iteration writes "hide cursor" and a cursor move to the terminal: over SSH, a packet per frame while
-/// nothing changes. This re-implements <see cref="IOutput.SetCursor"/> (the interface method the driver
-/// calls) to skip a cursor identical to the last one, unless something was drawn since, which moves the
-/// terminal's real cursor.
+/// <para>
+/// Terminal.Gui 2.5.0, measured with tmux's pipe-pane: every main-loop iteration that drew anything
+/// re-sent "hide cursor" and a cursor move (its "cursor needs update" flag is never cleared); every dirty
+/// row began with a move to its first column, followed at once by a move to its first dirty cell; and
+/// a cell written unchanged was sent again. Here the cursor is sent only when it is visible and moved or
+/// drawn over, a move is sent only before text (the last one asked for wins), and unchanged cells are
+/// dropped before the frame is written.
+/// </para>
+/// <para>
+/// The moves are absolute (CSI row;col H), for the full-screen application only (the app never runs
+/// Terminal.Gui's inline mode, whose row offset is internal).
+/// </para>
 /// </remarks>
 internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
 {
+    private readonly TerminalMirror _mirror = new();
     private Cursor? _lastCursor;
     private bool _drawnSinceCursor = true;
+    private (int Col, int Row)? _pendingMove;
+
+    /// <summary>Characters sent for cells, moves and scrolls (not counting the cursor's show/hide): for tests.</summary>
+    public long CharactersWritten { get; private set; }
+
+    /// <summary>Scrolls sent instead of rewriting rows: for tests.</summary>
+    public long Scrolls => _mirror.Scrolls;
+
+    /// <summary>When set, everything counted in <see cref="CharactersWritten"/> is appended here too: for tests.</summary>
+    internal StringBuilder? Transcript { get; set; }
 
     public override void Write(IOutputBuffer buffer)
     {
-        _drawnSinceCursor = true;
+        ArgumentNullException.ThrowIfNull(buffer);
+        long before = CharactersWritten;
+        if (_mirror.Prepare(buffer) is { } scroll)
+        {
+            Send(scroll);
+        }
+
         base.Write(buffer);
+        _pendingMove = null; // a move with no text after it: the next text asks for its own
+        _drawnSinceCursor |= CharactersWritten != before;
     }
 
     void IOutput.SetCursor(Cursor cursor)
     {
-        if (!_drawnSinceCursor && _lastCursor == cursor)
+        // A hidden cursor stays hidden wherever the drawing leaves it: nothing to send again.
+        bool hiddenAgain = !cursor.IsVisible && _lastCursor is { IsVisible: false };
+        if (hiddenAgain || (!_drawnSinceCursor && _lastCursor == cursor))
         {
+            _lastCursor = cursor;
             return;
         }
 
         SetCursor(cursor);
+        if (cursor.IsVisible && _pendingMove is { } move)
+        {
+            Send(Move(move.Col, move.Row));
+        }
+
+        _pendingMove = null;
         _lastCursor = cursor;
         _drawnSinceCursor = false;
     }
+
+    /// <summary>Not sent yet: only before the text that needs it (Terminal.Gui asks for moves it then replaces).</summary>
+    protected override bool SetCursorPositionImpl(int col, int row)
+    {
+        _pendingMove = (col, row);
+        return true;
+    }
+
+    protected override void Write(StringBuilder output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.Length > 0 && _pendingMove is { } move)
+        {
+            output.Insert(0, Move(move.Col, move.Row));
+            _pendingMove = null;
+        }
+
+        CharactersWritten += output.Length;
+        Transcript?.Append(output);
+        base.Write(output);
+    }
+
+    private void Send(string text)
+    {
+        CharactersWritten += text.Length;
+        Transcript?.Append(text);
+        Write(text.AsSpan());
+    }
+
+    private static string Move(int col, int row) => string.Create(CultureInfo.InvariantCulture, $"\u001b[{row + 1};{col + 1}H");
 }

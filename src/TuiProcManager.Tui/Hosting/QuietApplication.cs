@@ -19,11 +19,16 @@ internal static class QuietApplication
     /// <summary>Why the stock driver is in use, or null when the quiet one is.</summary>
     public static string? QuietDriverUnavailableBecause { get; private set; }
 
-    public static IApplication Create(LoopPacer pacer, EventHandler onTerminalLost)
+    /// <param name="pacer">Woken by every key.</param>
+    /// <param name="onTerminalLost">Raised when the terminal hangs up.</param>
+    /// <param name="input">The quiet input, whose <see cref="QuietAnsiInput.StopWaiting"/> must be called before the
+    /// application is disposed; null on the stock driver.</param>
+    public static IApplication Create(LoopPacer pacer, EventHandler onTerminalLost, out QuietAnsiInput? input)
     {
+        input = null;
         try
         {
-            QuietAnsiInput input = new(pacer);
+            input = new(pacer);
             input.TerminalLost += onTerminalLost;
             AnsiComponentFactory factory = new(input, new QuietAnsiOutput());
             return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());
@@ -31,6 +36,7 @@ internal static class QuietApplication
         catch (Exception e) when (e is MissingMethodException or MissingMemberException or TypeLoadException or InvalidCastException)
         {
             QuietDriverUnavailableBecause = e.GetType().Name + ": " + e.Message;
+            input = null;
             return Application.Create();
         }
     }
