@@ -47,7 +47,15 @@ public sealed class ClockThreadScheduler : LocalScheduler, IDisposable
         long due = Stopwatch.GetTimestamp() + (long)(Scheduler.Normalize(dueTime).TotalSeconds * Stopwatch.Frequency);
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                // Dropped, as the work queued at Dispose is. Not an exception: a recurring item running on the
+                // clock thread while the supervisor is disposed reschedules itself after Dispose (Rx's
+                // recursive scheduling), and an exception there ended the process (SIGABRT, exit 134, in the
+                // middle of a clean `tuiproc run`).
+                return Disposable.Empty;
+            }
+
             bool earliest = !_queue.TryPeek(out _, out (long Due, long Order) first) || due < first.Due;
             _queue.Enqueue(item, (due, _order++));
             if (earliest)
@@ -59,7 +67,7 @@ public sealed class ClockThreadScheduler : LocalScheduler, IDisposable
         return item;
     }
 
-    /// <summary>Stops the thread; work not yet run is dropped. Does not wait for an item that is running.</summary>
+    /// <summary>Stops the thread; work not yet run is dropped, and so is work scheduled after. Does not wait for an item that is running.</summary>
     public void Dispose()
     {
         lock (_gate)

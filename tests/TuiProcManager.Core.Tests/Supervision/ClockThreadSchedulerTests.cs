@@ -95,6 +95,44 @@ public sealed class ClockThreadSchedulerTests
         Thread.Sleep(100);
 
         Assert.Equal(0, Volatile.Read(ref ran));
-        Assert.Throws<ObjectDisposedException>(() => clock.Schedule(() => { }));
+        clock.Schedule(() => Interlocked.Increment(ref ran)); // dropped, not an error
+        Thread.Sleep(50);
+        Assert.Equal(0, Volatile.Read(ref ran));
+    }
+
+    [Fact]
+    public void Dispose_WhileARecurringItemRuns_ItsRescheduleIsDropped_NotThrownOnTheClockThread()
+    {
+        // Pins: the supervisor's clock was disposed while its sampler ran; the sampler's Rx recursion then
+        // rescheduled on the disposed clock, which threw on the clock thread and aborted `tuiproc run` (134).
+        ClockThreadScheduler clock = new("test-clock");
+        using ManualResetEventSlim running = new(), disposed = new(), done = new();
+        Exception? thrown = null;
+        int runs = 0;
+        clock.Schedule(TimeSpan.Zero, again =>
+        {
+            Interlocked.Increment(ref runs);
+            running.Set();
+            disposed.Wait(Bound);
+            try
+            {
+                again(TimeSpan.Zero);
+            }
+            catch (Exception e)
+            {
+                thrown = e;
+            }
+
+            done.Set();
+        });
+
+        Assert.True(running.Wait(Bound));
+        clock.Dispose();
+        disposed.Set();
+        Assert.True(done.Wait(Bound));
+        Thread.Sleep(50);
+
+        Assert.Null(thrown);
+        Assert.Equal(1, Volatile.Read(ref runs));
     }
 }

@@ -123,6 +123,45 @@ public sealed class BadInputTests
         Assert.False(File.Exists(events.Path), "a bad command must not start anything, not even its events file");
     }
 
+    /// <summary>
+    /// The cases a shell could pass to a process: not those with a NUL (an exec argument ends at one) or an
+    /// argument of 128 KiB or more (the kernel refuses the exec, E2BIG): those reach tuiproc only in-process.
+    /// </summary>
+    public static TheoryData<string[], string> ProcessCases()
+    {
+        TheoryData<string[], string> cases = [];
+        foreach (object[] row in Cases)
+        {
+            string[] args = (string[])row[0];
+            if (!args.Any(a => a.Contains('\0', StringComparison.Ordinal) || System.Text.Encoding.UTF8.GetByteCount(a) >= 128 * 1024))
+            {
+                cases.Add(args, (string)row[1]);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProcessCases))]
+    public async Task BadInput_TheBuildUsersRun_OneLineExitTwoNothingStarted(string[] args, string expected)
+    {
+        // The same table against tuiproc as a process: the NativeAOT build (TestSupport.Tuiproc.Command),
+        // where a message or a parse path that needs something trimmed away would show.
+        using TempFile events = new(".jsonl");
+        string[] withEvents = args is ["run", .. var rest] && !rest.Contains("--events") ? ["run", "--events", events.Path, .. rest] : args;
+
+        (int code, string stdout, string error) = await Tuiproc.RunAsync(withEvents);
+
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.Equal("", stdout);
+        Assert.StartsWith("tuiproc: ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Equal(1, error.Count(c => c == '\n'));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(events.Path), "a bad command must not start anything, not even its events file");
+    }
+
     [Fact]
     public async Task EventsFileThatCannotBeWritten_OneLineExitTwo()
     {

@@ -10,7 +10,7 @@ internal static partial class Tuiproc
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>The NativeAOT tuiproc staged beside the tests (build/TuiprocNative.targets): what users run.</summary>
-    public static readonly string NativeApp = Path.Combine(AppContext.BaseDirectory, "native", "tuiproc");
+    public static readonly string NativeApp = NativeBinary.Path;
 
     /// <summary>
     /// The command that runs tuiproc in every test that starts it as a process: the native build, or, only
