@@ -29,12 +29,17 @@ internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
     private Cursor? _lastCursor;
     private bool _drawnSinceCursor = true;
     private (int Col, int Row)? _pendingMove;
+    private readonly StringBuilder _frame = new();
+    private bool _inFrame;
 
     /// <summary>Characters sent for cells, moves and scrolls (not counting the cursor's show/hide): for tests.</summary>
     public long CharactersWritten { get; private set; }
 
     /// <summary>Scrolls sent instead of rewriting rows: for tests.</summary>
     public long Scrolls => _mirror.Scrolls;
+
+    /// <summary>Writes to the terminal (one per frame that changed something, one per cursor change): for tests.</summary>
+    public long Writes { get; private set; }
 
     /// <summary>When set, everything counted in <see cref="CharactersWritten"/> is appended here too: for tests.</summary>
     internal StringBuilder? Transcript { get; set; }
@@ -43,12 +48,32 @@ internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
     {
         ArgumentNullException.ThrowIfNull(buffer);
         long before = CharactersWritten;
-        if (_mirror.Prepare(buffer) is { } scroll)
+
+        // The frame is gathered and written at once (Terminal.Gui writes each run of cells with a write(2)
+        // of its own): a terminal that renders as bytes arrive (tmux, a slow SSH link) then never shows half
+        // a frame, such as the header's new counts beside its old "Done!".
+        _inFrame = true;
+        try
         {
-            Send(scroll);
+            if (_mirror.Prepare(buffer) is { } scroll)
+            {
+                Send(scroll);
+            }
+
+            base.Write(buffer);
+        }
+        finally
+        {
+            _inFrame = false;
         }
 
-        base.Write(buffer);
+        if (_frame.Length > 0)
+        {
+            Writes++;
+            base.Write(_frame);
+            _frame.Clear();
+        }
+
         _pendingMove = null; // a move with no text after it: the next text asks for its own
         _drawnSinceCursor |= CharactersWritten != before;
     }
@@ -92,6 +117,13 @@ internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
 
         CharactersWritten += output.Length;
         Transcript?.Append(output);
+        if (_inFrame)
+        {
+            _frame.Append(output);
+            return;
+        }
+
+        Writes++;
         base.Write(output);
     }
 
@@ -99,6 +131,13 @@ internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
     {
         CharactersWritten += text.Length;
         Transcript?.Append(text);
+        if (_inFrame)
+        {
+            _frame.Append(text);
+            return;
+        }
+
+        Writes++;
         Write(text.AsSpan());
     }
 

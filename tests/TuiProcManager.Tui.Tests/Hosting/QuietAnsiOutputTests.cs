@@ -99,6 +99,31 @@ public sealed class QuietAnsiOutputTests
         Assert.Contains("uptime 0:07", output.Transcript.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFrameThatChangesSeveralRows_IsWrittenAtOnce()
+    {
+        // Pins: each run of changed cells was a write(2) of its own, so tmux (and a terminal behind a slow
+        // link) could show half a frame: the header's new "3 workers" beside its old "Done!".
+        QuietAnsiOutput output = new() { Transcript = new StringBuilder() };
+        OutputBufferImpl buffer = Buffer();
+        Put(buffer, 0, "tuiproc | 2 workers: 2 done | Done!");
+        Put(buffer, 3, "uptime 0:07   waiting");
+        Put(buffer, 7, "cube 2     ended");
+        output.Write(buffer);
+        long before = output.Writes;
+
+        Put(buffer, 0, "tuiproc | 3 workers: 1 running 2 done |");
+        Put(buffer, 3, "uptime 0:08   waiting");
+        Put(buffer, 7, "cube 2     joined");
+        output.Write(buffer);
+
+        string sent = output.Transcript.ToString();
+        Assert.Equal(1, output.Writes - before);
+        Assert.Contains("3", sent, StringComparison.Ordinal);
+        Assert.Contains("joined", sent, StringComparison.Ordinal);
+        Assert.True(Moves(sent).Split('\u001b', StringSplitOptions.RemoveEmptyEntries).Length >= 3, "three rows changed: three runs, in the one write");
+    }
+
     private static string Line(int i) => $"│  line {i}: {Convert.ToHexString(BitConverter.GetBytes(i * 2654435761L))}";
 
     private static OutputBufferImpl Buffer()
