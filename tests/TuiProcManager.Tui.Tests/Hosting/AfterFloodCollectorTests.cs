@@ -119,30 +119,4 @@ public sealed class AfterFloodCollectorTests
     private static long Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds).Ticks;
 
     private void At(double milliseconds, Action action) => _time.Schedule(TimeSpan.FromMilliseconds(milliseconds), action);
-
-    /// <summary>Counts what the collector schedules (the test's own actions go straight to the test scheduler).</summary>
-    private sealed class CountingScheduler(IScheduler inner) : IScheduler
-    {
-        public int Scheduled { get; private set; }
-
-        public DateTimeOffset Now => inner.Now;
-
-        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, action);
-        }
-
-        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, dueTime, action);
-        }
-
-        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, dueTime, action);
-        }
-    }
 }

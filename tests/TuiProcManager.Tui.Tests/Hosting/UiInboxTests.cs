@@ -117,31 +117,6 @@ public sealed class UiInboxTests
 
     private void At(double milliseconds, Action action) => _time.Schedule(TimeSpan.FromMilliseconds(milliseconds), action);
 
-    private sealed class CountingScheduler(IScheduler inner) : IScheduler
-    {
-        public int Scheduled { get; private set; }
-
-        public DateTimeOffset Now => inner.Now;
-
-        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, action);
-        }
-
-        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, dueTime, action);
-        }
-
-        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action)
-        {
-            Scheduled++;
-            return inner.Schedule(state, dueTime, action);
-        }
-    }
-
     /// <summary>A scheduler that offers long-running work, as the task pool does, and counts who takes it.</summary>
     private sealed class LongRunningOffer(IScheduler inner) : IScheduler, IServiceProvider, ISchedulerLongRunning
     {
