@@ -16,7 +16,10 @@ public sealed class NativeBuildTests
         bool linker = linkers.Any(l => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, l))));
 
         Assert.True(!linker || File.Exists(Tuiproc.NativeApp), $"a native linker is on PATH but {Tuiproc.NativeApp} was not built");
-        Assert.Equal(File.Exists(Tuiproc.NativeApp) ? [Tuiproc.NativeApp] : Tuiproc.Command, Tuiproc.Command);
+        if (File.Exists(Tuiproc.NativeApp))
+        {
+            Assert.Equal([Tuiproc.NativeApp], Tuiproc.Command);
+        }
     }
 
     [Fact]
