@@ -25,9 +25,10 @@ public sealed class PauseOnWaitRealTests(ITestOutputHelper output)
         await using RealSupervisor s = new();
         s.Supervisor.SetScheduling(SchedulingMode.PauseOnWait, slots);
         WorkerId[] ids = [.. Numbers.Select(n => s.Supervisor.Spawn(WorkerSpec.Square(n, Steps)))];
-        int[] pids = await s.PidsAsync(ids);
 
-        Overlaps overlaps = await SampleUntilEndedAsync(s, pids, slots);
+        // Sampled from at once (the sampler learns the PIDs itself): waiting for them first let a loaded
+        // machine run all three to their end before the first sample (CI: "only 0 samples").
+        Overlaps overlaps = await SampleUntilEndedAsync(s, ids, slots);
 
         Assert.True(await s.Supervisor.JoinAllAsync().WaitAsync(RealSupervisor.Bound));
         Assert.All(s.Supervisor.Snapshot(), w => Assert.True(w.Exit!.Succeeded, w.Exit.ToString()));
@@ -116,9 +117,10 @@ public sealed class PauseOnWaitRealTests(ITestOutputHelper output)
     private sealed record Overlaps(int Samples, int OverSamples, TimeSpan Longest);
 
     /// <summary>Reads the workers' states from /proc on a thread of its own until all have ended.</summary>
-    private static Task<Overlaps> SampleUntilEndedAsync(RealSupervisor s, int[] pids, int slots) => Task.Factory.StartNew(
+    private static Task<Overlaps> SampleUntilEndedAsync(RealSupervisor s, WorkerId[] ids, int slots) => Task.Factory.StartNew(
         () =>
         {
+            int[] pids = new int[ids.Length];
             int samples = 0, over = 0;
             TimeSpan longest = TimeSpan.Zero;
             long? overSince = null;
@@ -126,6 +128,21 @@ public sealed class PauseOnWaitRealTests(ITestOutputHelper output)
             Stopwatch bound = Stopwatch.StartNew();
             while (bound.Elapsed < RealSupervisor.Bound)
             {
+                if (pids.Contains(0))
+                {
+                    System.Collections.Immutable.ImmutableArray<WorkerInfo> workers = s.Supervisor.Snapshot();
+                    for (int i = 0; i < ids.Length; i++)
+                    {
+                        pids[i] = workers[ids[i].Value - 1].Pid ?? 0;
+                    }
+
+                    if (pids.Contains(0))
+                    {
+                        Thread.Sleep(1); // not all started yet: nothing to sample
+                        continue;
+                    }
+                }
+
                 int running = 0, alive = 0;
                 foreach (int pid in pids)
                 {
