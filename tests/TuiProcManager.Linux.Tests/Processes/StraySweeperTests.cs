@@ -110,11 +110,21 @@ public sealed class StraySweeperTests
         Assert.Contains("no mark", left.Detail, StringComparison.Ordinal);
     }
 
-    /// <summary>The stray's PID, from the first line the worker printed, and its start time.</summary>
+    /// <summary>
+    /// The stray's PID, from the first line the worker printed, and its start time, once it is in a session
+    /// of its own.
+    /// </summary>
+    /// <remarks>
+    /// <c>$!</c> is printed as soon as the shell has forked, perhaps before the child has run setsid(2).
+    /// Ended before that (a loaded CI machine), it is still in the worker's group, is killed with it and
+    /// reaped as the group's zombie, and rightly never reported as left behind: the test waited 30 s for a
+    /// report that could not come.
+    /// </remarks>
     private static async Task<(int Pid, ulong Start)> StrayFromOutputAsync(RealSupervisor s, WorkerId id)
     {
         await RealSupervisor.UntilAsync(() => s.Lines(id).Length > 0, "the stray's PID printed");
         int pid = int.Parse(s.Lines(id)[0], CultureInfo.InvariantCulture);
+        await RealSupervisor.UntilAsync(() => ProcessTable.Session(pid) == pid, $"stray {pid} in a session of its own");
         ulong? start = ProcessTable.StartTime(pid);
         Assert.True(start is not null && ProcessTable.IsAlive(pid), $"stray {pid} is not running");
         return (pid, start!.Value);

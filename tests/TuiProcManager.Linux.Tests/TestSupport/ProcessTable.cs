@@ -37,6 +37,9 @@ internal static partial class ProcessTable
     /// <summary>Parent PID; null when there is no such PID.</summary>
     public static int? ParentPid(int pid) => StatFields(pid) is { } f ? int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    /// <summary>Session ID (field 6 of /proc/PID/stat); null when there is no such PID.</summary>
+    public static int? Session(int pid) => StatFields(pid) is { } f ? int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture) : null;
+
     /// <summary>Start time (clock ticks since boot): with the PID, it names one process; null when there is no such PID.</summary>
     public static ulong? StartTime(int pid) => StatFields(pid) is { } f ? ulong.Parse(f[19], System.Globalization.CultureInfo.InvariantCulture) : null;
 
