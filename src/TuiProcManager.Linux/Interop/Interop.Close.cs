@@ -10,6 +10,9 @@ internal static partial class Libc
     [LibraryImport(Name, EntryPoint = "read", SetLastError = true)]
     internal static unsafe partial nint Read(int fd, byte* buffer, nint count);
 
+    [LibraryImport(Name, EntryPoint = "pread", SetLastError = true)]
+    internal static unsafe partial nint Pread(int fd, byte* buffer, nint count, long offset);
+
     [LibraryImport(Name, EntryPoint = "write", SetLastError = true)]
     internal static unsafe partial nint Write(int fd, byte* buffer, nint count);
 

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using Microsoft.Win32.SafeHandles;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Interop;
 
@@ -46,20 +45,21 @@ internal sealed class ProcFsProbe : IProcessProbe, IDisposable
     public IReadOnlyList<int> ReadChildren(int pid)
     {
         List<int> children = [];
+        // Each thread has its own children file (the children it forked). Most workers have one thread:
+        // its file is read directly, without listing /proc/PID/task (an open, a stat, two getdents and a
+        // close at every state poll). The thread count comes from the stat file, kept open (one pread); a
+        // thread started since, and a child it forked, are seen at the next poll.
+        if (_statFiles.Read(pid, _buffer) is > 0 and int n
+            && ProcStatParser.TryParse(_buffer.AsSpan(0, n), _ticksPerSecond, _pageSize, out ProcessStatus status)
+            && status.Threads == 1)
+        {
+            AddChildren($"/proc/{pid}/task/{pid}/children", children);
+            return children;
+        }
+
         foreach (string task in Tasks(pid))
         {
-            if (!TryReadFile(task + "/children", out int length))
-            {
-                continue;
-            }
-
-            foreach (Range r in _buffer.AsSpan(0, length).Split((byte)' '))
-            {
-                if (Utf8Parser.TryParse(_buffer.AsSpan(0, length)[r], out int child, out _) && child > 0)
-                {
-                    children.Add(child);
-                }
-            }
+            AddChildren(task + "/children", children);
         }
 
         return children;
@@ -95,24 +95,63 @@ internal sealed class ProcFsProbe : IProcessProbe, IDisposable
         }
     }
 
-    /// <summary>Reads a whole small /proc file into <see cref="_buffer"/> (at most its size: enough for the cpu lines of /proc/stat).</summary>
-    private bool TryReadFile(string path, out int length)
+    /// <summary>The PIDs listed in one thread's children file.</summary>
+    private void AddChildren(string path, List<int> children)
+    {
+        if (!TryReadFile(path, out int length))
+        {
+            return;
+        }
+
+        foreach (Range r in _buffer.AsSpan(0, length).Split((byte)' '))
+        {
+            if (Utf8Parser.TryParse(_buffer.AsSpan(0, length)[r], out int child, out _) && child > 0)
+            {
+                children.Add(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a whole small /proc file into <see cref="_buffer"/> (at most its size: enough for the cpu lines
+    /// of /proc/stat). open, pread, close: File.OpenHandle adds an fstat and takes and drops an advisory
+    /// flock on every open, three more system calls for each of the files read several times a second.
+    /// </summary>
+    private unsafe bool TryReadFile(string path, out int length)
     {
         length = 0;
+        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd < 0)
+        {
+            return false; // gone (ENOENT, ESRCH) or not ours (EACCES)
+        }
+
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-            int n;
-            while (length < _buffer.Length && (n = RandomAccess.Read(handle, _buffer.AsSpan(length), length)) > 0)
+            fixed (byte* buffer = _buffer)
             {
-                length += n;
+                while (length < _buffer.Length)
+                {
+                    nint n = Libc.Pread(fd, buffer + length, _buffer.Length - length, length);
+                    if (n < 0 && Libc.LastErrno == Errno.EINTR)
+                    {
+                        continue;
+                    }
+
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+
+                    length += (int)n;
+                }
             }
 
-            return length > 0;
+            return length > 0; // a read error (ESRCH: the process went meanwhile) ends it like the end of the file
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            return false; // gone (ENOENT, ESRCH) or not ours
+            _ = Libc.Close(fd);
         }
     }
 }

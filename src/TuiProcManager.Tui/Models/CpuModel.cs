@@ -13,7 +13,15 @@ internal sealed class CpuModel(int history = 60)
 
     public int History => history;
 
-    /// <summary>Each core's use at the last sample, 0 to 100.</summary>
+    /// <summary>
+    /// How far a core's use must move from what its meter shows before the meter follows, in points.
+    /// /proc/stat counts CPU time in 1/100 s, so a one-second sample of one core is good to about a point
+    /// either way: an idle core read 0, 1, 0, 2, 1… and its meter, redrawn every second, was the only thing
+    /// a screen of sleeping workers sent over SSH.
+    /// </summary>
+    internal const double MeterStep = 2;
+
+    /// <summary>Each core's use as its meter shows it, 0 to 100: the last sample, or the one before when within <see cref="MeterStep"/> of it.</summary>
     public ImmutableArray<double> Cores { get; private set; } = [];
 
     /// <summary>Recent samples of every core's average use, for the machine's line.</summary>
@@ -42,7 +50,7 @@ internal sealed class CpuModel(int history = 60)
                 ring.Add(s.Process.CpuPercent + s.Descendants.Sum(d => d.CpuPercent));
                 return true;
             case MachineSampled m:
-                Cores = m.CoreBusyPercent;
+                Cores = Steady(Cores, m.CoreBusyPercent);
                 MachineHistory.Add(m.CoreBusyPercent.IsEmpty ? 0 : m.CoreBusyPercent.Average());
                 FadeEnded();
                 return true;
@@ -66,6 +74,11 @@ internal sealed class CpuModel(int history = 60)
                 return false;
         }
     }
+
+    /// <summary>The new readings, each kept at its shown value while it stays within <see cref="MeterStep"/> of it.</summary>
+    private static ImmutableArray<double> Steady(ImmutableArray<double> shown, ImmutableArray<double> read) =>
+        shown.Length != read.Length ? read
+            : [.. read.Select((r, i) => Math.Abs(r - shown[i]) < MeterStep ? shown[i] : r)];
 
     private void FadeEnded()
     {

@@ -20,6 +20,12 @@ internal static class Format
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}:{t.Seconds:00}");
 
+    /// <summary>CPU time as htop's TIME+ shows it, to the hundredth (the unit /proc counts in): <c>0:01.25</c>, <c>1:02:03</c> from an hour.</summary>
+    public static string CpuTime(TimeSpan t) => t < TimeSpan.Zero ? "0:00.00"
+        : t.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}:{t.Seconds:00}.{t.Milliseconds / 10:00}");
+
     /// <summary><c>97.5</c>; 100 is one whole core.</summary>
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -73,6 +73,7 @@ internal sealed class ProcessTableModel
                 Joined = info.Joined,
                 OutputHeld = info.OutputHeld,
                 CpuPercent = info.LastSample?.CpuPercent ?? 0,
+                CpuTime = info.LastSample?.CpuTime ?? TimeSpan.Zero,
                 ResidentBytes = info.LastSample?.ResidentBytes ?? 0,
             };
             row.Descendants.AddRange(info.Descendants.Select(DescendantRow.From));
@@ -118,6 +119,7 @@ internal sealed class ProcessTableModel
     private static void Sample(WorkerRow w, ResourceSampled s)
     {
         w.CpuPercent = s.Process.CpuPercent;
+        w.CpuTime = s.Process.CpuTime;
         w.ResidentBytes = s.Process.ResidentBytes;
         Dictionary<int, WorkerState> states = w.Descendants.ToDictionary(d => d.Pid, d => d.State);
         w.Descendants.Clear();

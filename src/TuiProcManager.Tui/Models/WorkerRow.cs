@@ -25,6 +25,9 @@ internal sealed class WorkerRow(WorkerId id, WorkerSpec spec, DateTimeOffset sta
 
     public double CpuPercent { get; set; }
 
+    /// <summary>CPU time its own process has used, at the last sample (ps's and htop's TIME).</summary>
+    public TimeSpan CpuTime { get; set; }
+
     public long ResidentBytes { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }

@@ -7,11 +7,17 @@ using TuiProcManager.Tui.Theming;
 namespace TuiProcManager.Tui.Views;
 
 /// <summary>The process table's cells, computed from the model's lines (only visible cells are asked for).</summary>
+/// <remarks>
+/// Nothing in a row changes while its worker sleeps: TIME is the CPU time it has used (as in ps and htop),
+/// which stands still while it waits, and how long it ran is told once, with its exit. A wall-clock "up"
+/// column ticked every second for every visible worker, which over SSH was the only traffic of a screen of
+/// sleeping workers (issue 14: 0 bytes while nothing visible changes).
+/// </remarks>
 internal sealed class ProcessTableSource(IReadOnlyList<ProcessLine> lines, DateTimeOffset now, StateGlyphs glyphs) : ITableSource
 {
     public const int StateColumn = 3;
 
-    public string[] ColumnNames { get; } = ["ID", "NAME", "PID", "STATE", "CPU%", "MEM", "UP", "EXIT"];
+    public string[] ColumnNames { get; } = ["ID", "NAME", "PID", "STATE", "CPU%", "MEM", "TIME", "EXIT"];
 
     public int Columns => ColumnNames.Length;
 
@@ -48,18 +54,21 @@ internal sealed class ProcessTableSource(IReadOnlyList<ProcessLine> lines, DateT
                 3 => StateGlyphs.Word(w.State, w.Exit, w.Shown.Queued) + (w.OutputHeld && w.IsAlive ? " held" : "") + (w.PendingJoins > 0 ? " ⧗join" : ""),
                 4 => w.IsAlive ? Format.Percent(w.CpuPercent) : "",
                 5 => w.ResidentBytes > 0 && w.IsAlive ? Format.Bytes(w.ResidentBytes) : "",
-                6 => Format.Duration((w.EndedAt ?? now) - w.StartedAt),
-                _ => Exit(w.Exit),
+                6 => w.IsAlive ? Format.CpuTime(w.CpuTime) : "",
+                _ => Exit(w.Exit, (w.EndedAt ?? now) - w.StartedAt),
             };
         }
     }
 
-    /// <summary>Exit status as Python would show it next to ours: <c>0</c>, <c>3</c>, <c>SIGTERM -15</c>.</summary>
-    private static string Exit(WorkerExit? exit) => exit switch
+    /// <summary>
+    /// Exit status as Python would show it next to ours, and how long the worker ran (wall clock, start to
+    /// end): <c>0 after 0:05</c>, <c>SIGTERM (-15) after 1:02</c>.
+    /// </summary>
+    private static string Exit(WorkerExit? exit, TimeSpan ran) => exit switch
     {
         null => "",
-        { Kind: ExitKind.Exited } => exit.Code!.Value.ToString(CultureInfo.InvariantCulture),
-        { Kind: ExitKind.Signaled } => $"{exit.SignalName} ({exit.PythonExitCode})",
+        { Kind: ExitKind.Exited } => exit.Code!.Value.ToString(CultureInfo.InvariantCulture) + " after " + Format.Duration(ran),
+        { Kind: ExitKind.Signaled } => $"{exit.SignalName} ({exit.PythonExitCode}) after {Format.Duration(ran)}",
         { Kind: ExitKind.FailedToStart } => "not started",
         _ => "unknown",
     };

@@ -8,7 +8,8 @@ namespace TuiProcManager.Tests.EndToEnd;
 /// <summary>
 /// What the app sends to its terminal, which is what a slow SSH link pays for. Pins: with Terminal.Gui
 /// 2.5.0's output each new line of a worker re-sent the whole Output panel (two workers printing 10 lines a
-/// second cost 12.5 KB/s at 120×35, mprocs 5.8 KB/s).
+/// second cost 12.5 KB/s at 120×35, mprocs 5.8 KB/s); with two sleeping workers the screen still sent
+/// about 100 bytes a second (a ticking UP column, the machine meters' noise), mprocs none.
 /// </summary>
 public sealed partial class TerminalBytesTests
 {
@@ -54,6 +55,38 @@ public sealed partial class TerminalBytesTests
             Assert.Equal(hash, m.Groups[2].Value);
         }
     }
+
+    [Fact]
+    public void SleepingWorkers_NothingButTheMachineMetersIsSent()
+    {
+        using TempFile sent = new(".out");
+        using TmuxApp app = TmuxApp.Start(["--cmd", "sleep 100000", "--cmd", "sleep 100000"], width: 100, height: 30);
+        // Each lane starts with a starting and a running cell, which move left every 250 ms until they have
+        // left the lane: from then on the lanes look the same whatever the time.
+        app.WaitUntil(s => FullWaitingLane(1).IsMatch(s) && FullWaitingLane(2).IsMatch(s), "both lanes all waiting", TimeSpan.FromSeconds(60));
+
+        app.PipeOutputTo(sent.Path);
+        Thread.Sleep(TimeSpan.FromSeconds(4));
+        app.StopPipe();
+        Thread.Sleep(300); // the pipe's cat writes what it still holds
+        string screen = app.Screen();
+        string bytes = File.ReadAllText(sent.Path);
+
+        // The meters may move (the machine is busy with other tests): they are the only rows written.
+        string[] rows = screen.Split('\n');
+        int[] meters = [.. Enumerable.Range(1, rows.Length).Where(r => Meter().IsMatch(rows[r - 1]))];
+        Assert.Equal(2, meters.Length);
+        int[] written = [.. CursorMoves().Matches(bytes).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
+        Assert.True(written.All(meters.Contains), $"rows {string.Join(", ", written)} written, meters on {string.Join(", ", meters)}:\n{screen}");
+    }
+
+    private static Regex FullWaitingLane(int worker) => new($"│{worker} sleep 100000 *│─+│");
+
+    [GeneratedRegex(@"cpu\d ")]
+    private static partial Regex Meter();
+
+    [GeneratedRegex(@"\u001b\[(\d+);\d+H")]
+    private static partial Regex CursorMoves();
 
     private static int LastLine(string screen) =>
         ShownLines().Matches(screen).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();

@@ -32,4 +32,33 @@ public sealed class CpuModelTests
         Assert.Equal([100.0, 100.0], model.Cores.ToArray());
         Assert.Equal([50.0, 100.0], model.MachineHistory.ToArray());
     }
+
+    [Fact]
+    public void Meters_StayPutWhileACoreMovesLessThanTwoPoints_AndFollowBiggerMoves()
+    {
+        CpuModel model = new();
+        double[] Shown(params double[] read)
+        {
+            model.Apply(_e.Machine(read));
+            return model.Cores.ToArray();
+        }
+
+        Assert.Equal([0.0, 1.0], Shown(0, 1));
+        Assert.Equal([0.0, 1.0], Shown(1, 0)); // an idle core's noise: 0, 1, 0, 1.9…
+        Assert.Equal([0.0, 1.0], Shown(1.9, 2.9));
+        Assert.Equal([2.0, 1.0], Shown(2, 1.5)); // two points from what is shown: followed
+        Assert.Equal([2.0, 60.0], Shown(0.5, 60));
+        Assert.Equal([0.0, 60.0], Shown(0, 58.5));
+        Assert.Equal([0.0, 100.0], Shown(1, 100));
+    }
+
+    [Fact]
+    public void Meters_ANewNumberOfCores_IsTakenAsRead()
+    {
+        CpuModel model = new();
+        model.Apply(_e.Machine(0, 0));
+        model.Apply(_e.Machine(1, 1, 1)); // a CPU brought online
+
+        Assert.Equal([1.0, 1.0, 1.0], model.Cores.ToArray());
+    }
 }

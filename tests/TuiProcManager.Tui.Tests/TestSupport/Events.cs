@@ -29,6 +29,10 @@ internal sealed class Events
     public ResourceSampled Sample(int id, double cpu, long rss = 4_000_000, params ProcessSample[] descendants) =>
         new(++_sequence, Now, new WorkerId(id), new ProcessSample(1000 + id, 1, "worker", WorkerState.Running, cpu, TimeSpan.Zero, rss), [.. descendants]);
 
+    /// <summary>A sample of worker <paramref name="id"/>'s own process that has used <paramref name="cpuTime"/> of CPU so far.</summary>
+    public ResourceSampled SampleWithTime(int id, double cpu, TimeSpan cpuTime) =>
+        new(++_sequence, Now, new WorkerId(id), new ProcessSample(1000 + id, 1, "worker", WorkerState.Waiting, cpu, cpuTime, 4_000_000), []);
+
     public DescendantStateChanged Descendant(int id, int pid, int parent, WorkerState? from, WorkerState to, string name = "python3") =>
         new(++_sequence, Now, new WorkerId(id), pid, parent, name, from, to);
 
