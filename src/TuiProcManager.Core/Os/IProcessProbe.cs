@@ -9,7 +9,13 @@ public interface IProcessProbe
     bool TryRead(int pid, out ProcessStatus status);
 
     /// <summary>The direct children of <paramref name="pid"/> (of all its threads); empty when it is gone.</summary>
-    IReadOnlyList<int> ReadChildren(int pid);
+    /// <param name="pid">The process.</param>
+    /// <param name="threads">
+    /// Its thread count, when it was just read (<see cref="ProcessStatus.Threads"/>); 0 when not known. On
+    /// Linux each thread lists its own children, and a process of one thread is read without listing its
+    /// threads first (a child forked by a thread started since is seen at the next reading).
+    /// </param>
+    IReadOnlyList<int> ReadChildren(int pid, int threads);
 
     /// <summary>Cumulative busy and total time of each CPU core since boot.</summary>
     MachineCpuTimes ReadMachineCpu();

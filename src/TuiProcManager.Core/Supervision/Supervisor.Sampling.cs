@@ -118,7 +118,7 @@ public sealed partial class Supervisor
             int pid = w.Handle!.Pid;
             DateTimeOffset readAt = Now;
             ProcessStatus? self = _probe.TryRead(pid, out ProcessStatus s) ? s : null;
-            readings.Add(new Reading(w, self, mayHaveChildren && self is not null ? ReadDescendants(pid, adopted[pid]) : [], readAt));
+            readings.Add(new Reading(w, self, mayHaveChildren && self is { } root ? ReadDescendants(root, adopted[pid]) : [], readAt));
         }
 
         MachineCpuTimes? machine = withResources ? _probe.ReadMachineCpu() : null;
@@ -144,37 +144,37 @@ public sealed partial class Supervisor
     }
 
     /// <summary>
-    /// Children, grandchildren… of <paramref name="pid"/>, then each of <paramref name="adopted"/> (its
+    /// Children, grandchildren… of <paramref name="worker"/>, then each of <paramref name="adopted"/> (its
     /// descendants re-parented to us) and theirs; parents first.
     /// </summary>
-    private List<ProcessStatus> ReadDescendants(int pid, IEnumerable<int> adopted)
+    private List<ProcessStatus> ReadDescendants(ProcessStatus worker, IEnumerable<int> adopted)
     {
         List<ProcessStatus> found = [];
-        HashSet<int> seen = [pid];
-        Walk(pid);
+        HashSet<int> seen = [worker.Pid];
+        Walk(worker);
         foreach (int root in adopted)
         {
             // Still our child: read up to a second ago, its PID may since have gone to someone else's.
             if (seen.Add(root) && _probe.TryRead(root, out ProcessStatus status) && status.ParentPid == _self)
             {
                 found.Add(status);
-                Walk(root);
+                Walk(status);
             }
         }
 
         return found;
 
-        void Walk(int from)
+        void Walk(ProcessStatus from)
         {
-            Queue<int> next = new([from]);
-            while (next.TryDequeue(out int parent))
+            Queue<ProcessStatus> next = new([from]);
+            while (next.TryDequeue(out ProcessStatus parent))
             {
-                foreach (int child in _probe.ReadChildren(parent))
+                foreach (int child in _probe.ReadChildren(parent.Pid, parent.Threads))
                 {
                     if (seen.Add(child) && _probe.TryRead(child, out ProcessStatus status))
                     {
                         found.Add(status);
-                        next.Enqueue(child);
+                        next.Enqueue(status);
                     }
                 }
             }

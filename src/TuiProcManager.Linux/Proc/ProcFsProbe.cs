@@ -42,17 +42,13 @@ internal sealed class ProcFsProbe : IProcessProbe, IDisposable
         return true;
     }
 
-    public IReadOnlyList<int> ReadChildren(int pid)
+    public IReadOnlyList<int> ReadChildren(int pid, int threads)
     {
         List<int> children = [];
-        // Each thread has its own children file (the children it forked). Most workers have one thread:
-        // its file is read directly, without listing /proc/PID/task (an open, a stat, two getdents and a
-        // close at every state poll). The thread count comes from the stat file, kept open (one pread); a
-        // thread started since, and a child it forked, are seen at the next poll.
-        if (_statFiles.Read(pid, _buffer) is > 0 and int n
-            && ProcStatParser.TryParse(_buffer.AsSpan(0, n), _ticksPerSecond, _pageSize, out ProcessStatus status)
-            && status.Threads == 1)
+        if (threads == 1)
         {
+            // Its one children file, without listing /proc/PID/task (an open, a stat, two getdents and a
+            // close, at every state poll of every worker).
             AddChildren($"/proc/{pid}/task/{pid}/children", children);
             return children;
         }

@@ -26,7 +26,7 @@ internal sealed partial class StraySweeper
         List<AdoptedProcess> found = [];
         lock (StartLock)
         {
-            foreach (int pid in _clockProc.ReadChildren(_self))
+            foreach (int pid in _clockProc.ReadChildren(_self, threads: 0))
             {
                 if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
                     || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)

@@ -195,7 +195,7 @@ internal sealed partial class StraySweeper : IDisposable
             }
 
             _due.RemoveAll(t => t <= now);
-            foreach (int pid in _proc.ReadChildren(_self))
+            foreach (int pid in _proc.ReadChildren(_self, threads: 0))
             {
                 if (!_killed.ContainsKey(pid))
                 {

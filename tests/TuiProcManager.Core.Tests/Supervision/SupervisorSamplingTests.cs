@@ -112,6 +112,6 @@ public sealed class SupervisorSamplingTests
 
         h.Advance(Second);
 
-        h.Os.Probe.DidNotReceive().ReadChildren(Arg.Any<int>());
+        h.Os.Probe.DidNotReceive().ReadChildren(Arg.Any<int>(), Arg.Any<int>());
     }
 }

@@ -48,7 +48,7 @@ internal sealed class FakeOs
             call[1] = s;
             return found;
         });
-        Probe.ReadChildren(Arg.Any<int>()).Returns(call => _children.TryGetValue(call.ArgAt<int>(0), out int[]? c) ? c : []);
+        Probe.ReadChildren(Arg.Any<int>(), Arg.Any<int>()).Returns(call => _children.TryGetValue(call.ArgAt<int>(0), out int[]? c) ? c : []);
         Probe.ReadMachineCpu().Returns(new MachineCpuTimes([]));
         Launcher.ReadAdopted().Returns([]); // nothing re-parented to the supervisor unless a test says so
     }
