@@ -49,8 +49,7 @@ internal sealed class ProcFsProbe : IProcessProbe, IDisposable
         {
             // Its one children file, without listing /proc/PID/task (an open, a stat, two getdents and a
             // close, at every state poll of every worker).
-            AddChildren($"/proc/{pid}/task/{pid}/children", children);
-            return children;
+            return ReadMainThreadChildren(pid);
         }
 
         foreach (string task in Tasks(pid))
@@ -58,6 +57,14 @@ internal sealed class ProcFsProbe : IProcessProbe, IDisposable
             AddChildren(task + "/children", children);
         }
 
+        return children;
+    }
+
+    /// <summary>The children forked by the process's main thread, or re-parented to it; empty when it is gone.</summary>
+    public List<int> ReadMainThreadChildren(int pid)
+    {
+        List<int> children = [];
+        AddChildren($"/proc/{pid}/task/{pid}/children", children);
         return children;
     }
 

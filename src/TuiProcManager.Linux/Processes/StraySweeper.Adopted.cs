@@ -26,7 +26,12 @@ internal sealed partial class StraySweeper
         List<AdoptedProcess> found = [];
         lock (StartLock)
         {
-            foreach (int pid in _clockProc.ReadChildren(_self, threads: 0))
+            // Only the main thread's children file: a process re-parented to a subreaper becomes a child of
+            // its first live thread, the main one (find_new_reaper → find_alive_thread, kernel/exit.c, since
+            // 3.19; we need 5.4). Our other threads' children are the workers they started and the runtime's
+            // Process children, neither of them adopted. Reading every thread's file (16 of them) once a second
+            // was a third of this thread's idle /proc reading. The sweeps at a worker's end still read them all.
+            foreach (int pid in _clockProc.ReadMainThreadChildren(_self))
             {
                 if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
                     || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)

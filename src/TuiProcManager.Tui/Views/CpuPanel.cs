@@ -28,5 +28,5 @@ internal sealed class CpuPanel : PanelView
         }
     }
 
-    public void Refresh() => _view.SetNeedsDraw();
+    public void Refresh() => _view.SetNeedsDrawIfChanged();
 }

@@ -273,7 +273,7 @@ internal sealed partial class MainWindow : Runnable
     {
         _header.Counts = _dashboard.Processes.CountByState();
         _header.Failed = _dashboard.Processes.Workers.Count(w => w.Exit is { Succeeded: false });
-        _header.SetNeedsDraw();
+        _header.SetNeedsDrawIfChanged();
     }
 
     /// <summary>Events worth a line in the header: a worker that could not start, a pool that finished.</summary>

@@ -64,7 +64,7 @@ internal sealed class ProcessTableView : CanvasView
         _source = source;
         _selected = Math.Clamp(selectedRow, 0, Math.Max(0, source.Rows - 1));
         KeepSelectionInView();
-        SetNeedsDraw();
+        SetNeedsDrawIfChanged(); // a sample a second: mostly the same cells
     }
 
     /// <summary>Moves the selection to <paramref name="row"/> (by program: no event).</summary>

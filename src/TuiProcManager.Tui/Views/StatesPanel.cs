@@ -28,5 +28,5 @@ internal sealed class StatesPanel : PanelView
         }
     }
 
-    public void Refresh() => _timeline.SetNeedsDraw();
+    public void Refresh() => _timeline.SetNeedsDrawIfChanged();
 }

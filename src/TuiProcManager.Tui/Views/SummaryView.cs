@@ -49,7 +49,7 @@ internal sealed class SummaryView : CanvasView
         _lines = lines;
         _roles = roles;
         _offset = fromTop ? 0 : _offset;
-        SetNeedsDraw();
+        SetNeedsDrawIfChanged(); // the run so far, again at every sample
     }
 
     protected override void Render(CellCanvas canvas)

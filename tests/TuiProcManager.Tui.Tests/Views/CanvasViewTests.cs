@@ -59,6 +59,34 @@ public sealed class CanvasViewTests : IDisposable
     }
 
     [Fact]
+    public void SetNeedsDrawIfChanged_SameRendering_LeavesTheViewClean_ADifferentOneMarksIt()
+    {
+        _view.SetNeedsDrawIfChanged();
+        Assert.False(_view.NeedsDraw);
+
+        _view.Text = ["uptime 0:02", "idle", "日本 wide"];
+        _view.SetNeedsDrawIfChanged();
+        Assert.True(_view.NeedsDraw);
+
+        _app.LayoutAndDraw();
+        Assert.Equal(1, _view.LastCellsWritten);
+        Assert.Equal("  uptime 0:02", Rows()[1].TrimEnd());
+    }
+
+    [Fact]
+    public void SetNeedsDrawIfChanged_SomethingDrewOverTheView_MarksItEvenIfItsRenderingIsTheSame()
+    {
+        _app.Driver!.Move(4, 2);
+        _app.Driver.AddStr("XX");
+
+        _view.SetNeedsDrawIfChanged();
+
+        Assert.True(_view.NeedsDraw);
+        _app.LayoutAndDraw();
+        Assert.Equal("  idle", Rows()[2].TrimEnd());
+    }
+
+    [Fact]
     public void Redraw_AfterSomethingDrewOverTheView_WritesEverything()
     {
         // As a dialog or a cleared screen would: the driver no longer shows what the view drew.

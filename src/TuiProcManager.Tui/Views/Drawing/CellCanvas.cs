@@ -223,6 +223,25 @@ internal sealed class CellCanvas
 
     public bool SameSizeAs(CellCanvas other) => other.Width == Width && other.Height == Height;
 
+    /// <summary>Whether <paramref name="other"/> holds the same cells: size, graphemes and attributes.</summary>
+    public bool SameCellsAs(CellCanvas other)
+    {
+        if (!SameSizeAs(other))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _text.Length; i++)
+        {
+            if (_attributes[i] != other._attributes[i] || !string.Equals(_text[i], other._text[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Set(int x, int y, string text, Attribute attribute)
     {
         int i = (y * Width) + x;
