@@ -75,10 +75,10 @@ internal sealed class Dashboard(OutputOptions? output = null, int? cores = null,
             }
 
             // Time moves on even when nothing else happens: the machine sample, every second, redraws the
-            // clock-driven parts (uptime, the timeline's cells).
+            // timeline, whose cells move left. Nothing in the table follows the clock.
             if (e is MachineSampled)
             {
-                table = timeline = true;
+                timeline = true;
             }
         }
 

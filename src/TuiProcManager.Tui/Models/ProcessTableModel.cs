@@ -42,7 +42,7 @@ internal sealed class ProcessTableModel
             }),
             WorkerScheduled s => Update(s.Worker, w => w.Queue.Decided(s.Change, w.State)),
             WorkerEnded s => Update(s.Worker, w => Ended(w, s)),
-            ResourceSampled s when Find(s.Worker) is { IsAlive: true } => Update(s.Worker, w => Sample(w, s)),
+            ResourceSampled s when Find(s.Worker) is { IsAlive: true } row => Sample(row, s),
             DescendantStateChanged s => Update(s.Worker, w => Descendant(w, s)),
             JoinStarted s => Update(s.Worker, w => w.PendingJoins++),
             WorkerOutputHeld s => Update(s.Worker, w => w.OutputHeld = s.Held),
@@ -116,18 +116,23 @@ internal sealed class ProcessTableModel
         w.Descendants.Clear();
     }
 
-    private static void Sample(WorkerRow w, ResourceSampled s)
+    /// <summary>A sample; false when it changes nothing shown (a sleeping worker's, once a second).</summary>
+    private static bool Sample(WorkerRow w, ResourceSampled s)
     {
+        (double cpu, TimeSpan time, long rss) = (w.CpuPercent, w.CpuTime, w.ResidentBytes);
+        DescendantRow[] before = [.. w.Descendants];
         w.CpuPercent = s.Process.CpuPercent;
         w.CpuTime = s.Process.CpuTime;
         w.ResidentBytes = s.Process.ResidentBytes;
-        Dictionary<int, WorkerState> states = w.Descendants.ToDictionary(d => d.Pid, d => d.State);
+        Dictionary<int, WorkerState> states = before.ToDictionary(d => d.Pid, d => d.State);
         w.Descendants.Clear();
         foreach (ProcessSample d in s.Descendants)
         {
             // State changes arrive more often than samples: keep the latest known state.
             w.Descendants.Add(DescendantRow.From(d) with { State = states.GetValueOrDefault(d.Pid, d.State) });
         }
+
+        return (cpu, time, rss) != (w.CpuPercent, w.CpuTime, w.ResidentBytes) || !before.SequenceEqual(w.Descendants);
     }
 
     private static void Descendant(WorkerRow w, DescendantStateChanged s)

@@ -20,6 +20,19 @@ public sealed class ProcessTableModelTests
     }
 
     [Fact]
+    public void Sample_ThatChangesNothingShown_IsNoChange_OneThatDoesIs()
+    {
+        Apply(_e.Spawned(1), _e.SampleWithTime(1, 0, TimeSpan.FromMilliseconds(30)));
+
+        Assert.False(_model.Apply(_e.SampleWithTime(1, 0, TimeSpan.FromMilliseconds(30)))); // asleep: a second later, the same
+        Assert.True(_model.Apply(_e.SampleWithTime(1, 0, TimeSpan.FromMilliseconds(40)))); // it ran a little
+        Assert.True(_model.Apply(_e.SampleWithTime(1, 2.5, TimeSpan.FromMilliseconds(40))));
+        Assert.True(_model.Apply(_e.Sample(1, 2.5, 8_000_000))); // memory (and a CPU time of 0)
+        Assert.True(_model.Apply(_e.Sample(1, 2.5, 8_000_000, Events.Child(2, 1001, 0)))); // a child
+        Assert.False(_model.Apply(_e.Sample(1, 2.5, 8_000_000, Events.Child(2, 1001, 0))));
+    }
+
+    [Fact]
     public void Fold_SpawnStatesSampleEnd_RowFollowsTheWorker()
     {
         Apply(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running), _e.Sample(1, 97.5, 2_500_000));
