@@ -9,7 +9,10 @@ namespace TuiProcManager.Benchmarks;
 /// a file) over the measured span, after a warm-up; CPU is utime + stime of the program's own process.
 /// Three workloads: two workers printing 10 lines a second (<c>sh ticker.sh</c>: a shell loop, echo, then
 /// <c>sleep 0.1</c>); two sleeping workers; one worker printing 1,000,000 lines (<c>seq 1 1000000</c>), measured
-/// for the first 20 s after its last line is on screen. Rounds interleaved, medians, ratios.
+/// for the first 20 s after its last line is on screen. Rounds interleaved, medians, ratios. For tuiproc,
+/// also the bytes sent anywhere but the CPU panel's core meters (which follow the machine's load: a change
+/// there is a visible change), and its CPU summed over its threads' schedstat run time (nanoseconds: utime +
+/// stime count 1/100 s ticks, 7 of them in 20 s at 0.35%; threads that exit during the span are missed).
 /// </summary>
 /// <remarks>mprocs runs config-free: HOME and XDG_CONFIG_HOME a temporary folder, started in it (no mprocs.yaml).</remarks>
 internal static class TtyBenchmark
@@ -18,6 +21,9 @@ internal static class TtyBenchmark
 
     /// <summary>The flood's last line in an output pane (both draw a box line before it); not the command's name, "seq 1 1000000".</summary>
     private static readonly System.Text.RegularExpressions.Regex LastFloodLine = new("│ *1000000 ");
+
+    /// <summary>A row of tuiproc's CPU panel with a core's meter.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Meter = new(@"[│|]cpu\d+ |[│|]\+\d+ ");
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -41,13 +47,13 @@ internal static class TtyBenchmark
             }
 
             Console.WriteLine();
-            Console.WriteLine("| workload | tuiproc bytes/s | mprocs bytes/s | ratio | tuiproc CPU | mprocs CPU |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine("| workload | tuiproc bytes/s | of them outside the core meters | mprocs bytes/s | ratio | tuiproc CPU | tuiproc CPU by schedstat | mprocs CPU |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
             foreach ((string name, List<Figure> figures) in all)
             {
                 double tb = Stats.Median(figures.Select(f => f.AppBytes)), mb = Stats.Median(figures.Select(f => f.MprocsBytes));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {Stats.MedianRange(figures.Select(f => f.AppBytes), "0")} | {Stats.MedianRange(figures.Select(f => f.MprocsBytes), "0")} | {(mb > 0 ? (tb / mb).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {Stats.MedianRange(figures.Select(f => f.AppCpu), "0.00")}% | {Stats.MedianRange(figures.Select(f => f.MprocsCpu), "0.00")}% |"));
+                    $"| {name} | {Stats.MedianRange(figures.Select(f => f.AppBytes), "0")} | {Stats.MedianRange(figures.Select(f => f.AppBytesOutsideMeters), "0")} | {Stats.MedianRange(figures.Select(f => f.MprocsBytes), "0")} | {(mb > 0 ? (tb / mb).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {Stats.MedianRange(figures.Select(f => f.AppCpu), "0.00")}% | {Stats.MedianRange(figures.Select(f => f.AppSchedCpu), "0.000")}% | {Stats.MedianRange(figures.Select(f => f.MprocsCpu), "0.00")}% |"));
             }
 
             return Task.FromResult(0);
@@ -81,6 +87,7 @@ internal static class TtyBenchmark
         string[] files = [.. both.Select(_ => Path.Combine(dir, $"{Guid.NewGuid():N}.out"))];
         long?[] started = new long?[2];
         double[] cpu0 = new double[2];
+        double sched0 = 0;
         Thread.Sleep(TimeSpan.FromSeconds(warmup));
         System.Diagnostics.Stopwatch waiting = System.Diagnostics.Stopwatch.StartNew();
         while (started.Any(t => t is null))
@@ -97,6 +104,7 @@ internal static class TtyBenchmark
                     File.WriteAllBytes(files[i], []);
                     both[i].PipeOutputTo(files[i]);
                     cpu0[i] = ProcStat.CpuSeconds(both[i].Pid);
+                    sched0 = i == 0 ? RunSeconds(both[0].Pid) : sched0;
                     started[i] = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
             }
@@ -105,6 +113,8 @@ internal static class TtyBenchmark
         }
 
         double[] bytes = new double[2], cpu = new double[2];
+        double sched = 0;
+        string appScreen = "";
         foreach (int i in Enumerable.Range(0, 2).OrderBy(i => started[i]))
         {
             TimeSpan left = TimeSpan.FromSeconds(seconds) - System.Diagnostics.Stopwatch.GetElapsedTime(started[i]!.Value);
@@ -114,22 +124,39 @@ internal static class TtyBenchmark
             }
 
             cpu[i] = (ProcStat.CpuSeconds(both[i].Pid) - cpu0[i]) / seconds * 100;
+            sched = i == 0 ? (RunSeconds(both[0].Pid) - sched0) / seconds * 100 : sched;
             both[i].StopPipe();
+            appScreen = i == 0 ? both[0].Screen() : appScreen;
         }
 
         Thread.Sleep(300); // the pipes' cat writes what it still holds
+        double outside = TerminalRows.BytesOutside(File.ReadAllBytes(files[0]), TerminalRows.Matching(appScreen, Meter)) / (double)seconds;
         for (int i = 0; i < 2; i++)
         {
             bytes[i] = new FileInfo(files[i]).Length / (double)seconds;
             File.Delete(files[i]);
         }
 
-        return new Figure(bytes[0], bytes[1], cpu[0], cpu[1]);
+        return new Figure(bytes[0], bytes[1], cpu[0], cpu[1], outside, sched);
     }
 
-    private sealed record Figure(double AppBytes, double MprocsBytes, double AppCpu, double MprocsCpu)
+    /// <summary>Run time of the process's live threads (/proc/PID/task/*/schedstat), in seconds.</summary>
+    private static double RunSeconds(int pid) =>
+        Directory.GetDirectories($"/proc/{pid}/task").Sum(task =>
+        {
+            try
+            {
+                return long.Parse(File.ReadAllText(task + "/schedstat").Split(' ')[0], CultureInfo.InvariantCulture) / 1e9;
+            }
+            catch (IOException)
+            {
+                return 0; // the thread ended meanwhile
+            }
+        });
+
+    private sealed record Figure(double AppBytes, double MprocsBytes, double AppCpu, double MprocsCpu, double AppBytesOutsideMeters, double AppSchedCpu)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"tuiproc {AppBytes:0} B/s {AppCpu:0.00}%, mprocs {MprocsBytes:0} B/s {MprocsCpu:0.00}%");
+            $"tuiproc {AppBytes:0} B/s ({AppBytesOutsideMeters:0} outside the meters) {AppCpu:0.00}% ({AppSchedCpu:0.000}% by schedstat), mprocs {MprocsBytes:0} B/s {MprocsCpu:0.00}%");
     }
 }
