@@ -15,17 +15,40 @@ public sealed partial class Supervisor
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
     private DateTimeOffset? _lastFullPoll; // pause-on-wait: wake polls read some workers, a full poll all of them
+    private DateTimeOffset _nextSampleAt; // when the next resource sample is due (under the gate)
 
     /// <summary>A reading of one worker, taken outside the gate.</summary>
     private readonly record struct Reading(WorkerRecord Worker, ProcessStatus? Self, List<ProcessStatus> Descendants, DateTimeOffset ReadAt);
 
     /// <summary>Resource samples every <see cref="SupervisorOptions.SampleInterval"/>, for the supervisor's whole life.</summary>
-    private IDisposable StartSampling() =>
-        _schedulers.Clock.Schedule(_options.SampleInterval, again =>
+    /// <remarks>
+    /// A resource sample reads every state too. At the quiet pace the state polls are put a whole interval
+    /// after it, and the one that would come just before the next sample reads nothing: one reading fewer a
+    /// second (a fifth of an idle supervisor's /proc reading) and still one at least every
+    /// <see cref="SupervisorOptions.QuietStatePollInterval"/>.
+    /// </remarks>
+    private IDisposable StartSampling()
+    {
+        lock (_gate)
+        {
+            _nextSampleAt = Now + _options.SampleInterval;
+        }
+
+        return _schedulers.Clock.Schedule(_options.SampleInterval, again =>
         {
             Sample(withResources: true);
+            lock (_gate)
+            {
+                _nextSampleAt = Now + _options.SampleInterval;
+                if (IsQuietPace() && _stateTimer.Disposable is not null && !_stateTimer.IsDisposed)
+                {
+                    _stateTimer.Disposable = SchedulePolls(_options.QuietStatePollInterval);
+                }
+            }
+
             again(_options.SampleInterval);
         });
+    }
 
     /// <summary>
     /// State polling, while any worker is alive (stopped in <see cref="End"/>); <paramref name="restart"/> puts
@@ -41,11 +64,31 @@ public sealed partial class Supervisor
 
         if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed && _live.Count > 0)
         {
-            _stateTimer.Disposable = _schedulers.Clock.Schedule(NextStatePoll(), again =>
+            _stateTimer.Disposable = SchedulePolls(NextStatePoll());
+        }
+    }
+
+    /// <summary>State polls from <paramref name="first"/> on, each at the pace of the moment. Caller holds the gate.</summary>
+    private IDisposable SchedulePolls(TimeSpan first) =>
+        _schedulers.Clock.Schedule(first, again =>
+        {
+            if (!ResourceSampleDueSoon())
             {
                 Sample(withResources: false);
-                again(NextStatePoll());
-            });
+            }
+
+            again(NextStatePoll());
+        });
+
+    /// <summary>Polling at the quiet pace: no pause-on-wait policy, nothing changed for <see cref="SupervisorOptions.QuietAfter"/>. Caller holds the gate.</summary>
+    private bool IsQuietPace() => _policy is null && Now - _lastStateActivity >= _options.QuietAfter;
+
+    /// <summary>At the quiet pace, the resource sample (which reads every state) comes within half a poll: this poll need not read.</summary>
+    private bool ResourceSampleDueSoon()
+    {
+        lock (_gate)
+        {
+            return IsQuietPace() && _nextSampleAt - Now < _options.QuietStatePollInterval / 2;
         }
     }
 
@@ -55,7 +98,7 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             return _policy is not null ? _options.WakePollInterval
-                : Now - _lastStateActivity >= _options.QuietAfter ? _options.QuietStatePollInterval
+                : IsQuietPace() ? _options.QuietStatePollInterval
                 : _options.StatePollInterval;
         }
     }

@@ -28,6 +28,44 @@ public sealed class SupervisorSamplingTests
     }
 
     [Fact]
+    public void Quiet_TheResourceSampleCountsAsAStatePoll_FourReadingsASecond_NeverMoreThanAPollApart()
+    {
+        // Quiet, states were read 4 times a second by the polls and once more by the resource sample.
+        using SupervisorHarness h = new();
+        h.Supervisor.Spawn(WorkerSpec.Square("10"));
+        h.Os.Set(100, OsProcessState.Sleeping);
+        List<long> readings = [];
+        h.Os.Probe.When(p => p.TryRead(100, out Arg.Any<ProcessStatus>())).Do(_ => readings.Add(h.Clock.Clock));
+        h.Advance(Second * 5); // quiet after 2 s
+
+        readings.Clear();
+        h.Advance(Second * 10);
+
+        Assert.InRange(readings.Count, 39, 41);
+        long[] gaps = [.. readings.Zip(readings.Skip(1), (a, b) => b - a)];
+        Assert.True(gaps.Max() <= TimeSpan.FromMilliseconds(251).Ticks, $"{TimeSpan.FromTicks(gaps.Max()).TotalMilliseconds} ms without a reading");
+        Assert.Equal(10, h.Of<ResourceSampled>().Count(e => e.Time.UtcTicks >= readings[0]));
+    }
+
+    [Fact]
+    public void Quiet_AStateChangeSeenByTheSample_BringsBackTheFastPolls()
+    {
+        using SupervisorHarness h = new();
+        h.Supervisor.Spawn(WorkerSpec.Square("10"));
+        h.Os.Set(100, OsProcessState.Sleeping);
+        h.Advance(Second * 5);
+        List<long> readings = [];
+        h.Os.Probe.When(p => p.TryRead(100, out Arg.Any<ProcessStatus>())).Do(_ => readings.Add(h.Clock.Clock));
+
+        h.Os.Set(100, OsProcessState.Running);
+        h.Advance(Second);
+
+        WorkerStateChanged change = Assert.Single(h.Of<WorkerStateChanged>(), e => e.To == WorkerState.Running);
+        int after = readings.Count(t => t > change.Time.UtcTicks);
+        Assert.True(after >= 5, $"{after} readings in the rest of the second after the change"); // 50 ms polls again
+    }
+
+    [Fact]
     public void Sample_IntervalIsConfigurable()
     {
         using SupervisorHarness h = new(o => o.SampleInterval = TimeSpan.FromMilliseconds(250));
