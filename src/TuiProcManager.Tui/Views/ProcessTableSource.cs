@@ -11,7 +11,7 @@ namespace TuiProcManager.Tui.Views;
 /// Nothing in a row changes while its worker sleeps: TIME is the CPU time it has used (as in ps and htop),
 /// which stands still while it waits, and how long it ran is told once, with its exit. A wall-clock "up"
 /// column ticked every second for every visible worker, which over SSH was the only traffic of a screen of
-/// sleeping workers (issue 14: 0 bytes while nothing visible changes).
+/// sleeping workers (the goal: 0 bytes while nothing visible changes).
 /// </remarks>
 internal sealed class ProcessTableSource(IReadOnlyList<ProcessLine> lines, DateTimeOffset now, StateGlyphs glyphs) : ITableSource
 {

@@ -1,7 +1,7 @@
 namespace TuiProcManager.Tests.TestSupport;
 
 /// <summary>
-/// The published NativeAOT tuiproc the end-to-end checks of issue 14 copy around: <c>native/tuiproc</c> beside
+/// The published NativeAOT tuiproc the end-to-end checks of the native build copy around: <c>native/tuiproc</c> beside
 /// the tests (staged there by the build; see build/). Missing, the test fails and says so: these checks are
 /// about the published binary, and passing them on the JIT build would prove nothing.
 /// </summary>

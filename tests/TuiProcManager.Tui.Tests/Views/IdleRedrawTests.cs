@@ -7,7 +7,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 /// <summary>
 /// A screen of sleeping workers is not drawn again each second: the samples that come every second change
 /// nothing on it, and Terminal.Gui's layout and draw pass over the window cost the idle app more than
-/// anything it drew (issue 14: idle at most 0.3% of a core).
+/// anything it drew (the goal: idle at most 0.3% of a core).
 /// </summary>
 [Collection(GlobalUiState.Name)]
 public sealed class IdleRedrawTests

@@ -8,7 +8,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 
 /// <summary>
 /// The process table's cells of a sleeping worker do not change with the clock: its wall-clock UP column
-/// ticked every second, and over SSH that was most of what a screen of sleeping workers sent (issue 14:
+/// ticked every second, and over SSH that was most of what a screen of sleeping workers sent (the goal:
 /// 0 bytes while nothing visible changes). TIME is the CPU time used; how long a worker ran is told with its exit.
 /// </summary>
 public sealed class ProcessTableCellsTests
