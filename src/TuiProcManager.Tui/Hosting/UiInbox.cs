@@ -42,14 +42,13 @@ internal sealed class UiInbox : IObserver<SupervisorEvent>, IDisposable
     private bool _disposed;
 
     /// <param name="window">How long a batch gathers after its first event.</param>
-    /// <param name="timers">Runs the window's timer. Its long-running support is hidden from Rx: on the task
-    /// pool that is a dedicated thread per timer.</param>
+    /// <param name="timers">Runs the window's timer (one timed item per batch: never a long-running one).</param>
     /// <param name="ui">The UI thread.</param>
     /// <param name="apply">Takes a batch, on the UI thread.</param>
     public UiInbox(TimeSpan window, IScheduler timers, IScheduler ui, Action<IList<SupervisorEvent>> apply)
     {
         _window = window;
-        _timers = timers.DisableOptimizations(typeof(ISchedulerLongRunning));
+        _timers = timers;
         _ui = ui;
         _apply = apply;
     }

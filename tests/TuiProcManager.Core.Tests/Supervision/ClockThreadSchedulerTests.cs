@@ -35,10 +35,12 @@ public sealed class ClockThreadSchedulerTests
     [Fact]
     public void Schedule_EarlierItemWhileWaitingForALaterOne_WakesTheClock()
     {
-        using ClockThreadScheduler clock = new("test-clock");
+        string name = UniqueName();
+        using ClockThreadScheduler clock = new(name);
         using ManualResetEventSlim soon = new();
         clock.Schedule(TimeSpan.FromMinutes(10), () => { });
-        Thread.Sleep(20); // the clock is now waiting for the item ten minutes away
+        // Asleep after that Schedule returned (which woke it): waiting for the item ten minutes away.
+        Assert.True(SpinWait.SpinUntil(() => ThreadState(name) == 'S', Bound), $"clock thread {name}: {ThreadState(name)}");
 
         clock.Schedule(TimeSpan.FromMilliseconds(10), soon.Set);
 
@@ -80,23 +82,26 @@ public sealed class ClockThreadSchedulerTests
         Assert.True(five.Wait(Bound));
         repeating.Dispose();
         int stoppedAt = Volatile.Read(ref ticks);
-        Thread.Sleep(50);
+        // One thread, items in due order: by the time an item due 50 ms on has run, ten more ticks would have.
+        using ManualResetEventSlim later = new();
+        clock.Schedule(TimeSpan.FromMilliseconds(50), later.Set);
+        Assert.True(later.Wait(Bound));
         Assert.InRange(Volatile.Read(ref ticks), stoppedAt, stoppedAt + 1); // at most the one already running
     }
 
     [Fact]
     public void Dispose_StopsTheClock_AndRefusesNewWork()
     {
-        ClockThreadScheduler clock = new("test-clock");
+        string name = UniqueName();
+        ClockThreadScheduler clock = new(name);
         int ran = 0;
         clock.Schedule(TimeSpan.FromMilliseconds(50), () => Interlocked.Increment(ref ran));
 
         clock.Dispose();
-        Thread.Sleep(100);
-
-        Assert.Equal(0, Volatile.Read(ref ran));
         clock.Schedule(() => Interlocked.Increment(ref ran)); // dropped, not an error
-        Thread.Sleep(50);
+
+        // Once its thread has ended nothing can run any more.
+        Assert.True(SpinWait.SpinUntil(() => ThreadState(name) is null, Bound), $"clock thread {name} still there");
         Assert.Equal(0, Volatile.Read(ref ran));
     }
 
@@ -134,5 +139,30 @@ public sealed class ClockThreadSchedulerTests
 
         Assert.Null(thrown);
         Assert.Equal(1, Volatile.Read(ref runs));
+    }
+
+    /// <summary>A thread name of its own (at most 15 characters, the kernel's limit), so that /proc tells its thread apart.</summary>
+    private static string UniqueName() => "clk-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The state letter of this process's thread named <paramref name="name"/> (/proc/self/task/*/stat); null when there is none.</summary>
+    private static char? ThreadState(string name)
+    {
+        foreach (string task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(task + "/comm").TrimEnd('\n') == name)
+                {
+                    string stat = File.ReadAllText(task + "/stat");
+                    return stat[stat.LastIndexOf(')') + 2];
+                }
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+
+        return null;
     }
 }

@@ -89,10 +89,10 @@ public sealed class SupervisorLaunchTests
             }
         };
         WorkerId first = h.Supervisor.Spawn(WorkerSpec.Square("1"));
-        await UntilAsync(() => h.Of<WorkerSpawned>().Any());
+        await Eventually.UntilAsync(() => h.Of<WorkerSpawned>().Any(), "the first spawn");
 
         WorkerId hung = h.Supervisor.Spawn(WorkerSpec.Square("2"));
-        await UntilAsync(() => h.Os.Processes.ContainsKey(101)); // inside the launcher now
+        await Eventually.UntilAsync(() => h.Os.Processes.ContainsKey(101), "the second start inside the launcher");
         Task others = Task.Run(() =>
         {
             Assert.True(h.Supervisor.Pause(first));
@@ -106,7 +106,7 @@ public sealed class SupervisorLaunchTests
         Assert.Single(h.Of<WorkerSpawned>());
 
         forkServerStopped.Set();
-        await UntilAsync(() => h.Of<WorkerSpawned>().Count() == 3);
+        await Eventually.UntilAsync(() => h.Of<WorkerSpawned>().Count() == 3, "three spawns");
         Assert.Equal([1, 2, 3], h.Of<WorkerSpawned>().Select(s => s.Worker.Value));
         Assert.Equal(2, hung.Value);
     }
@@ -181,15 +181,5 @@ public sealed class SupervisorLaunchTests
         Assert.False(all.IsCompleted);
         h.Os.Exit(100, WorkerExit.Signaled(15, "SIGTERM"));
         await all.WaitAsync(Bound);
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(5);
-        }
     }
 }

@@ -43,10 +43,7 @@ public sealed class SupervisorStreamTests
                 h.Os.EventsOf(100).OnOutput(OutputChannel.Stdout, [$"line {i}"]);
             }
         });
-        while (h.Supervisor.Snapshot()[0].OutputLines < 1000)
-        {
-            await Task.Yield();
-        }
+        await Eventually.UntilAsync(() => h.Supervisor.Snapshot()[0].OutputLines >= 1000, "1,000 lines before the subscription");
 
         List<SupervisorEvent> seen = [];
         using (h.Supervisor.EventsWithSnapshot.Subscribe(e =>
@@ -57,10 +54,15 @@ public sealed class SupervisorStreamTests
                    }
                }))
         {
-            while (seen.Count < 5000)
-            {
-                await Task.Delay(1);
-            }
+            await Eventually.UntilAsync(
+                () =>
+                {
+                    lock (seen)
+                    {
+                        return seen.Count >= 5000;
+                    }
+                },
+                "5,000 events to the late subscriber");
 
             await stop.CancelAsync();
             await producer.WaitAsync(Bound);

@@ -1,6 +1,4 @@
-using System.Reactive;
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
 using Microsoft.Reactive.Testing;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
@@ -93,49 +91,9 @@ public sealed class UiInboxTests
         Assert.Equal(2, dropped.Count); // each worker's own count
     }
 
-    [Fact]
-    public void NeverAsksForALongRunningThread()
-    {
-        // Rx's timers on a scheduler that offers long-running work (the task pool does) take a dedicated
-        // thread each; a window per batch made that a new thread four times a second while idle.
-        LongRunningOffer timers = new(_time);
-        using UiInbox inbox = new(Window, timers, ImmediateScheduler.Instance, b => _batches.Add((_time.Clock, b)));
-
-        for (int i = 0; i < 5; i++)
-        {
-            inbox.OnNext(_e.Line(1, "x"));
-            _time.AdvanceBy(Ms(100));
-        }
-
-        Assert.Equal(5, _batches.Count);
-        Assert.Equal(0, timers.LongRunningAsked);
-    }
-
     private static long Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds).Ticks;
 
     private UiInbox Inbox(IScheduler ui) => new(Window, _time, ui, b => _batches.Add((_time.Clock, b)));
 
     private void At(double milliseconds, Action action) => _time.Schedule(TimeSpan.FromMilliseconds(milliseconds), action);
-
-    /// <summary>A scheduler that offers long-running work, as the task pool does, and counts who takes it.</summary>
-    private sealed class LongRunningOffer(IScheduler inner) : IScheduler, IServiceProvider, ISchedulerLongRunning
-    {
-        public int LongRunningAsked { get; private set; }
-
-        public DateTimeOffset Now => inner.Now;
-
-        public object? GetService(Type serviceType) => serviceType == typeof(ISchedulerLongRunning) ? this : null;
-
-        public IDisposable ScheduleLongRunning<TState>(TState state, Action<TState, ICancelable> action)
-        {
-            LongRunningAsked++;
-            return Disposable.Empty;
-        }
-
-        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, action);
-
-        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
-
-        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, dueTime, action);
-    }
 }
