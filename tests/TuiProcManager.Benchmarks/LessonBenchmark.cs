@@ -79,29 +79,16 @@ internal static class LessonBenchmark
         /// <summary>One run; throws unless it printed the expected lines (in any order, Done! last) and exited 0.</summary>
         public void Measure()
         {
-            ProcessStartInfo start = new(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in arguments)
+            // PYTHONUNBUFFERED removed: as most machines run Python; this one exports it.
+            TimedRun run = TimedRun.Of(program, arguments, start => start.Environment.Remove("PYTHONUNBUFFERED"));
+            string[] lines = run.Lines;
+            if (run.ExitCode != 0 || lines.Length == 0 || lines[^1] != "Done!" || !lines.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
             {
-                start.ArgumentList.Add(a);
+                throw new InvalidOperationException($"{name} exited {run.ExitCode} and printed {lines.Length} lines ({string.Join(" | ", lines.Take(4))}): {run.Errors.Trim()}");
             }
 
-            start.Environment.Remove("PYTHONUNBUFFERED"); // as most machines run Python; this one exports it
-            double cpu0 = Interop.Libc.ReapedChildrenCpuSeconds();
-            long t = Stopwatch.GetTimestamp();
-            using Process p = Process.Start(start)!;
-            Task<string> stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            double ms = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-            double cpu = (Interop.Libc.ReapedChildrenCpuSeconds() - cpu0) * 1000;
-            string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            if (p.ExitCode != 0 || lines.Length == 0 || lines[^1] != "Done!" || !lines.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
-            {
-                throw new InvalidOperationException($"{name} exited {p.ExitCode} and printed {lines.Length} lines ({string.Join(" | ", lines.Take(4))}): {stderr.Result.Trim()}");
-            }
-
-            Wall.Add(ms);
-            Cpu.Add(cpu);
+            Wall.Add(run.WallMs);
+            Cpu.Add(run.CpuMs);
         }
     }
 }

@@ -4,10 +4,9 @@ using System.Globalization;
 namespace TuiProcManager.Benchmarks;
 
 /// <summary>
-/// The app end to end: <c>tuiproc run ARGS</c> (the apphost beside the benchmarks) timed from
-/// Process.Start to its exit, its output read in full and checked. Its CPU (user + system, with the
-/// workers it reaped) is read from this process's cutime + cstime, which it joins when we reap it: less
-/// at the mercy of other processes on the machine than the wall time. Nothing else of ours may end meanwhile.
+/// The app end to end: <c>tuiproc run ARGS</c> (<see cref="AppUnderTest"/>) timed from Process.Start to
+/// its exit, its output read in full and checked (<see cref="TimedRun"/>). Its CPU (user + system, with
+/// the workers it reaped) is less at the mercy of other processes on the machine than the wall time.
 /// </summary>
 internal static class TuiprocRun
 {
@@ -33,21 +32,8 @@ internal static class TuiprocRun
 
     private static (double WallMs, double CpuMs, string[] Lines) Run(params string[] args)
     {
-        ProcessStartInfo start = new(App) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        double cpu = ProcStat.ReapedChildrenCpuSeconds(Environment.ProcessId);
-        long t = Stopwatch.GetTimestamp();
-        using Process p = Process.Start(start)!;
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        double ms = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-        cpu = (ProcStat.ReapedChildrenCpuSeconds(Environment.ProcessId) - cpu) * 1000;
-        return p.ExitCode == 0 ? (ms, cpu, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            : throw new InvalidOperationException($"tuiproc {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result.Trim()}");
+        TimedRun run = TimedRun.Of(App, args);
+        return run.ExitCode == 0 ? (run.WallMs, run.CpuMs, run.Lines)
+            : throw new InvalidOperationException($"tuiproc {string.Join(' ', args)} exited {run.ExitCode}: {run.Errors.Trim()}");
     }
 }
