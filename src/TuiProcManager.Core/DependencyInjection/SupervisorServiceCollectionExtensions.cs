@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 
 namespace TuiProcManager.Core.DependencyInjection;
@@ -20,6 +21,8 @@ public static class SupervisorServiceCollectionExtensions
         configure?.Invoke(options);
         options.Validate();
         services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System); // every reading of wall-clock time outside the supervisor's clock
+        services.TryAddSingleton(_ => MachineFacts.ThisMachine());
         services.TryAddSingleton(_ => new SupervisorSchedulers(
             new ClockThreadScheduler("tuiproc-clock"),
             TaskPoolScheduler.Default,
