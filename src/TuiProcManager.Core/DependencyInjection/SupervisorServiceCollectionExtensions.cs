@@ -10,7 +10,7 @@ namespace TuiProcManager.Core.DependencyInjection;
 public static class SupervisorServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ISupervisor"/> (a singleton) with its options and schedulers: a dedicated clock thread,
+    /// Adds the <see cref="Supervisor"/> (a singleton, also as <see cref="ISupervisor"/> for its clients) with its options and schedulers: a dedicated clock thread,
     /// thread-pool delivery and a dedicated launch thread, unless <see cref="SupervisorSchedulers"/> is already registered (tests
     /// register virtual time). Needs an <see cref="Os.IProcessLauncher"/> and an <see cref="Os.IProcessProbe"/>.
     /// </summary>
@@ -27,7 +27,8 @@ public static class SupervisorServiceCollectionExtensions
             new ClockThreadScheduler("tuiproc-clock"),
             TaskPoolScheduler.Default,
             new ClockThreadScheduler("tuiproc-launch")));
-        services.TryAddSingleton<ISupervisor, Supervisor>();
+        services.TryAddSingleton<Supervisor>(); // the owner's view: disposing the provider stops every worker
+        services.TryAddSingleton<ISupervisor>(sp => sp.GetRequiredService<Supervisor>()); // the clients'
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace TuiProcManager.Core.Events;
 /// <param name="OutputLines">How many lines it has written.</param>
 /// <param name="LastSample">Its latest resource sample, if any.</param>
 /// <param name="Descendants">Its live descendants at the latest sample.</param>
-/// <param name="PausedByUser">Paused by <see cref="Supervision.ISupervisor.Pause"/> and not resumed since (known at
+/// <param name="PausedByUser">Paused by <see cref="Supervision.ISupervisor.PauseOrResumeAsync"/> and not resumed since (known at
 /// once, before the OS state is read back).</param>
 /// <param name="Queued">Stopped by the pause-on-wait scheduler, waiting for a run slot.</param>
 /// <param name="OutputHeld">Its output pipes are held for a lossless consumer that is behind (see <see cref="WorkerOutputHeld"/>).</param>

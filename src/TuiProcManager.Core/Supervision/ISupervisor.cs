@@ -1,17 +1,31 @@
-using System.Collections.Immutable;
+using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Pooling;
-using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
 /// <summary>
-/// Owns worker processes: spawns, pauses, resumes, terminates, kills and joins them, and publishes
-/// everything that happens as one event stream. What the UI and the headless runner see of it.
+/// What a client of the supervisor — the UI, <c>tuiproc run</c>, a lab, and later a client in another
+/// process — has of it: intent-level commands and the event stream, nothing else. A client never reads the
+/// supervisor's state: each command is decided by the supervisor, under its lock, from its own state, and
+/// answered with an outcome; what the client shows comes back on the stream.
 /// </summary>
-/// <remarks>All members are thread-safe. Unknown worker IDs throw <see cref="ArgumentException"/>.</remarks>
-public interface ISupervisor : IAsyncDisposable, IDisposable
+/// <remarks>
+/// <para>
+/// Every command returns a task, so that an implementation over a wire (one request out, one outcome back,
+/// events on a stream of their own) has the same shape as the in-process <see cref="Supervisor"/>, whose
+/// tasks are already complete when the call returns, except those that wait for an end or a join.
+/// Requests and outcomes are plain records and enums, ready to be serialised.
+/// </para>
+/// <para>
+/// Faults: an unknown worker or pool, or a request that is not valid, fails the task with
+/// <see cref="ArgumentException"/>; a supervisor that is shutting down refuses new work (spawn, pool,
+/// scheduling) with <see cref="ObjectDisposedException"/>. Stopping the supervisor is its owner's business
+/// (the composition root disposes it), not a client's.
+/// </para>
+/// </remarks>
+public interface ISupervisor
 {
     /// <summary>Live events from the moment of subscription.</summary>
     /// <remarks>Delivered on the supervisor's delivery scheduler; use ObserveOn right before Subscribe to move them.</remarks>
@@ -19,7 +33,7 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// A <see cref="SupervisorSnapshot"/> of every worker, then live events from exactly that point: what a
-    /// late subscriber (a panel opened later) needs to start from a complete picture.
+    /// late subscriber (a panel opened later, a client connecting) needs to start from a complete picture.
     /// </summary>
     IObservable<SupervisorEvent> EventsWithSnapshot { get; }
 
@@ -35,26 +49,10 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// <param name="consumer">Who consumes, for people ("stdout", "the events file"): named in <see cref="WorkerOutputHeld"/>.</param>
     /// <param name="delivery">Where events are delivered, one at a time: a thread of the consumer's own, since
     /// its observer may block (writing to a pipe nobody reads yet) and that must hold up nothing else.</param>
-    IObservable<SupervisorEvent> LosslessEvents(string consumer, System.Reactive.Concurrency.IScheduler delivery);
-
-    /// <summary>Every worker as it is now, in spawn order.</summary>
-    ImmutableArray<WorkerInfo> Snapshot();
+    IObservable<SupervisorEvent> LosslessEvents(string consumer, IScheduler delivery);
 
     /// <summary>Starts a worker. A worker the OS refuses to start still gets an ID; it ends at once with the reason.</summary>
-    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
-    WorkerId Spawn(WorkerSpec spec);
-
-    /// <summary>The scheduling mode, and the run slots of pause-on-wait mode.</summary>
-    (SchedulingMode Mode, int Slots) Scheduling { get; }
-
-    /// <summary>
-    /// Switches the scheduling mode, live: workers alive are taken over (pause-on-wait: the running ones
-    /// get the free slots in spawn order, the others are queued) or let go (parallel: queued workers are
-    /// continued). Workers the user paused stay paused either way.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="slots"/> is below 1.</exception>
-    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
-    void SetScheduling(SchedulingMode mode, int slots);
+    Task<WorkerId> SpawnAsync(WorkerSpec spec);
 
     /// <summary>
     /// Starts a pool (Python's <c>Pool(size).map</c>): <see cref="PoolRequest.Size"/> long-lived workers that
@@ -62,24 +60,18 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// events; a worker that dies is replaced and its input reported failed; the pool closes its workers'
     /// stdin once every input has an outcome, and is joined when they have ended (<see cref="PoolFinished"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">The request is not valid (<see cref="PoolRequest.Problem"/>).</exception>
-    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
-    PoolId StartPool(PoolRequest request);
+    Task<PoolId> StartPoolAsync(PoolRequest request);
 
-    /// <summary>Waits until the pool is finished and joined.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <summary>Completes when the pool is finished and joined.</summary>
     Task<PoolOutcome> JoinPoolAsync(PoolId pool, CancellationToken cancellationToken = default);
 
-    /// <summary>Pauses the worker and its process group (SIGSTOP).</summary>
-    /// <returns>False when it has already ended.</returns>
-    bool Pause(WorkerId worker);
-
     /// <summary>
-    /// Resumes a paused worker and its process group (SIGCONT). In pause-on-wait mode it rejoins the
-    /// scheduler instead: continued if a slot is free, queued (still stopped) if not.
+    /// The <c>p</c> key: pauses a running or waiting worker (SIGSTOP to its process group), or resumes one
+    /// that is paused (SIGCONT; in pause-on-wait mode it rejoins the queue for a slot instead). A worker
+    /// stopped in the pause-on-wait queue is not paused: it is paused (it leaves the queue and stays stopped).
+    /// Decided on the supervisor's own state, so a quick second request undoes the first.
     /// </summary>
-    /// <returns>False when it has already ended.</returns>
-    bool Resume(WorkerId worker);
+    Task<PauseOutcome> PauseOrResumeAsync(WorkerId worker);
 
     /// <summary>
     /// Asks the worker's process group to end (SIGTERM, then SIGCONT so that a paused worker receives it),
@@ -87,26 +79,37 @@ public interface ISupervisor : IAsyncDisposable, IDisposable
     /// </summary>
     /// <param name="worker">The worker.</param>
     /// <param name="gracePeriod">How long to wait before SIGKILL; default <see cref="SupervisorOptions.GracePeriod"/>.</param>
-    /// <returns>How it ended.</returns>
+    /// <returns>How it ended, once it has.</returns>
     Task<WorkerExit> TerminateAsync(WorkerId worker, TimeSpan? gracePeriod = null);
 
     /// <summary>Kills the worker's process group at once (SIGKILL).</summary>
-    /// <returns>False when it has already ended.</returns>
-    bool Kill(WorkerId worker);
+    /// <returns>False when it had already ended: nothing was sent.</returns>
+    Task<bool> KillAsync(WorkerId worker);
 
-    /// <summary>Waits, without blocking a thread, until the worker ends (Python's <c>p.join(timeout)</c>).</summary>
+    /// <summary>Waits until the worker ends (Python's <c>p.join(timeout)</c>).</summary>
     /// <returns>How it ended; null when <paramref name="timeout"/> came first.</returns>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<WorkerExit?> JoinAsync(WorkerId worker, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Terminates every live worker (see <see cref="TerminateAsync"/>) and completes when all have ended.
+    /// Pools stop first: inputs not yet handed out never run, and no worker is replaced.
+    /// </summary>
+    /// <returns>How many workers were alive and asked to end.</returns>
+    Task<int> TerminateAllAsync(TimeSpan? gracePeriod = null);
+
+    /// <summary>Kills every live worker's process group at once (SIGKILL), pools first as in <see cref="TerminateAllAsync"/>.</summary>
+    /// <returns>How many workers were sent SIGKILL.</returns>
+    Task<int> KillAllAsync();
 
     /// <summary>Joins every worker spawned so far, all within one <paramref name="timeout"/>.</summary>
     /// <returns>True when all of them ended in time.</returns>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Terminates every live worker (see <see cref="TerminateAsync"/>) and waits until all have ended. Pools
-    /// stop first: inputs not yet handed out never run, and no worker is replaced.
+    /// Changes the scheduling mode or the run slots, live (see <see cref="SchedulingChange"/>): workers alive
+    /// are taken over (pause-on-wait: the running ones get the free slots in spawn order, the others are
+    /// queued) or let go (parallel: queued workers are continued). Workers the user paused stay paused.
     /// </summary>
-    Task TerminateAllAsync(TimeSpan? gracePeriod = null);
+    /// <returns>The mode and slots now, and whether anything changed (not past a bound of the slots).</returns>
+    Task<SchedulingOutcome> ChangeSchedulingAsync(SchedulingChange change);
 }

@@ -8,7 +8,8 @@ namespace TuiProcManager.Core.Supervision;
 
 public sealed partial class Supervisor
 {
-    /// <inheritdoc />
+    /// <summary>Pauses the worker and its process group (SIGSTOP).</summary>
+    /// <returns>False when it has already ended.</returns>
     public bool Pause(WorkerId worker)
     {
         lock (_gate)
@@ -31,7 +32,8 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Resumes a paused worker and its process group (SIGCONT); in pause-on-wait mode it rejoins the queue for a slot instead.</summary>
+    /// <returns>False when it has already ended.</returns>
     public bool Resume(WorkerId worker)
     {
         lock (_gate)
@@ -92,7 +94,8 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Kills the worker's process group at once (SIGKILL).</summary>
+    /// <returns>False when it has already ended.</returns>
     public bool Kill(WorkerId worker)
     {
         lock (_gate)
@@ -114,7 +117,7 @@ public sealed partial class Supervisor
     }
 
     /// <inheritdoc />
-    public Task TerminateAllAsync(TimeSpan? gracePeriod = null)
+    public async Task<int> TerminateAllAsync(TimeSpan? gracePeriod = null)
     {
         List<WorkerId> live;
         lock (_gate)
@@ -123,7 +126,8 @@ public sealed partial class Supervisor
             live = [.. _workers.Where(w => w.IsAlive).Select(w => w.Id)]; // those being started too
         }
 
-        return Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod)));
+        await Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod))).ConfigureAwait(false);
+        return live.Count;
     }
 
     private void Escalate(WorkerId worker, TimeSpan grace)

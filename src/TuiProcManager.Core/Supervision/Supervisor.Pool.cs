@@ -27,7 +27,9 @@ public sealed partial class Supervisor
     private readonly Dictionary<PoolId, TaskCompletionSource<PoolOutcome>> _poolEnds = [];
     private readonly List<int> _assigned = []; // reused; under the gate
 
-    /// <inheritdoc />
+    /// <summary>See <see cref="ISupervisor.StartPoolAsync"/>; the decision itself.</summary>
+    /// <exception cref="ArgumentException">The request is not valid (<see cref="PoolRequest.Problem"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
     public PoolId StartPool(PoolRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

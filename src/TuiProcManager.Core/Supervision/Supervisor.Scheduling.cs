@@ -24,7 +24,7 @@ public sealed partial class Supervisor
     private PauseOnWaitPolicy? _policy; // null in parallel mode
     private int _slots = 1;
 
-    /// <inheritdoc />
+    /// <summary>The scheduling mode and run slots now. For the supervisor's own tests: clients fold the events instead.</summary>
     public (SchedulingMode Mode, int Slots) Scheduling
     {
         get
@@ -36,7 +36,9 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Switches the scheduling mode and slots, live (see <see cref="ISupervisor.ChangeSchedulingAsync"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="slots"/> is below 1.</exception>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
     public void SetScheduling(SchedulingMode mode, int slots)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);

@@ -32,7 +32,8 @@ public sealed partial class Supervisor
     private readonly QueuedEvent[] _outputBatch = new QueuedEvent[256]; // under the gate; reused
     private bool _launching; // a drain of _launchQueue is scheduled or running
 
-    /// <inheritdoc />
+    /// <summary>See <see cref="ISupervisor.SpawnAsync"/>; the decision itself.</summary>
+    /// <exception cref="ObjectDisposedException">The supervisor is shutting down.</exception>
     public WorkerId Spawn(WorkerSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

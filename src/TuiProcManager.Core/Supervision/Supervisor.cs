@@ -10,7 +10,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
-/// <summary>The supervisor: see <see cref="ISupervisor"/>.</summary>
+/// <summary>The supervisor, in this process: see <see cref="ISupervisor"/>. Its owner (the composition root) disposes it, which stops every worker.</summary>
 /// <remarks>
 /// <para>
 /// One lock, <see cref="_gate"/>, guards every worker record, the event sequence and the subscriber list.
@@ -30,7 +30,7 @@ namespace TuiProcManager.Core.Supervision;
 /// kernel reused is never touched.
 /// </para>
 /// </remarks>
-public sealed partial class Supervisor : ISupervisor
+public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly IProcessLauncher _launcher;
@@ -78,7 +78,7 @@ public sealed partial class Supervisor : ISupervisor
             Subscribe(new SubscriberQueue(o, delivery, _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
     }
 
-    /// <inheritdoc />
+    /// <summary>Every worker as it is now, in spawn order. For the supervisor's own tests: clients fold the events instead.</summary>
     public ImmutableArray<WorkerInfo> Snapshot()
     {
         lock (_gate)
