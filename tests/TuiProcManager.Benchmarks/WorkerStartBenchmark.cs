@@ -83,7 +83,7 @@ internal static class WorkerStartBenchmark
 
     private sealed class Variant(string name, string worker, ServiceProvider services, bool forkServer) : IAsyncDisposable
     {
-        private readonly ISupervisor _supervisor = services.GetRequiredService<ISupervisor>();
+        private readonly Supervisor _supervisor = services.GetRequiredService<Supervisor>();
         private readonly List<double> _one = [], _batch = [], _cpu = [];
         private (long Rss, long Pss) _server, _worker;
 
