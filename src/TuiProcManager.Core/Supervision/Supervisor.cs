@@ -10,6 +10,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
+// Design: docs/decisions/0005-supervisor-single-lock.md
 /// <summary>The supervisor: see <see cref="ISupervisor"/>.</summary>
 /// <remarks>
 /// <para>
