@@ -9,7 +9,7 @@ using TuiProcManager.Linux.DependencyInjection;
 namespace TuiProcManager.Benchmarks;
 
 /// <summary>
-/// Issue 14's choice of worker, measured side by side in one run, rounds interleaved: (a) the small NativeAOT
+/// Which worker a publish ships, measured side by side in one run, rounds interleaved: (a) the small NativeAOT
 /// <c>tuiproc-worker</c> (staged beside the benchmarks), (b) the app itself as a multi-call executable, started
 /// under the name tuiproc-worker (a symlink of that name to <see cref="AppUnderTest"/>, which must be a native
 /// publish). For each: start+join one at a time and 100 at once, with the fork server and with posix_spawn;

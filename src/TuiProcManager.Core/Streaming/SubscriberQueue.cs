@@ -5,6 +5,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// One subscriber's queue, drained on its delivery scheduler so that a slow subscriber never stalls the
 /// supervisor. Lossy (the screen: bounded by dropping) or lossless (records and printed output: bounded

@@ -10,6 +10,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
+// Design: docs/decisions/0005-supervisor-single-lock.md
 /// <summary>The supervisor, in this process: see <see cref="ISupervisor"/>. Its owner (the composition root) disposes it, which stops every worker.</summary>
 /// <remarks>
 /// <para>

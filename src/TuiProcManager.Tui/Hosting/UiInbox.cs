@@ -4,6 +4,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Hosting;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// Where the event stream waits for the UI: events gather for one window (about 33 ms) after the first of a
 /// quiet spell and go to the UI thread as one batch; the next batch is not sent before the UI has taken the
