@@ -150,7 +150,7 @@ public sealed partial class Supervisor
             return false;
         }
 
-        Publish(new SignalSent(Next(), Now, w.Id, signal, why, cause));
+        _events.Publish(new SignalSent(_events.NextSequence(), Now, w.Id, signal, why, cause));
         return true;
     }
 }

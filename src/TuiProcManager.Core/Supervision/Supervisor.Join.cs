@@ -20,7 +20,7 @@ public sealed partial class Supervisor
         {
             WorkerRecord w = Get(worker);
             ended = w.Ended.Task;
-            OnceLaunched(w, () => Publish(new JoinStarted(Next(), Now, worker, timeout)));
+            OnceLaunched(w, () => _events.Publish(new JoinStarted(_events.NextSequence(), Now, worker, timeout)));
         }
 
         JoinOutcome outcome = await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ public sealed partial class Supervisor
         {
             WorkerRecord w = Get(worker);
             w.Joined |= exit is not null;
-            OnceLaunched(w, () => Publish(new WorkerJoined(Next(), Now, worker, outcome, exit)));
+            OnceLaunched(w, () => _events.Publish(new WorkerJoined(_events.NextSequence(), Now, worker, outcome, exit)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

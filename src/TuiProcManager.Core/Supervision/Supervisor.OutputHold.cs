@@ -47,7 +47,7 @@ public sealed partial class Supervisor
             if (w.IsAlive && w.OutputHeld && !w.OutputHeldReported)
             {
                 w.OutputHeldReported = true;
-                Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: true, _flow.HeldBy(w.Id)));
+                _events.Publish(new WorkerOutputHeld(_events.NextSequence(), Now, w.Id, Held: true, _flow.HeldBy(w.Id)));
             }
         }
     }
@@ -64,7 +64,7 @@ public sealed partial class Supervisor
         if (w.OutputHeldReported)
         {
             w.OutputHeldReported = false;
-            Publish(new WorkerOutputHeld(Next(), Now, w.Id, Held: false, ""));
+            _events.Publish(new WorkerOutputHeld(_events.NextSequence(), Now, w.Id, Held: false, ""));
         }
     }
 }

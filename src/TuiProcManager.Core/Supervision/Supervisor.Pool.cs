@@ -44,8 +44,8 @@ public sealed partial class Supervisor
             PoolRun run = new(new PoolId(_pools.Count + 1), request);
             _pools.Add(run);
             _poolEnds[run.Id] = new TaskCompletionSource<PoolOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            PoolStarted started = new(Next(), Now, run.Id, request, run.Window);
-            Publish(started);
+            PoolStarted started = new(_events.NextSequence(), Now, run.Id, request, run.Window);
+            _events.Publish(started);
             int workers = started.Workers;
             for (int i = 0; i < workers && !run.Stopped; i++)
             {
@@ -81,7 +81,7 @@ public sealed partial class Supervisor
         if (w.Replaces is { } replaced && w.Pool is { } run)
         {
             w.Replaces = null;
-            Publish(new PoolWorkerReplaced(Next(), Now, replaced.Worker, run.Id, w.IsAlive ? w.Id : null, replaced.Why));
+            _events.Publish(new PoolWorkerReplaced(_events.NextSequence(), Now, replaced.Worker, run.Id, w.IsAlive ? w.Id : null, replaced.Why));
         }
     }
 
@@ -92,7 +92,7 @@ public sealed partial class Supervisor
         foreach (int index in _assigned)
         {
             w.PendingInput.Write(Encoding.UTF8.GetBytes(run.Request.Tasks[index].Line + "\n"));
-            Publish(new PoolTaskAssigned(Next(), Now, w.Id, run.Id, index));
+            _events.Publish(new PoolTaskAssigned(_events.NextSequence(), Now, w.Id, run.Id, index));
         }
 
         _assigned.Clear();
@@ -152,7 +152,7 @@ public sealed partial class Supervisor
 
         if (w.Pool is not { } run)
         {
-            Publish(new ResultRecorded(Next(), Now, w.Id, record.Kind, record.Input, record.Result, record.Error));
+            _events.Publish(new ResultRecorded(_events.NextSequence(), Now, w.Id, record.Kind, record.Input, record.Result, record.Error));
             return;
         }
 
@@ -161,7 +161,7 @@ public sealed partial class Supervisor
             return; // not the input it was given: not a result of this pool
         }
 
-        Publish(new ResultRecorded(Next(), Now, w.Id, record.Kind, record.Input, record.Result, record.Error, run.Id, index));
+        _events.Publish(new ResultRecorded(_events.NextSequence(), Now, w.Id, record.Kind, record.Input, record.Result, record.Error, run.Id, index));
         FillPoolWorker(run, w);
         CheckPoolFinished(run);
     }
@@ -173,7 +173,7 @@ public sealed partial class Supervisor
         if (run.WorkerEnded(w.Id) is { } index)
         {
             PoolTask task = run.Request.Tasks[index];
-            Publish(new ResultRecorded(Next(), Now, w.Id, task.Kind, task.Input, null, $"worker {w.Id} {exit} while computing it", run.Id, index));
+            _events.Publish(new ResultRecorded(_events.NextSequence(), Now, w.Id, task.Kind, task.Input, null, $"worker {w.Id} {exit} while computing it", run.Id, index));
         }
 
         if (exit.Kind == ExitKind.FailedToStart)
@@ -213,7 +213,7 @@ public sealed partial class Supervisor
 
         if (_poolEnds.TryGetValue(run.Id, out TaskCompletionSource<PoolOutcome>? ended) && ended.TrySetResult(run.Outcome))
         {
-            Publish(new PoolFinished(Next(), Now, run.Id, run.Outcome));
+            _events.Publish(new PoolFinished(_events.NextSequence(), Now, run.Id, run.Outcome));
         }
     }
 

@@ -261,7 +261,7 @@ public sealed partial class Supervisor
             .Select(d => w.Descendants.GetValueOrDefault(d.Pid)?.LastSample)
             .OfType<ProcessSample>()
             .Where(d => d.State != WorkerState.Ended)];
-        Publish(new ResourceSampled(Next(), now, w.Id, w.LastSample, children));
+        _events.Publish(new ResourceSampled(_events.NextSequence(), now, w.Id, w.LastSample, children));
     }
 
     /// <summary>Finds new descendants, follows their states, and notices the ones that are gone. Caller holds the gate.</summary>
@@ -290,7 +290,7 @@ public sealed partial class Supervisor
             if (from != to && !(from is null && to == WorkerState.Ended))
             {
                 _lastStateActivity = now;
-                Publish(new DescendantStateChanged(Next(), now, w.Id, d.Pid, d.ParentPid, d.Name, from, to));
+                _events.Publish(new DescendantStateChanged(_events.NextSequence(), now, w.Id, d.Pid, d.ParentPid, d.Name, from, to));
             }
 
             d.State = to;
@@ -316,7 +316,7 @@ public sealed partial class Supervisor
         w.Descendants.Remove(d.Pid);
         if (d.State is not (WorkerState.Ended or WorkerState.Starting))
         {
-            Publish(new DescendantStateChanged(Next(), now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
+            _events.Publish(new DescendantStateChanged(_events.NextSequence(), now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
         }
     }
 
@@ -332,6 +332,6 @@ public sealed partial class Supervisor
 
         ImmutableArray<double> busy = [.. machine.Cores.Zip(last.Cores, (c, p) =>
             c.Total > p.Total ? Math.Clamp((double)(c.Busy - p.Busy) / (c.Total - p.Total) * 100, 0, 100) : 0)];
-        Publish(new MachineSampled(Next(), now, busy));
+        _events.Publish(new MachineSampled(_events.NextSequence(), now, busy));
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class Supervisor
             Carry();
             _policy = mode == SchedulingMode.PauseOnWait ? _policy : null;
             _slots = slots;
-            Publish(new SchedulingChanged(Next(), Now, mode, slots));
+            _events.Publish(new SchedulingChanged(_events.NextSequence(), Now, mode, slots));
             StartStatePolling(restart: true); // wake polls start (or stop) now, not at the next slow tick
         }
     }
@@ -157,8 +157,8 @@ public sealed partial class Supervisor
                     break;
             }
 
-            Publish(new WorkerScheduled(
-                Next(), Now, d.Worker, d.Change, d.Why, _policy?.Holders.Count ?? 0, _policy?.Queue.Count ?? 0,
+            _events.Publish(new WorkerScheduled(
+                _events.NextSequence(), Now, d.Worker, d.Change, d.Why, _policy?.Holders.Count ?? 0, _policy?.Queue.Count ?? 0,
                 d.Worker == woke ? noticedWithin : null));
         }
 

@@ -29,7 +29,6 @@ namespace TuiProcManager.Core.Supervision;
 public sealed partial class Supervisor
 {
     private readonly Queue<WorkerRecord> _launchQueue = new();
-    private readonly QueuedEvent[] _outputBatch = new QueuedEvent[256]; // under the gate; reused
     private bool _launching; // a drain of _launchQueue is scheduled or running
 
     /// <summary>See <see cref="ISupervisor.SpawnAsync"/>; the decision itself.</summary>
@@ -119,7 +118,7 @@ public sealed partial class Supervisor
         w.Launched = true;
         if (handle is null)
         {
-            Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, null));
+            _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, null));
             End(w, WorkerExit.FailedToStart(refused ?? "not started"));
             PublishReplacement(w);
             return;
@@ -127,7 +126,7 @@ public sealed partial class Supervisor
 
         w.Handle = handle;
         _flow.Track(w.Id, handle);
-        Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
+        _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
         _live.Add(w);
         Admit(w, "spawned", stopped: false);
         StartStatePolling();
@@ -219,20 +218,7 @@ public sealed partial class Supervisor
                 return;
             }
 
-            DateTimeOffset now = Now;
-            QueuedEvent[] batch = _outputBatch;
-            for (int start = 0; start < lines.Count; start += batch.Length)
-            {
-                int n = Math.Min(batch.Length, lines.Count - start);
-                for (int i = 0; i < n; i++)
-                {
-                    batch[i] = new QueuedEvent(new OutputLine(Next(), now, w.Id, channel, lines[start + i], ++w.OutputLines));
-                }
-
-                _fanOut.Publish(batch.AsSpan(0, n));
-            }
-
-            Array.Clear(batch);
+            _events.PublishOutput(w, channel, lines);
         }
     }
 
@@ -260,7 +246,7 @@ public sealed partial class Supervisor
                 return;
             }
 
-            Publish(new ProcessLeftBehind(Next(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
+            _events.Publish(new ProcessLeftBehind(_events.NextSequence(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
         }
     }
 

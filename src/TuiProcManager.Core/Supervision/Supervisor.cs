@@ -42,9 +42,9 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly OutputFlow _flow = new();
     private readonly List<WorkerRecord> _workers = []; // every worker ever spawned, index = id - 1
     private readonly List<WorkerRecord> _live = []; // started and not yet ended: what sampling reads
+    private readonly EventPublisher _events;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
-    private long _sequence;
     private bool _disposed;
 
     /// <summary>Creates a supervisor; sampling starts at once.</summary>
@@ -59,6 +59,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _probe = probe;
         _schedulers = schedulers;
         _options = options;
+        _events = new EventPublisher(_fanOut, schedulers.Clock);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
     }
@@ -115,13 +116,10 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         });
     }
 
-    private DateTimeOffset Now => _schedulers.Clock.Now;
+    private DateTimeOffset Now => _events.Now;
 
-    /// <summary>The next sequence number. Caller holds the gate and publishes the event it numbers.</summary>
-    private long Next() => ++_sequence;
-
-    /// <summary>Caller holds the gate.</summary>
-    private void Publish(SupervisorEvent e) => _fanOut.Publish(e);
+    /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
+    private long _sequence => _events.LastSequence;
 
     private WorkerRecord Get(WorkerId id)
     {
@@ -149,7 +147,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         WorkerState from = w.State;
         w.State = to;
         _lastStateActivity = Now;
-        Publish(new WorkerStateChanged(Next(), Now, w.Id, from, to, why));
+        _events.Publish(new WorkerStateChanged(_events.NextSequence(), Now, w.Id, from, to, why));
     }
 
     /// <summary>Records the end of a worker and publishes it. Caller holds the gate.</summary>
@@ -166,7 +164,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         w.Escalation = null;
         foreach (DescendantRecord d in w.Descendants.Values)
         {
-            Publish(new DescendantStateChanged(Next(), Now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
+            _events.Publish(new DescendantStateChanged(_events.NextSequence(), Now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
         }
 
         w.Descendants.Clear();
@@ -174,7 +172,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _flow.Forget(w.Id);
         Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
-        Publish(new WorkerEnded(Next(), Now, w.Id, exit));
+        _events.Publish(new WorkerEnded(_events.NextSequence(), Now, w.Id, exit));
         w.Handle?.Dispose();
         w.Ended.TrySetResult(exit);
         _live.Remove(w);
