@@ -35,7 +35,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             if (!w.IsAlive)
             {
                 return PauseOutcome.Ended;

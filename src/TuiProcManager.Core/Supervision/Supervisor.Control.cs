@@ -14,7 +14,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             if (!WhenLaunched(w, () => Pause(worker)))
             {
                 return w.IsAlive;
@@ -38,7 +38,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             if (!WhenLaunched(w, () => Resume(worker)))
             {
                 return w.IsAlive;
@@ -72,7 +72,7 @@ public sealed partial class Supervisor
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero, nameof(gracePeriod));
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             if (!WhenLaunched(w, () => TerminateAsync(worker, grace)))
             {
                 return w.Ended.Task;
@@ -100,7 +100,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             if (!WhenLaunched(w, () => Kill(worker)))
             {
                 return w.IsAlive;
@@ -134,7 +134,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             w.Escalation = null;
             SendToGroup(w, ProcessSignal.Kill, string.Create(
                 CultureInfo.InvariantCulture, $"terminate: still alive {grace.TotalSeconds:0.###} s after SIGTERM"), SignalCause.FollowUp);

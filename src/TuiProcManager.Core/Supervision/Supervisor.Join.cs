@@ -18,7 +18,7 @@ public sealed partial class Supervisor
         Task<WorkerExit> ended;
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             ended = w.Ended.Task;
             OnceLaunched(w, () => _events.Publish(new JoinStarted(_events.NextSequence(), Now, worker, timeout)));
         }
@@ -27,7 +27,7 @@ public sealed partial class Supervisor
         WorkerExit? exit = outcome == JoinOutcome.Ended ? await ended.ConfigureAwait(false) : null;
         lock (_gate)
         {
-            WorkerRecord w = Get(worker);
+            WorkerRecord w = _workers.Record(worker);
             w.Joined |= exit is not null;
             OnceLaunched(w, () => _events.Publish(new WorkerJoined(_events.NextSequence(), Now, worker, outcome, exit)));
         }

@@ -136,7 +136,7 @@ public sealed partial class Supervisor
     /// <summary>Writes the inputs that did not fit earlier; called on every state poll. Caller holds the gate.</summary>
     private void FlushPendingInputs()
     {
-        foreach (WorkerRecord w in _live)
+        foreach (WorkerRecord w in _workers.Live)
         {
             FlushInput(w);
         }
@@ -205,7 +205,7 @@ public sealed partial class Supervisor
         {
             foreach (WorkerId id in run.Workers)
             {
-                Get(id).Handle?.CloseInput(); // end of file: each worker finishes and exits 0
+                _workers.Record(id).Handle?.CloseInput(); // end of file: each worker finishes and exits 0
             }
 
             return;

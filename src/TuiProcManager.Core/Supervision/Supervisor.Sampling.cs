@@ -62,7 +62,7 @@ public sealed partial class Supervisor
             _stateTimer.Disposable = null;
         }
 
-        if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed && _live.Count > 0)
+        if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed && _workers.Live.Count > 0)
         {
             _stateTimer.Disposable = SchedulePolls(NextStatePoll());
         }
@@ -136,7 +136,7 @@ public sealed partial class Supervisor
             // (descendants included) at the usual pace.
             full = withResources || _policy is null || _lastFullPoll is not { } last || Now - last >= _options.StatePollInterval;
             _lastFullPoll = full && !withResources ? Now : _lastFullPoll;
-            live = full ? [.. _live] : [.. _live.Where(MayWake)];
+            live = full ? [.. _workers.Live] : [.. _workers.Live.Where(MayWake)];
         }
 
         // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose

@@ -48,7 +48,7 @@ public sealed partial class Supervisor
             if (mode == SchedulingMode.PauseOnWait && _policy is null)
             {
                 _policy = new PauseOnWaitPolicy(slots);
-                foreach (WorkerRecord w in _live.Where(w => !w.PausedByUser && !w.Terminating))
+                foreach (WorkerRecord w in _workers.Live.Where(w => !w.PausedByUser && !w.Terminating))
                 {
                     if (w.State is WorkerState.Waiting or WorkerState.Paused)
                     {
@@ -120,7 +120,7 @@ public sealed partial class Supervisor
     {
         foreach (SlotDecision d in _decisions)
         {
-            WorkerRecord w = Get(d.Worker);
+            WorkerRecord w = _workers.Record(d.Worker);
             switch (d.Change)
             {
                 case SlotChange.Queued:

@@ -57,8 +57,9 @@ public sealed partial class Supervisor
     /// <param name="replaces">The pool worker it replaces and why that one ended: published once it has started.</param>
     private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces = null)
     {
-        WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now) { Pool = pool, Replaces = replaces };
-        _workers.Add(w);
+        WorkerRecord w = _workers.Add(spec, Now);
+        w.Pool = pool;
+        w.Replaces = replaces;
         pool?.AddWorker(w.Id); // counted at once, so that the pool does not start another in its place
         _launchQueue.Enqueue(w);
         if (!_launching)
@@ -127,7 +128,7 @@ public sealed partial class Supervisor
         w.Handle = handle;
         _flow.Track(w.Id, handle);
         _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
-        _live.Add(w);
+        _workers.AddLive(w);
         Admit(w, "spawned", stopped: false);
         StartStatePolling();
         if (w.Pool is { } run)

@@ -40,8 +40,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly DeliveryLimits _limits;
     private readonly EventFanOut _fanOut = new();
     private readonly OutputFlow _flow = new();
-    private readonly List<WorkerRecord> _workers = []; // every worker ever spawned, index = id - 1
-    private readonly List<WorkerRecord> _live = []; // started and not yet ended: what sampling reads
+    private readonly WorkerTable _workers = new();
     private readonly EventPublisher _events;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
@@ -121,15 +120,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
     private long _sequence => _events.LastSequence;
 
-    private WorkerRecord Get(WorkerId id)
-    {
-        // Ids are 1, 2, 3… in spawn order and never removed, so the id is the index plus one.
-        int index = id.Value - 1;
-        return index >= 0 && index < _workers.Count
-            ? _workers[index]
-            : throw new ArgumentException($"There is no worker {id}.", nameof(id));
-    }
-
     /// <summary>Caller holds the gate.</summary>
     private void ChangeState(WorkerRecord w, WorkerState to, string why)
     {
@@ -175,13 +165,13 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _events.Publish(new WorkerEnded(_events.NextSequence(), Now, w.Id, exit));
         w.Handle?.Dispose();
         w.Ended.TrySetResult(exit);
-        _live.Remove(w);
+        _workers.RemoveLive(w);
         if (w.Pool is { } run)
         {
             OnPoolWorkerEnded(run, w, exit);
         }
 
-        if (_live.Count == 0)
+        if (_workers.Live.Count == 0)
         {
             _stateTimer.Disposable = null; // nothing to poll until the next spawn
         }
