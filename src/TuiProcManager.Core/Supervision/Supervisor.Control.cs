@@ -20,7 +20,7 @@ public sealed partial class Supervisor
                 return w.IsAlive;
             }
 
-            if (!SendToGroup(w, ProcessSignal.Stop, "pause"))
+            if (!_signals.SendToGroup(w, ProcessSignal.Stop, "pause"))
             {
                 return false;
             }
@@ -54,7 +54,7 @@ public sealed partial class Supervisor
                 return true;
             }
 
-            if (!SendToGroup(w, ProcessSignal.Continue, "resume"))
+            if (!_signals.SendToGroup(w, ProcessSignal.Continue, "resume"))
             {
                 return false;
             }
@@ -78,16 +78,16 @@ public sealed partial class Supervisor
                 return w.Ended.Task;
             }
 
-            if (w.IsAlive && !w.Terminating && SendToGroup(w, ProcessSignal.Terminate, "terminate"))
+            if (w.IsAlive && !w.Terminating && _signals.SendToGroup(w, ProcessSignal.Terminate, "terminate"))
             {
                 w.Terminating = true;
                 Unschedule(w, "terminating");
 
                 // A stopped process keeps a SIGTERM pending until it is continued: without this SIGCONT a
                 // paused worker would survive until the grace period ran out. Harmless for a running one.
-                SendToGroup(w, ProcessSignal.Continue, "terminate: let a paused worker receive SIGTERM", SignalCause.FollowUp);
+                _signals.SendToGroup(w, ProcessSignal.Continue, "terminate: let a paused worker receive SIGTERM", SignalCause.FollowUp);
                 w.PausedByUser = false;
-                w.Escalation = _schedulers.Clock.Schedule(grace, () => Escalate(worker, grace));
+                _signals.ScheduleEscalation(w, grace);
             }
 
             return w.Ended.Task;
@@ -106,7 +106,7 @@ public sealed partial class Supervisor
                 return w.IsAlive;
             }
 
-            if (!SendToGroup(w, ProcessSignal.Kill, "kill"))
+            if (!_signals.SendToGroup(w, ProcessSignal.Kill, "kill"))
             {
                 return false;
             }
@@ -128,29 +128,5 @@ public sealed partial class Supervisor
 
         await Task.WhenAll(live.Select(id => TerminateAsync(id, gracePeriod))).ConfigureAwait(false);
         return live.Count;
-    }
-
-    private void Escalate(WorkerId worker, TimeSpan grace)
-    {
-        lock (_gate)
-        {
-            WorkerRecord w = _workers.Record(worker);
-            w.Escalation = null;
-            SendToGroup(w, ProcessSignal.Kill, string.Create(
-                CultureInfo.InvariantCulture, $"terminate: still alive {grace.TotalSeconds:0.###} s after SIGTERM"), SignalCause.FollowUp);
-        }
-    }
-
-    /// <summary>Signals a worker's process group and publishes it. Caller holds the gate.</summary>
-    /// <returns>False when the worker has ended or never started: nothing was sent.</returns>
-    private bool SendToGroup(WorkerRecord w, ProcessSignal signal, string why, SignalCause cause = SignalCause.Request)
-    {
-        if (!w.IsAlive || w.Handle is null || !w.Handle.SignalGroup(signal))
-        {
-            return false;
-        }
-
-        _events.Publish(new SignalSent(_events.NextSequence(), Now, w.Id, signal, why, cause));
-        return true;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class Supervisor
             StopPools();
             foreach (WorkerRecord w in _workers)
             {
-                SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+                _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
             }
         }
 

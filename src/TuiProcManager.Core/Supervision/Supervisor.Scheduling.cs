@@ -129,7 +129,7 @@ public sealed partial class Supervisor
                     if (d.Signal)
                     {
                         w.LastSchedulerSignalAt = Now;
-                        SendToGroup(w, ProcessSignal.Stop, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
+                        _signals.SendToGroup(w, ProcessSignal.Stop, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
                     }
 
                     break;
@@ -139,7 +139,7 @@ public sealed partial class Supervisor
                     if (d.Signal)
                     {
                         w.LastSchedulerSignalAt = Now;
-                        SendToGroup(w, ProcessSignal.Continue, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
+                        _signals.SendToGroup(w, ProcessSignal.Continue, "pause-on-wait: " + d.Why, SignalCause.Scheduler);
                     }
 
                     break;
@@ -151,7 +151,7 @@ public sealed partial class Supervisor
                     w.PendingNote = null;
                     if (d.Signal)
                     {
-                        SendToGroup(w, ProcessSignal.Continue, d.Why, SignalCause.Scheduler);
+                        _signals.SendToGroup(w, ProcessSignal.Continue, d.Why, SignalCause.Scheduler);
                     }
 
                     break;

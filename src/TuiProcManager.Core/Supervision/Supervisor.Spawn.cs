@@ -145,7 +145,7 @@ public sealed partial class Supervisor
         if (_disposed && w.IsAlive)
         {
             // Shut down while it was being started: nobody will stop it but us.
-            SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+            _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
         }
     }
 

@@ -42,6 +42,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly OutputFlow _flow = new();
     private readonly WorkerTable _workers = new();
     private readonly EventPublisher _events;
+    private readonly SignalSender _signals;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
     private bool _disposed;
@@ -59,6 +60,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _schedulers = schedulers;
         _options = options;
         _events = new EventPublisher(_fanOut, schedulers.Clock);
+        _signals = new SignalSender(_events, ScheduleUnderGate);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
     }
@@ -117,6 +119,16 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
     private DateTimeOffset Now => _events.Now;
 
+    /// <summary>Runs <paramref name="action"/> on the clock scheduler after <paramref name="due"/>, with the gate held.</summary>
+    private IDisposable ScheduleUnderGate(TimeSpan due, Action action) =>
+        _schedulers.Clock.Schedule(due, () =>
+        {
+            lock (_gate)
+            {
+                action();
+            }
+        });
+
     /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
     private long _sequence => _events.LastSequence;
 
@@ -150,8 +162,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
         w.Exit = exit;
         w.EndedAt = Now;
-        w.Escalation?.Dispose();
-        w.Escalation = null;
+        SignalSender.CancelEscalation(w);
         foreach (DescendantRecord d in w.Descendants.Values)
         {
             _events.Publish(new DescendantStateChanged(_events.NextSequence(), Now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
