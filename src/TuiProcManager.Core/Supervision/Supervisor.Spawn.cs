@@ -251,6 +251,21 @@ public sealed partial class Supervisor
         }
     }
 
+    /// <summary>The reader held or let go of a worker's pipes (see <see cref="OutputHolds"/>).</summary>
+    private void OnOutputHeld(WorkerRecord w, bool held)
+    {
+        lock (_gate)
+        {
+            if (!w.Launched)
+            {
+                (w.Early ??= []).Add(() => OnOutputHeld(w, held));
+                return;
+            }
+
+            _holds.OnOutputHeld(w, held);
+        }
+    }
+
     /// <summary>Routes what the launcher reports about one process to its worker.</summary>
     private sealed class WorkerProcessEvents(Supervisor supervisor, WorkerRecord worker) : IProcessEvents
     {

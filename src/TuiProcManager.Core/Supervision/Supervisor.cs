@@ -43,6 +43,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly WorkerTable _workers = new();
     private readonly EventPublisher _events;
     private readonly SignalSender _signals;
+    private readonly OutputHolds _holds;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
     private bool _disposed;
@@ -61,6 +62,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _options = options;
         _events = new EventPublisher(_fanOut, schedulers.Clock);
         _signals = new SignalSender(_events, ScheduleUnderGate);
+        _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
     }
@@ -169,7 +171,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         }
 
         w.Descendants.Clear();
-        EndOutputHold(w);
+        _holds.EndOutputHold(w);
         _flow.Forget(w.Id);
         Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
