@@ -68,11 +68,11 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            SchedulingMode mode = _policy is null ? SchedulingMode.Parallel : SchedulingMode.PauseOnWait;
+            SchedulingMode mode = _slotScheduler.Mode;
             SchedulingMode nextMode = change.Mode
                 ?? (!change.ToggleMode ? mode : mode == SchedulingMode.Parallel ? SchedulingMode.PauseOnWait : SchedulingMode.Parallel);
-            int nextSlots = Math.Clamp((change.Slots ?? _slots) + change.SlotDelta, 1, PauseOnWaitPolicy.MaxSlots);
-            bool changed = nextMode != mode || nextSlots != _slots;
+            int nextSlots = Math.Clamp((change.Slots ?? _slotScheduler.Slots) + change.SlotDelta, 1, PauseOnWaitPolicy.MaxSlots);
+            bool changed = nextMode != mode || nextSlots != _slotScheduler.Slots;
             if (changed || change.Mode is not null || change.Slots is not null)
             {
                 SetScheduling(nextMode, nextSlots);

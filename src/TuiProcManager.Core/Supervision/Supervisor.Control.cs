@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -25,7 +26,7 @@ public sealed partial class Supervisor
                 return false;
             }
 
-            Unschedule(w, "paused by the user");
+            _slotScheduler.Unschedule(w, "paused by the user");
             w.PausedByUser = true;
             RequestPoll();
             return true;
@@ -44,12 +45,12 @@ public sealed partial class Supervisor
                 return w.IsAlive;
             }
 
-            if (_policy is not null && w.IsAlive && !w.Terminating && !_policy.Governs(w.Id))
+            if (_slotScheduler.Mode == SchedulingMode.PauseOnWait && w.IsAlive && !w.Terminating && !_slotScheduler.Governs(w))
             {
                 // Pause-on-wait: the worker joins the scheduler again, and runs only with a slot (the
                 // decision carries the SIGCONT, or keeps it stopped in the queue).
                 w.PausedByUser = false;
-                Admit(w, "resumed by the user", stopped: true);
+                _slotScheduler.Admit(w, "resumed by the user", stopped: true);
                 RequestPoll();
                 return true;
             }
@@ -81,7 +82,7 @@ public sealed partial class Supervisor
             if (w.IsAlive && !w.Terminating && _signals.SendToGroup(w, ProcessSignal.Terminate, "terminate"))
             {
                 w.Terminating = true;
-                Unschedule(w, "terminating");
+                _slotScheduler.Unschedule(w, "terminating");
 
                 // A stopped process keeps a SIGTERM pending until it is continued: without this SIGCONT a
                 // paused worker would survive until the grace period ran out. Harmless for a running one.
@@ -111,7 +112,7 @@ public sealed partial class Supervisor
                 return false;
             }
 
-            Unschedule(w, "killed");
+            _slotScheduler.Unschedule(w, "killed");
             return true;
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -81,7 +82,7 @@ public sealed partial class Supervisor
         });
 
     /// <summary>Polling at the quiet pace: no pause-on-wait policy, nothing changed for <see cref="SupervisorOptions.QuietAfter"/>. Caller holds the gate.</summary>
-    private bool IsQuietPace() => _policy is null && Now - _lastStateActivity >= _options.QuietAfter;
+    private bool IsQuietPace() => _slotScheduler.Mode == SchedulingMode.Parallel && Now - _lastStateActivity >= _options.QuietAfter;
 
     /// <summary>At the quiet pace, the resource sample (which reads every state) comes within half a poll: this poll need not read.</summary>
     private bool ResourceSampleDueSoon()
@@ -97,7 +98,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            return _policy is not null ? _options.WakePollInterval
+            return _slotScheduler.Mode == SchedulingMode.PauseOnWait ? _options.WakePollInterval
                 : IsQuietPace() ? _options.QuietStatePollInterval
                 : _options.StatePollInterval;
         }
@@ -134,9 +135,9 @@ public sealed partial class Supervisor
         {
             // Pause-on-wait polls every millisecond, but only the workers that may wake up; everything
             // (descendants included) at the usual pace.
-            full = withResources || _policy is null || _lastFullPoll is not { } last || Now - last >= _options.StatePollInterval;
+            full = withResources || _slotScheduler.Mode == SchedulingMode.Parallel || _lastFullPoll is not { } last || Now - last >= _options.StatePollInterval;
             _lastFullPoll = full && !withResources ? Now : _lastFullPoll;
-            live = full ? [.. _workers.Live] : [.. _workers.Live.Where(MayWake)];
+            live = full ? [.. _workers.Live] : [.. _workers.Live.Where(_slotScheduler.MayWake)];
         }
 
         // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose
@@ -239,7 +240,7 @@ public sealed partial class Supervisor
     {
         if (StateClassifier.Classify(self.State, w.PausedByUser || w.QueuedByScheduler) is var (state, why))
         {
-            ObserveForScheduling(w, state, readAt); // first: its decision explains the change
+            _slotScheduler.ObserveForScheduling(w, state, readAt); // first: its decision explains the change
             ChangeState(w, state, why);
         }
 

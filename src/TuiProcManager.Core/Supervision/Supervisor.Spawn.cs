@@ -129,7 +129,7 @@ public sealed partial class Supervisor
         _flow.Track(w.Id, handle);
         _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
         _workers.AddLive(w);
-        Admit(w, "spawned", stopped: false);
+        _slotScheduler.Admit(w, "spawned", stopped: false);
         StartStatePolling();
         if (w.Pool is { } run)
         {

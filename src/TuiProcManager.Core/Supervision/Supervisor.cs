@@ -44,6 +44,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly EventPublisher _events;
     private readonly SignalSender _signals;
     private readonly OutputHolds _holds;
+    private readonly SlotScheduler _slotScheduler;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
     private bool _disposed;
@@ -62,6 +63,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _options = options;
         _events = new EventPublisher(_fanOut, schedulers.Clock);
         _signals = new SignalSender(_events, ScheduleUnderGate);
+        _slotScheduler = new SlotScheduler(_workers, _signals, _events);
         _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
@@ -134,6 +136,12 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
     private long _sequence => _events.LastSequence;
 
+    /// <summary>The pause-on-wait policy (null in parallel mode), as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
+    private PauseOnWaitPolicy? _policy => _slotScheduler.Policy;
+
+    /// <summary>The run slots, as a new subscriber's snapshot reads them. Caller holds the gate.</summary>
+    private int _slots => _slotScheduler.Slots;
+
     /// <summary>Caller holds the gate.</summary>
     private void ChangeState(WorkerRecord w, WorkerState to, string why)
     {
@@ -173,7 +181,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         w.Descendants.Clear();
         _holds.EndOutputHold(w);
         _flow.Forget(w.Id);
-        Unschedule(w, "ended");
+        _slotScheduler.Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
         _events.Publish(new WorkerEnded(_events.NextSequence(), Now, w.Id, exit));
         w.Handle?.Dispose();
