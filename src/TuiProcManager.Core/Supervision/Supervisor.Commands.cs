@@ -55,7 +55,7 @@ public sealed partial class Supervisor
     {
         lock (_gate)
         {
-            StopPools(); // no replacements for the workers about to die
+            _pools.StopPools(); // no replacements for the workers about to die
             return _workers.Where(w => w.IsAlive).Count(w => Kill(w.Id)); // those being started too
         }
     }

@@ -123,7 +123,7 @@ public sealed partial class Supervisor
         List<WorkerId> live;
         lock (_gate)
         {
-            StopPools(); // no replacements for the workers about to end
+            _pools.StopPools(); // no replacements for the workers about to end
             live = [.. _workers.Where(w => w.IsAlive).Select(w => w.Id)]; // those being started too
         }
 

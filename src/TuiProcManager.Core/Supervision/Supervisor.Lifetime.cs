@@ -46,7 +46,7 @@ public sealed partial class Supervisor
             }
 
             _disposed = true;
-            StopPools();
+            _pools.StopPools();
             foreach (WorkerRecord w in _workers)
             {
                 _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);

@@ -183,7 +183,7 @@ public sealed partial class Supervisor
                 PublishMachine(machine, now);
             }
 
-            FlushPendingInputs();
+            PoolDispatcher.FlushPendingInputs(_workers.Live);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return SpawnLocked(spec, pool: null).Id;
+            return SpawnLocked(spec, pool: null, replaces: null).Id;
         }
     }
 
@@ -55,7 +55,7 @@ public sealed partial class Supervisor
     /// <param name="spec">What to start.</param>
     /// <param name="pool">The pool it works for, if any.</param>
     /// <param name="replaces">The pool worker it replaces and why that one ended: published once it has started.</param>
-    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces = null)
+    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces)
     {
         WorkerRecord w = _workers.Add(spec, Now);
         w.Pool = pool;
@@ -121,7 +121,7 @@ public sealed partial class Supervisor
         {
             _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, null));
             End(w, WorkerExit.FailedToStart(refused ?? "not started"));
-            PublishReplacement(w);
+            _pools.PublishReplacement(w);
             return;
         }
 
@@ -131,12 +131,7 @@ public sealed partial class Supervisor
         _workers.AddLive(w);
         _slotScheduler.Admit(w, "spawned", stopped: false);
         StartStatePolling();
-        if (w.Pool is { } run)
-        {
-            FillPoolWorker(run, w);
-            PublishReplacement(w);
-            CheckPoolFinished(run); // every input may have an outcome by now: it reads end of file at once
-        }
+        _pools.OnWorkerStarted(w);
 
         RunAll(w.Early);
         w.Early = null;
@@ -213,7 +208,7 @@ public sealed partial class Supervisor
             {
                 foreach (string line in lines)
                 {
-                    OnResultLine(w, line);
+                    _pools.OnResultLine(w, line);
                 }
 
                 return;

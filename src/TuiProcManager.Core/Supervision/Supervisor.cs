@@ -45,6 +45,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly SignalSender _signals;
     private readonly OutputHolds _holds;
     private readonly SlotScheduler _slotScheduler;
+    private readonly PoolDispatcher _pools;
     private readonly SerialDisposable _stateTimer = new();
     private readonly IDisposable _sampleTimer;
     private bool _disposed;
@@ -64,6 +65,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _events = new EventPublisher(_fanOut, schedulers.Clock);
         _signals = new SignalSender(_events, ScheduleUnderGate);
         _slotScheduler = new SlotScheduler(_workers, _signals, _events);
+        _pools = new PoolDispatcher(_events, _workers, SpawnLocked);
         _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _sampleTimer = StartSampling();
@@ -189,7 +191,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _workers.RemoveLive(w);
         if (w.Pool is { } run)
         {
-            OnPoolWorkerEnded(run, w, exit);
+            _pools.OnWorkerEnded(run, w, exit);
         }
 
         if (_workers.Live.Count == 0)
