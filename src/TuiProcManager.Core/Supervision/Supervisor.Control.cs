@@ -28,7 +28,7 @@ public sealed partial class Supervisor
 
             _slotScheduler.Unschedule(w, "paused by the user");
             w.PausedByUser = true;
-            RequestPoll();
+            _pace.RequestPoll();
             return true;
         }
     }
@@ -51,7 +51,7 @@ public sealed partial class Supervisor
                 // decision carries the SIGCONT, or keeps it stopped in the queue).
                 w.PausedByUser = false;
                 _slotScheduler.Admit(w, "resumed by the user", stopped: true);
-                RequestPoll();
+                _pace.RequestPoll();
                 return true;
             }
 
@@ -61,7 +61,7 @@ public sealed partial class Supervisor
             }
 
             w.PausedByUser = false;
-            RequestPoll();
+            _pace.RequestPoll();
             return true;
         }
     }

@@ -58,8 +58,7 @@ public sealed partial class Supervisor
 
     private void Shutdown()
     {
-        _sampleTimer.Dispose();
-        _stateTimer.Dispose();
+        _pace.Dispose();
         lock (_gate)
         {
             _fanOut.Complete();

@@ -26,7 +26,7 @@ public sealed partial class Supervisor
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _slotScheduler.SetScheduling(mode, slots);
-            StartStatePolling(restart: true); // wake polls start (or stop) now, not at the next slow tick
+            _pace.StartStatePolling(restart: true); // wake polls start (or stop) now, not at the next slow tick
         }
     }
 }

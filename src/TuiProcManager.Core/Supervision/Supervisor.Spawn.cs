@@ -130,7 +130,7 @@ public sealed partial class Supervisor
         _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
         _workers.AddLive(w);
         _slotScheduler.Admit(w, "spawned", stopped: false);
-        StartStatePolling();
+        _pace.StartStatePolling();
         _pools.OnWorkerStarted(w);
 
         RunAll(w.Early);

@@ -34,7 +34,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 {
     private readonly Lock _gate = new();
     private readonly IProcessLauncher _launcher;
-    private readonly IProcessProbe _probe;
     private readonly SupervisorSchedulers _schedulers;
     private readonly SupervisorOptions _options;
     private readonly DeliveryLimits _limits;
@@ -46,8 +45,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly OutputHolds _holds;
     private readonly SlotScheduler _slotScheduler;
     private readonly PoolDispatcher _pools;
-    private readonly SerialDisposable _stateTimer = new();
-    private readonly IDisposable _sampleTimer;
+    private readonly PollingPace _pace;
+    private readonly ResourceSampler _sampler;
     private bool _disposed;
 
     /// <summary>Creates a supervisor; sampling starts at once.</summary>
@@ -59,7 +58,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _launcher = launcher;
-        _probe = probe;
         _schedulers = schedulers;
         _options = options;
         _events = new EventPublisher(_fanOut, schedulers.Clock);
@@ -68,7 +66,9 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _pools = new PoolDispatcher(_events, _workers, SpawnLocked);
         _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
-        _sampleTimer = StartSampling();
+        _pace = new PollingPace(_gate, schedulers.Clock, options, _workers, _slotScheduler, SampleRound);
+        _sampler = new ResourceSampler(probe, launcher, options, _events, _workers, _slotScheduler, _pace, OnStateRead);
+        _pace.StartSampling();
     }
 
     /// <inheritdoc />
@@ -144,6 +144,33 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     /// <summary>The run slots, as a new subscriber's snapshot reads them. Caller holds the gate.</summary>
     private int _slots => _slotScheduler.Slots;
 
+    /// <summary>
+    /// One sampling round, on the clock scheduler only (rounds never overlap): what to read is chosen under
+    /// the gate, /proc is read outside it, and the readings are applied under it again.
+    /// </summary>
+    private void SampleRound(bool withResources)
+    {
+        SamplingRound round;
+        lock (_gate)
+        {
+            round = _sampler.PlanRound(withResources);
+        }
+
+        _sampler.ReadRound(round);
+        lock (_gate)
+        {
+            _sampler.ApplyRound(round);
+            PoolDispatcher.FlushPendingInputs(_workers.Live);
+        }
+    }
+
+    /// <summary>A reading classified a worker's state: the scheduler sees it first (its decision explains the change). Caller holds the gate.</summary>
+    private void OnStateRead(WorkerRecord w, WorkerState state, string why, DateTimeOffset readAt)
+    {
+        _slotScheduler.ObserveForScheduling(w, state, readAt);
+        ChangeState(w, state, why);
+    }
+
     /// <summary>Caller holds the gate.</summary>
     private void ChangeState(WorkerRecord w, WorkerState to, string why)
     {
@@ -160,7 +187,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
         WorkerState from = w.State;
         w.State = to;
-        _lastStateActivity = Now;
+        _pace.NoteActivity(Now);
         _events.Publish(new WorkerStateChanged(_events.NextSequence(), Now, w.Id, from, to, why));
     }
 
@@ -175,12 +202,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         w.Exit = exit;
         w.EndedAt = Now;
         SignalSender.CancelEscalation(w);
-        foreach (DescendantRecord d in w.Descendants.Values)
-        {
-            _events.Publish(new DescendantStateChanged(_events.NextSequence(), Now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
-        }
-
-        w.Descendants.Clear();
+        _sampler.EndDescendants(w);
         _holds.EndOutputHold(w);
         _flow.Forget(w.Id);
         _slotScheduler.Unschedule(w, "ended");
@@ -196,7 +218,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
         if (_workers.Live.Count == 0)
         {
-            _stateTimer.Disposable = null; // nothing to poll until the next spawn
+            _pace.StopStatePolling();
         }
     }
 }
