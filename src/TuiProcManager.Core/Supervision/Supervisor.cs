@@ -13,17 +13,22 @@ namespace TuiProcManager.Core.Supervision;
 /// <summary>The supervisor, in this process: see <see cref="ISupervisor"/>. Its owner (the composition root) disposes it, which stops every worker.</summary>
 /// <remarks>
 /// <para>
-/// One lock, <see cref="_gate"/>, guards every worker record, the event sequence and the subscriber list.
-/// Every state change and the event that reports it happen together under it, which gives the stream
-/// its total order and lets a new subscriber's snapshot join the live events without a gap. Publishing
-/// under the gate is cheap and never blocks: it only appends to each subscriber's bounded queue.
+/// One lock, <see cref="_gate"/>, guards every worker record, the event sequence, the subscriber list and the
+/// state of the collaborators the supervisor coordinates: <see cref="WorkerTable"/>, <see cref="EventPublisher"/>,
+/// <see cref="SignalSender"/>, <see cref="SlotScheduler"/>, <see cref="PoolDispatcher"/>, <see cref="OutputHolds"/>,
+/// <see cref="ResourceSampler"/> and <see cref="PollingPace"/>. They have no lock of their own: they are called
+/// with the gate held. Every state change and the event that reports it happen together under it, which gives
+/// the stream its total order and lets a new subscriber's snapshot join the live events without a gap.
+/// Publishing under the gate is cheap and never blocks: it only appends to each subscriber's bounded queue.
 /// </para>
 /// <para>
-/// Threads that take the gate: callers (spawn, signals, joins); the launcher's I/O thread (output and
-/// exits, through <see cref="WorkerProcessEvents"/>); the clock scheduler (sampling, grace periods,
-/// join timeouts). Nothing slow happens under it: /proc is read outside it and the results applied after,
-/// with a check that the worker has not ended in between. The exception is <see cref="IProcessLauncher.Start"/>,
-/// called under the gate so that <see cref="WorkerSpawned"/> precedes anything the new process reports.
+/// Threads that take the gate: callers (commands, joins); the launch scheduler (phase two of a spawn); the
+/// launcher's I/O thread (output, holds and exits, through <see cref="WorkerProcessEvents"/>); the clock
+/// scheduler (sampling rounds, the polling pace, grace periods and output-hold notices through
+/// <see cref="ScheduleUnderGate"/>). Nothing that can block happens under it: /proc is read outside it and the
+/// readings applied after, with a check that the worker has not ended in between; <see cref="IProcessLauncher.Start"/>
+/// runs outside it, in the two-phase spawn, which still publishes <see cref="WorkerSpawned"/> before anything the
+/// new process reports; a pool's stdin is written without blocking.
 /// </para>
 /// <para>
 /// Signals go through <see cref="IProcessHandle"/>, which refuses to signal a reaped process, so a PID the
@@ -60,12 +65,12 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _launcher = launcher;
         _schedulers = schedulers;
         _options = options;
+        _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _events = new EventPublisher(_fanOut, schedulers.Clock);
         _signals = new SignalSender(_events, ScheduleUnderGate);
         _slotScheduler = new SlotScheduler(_workers, _signals, _events);
         _pools = new PoolDispatcher(_events, _workers, SpawnLocked);
         _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
-        _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
         _pace = new PollingPace(_gate, schedulers.Clock, options, _workers, _slotScheduler, SampleRound);
         _sampler = new ResourceSampler(probe, launcher, options, _events, _workers, _slotScheduler, _pace, OnStateRead);
         _pace.StartSampling();
@@ -123,7 +128,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         });
     }
 
-    private DateTimeOffset Now => _events.Now;
+    private DateTimeOffset Now => _schedulers.Clock.Now;
 
     /// <summary>Runs <paramref name="action"/> on the clock scheduler after <paramref name="due"/>, with the gate held.</summary>
     private IDisposable ScheduleUnderGate(TimeSpan due, Action action) =>
@@ -171,7 +176,10 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         ChangeState(w, state, why);
     }
 
-    /// <summary>Caller holds the gate.</summary>
+    /// <summary>
+    /// The worker's state changes and is published, with the reason the scheduler gave for it if its last
+    /// decision led to this state. Caller holds the gate.
+    /// </summary>
     private void ChangeState(WorkerRecord w, WorkerState to, string why)
     {
         if (w.State == to)
@@ -191,8 +199,11 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _events.Publish(new WorkerStateChanged(_events.NextSequence(), Now, w.Id, from, to, why));
     }
 
-    /// <summary>Records the end of a worker and publishes it. Caller holds the gate.</summary>
-    private void End(WorkerRecord w, WorkerExit exit)
+    /// <summary>
+    /// Records the end of a worker and publishes it, after the ends of what goes with it (its descendants, an
+    /// output hold, its slot); a pool worker is then replaced. Caller holds the gate.
+    /// </summary>
+    private void RecordEnd(WorkerRecord w, WorkerExit exit)
     {
         if (!w.IsAlive)
         {
@@ -219,6 +230,65 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         if (_workers.Live.Count == 0)
         {
             _pace.StopStatePolling();
+        }
+    }
+
+    /// <summary>How long shutdown waits, beyond the grace period, for killed workers to be reported as ended.</summary>
+    private static readonly TimeSpan ReapAllowance = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Graceful shutdown: terminates every live worker (SIGTERM, grace period, SIGKILL), waits until they
+    /// are reported ended, then completes every subscriber's stream after what it has queued.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        Task all = TerminateAllAsync();
+        TaskCompletionSource bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_schedulers.Clock.Schedule(_options.GracePeriod + ReapAllowance, () => bound.TrySetResult()))
+        {
+            await Task.WhenAny(all, bound.Task).ConfigureAwait(false);
+        }
+
+        Shutdown();
+    }
+
+    /// <summary>Immediate shutdown: kills every live worker's process group (SIGKILL) and completes the streams.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _pools.StopPools();
+            foreach (WorkerRecord w in _workers)
+            {
+                _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+            }
+        }
+
+        Shutdown();
+    }
+
+    private void Shutdown()
+    {
+        _pace.Dispose();
+        lock (_gate)
+        {
+            _fanOut.Complete();
         }
     }
 }
