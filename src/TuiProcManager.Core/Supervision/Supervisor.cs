@@ -16,8 +16,8 @@ namespace TuiProcManager.Core.Supervision;
 /// One lock, <see cref="_gate"/>, guards every worker record, the event sequence, the subscriber list and the
 /// state of the collaborators the supervisor coordinates: <see cref="WorkerTable"/>, <see cref="EventPublisher"/>,
 /// <see cref="SignalSender"/>, <see cref="SlotScheduler"/>, <see cref="PoolDispatcher"/>, <see cref="OutputHolds"/>,
-/// <see cref="ResourceSampler"/> and <see cref="PollingPace"/>. They have no lock of their own: they are called
-/// with the gate held. Every state change and the event that reports it happen together under it, which gives
+/// <see cref="ResourceSampler"/> and <see cref="PollingPace"/>. They have no lock of their own and are called with
+/// the gate held, save where their remarks say (a round's /proc reads, the pace's timers). Every state change and the event that reports it happen together under it, which gives
 /// the stream its total order and lets a new subscriber's snapshot join the live events without a gap.
 /// Publishing under the gate is cheap and never blocks: it only appends to each subscriber's bounded queue.
 /// </para>
@@ -53,6 +53,9 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     private readonly PollingPace _pace;
     private readonly ResourceSampler _sampler;
     private bool _disposed;
+
+    /// <summary>How long shutdown waits, beyond the grace period, for killed workers to be reported as ended.</summary>
+    private static readonly TimeSpan ReapAllowance = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates a supervisor; sampling starts at once.</summary>
     public Supervisor(IProcessLauncher launcher, IProcessProbe probe, SupervisorSchedulers schedulers, SupervisorOptions options)
@@ -232,9 +235,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
             _pace.StopStatePolling();
         }
     }
-
-    /// <summary>How long shutdown waits, beyond the grace period, for killed workers to be reported as ended.</summary>
-    private static readonly TimeSpan ReapAllowance = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Graceful shutdown: terminates every live worker (SIGTERM, grace period, SIGKILL), waits until they

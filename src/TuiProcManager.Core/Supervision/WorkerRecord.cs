@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
