@@ -32,7 +32,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
 
             if (Array.IndexOf(allowed, member.Name) < 0)
             {
-                throw Source.Error(path, Path, $"unknown field \"{Shown(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
+                throw Source.Error(path, Path, $"unknown field \"{Core.Text.InputText.Shorten(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
             }
         }
 
@@ -116,7 +116,4 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
-
-    /// <summary>Text from the file quoted in a message: short, one line, control characters visible.</summary>
-    public static string Shown(string text) => Core.Text.InputText.Shorten(text);
 }

@@ -86,7 +86,7 @@ public static class LabReader
             string answer = answerAt.Element.GetString()!;
             return choices.Contains(answer, StringComparer.Ordinal)
                 ? new LabQuestion(choices, [answer], null)
-                : throw answerAt.Error($"\"{JsonCursor.Shown(answer)}\" is not one of the choices");
+                : throw answerAt.Error($"\"{Core.Text.InputText.Shorten(answer)}\" is not one of the choices");
         }
 
         // The schema allows only "fasterMode" here; what it computes must be a choice the student can pick.
@@ -106,7 +106,7 @@ public static class LabReader
                 string path = JsonPositions.Child(at.Path, member.Name);
                 if (!seen.Add(member.Name))
                 {
-                    throw at.Source.Error(path, at.Path, $"\"{JsonCursor.Shown(member.Name)}\" is given twice");
+                    throw at.Source.Error(path, at.Path, $"\"{Core.Text.InputText.Shorten(member.Name)}\" is given twice");
                 }
 
                 RefuseRepeatedMembers(new JsonCursor(member.Value, path, at.Source));

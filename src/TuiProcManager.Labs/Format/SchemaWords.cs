@@ -29,7 +29,7 @@ internal static class SchemaWords
         {
             "value" => Shown(failure.Value),
             "kind" => JsonCursor.Kind(failure.Value),
-            "name" => failure.Member is { } member ? $"\"{JsonCursor.Shown(member)}\"" : null,
+            "name" => failure.Member is { } member ? $"\"{Core.Text.InputText.Shorten(member)}\"" : null,
             "expected" => string.Join(", ", Members(failure.Rule)),
             _ => null,
         });
@@ -110,8 +110,8 @@ internal static class SchemaWords
     /// <summary>A value as a message quotes it: a string in quotes, shortened; a number or true/false as written; a list or object by its kind.</summary>
     private static string Shown(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"\"{JsonCursor.Shown(value.GetString()!)}\"",
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => JsonCursor.Shown(value.GetRawText()),
+        JsonValueKind.String => $"\"{Core.Text.InputText.Shorten(value.GetString()!)}\"",
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => Core.Text.InputText.Shorten(value.GetRawText()),
         _ => JsonCursor.Kind(value),
     };
 
