@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Supervision;
@@ -94,6 +95,7 @@ internal static class RunCommand
             {
                 PrintSummary = parsed.GetValue(summary) || mode == SchedulingMode.PauseOnWait,
                 MaxLineBytes = services.GetRequiredService<LinuxProcessOptions>().MaxLineBytes,
+                Cores = services.GetRequiredService<MachineFacts>().Cores,
             };
             RunOptions options = new(parsed.GetValue(timeout), files);
             if (parsed.GetResult(pool) is not { Implicit: false })

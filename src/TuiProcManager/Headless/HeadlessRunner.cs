@@ -45,6 +45,9 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable ow
     /// <summary>The launcher's line limit, so that its marks on a line over it are told from the worker's text.</summary>
     public int MaxLineBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>The machine's cores: the summary's all-at-once estimate.</summary>
+    public required int Cores { get; init; }
+
     /// <summary>Print the run's summary after <c>Done!</c>.</summary>
     public bool PrintSummary { get; init; }
 
@@ -128,7 +131,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable ow
             code = succeeded ? code : ExitCodes.Failure;
         }
 
-        if (PrintSummary && !interrupted && printer.Summary.Build(Environment.ProcessorCount) is { } summary)
+        if (PrintSummary && !interrupted && printer.Summary.Build(Cores) is { } summary)
         {
             foreach (string line in summary.ToLines())
             {
