@@ -16,9 +16,9 @@ namespace TuiProcManager.CommandLine;
 /// <summary><c>tuiproc run</c>: the lesson's program, headless.</summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IExecutableResolver resolver)
     {
-        WorkerArguments workers = new();
+        WorkerArguments workers = new(resolver);
         SchedulingArguments scheduling = new();
         Option<bool> summary = new("--summary")
         {

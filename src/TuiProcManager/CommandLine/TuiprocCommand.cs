@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using TuiProcManager.Composition;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
@@ -10,15 +12,17 @@ internal static class TuiprocCommand
     /// <summary>Parses and runs; bad input gets one line on stderr and exit code 2, never a stack trace.</summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        CommandLineServices services = AppServices.CommandLine();
+
         // Not TextWriter.Synchronized: its lock, taken for every line, was 8% of all perf samples of a flood.
         // `run` writes from several threads through its LineSinks, which lock
         // once per line themselves; every other command writes from one thread at a time.
         RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal. Without a command it opens the full-screen UI, with the given workers started.")
         {
-            RunCommand.Create(stdout, stderr),
-            LabCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr, services.Resolver),
+            LabCommand.Create(LabCommandContext.ForUser(stdout, stderr, services)),
         };
-        UiCommand.AddTo(root, stderr);
+        UiCommand.AddTo(root, stderr, services.Resolver);
 
         if (SizeProblem(args) is { } tooBig)
         {
@@ -29,7 +33,7 @@ internal static class TuiprocCommand
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            string command = parsed.CommandResult.Command == root ? "tuiproc" : "tuiproc " + parsed.CommandResult.Command.Name;
+            string command = CommandPath(parsed.CommandResult);
             await stderr.WriteLineAsync($"tuiproc: {OneLine(parsed.Errors[0].Message)} (see '{command} --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -63,6 +67,10 @@ internal static class TuiprocCommand
 
         return ArgumentLimits.TryCheck(args, "tuiproc", out string? total) ? null : total;
     }
+
+    /// <summary>How the user names <paramref name="command"/>: <c>tuiproc</c>, <c>tuiproc run</c>, <c>tuiproc lab check</c>.</summary>
+    private static string CommandPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? CommandPath(parent) + " " + command.Command.Name : "tuiproc";
 
     /// <summary>A parse error as one line, at most <see cref="MaxErrorLength"/> characters (it may quote what was typed).</summary>
     private static string OneLine(string message)

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.CommandLine;
 
-/// <summary>The options of the full-screen UI, shared by <c>tuiproc</c> and <c>tuiproc lab N</c>.</summary>
-internal sealed class UiArguments
+/// <summary>The options of the full-screen UI, shared by <c>tuiproc</c>, <c>tuiproc lab N</c> and <c>tuiproc lab open N</c>.</summary>
+/// <param name="resolver">Checks each <c>--cmd</c>'s program while parsing (<see cref="WorkerArguments"/>).</param>
+internal sealed class UiArguments(IExecutableResolver resolver)
 {
-    public WorkerArguments Workers { get; } = new();
+    public WorkerArguments Workers { get; } = new(resolver);
 
     public SchedulingArguments Scheduling { get; } = new();
 
@@ -26,7 +28,7 @@ internal sealed class UiArguments
 
     public Option<string?> Events { get; } = new("--events")
     {
-        Description = "Write every event to FILE as JSON Lines (in a lab, the answers and hints too), for tuiproc lab N --check FILE.",
+        Description = "Write every event to FILE as JSON Lines (in a lab, the answers and hints too), for tuiproc lab check N FILE.",
         HelpName = "FILE",
     };
 

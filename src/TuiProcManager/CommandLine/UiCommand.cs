@@ -13,9 +13,9 @@ namespace TuiProcManager.CommandLine;
 /// <summary><c>tuiproc [KIND:N …] [--cmd …]</c>: the full-screen UI, optionally with workers started.</summary>
 internal static class UiCommand
 {
-    public static void AddTo(RootCommand root, TextWriter stderr)
+    public static void AddTo(RootCommand root, TextWriter stderr, IExecutableResolver resolver)
     {
-        UiArguments ui = new();
+        UiArguments ui = new(resolver);
         ui.AddTo(root);
         root.SetAction((parsed, _) => RunAsync(parsed, ui, stderr, lab: null));
     }
@@ -44,7 +44,7 @@ internal static class UiCommand
         {
             string instead = lab is null
                 ? "for a run without the UI use: tuiproc run square:10 cube:10"
-                : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab {lab.Lab.Id} --check FILE";
+                : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab check {lab.Lab.Id} FILE";
             await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); {instead}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

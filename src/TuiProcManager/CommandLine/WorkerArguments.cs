@@ -1,8 +1,8 @@
 using System.CommandLine;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
-using TuiProcManager.Linux.Processes;
 
 namespace TuiProcManager.CommandLine;
 
@@ -37,8 +37,10 @@ internal sealed class WorkerArguments
     public Option<int> WaitMs { get; } = IntegerOption.Create(
         "--wait-ms", "T", "Time blocked (sleeping, as on I/O) per step, in milliseconds.", Workload.MaxMilliseconds);
 
-    public WorkerArguments()
+    /// <summary>The arguments, checking each <c>--cmd</c>'s program with <paramref name="resolver"/> (the app's, from its composition root) while parsing.</summary>
+    public WorkerArguments(IExecutableResolver resolver)
     {
+        ArgumentNullException.ThrowIfNull(resolver);
         Specs.Validators.Add(result =>
         {
             foreach (string spec in result.Tokens.Select(t => t.Value))
@@ -62,7 +64,7 @@ internal sealed class WorkerArguments
             {
                 if (!TrySplit(command, out IReadOnlyList<string>? argv, out string? error)
                     || !ArgumentLimits.TryCheck(argv, "--cmd", out error)
-                    || !ExecutableResolver.Instance.TryResolve(argv[0], out _, out error))
+                    || !resolver.TryResolve(argv[0], out _, out error))
                 {
                     result.AddError(error);
                     return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Core.DependencyInjection;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Linux.DependencyInjection;
 
@@ -10,6 +11,27 @@ internal static class AppServices
 {
     /// <summary>Builds the service provider; dispose it (asynchronously) to stop every worker.</summary>
     public static ServiceProvider Build(Action<SupervisorOptions>? configure = null)
+    {
+        ServiceProvider provider = Register(configure).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _ = provider.GetRequiredService<LastResortShutdown>();
+        return provider;
+    }
+
+    /// <summary>
+    /// What the command line needs before anything starts, from the same registrations as <see cref="Build"/>.
+    /// Only stateless singletons are resolved: nothing that starts a thread or a process (the supervisor,
+    /// the launcher) is created, and the provider is dropped at once.
+    /// </summary>
+    public static CommandLineServices CommandLine()
+    {
+        using ServiceProvider provider = Register(configure: null).BuildServiceProvider();
+        return new CommandLineServices(
+            provider.GetRequiredService<IExecutableResolver>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<MachineFacts>());
+    }
+
+    private static ServiceCollection Register(Action<SupervisorOptions>? configure)
     {
         ServiceCollection services = new();
         services.AddLinuxProcessControl(o =>
@@ -23,8 +45,6 @@ internal static class AppServices
             configure?.Invoke(o);
         });
         services.AddSingleton<LastResortShutdown>();
-        ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _ = provider.GetRequiredService<LastResortShutdown>();
-        return provider;
+        return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Sessions;
@@ -7,7 +8,7 @@ using TuiProcManager.Labs.Sessions;
 namespace TuiProcManager.Headless;
 
 /// <summary>
-/// <c>tuiproc lab N --check FILE</c>: replays a recorded event stream through the same session the UI
+/// <c>tuiproc lab check N FILE</c>: replays a recorded event stream through the same session the UI
 /// uses, and says step by step what was done when, and what was not (and what it waits for), so that a
 /// teacher can grade runs without a terminal. Answers and hints recorded in the file (from the UI with
 /// <c>--events</c>) are replayed too, on the step they were given for.
@@ -19,13 +20,20 @@ internal static class LabCheck
     /// <param name="Session">The session after the whole file.</param>
     public sealed record Outcome(bool Done, LabSession Session);
 
-    /// <summary>Replays <paramref name="items"/> (events and lab records) through a fresh session of <paramref name="lab"/>.</summary>
-    public static Outcome Replay(Lab lab, IEnumerable<object> items, int cores)
+    /// <summary>
+    /// Replays <paramref name="items"/> (events and lab records) through a fresh session of <paramref name="lab"/>,
+    /// which starts at the first item's time; it counts <paramref name="machine"/>'s cores until the stream
+    /// says how many the recording machine had. A stream without any item is a session started now, by
+    /// <paramref name="clock"/>.
+    /// </summary>
+    public static Outcome Replay(Lab lab, IEnumerable<object> items, MachineFacts machine, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(lab);
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(clock);
         LabSession? session = null;
-        LabSession Start(DateTimeOffset at) => session ??= new LabSession(lab, null, at, cores);
+        LabSession Start(DateTimeOffset at) => session ??= new LabSession(lab, null, at, machine.Cores);
         foreach (object item in items)
         {
             switch (item)
@@ -53,11 +61,11 @@ internal static class LabCheck
             }
         }
 
-        LabSession final = Start(DateTimeOffset.UtcNow);
+        LabSession final = session ?? Start(clock.GetUtcNow());
         return new Outcome(final.IsFinished, final);
     }
 
-    /// <summary>The lines <c>--check</c> prints: a heading, one line per step, and the tally.</summary>
+    /// <summary>The lines <c>lab check</c> prints: a heading, one line per step, and the tally.</summary>
     public static IEnumerable<string> Lines(Outcome outcome, string file, int events)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.CommandLine;
+
+/// <summary>
+/// <c>tuiproc lab open LAB [UI options]</c>, the same as <c>tuiproc lab LAB [UI options]</c>: the full-screen
+/// UI with the lab panel open, resuming the saved progress. <c>open</c> reaches a lab whatever it is called,
+/// even a lab file named like a subcommand (<c>tuiproc lab open check</c>).
+/// </summary>
+internal static class LabOpenCommand
+{
+    public static Command Create(LabCommandContext context)
+    {
+        Argument<string> which = LabCommandContext.LabArgument();
+        UiArguments ui = new(context.Resolver);
+        Command open = new("open", "Open the lab in the full-screen UI, as tuiproc lab LAB does (workers given start at once).") { which };
+        ui.AddTo(open);
+        open.SetAction(async (parsed, _) => await context.FindAsync(parsed.GetRequiredValue(which)).ConfigureAwait(false) is { } found
+            ? await OpenAsync(context, parsed, ui, found, resetFirst: false).ConfigureAwait(false)
+            : ExitCodes.Usage);
+        return open;
+    }
+
+    /// <summary>
+    /// Runs the UI with <paramref name="found"/> open. With <paramref name="resetFirst"/> (the older
+    /// <c>--reset</c>), its saved progress is forgotten first, but only when the UI can start: without a
+    /// terminal the UI refuses, and nothing may be lost then.
+    /// </summary>
+    public static async Task<int> OpenAsync(LabCommandContext context, ParseResult parsed, UiArguments ui, FoundLab found, bool resetFirst)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(found);
+        ProgressStore store = context.Store;
+        bool terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+        if (resetFirst && terminal && store.Reset(found.ProgressKey) is { } resetProblem)
+        {
+            await context.SayAsync(resetProblem).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        LabProgress? saved = store.Load(found.ProgressKey, out string? problem);
+        LabOptions options = new() { Lab = found.Lab, Store = store, ProgressKey = found.ProgressKey, Saved = saved, Problem = problem, Files = OutputFileOpener.Instance };
+        return await UiCommand.RunAsync(parsed, ui, context.Stderr, options).ConfigureAwait(false);
+    }
+}
