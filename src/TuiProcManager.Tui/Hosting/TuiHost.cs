@@ -131,7 +131,7 @@ public static class TuiHost
         };
         foreach (WorkerSpec spec in options.InitialWorkers)
         {
-            supervisor.Spawn(spec);
+            _ = supervisor.SpawnAsync(spec); // decided at once; a refusal (shutting down) needs no word here
         }
 
         app.Run(main);

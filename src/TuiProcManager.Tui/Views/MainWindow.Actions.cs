@@ -1,6 +1,7 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Input;
@@ -73,35 +74,31 @@ internal sealed partial class MainWindow
 
     private void SpawnAndSelect(WorkerSpec spec)
     {
-        try
+        OnOutcome(_supervisor.SpawnAsync(spec), id =>
         {
-            WorkerId id = _supervisor.Spawn(spec);
             _pendingSelection = id;
             _header.Say($"spawned {id}: {spec.DisplayName}");
-        }
-        catch (ObjectDisposedException)
-        {
-            _header.Say("shutting down: no new workers", error: true);
-        }
+        }, refused: "shutting down: no new workers");
     }
 
     private void PauseResume() => OnSelected(id =>
     {
-        // The supervisor knows at once that we paused it; the table only after the next state poll, so a
-        // quick second p would otherwise pause again instead of resuming. A worker stopped in the
-        // pause-on-wait queue is not paused: p pauses it (it leaves the queue and stays stopped).
-        WorkerInfo? info = _supervisor.Snapshot().FirstOrDefault(w => w.Worker == id);
-        bool paused = info?.PausedByUser == true
-            || (_dashboard.Processes.Find(id)?.Shown is { State: WorkerState.Paused, Queued: false } && info?.Queued != true);
-        bool sent = paused ? _supervisor.Resume(id) : _supervisor.Pause(id);
-        _header.Say(!sent ? $"worker {id} has ended" : paused ? $"resumed {id} (SIGCONT)" : $"paused {id} (SIGSTOP)", error: !sent);
+        // The supervisor decides pause or resume from its own state: the table shows a pause only after the
+        // next state poll, and a quick second p must resume.
+        OnOutcome(_supervisor.PauseOrResumeAsync(id), outcome => _header.Say(
+            outcome switch
+            {
+                PauseOutcome.Paused => $"paused {id} (SIGSTOP)",
+                PauseOutcome.Resumed => $"resumed {id} (SIGCONT)",
+                _ => $"worker {id} has ended",
+            },
+            error: outcome == PauseOutcome.Ended));
     });
 
     /// <summary>9 / F9: SIGKILL to the selected worker's group (<c>p.kill()</c>): nothing can catch it.</summary>
     private void Kill() => OnSelected(id =>
     {
-        bool sent = _supervisor.Kill(id);
-        _header.Say(sent ? $"killed {id} (SIGKILL)" : $"worker {id} has ended", error: !sent);
+        OnOutcome(_supervisor.KillAsync(id), sent => _header.Say(sent ? $"killed {id} (SIGKILL)" : $"worker {id} has ended", error: !sent));
     });
 
     /// <summary>T: <c>p.join(timeout)</c> — waits at most the time asked for; the worker runs on if it has not ended.</summary>
@@ -265,6 +262,40 @@ internal sealed partial class MainWindow
             RefreshAll();
         }
     }
+
+    /// <summary>
+    /// Acts on a command's outcome on the UI thread: at once when it is decided already (the supervisor in this
+    /// process decides under its lock before returning), else when it comes. A refusal (shutting down) or a
+    /// bad request is said in the header.
+    /// </summary>
+    private void OnOutcome<T>(Task<T> outcome, Action<T> then, string? refused = null)
+    {
+        if (outcome.IsCompleted)
+        {
+            Take(outcome);
+            return;
+        }
+
+        outcome.ContinueWith(t => OnUi(() => Take(t)), TaskScheduler.Default);
+
+        void Take(Task<T> t)
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                then(t.Result);
+            }
+            else
+            {
+                Exception? e = t.Exception?.InnerException;
+                _header.Say(e is ObjectDisposedException && refused is not null ? refused : $"refused: {UserMessage(e)}", error: true);
+            }
+        }
+    }
+
+    /// <summary>An exception's message without .NET's " (Parameter 'x')" tail.</summary>
+    private static string UserMessage(Exception? e) => e is ArgumentException { ParamName: { } name } a
+        ? a.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+        : e?.Message ?? "cancelled";
 
     /// <summary>Reports the end of an asynchronous action in the header (never blocks the UI).</summary>
     private void Watch(Task task, string done) =>

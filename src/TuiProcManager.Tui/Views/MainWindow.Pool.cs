@@ -18,21 +18,12 @@ internal sealed partial class MainWindow
             return;
         }
 
-        try
+        // The dialog checks the request first: a refusal is not expected, but said in one line if it comes.
+        OnOutcome(_supervisor.StartPoolAsync(request), id =>
         {
-            PoolId id = _supervisor.StartPool(request);
             _header.Say($"pool {id}: {Core.Text.Plural.Of(request.Tasks.Length, "input")}, Pool({N(request.Size)}) · r: results");
             Place(OutputPlace.Pool);
-        }
-        catch (ArgumentException e)
-        {
-            // The dialog checks the request first: not expected, but said in one line if it happens.
-            _header.Say(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal), error: true);
-        }
-        catch (ObjectDisposedException)
-        {
-            _header.Say("shutting down: no new pools", error: true);
-        }
+        }, refused: "shutting down: no new pools");
     }
 
     /// <summary>A pool started (from the dialog, or elsewhere): its panel is what is worth seeing now.</summary>

@@ -21,11 +21,7 @@ internal sealed partial class MainWindow
     {
         if (_stopping)
         {
-            foreach (var w in _supervisor.Snapshot().Where(w => w.State != WorkerState.Ended))
-            {
-                _supervisor.Kill(w.Worker);
-            }
-
+            _ = _supervisor.KillAllAsync(); // a second request while stopping: no more grace
             return;
         }
 

@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Tui.Models;
 
 namespace TuiProcManager.Tui.Views;
@@ -9,52 +10,30 @@ internal sealed partial class MainWindow
     /// <summary>w: parallel ↔ pause-on-wait, with the slots set so far.</summary>
     private void ToggleScheduling()
     {
-        // The supervisor's own view, not the header's: that one lags a batch behind, and a quick second w
-        // would switch to the same mode again.
-        (SchedulingMode mode, int slots) = _supervisor.Scheduling;
-        SchedulingMode next = mode == SchedulingMode.Parallel ? SchedulingMode.PauseOnWait : SchedulingMode.Parallel;
-        slots = Math.Clamp(slots, 1, SchedulingModel.MaxSlots);
-        if (SetScheduling(next, slots))
-        {
-            _header.Say(next == SchedulingMode.Parallel
-                ? "parallel: every worker runs at once (queued ones continue)"
-                : $"pause-on-wait, {SchedulingModel.SlotsText(slots)}: when a worker waits, the next gets its slot (+/- slots)");
-        }
+        // Decided by the supervisor on its own state, not the header's: that one lags a batch behind, and a
+        // quick second w must switch back.
+        OnOutcome(_supervisor.ChangeSchedulingAsync(SchedulingChange.Toggle), now => _header.Say(now.Mode == SchedulingMode.Parallel
+            ? "parallel: every worker runs at once (queued ones continue)"
+            : $"pause-on-wait, {SchedulingModel.SlotsText(now.Slots)}: when a worker waits, the next gets its slot (+/- slots)"),
+            refused: "shutting down: the mode stays");
     }
 
     /// <summary>+ and -: one run slot more or fewer, between 1 and <see cref="SchedulingModel.MaxSlots"/>.</summary>
     private void ChangeSlots(int delta)
     {
-        (SchedulingMode mode, int slots) = _supervisor.Scheduling;
-        int target = Math.Clamp(slots + delta, 1, SchedulingModel.MaxSlots);
-        if (target == slots)
+        OnOutcome(_supervisor.ChangeSchedulingAsync(SchedulingChange.MoveSlots(delta)), now =>
         {
-            _header.Say(delta < 0
-                ? $"already {SchedulingModel.SlotsText(slots)}: the fewest"
-                : $"already {SchedulingModel.SlotsText(slots)}: the most", error: true);
-            return;
-        }
-
-        if (SetScheduling(mode, target))
-        {
-            _header.Say(mode == SchedulingMode.PauseOnWait
-                ? $"{SchedulingModel.SlotsText(target)}: at most {target} worker{(target == 1 ? "" : "s")} run at once"
-                : $"{SchedulingModel.SlotsText(target)} for pause-on-wait (w switches to it); parallel mode has no slots");
-        }
-    }
-
-    private bool SetScheduling(SchedulingMode mode, int slots)
-    {
-        try
-        {
-            _supervisor.SetScheduling(mode, slots);
-            return true;
-        }
-        catch (ObjectDisposedException)
-        {
-            _header.Say("shutting down: the mode stays", error: true);
-            return false;
-        }
+            if (!now.Changed)
+            {
+                _header.Say($"already {SchedulingModel.SlotsText(now.Slots)}: the {(delta < 0 ? "fewest" : "most")}", error: true);
+            }
+            else
+            {
+                _header.Say(now.Mode == SchedulingMode.PauseOnWait
+                    ? $"{SchedulingModel.SlotsText(now.Slots)}: at most {Core.Text.Plural.Of(now.Slots, "worker")} run at once"
+                    : $"{SchedulingModel.SlotsText(now.Slots)} for pause-on-wait (w switches to it); parallel mode has no slots");
+            }
+        }, refused: "shutting down: the mode stays");
     }
 
     /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>

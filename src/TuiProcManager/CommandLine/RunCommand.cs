@@ -87,11 +87,12 @@ internal static class RunCommand
             }
 
             await using ServiceProvider services = AppServices.Build();
-            ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
-            scheduling.Apply(parsed, supervisor);
-            HeadlessRunner runner = new(supervisor, stdout, stderr, ConsoleSafety.Detect())
+            Supervisor owned = services.GetRequiredService<Supervisor>();
+            ISupervisor supervisor = owned;
+            SchedulingMode mode = await scheduling.ApplyAsync(parsed, supervisor).ConfigureAwait(false);
+            HeadlessRunner runner = new(supervisor, owned, stdout, stderr, ConsoleSafety.Detect())
             {
-                PrintSummary = parsed.GetValue(summary) || supervisor.Scheduling.Mode == SchedulingMode.PauseOnWait,
+                PrintSummary = parsed.GetValue(summary) || mode == SchedulingMode.PauseOnWait,
                 MaxLineBytes = services.GetRequiredService<LinuxProcessOptions>().MaxLineBytes,
             };
             RunOptions options = new(parsed.GetValue(timeout), files);

@@ -27,9 +27,11 @@ internal sealed class SchedulingArguments
     }
 
     /// <summary>Puts the chosen mode into effect; call before the first spawn.</summary>
-    public void Apply(ParseResult parsed, ISupervisor supervisor)
+    /// <returns>The mode now in effect.</returns>
+    public async Task<SchedulingMode> ApplyAsync(ParseResult parsed, ISupervisor supervisor)
     {
         SchedulingMode mode = parsed.GetValue(Mode) == "pause-on-wait" ? SchedulingMode.PauseOnWait : SchedulingMode.Parallel;
-        supervisor.SetScheduling(mode, parsed.GetValue(Slots));
+        SchedulingOutcome now = await supervisor.ChangeSchedulingAsync(SchedulingChange.To(mode, parsed.GetValue(Slots))).ConfigureAwait(false);
+        return now.Mode;
     }
 }

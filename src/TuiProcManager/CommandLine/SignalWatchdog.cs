@@ -59,17 +59,7 @@ internal sealed class SignalWatchdog : IDisposable
     public static void KillAll(ISupervisor supervisor)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
-        foreach (Core.Events.WorkerInfo w in supervisor.Snapshot())
-        {
-            try
-            {
-                supervisor.Kill(w.Worker);
-            }
-            catch (ObjectDisposedException)
-            {
-                return; // the supervisor has shut down: it killed them itself
-            }
-        }
+        _ = supervisor.KillAllAsync(); // decided at once, under the supervisor's lock; a supervisor shut down has killed them itself
     }
 
     /// <summary>The normal way out is over: the watchdog stands down (a signal after this is not its business).</summary>

@@ -68,8 +68,9 @@ internal static class UiCommand
         }
 
         await using ServiceProvider services = AppServices.Build();
-        ISupervisor supervisor = services.GetRequiredService<ISupervisor>();
-        ui.Scheduling.Apply(parsed, supervisor);
+        Supervisor owned = services.GetRequiredService<Supervisor>(); // ours to stop, below
+        ISupervisor supervisor = owned;
+        await ui.Scheduling.ApplyAsync(parsed, supervisor).ConfigureAwait(false);
         EventLogWriter? log = files.Events;
         using IDisposable logging = log?.Attach(supervisor) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
         using TerminationSignals signals = new(() => SignalWatchdog.KillAll(supervisor));
@@ -89,7 +90,7 @@ internal static class UiCommand
         };
         int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
         terminal.Release(); // the UI has put the terminal back itself
-        await supervisor.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
+        await owned.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
         code = signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
         if (log is not null)
         {

@@ -9,9 +9,9 @@ namespace TuiProcManager.Composition;
 /// </summary>
 internal sealed class LastResortShutdown : IDisposable
 {
-    private readonly ISupervisor _supervisor;
+    private readonly Supervisor _supervisor;
 
-    public LastResortShutdown(ISupervisor supervisor)
+    public LastResortShutdown(Supervisor supervisor)
     {
         _supervisor = supervisor;
         AppDomain.CurrentDomain.ProcessExit += OnExit;

@@ -34,6 +34,8 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private Action? _flush; // one delegate, not one per event
     private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
+    private bool _anyFailed;
+    private int _spawnedCount;
     private bool _poolFinished;
     private bool _allEndedDue; // under _lock: every expected worker has ended; said by Flush
     private readonly Dictionary<(WorkerId, OutputChannel), long> _cutLines = []; // printing thread only: pipes whose cut line has not ended, and its number
@@ -88,7 +90,31 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
         _outputGone.Dispose();
     }
 
-    /// <summary>How many workers to wait for; called once, after spawning them.</summary>
+    /// <summary>Workers the stream has shown started and not yet ended: what the user has seen running.</summary>
+    public int Alive
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _spawnedCount - _ended.Count;
+            }
+        }
+    }
+
+    /// <summary>Every worker whose end was printed succeeded (complete once <see cref="AllEnded"/> is).</summary>
+    public bool EveryWorkerSucceeded
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return !_anyFailed;
+            }
+        }
+    }
+
+    /// <summary>How many workers to wait for (none beyond the pool's, for a pool run); called once, after spawning them.</summary>
     public void Expect(int workers)
     {
         bool due;
@@ -138,6 +164,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
             switch (e)
             {
                 case WorkerSpawned s:
+                    _spawnedCount++;
                     _names[s.Worker] = s.Spec.DisplayName;
                     if (s.Note is { } note)
                     {
@@ -181,6 +208,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
                     }
 
                     _ended.Add(ended.Worker);
+                    _anyFailed |= !ended.Exit.Succeeded;
                     break;
                 case ProcessLeftBehind left:
                     stderr.Append($"tuiproc: worker {left.Worker} ({Name(left.Worker)}): {TerminalText.Sanitize(left.Describe())}");

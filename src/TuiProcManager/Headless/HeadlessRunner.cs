@@ -27,7 +27,12 @@ namespace TuiProcManager.Headless;
 /// that does not read any more does not keep us alive, and what it did not take is said lost.
 /// </para>
 /// </remarks>
-internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
+/// <param name="supervisor">What the run acts through, as any client.</param>
+/// <param name="owner">Stops the supervisor once the run is over, which completes the streams (the events file gets all of it).</param>
+/// <param name="stdout">Our stdout.</param>
+/// <param name="stderr">Our stderr.</param>
+/// <param name="safety">What the terminal needs sanitised.</param>
+internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable owner, TextWriter stdout, TextWriter stderr, ConsoleSafety safety)
 {
     /// <summary>How long, after a signal and the workers' grace period, the consumers may take to finish.</summary>
     private static readonly TimeSpan GiveUpAfterSignal = TimeSpan.FromSeconds(3);
@@ -52,7 +57,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         {
             foreach (WorkerSpec spec in specs)
             {
-                supervisor.Spawn(spec);
+                await supervisor.SpawnAsync(spec).ConfigureAwait(false);
             }
 
             printer.Expect(specs.Count);
@@ -63,7 +68,8 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
     public Task<int> RunPoolAsync(PoolRequest request, bool ordered, RunOptions options) =>
         RunAsync(new ConsolePrinter(Out(options), Err(options), safety) { MaxLineBytes = MaxLineBytes, PoolOrder = ordered }, options, async (printer, stop) =>
         {
-            PoolId pool = supervisor.StartPool(request);
+            PoolId pool = await supervisor.StartPoolAsync(request).ConfigureAwait(false);
+            printer.Expect(0); // a pool run's workers are the pool's: it is over when the pool has finished (its workers ended first)
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
             if (options.Timeout is { } t)
             {
@@ -78,14 +84,8 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             {
                 return false; // the time limit
             }
-            finally
-            {
-                // Pool workers are joined with the pool; whoever else ended, ended.
-                printer.Expect(supervisor.Snapshot().Length);
-            }
 
             await supervisor.JoinAllAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
-            printer.Expect(supervisor.Snapshot().Length);
             return true;
         });
 
@@ -124,7 +124,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         if (code == ExitCodes.Success)
         {
             _out.WriteLine("Done!");
-            bool succeeded = printer.Pooled ? printer.PoolSucceeded : supervisor.Snapshot().All(w => w.Exit?.Succeeded == true);
+            bool succeeded = printer.Pooled ? printer.PoolSucceeded : printer.EveryWorkerSucceeded;
             code = succeeded ? code : ExitCodes.Failure;
         }
 
@@ -138,7 +138,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
 
         string? resultsProblem = options.Files.Results?.Write(printer.Results);
         _out.Flush();
-        await supervisor.DisposeAsync().ConfigureAwait(false); // completes the streams: the log gets all of it
+        await owner.DisposeAsync().ConfigureAwait(false); // completes the streams: the log gets all of it
         if (log is not null && !await Within(log.Completion, interrupted ? GiveUpAfterSignal : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
         {
             Say($"{log.ShownAs} is not being read: the events it did not take are lost");
@@ -174,8 +174,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
             code = ExitCodes.ReaderGone;
         }
 
-        int alive = supervisor.Snapshot().Count(w => w.State != WorkerState.Ended);
-        Say($"{why}: terminating {Plural.Of(alive, "worker")} still running");
+        Say($"{why}: terminating {Plural.Of(printer.Alive, "worker")} still running");
         Task all = supervisor.TerminateAllAsync();
         if (code == ExitCodes.Timeout)
         {
@@ -244,11 +243,5 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, TextWriter stdout, 
         return task.IsCompleted;
     }
 
-    private void KillAll()
-    {
-        foreach (WorkerInfo w in supervisor.Snapshot().Where(w => w.State != WorkerState.Ended))
-        {
-            supervisor.Kill(w.Worker);
-        }
-    }
+    private void KillAll() => _ = supervisor.KillAllAsync();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NSubstitute;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -8,6 +7,7 @@ using Terminal.Gui.Time;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
@@ -15,16 +15,21 @@ using TuiProcManager.Tui.Views;
 namespace TuiProcManager.Tui.Tests.TestSupport;
 
 /// <summary>
-/// The main window on Terminal.Gui's ANSI driver with an in-memory screen (no terminal), over a substituted
-/// supervisor: what the views draw and which supervisor calls the keys make.
+/// The main window on Terminal.Gui's ANSI driver with an in-memory screen (no terminal), over a real
+/// supervisor on virtual time whose OS is substituted (<see cref="SupervisorHarness"/>): what the views draw,
+/// and what the keys make the supervisor do.
 /// </summary>
+/// <remarks>
+/// The window is fed by hand (<see cref="Feed"/>, events made up by the test) or, after
+/// <see cref="FeedFromSupervisor"/>, by the supervisor's own stream, as in the app: a test of a key that acts
+/// on workers spawns them in the supervisor, so that what the window shows and what the supervisor knows agree.
+/// </remarks>
 internal sealed class Screen : IDisposable
 {
     private readonly SessionToken? _session;
 
     public Screen(int width = 80, int height = 24, bool begin = true)
     {
-        Supervisor.Snapshot().Returns(ImmutableArray<WorkerInfo>.Empty);
         Resolver.TryResolve(Arg.Any<string>(), out Arg.Any<string?>(), out Arg.Any<string?>()).Returns(call =>
         {
             call[1] = "/usr/bin/" + call.ArgAt<string>(0);
@@ -44,7 +49,10 @@ internal sealed class Screen : IDisposable
         }
     }
 
-    public ISupervisor Supervisor { get; } = Substitute.For<ISupervisor>();
+    public SupervisorHarness Harness { get; } = new();
+
+    /// <summary>The real supervisor the window acts through.</summary>
+    public Supervisor Supervisor => Harness.Supervisor;
 
     public IExecutableResolver Resolver { get; } = Substitute.For<IExecutableResolver>();
 
@@ -62,6 +70,24 @@ internal sealed class Screen : IDisposable
     public string Text => App.Driver!.ToString()!;
 
     public string[] Lines => Text.Split('\n');
+
+    /// <summary>From now on the window takes the supervisor's events (a snapshot first), each as it comes, on this thread.</summary>
+    public void FeedFromSupervisor()
+    {
+        _feed?.Dispose();
+        _feed = Supervisor.EventsWithSnapshot.Subscribe(e => Main.Apply([e]));
+        App.LayoutAndDraw();
+    }
+
+    private IDisposable? _feed;
+
+    /// <summary>Spawns workers in the supervisor (fed to the window if <see cref="FeedFromSupervisor"/> was called).</summary>
+    public WorkerId[] Spawn(params WorkerSpec[] specs)
+    {
+        WorkerId[] ids = [.. specs.Select(Supervisor.Spawn)];
+        App.LayoutAndDraw();
+        return ids;
+    }
 
     public void Feed(params SupervisorEvent[] events)
     {
@@ -117,6 +143,7 @@ internal sealed class Screen : IDisposable
 
     public void Dispose()
     {
+        _feed?.Dispose();
         if (_session is not null)
         {
             App.End(_session);
@@ -124,5 +151,6 @@ internal sealed class Screen : IDisposable
 
         Main.Dispose();
         App.Dispose();
+        Harness.Dispose();
     }
 }

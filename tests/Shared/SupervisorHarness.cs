@@ -4,7 +4,7 @@ using Microsoft.Reactive.Testing;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Supervision;
 
-namespace TuiProcManager.Core.Tests.TestSupport;
+namespace TuiProcManager.Testing;
 
 /// <summary>A supervisor on virtual time over a <see cref="FakeOs"/>, with every event recorded.</summary>
 /// <remarks>Delivery is immediate (on the publishing thread), so recorded events are complete as soon as a call returns.</remarks>

@@ -4,7 +4,7 @@ using NSubstitute;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
 
-namespace TuiProcManager.Core.Tests.TestSupport;
+namespace TuiProcManager.Testing;
 
 /// <summary>
 /// The OS, substituted: a launcher that hands out substitute handles with PIDs 100, 101…, and a probe
