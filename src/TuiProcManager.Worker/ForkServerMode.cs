@@ -3,6 +3,7 @@ using System.Text;
 
 namespace TuiProcManager.Worker;
 
+// Design: docs/decisions/0001-fork-server.md
 /// <summary>
 /// The fork server: <c>tuiproc-worker --fork-server</c>, started by the supervisor, never by a user. It
 /// starts square and cube workers by forking itself, like Python's <c>forkserver</c> start method.

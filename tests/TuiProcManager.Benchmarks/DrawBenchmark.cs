@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Time;
@@ -50,10 +51,11 @@ internal static class DrawBenchmark
         ThemeCatalog themes = ThemeCatalog.Load(new BuiltInFiles(RegularFileReader.Instance, typeof(ThemeCatalog).Assembly).Folder("themes", "/nonexistent/themes"), null);
         themes.Apply(ThemeCatalog.DefaultTheme);
         DateTimeOffset now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        FakeTimeProvider time = new(now);
         using IApplication app = Application.Create(new VirtualTimeProvider());
         app.Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
-        using MainWindow main = new(new Dashboard(), provider.GetRequiredService<ISupervisor>(), ExecutableResolver.Instance, themes, noColor: false, StateGlyphs.Unicode, () => now);
+        using MainWindow main = new(new Dashboard(2), provider.GetRequiredService<ISupervisor>(), ExecutableResolver.Instance, themes, noColor: false, StateGlyphs.Unicode, time, new MachineFacts(2));
         SessionToken? session = app.Begin(main);
         long sequence = 0;
         List<SupervisorEvent> start = [];
@@ -72,6 +74,7 @@ internal static class DrawBenchmark
         for (int round = 0; round < rounds; round++)
         {
             now = now.AddSeconds(1);
+            time.SetUtcNow(now);
             List<SupervisorEvent> batch = [];
             for (int i = 1; i <= workers; i++)
             {

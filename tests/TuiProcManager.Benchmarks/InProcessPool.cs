@@ -22,12 +22,12 @@ internal sealed record PoolTiming(double WallMs, double StartupMs, double MapMs,
 
 /// <summary>
 /// Our side of the pool benchmark, in process: a real supervisor (fork server on or off), warmed up by one
-/// spawn and one untimed pool, mapping square over 1..N with <see cref="ISupervisor.StartPool"/>.
+/// spawn and one untimed pool, mapping square over 1..N with <see cref="Supervisor.StartPool"/>.
 /// </summary>
 internal sealed class InProcessPool : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly ISupervisor _supervisor;
+    private readonly Supervisor _supervisor;
     private readonly IDisposable _subscription;
     private readonly Lock _gate = new();
     private readonly List<SupervisorEvent> _events = []; // pool events only, in stream order
@@ -36,7 +36,7 @@ internal sealed class InProcessPool : IAsyncDisposable
     private InProcessPool(ServiceProvider provider)
     {
         _provider = provider;
-        _supervisor = provider.GetRequiredService<ISupervisor>();
+        _supervisor = provider.GetRequiredService<Supervisor>();
         _subscription = _supervisor.Events.Subscribe(Take);
     }
 

@@ -12,8 +12,8 @@ using TuiProcManager.Tui.Views;
 namespace TuiProcManager.Benchmarks;
 
 /// <summary>
-/// What a paste into a dialog field costs the UI thread, by size: Terminal.Gui 2.5.0's TextField (what the
-/// dialogs used before issue 13) against <see cref="InputField"/>, each text sent two ways: as a bracketed
+/// What a paste into a dialog field costs the UI thread, by size: Terminal.Gui 2.5.0's stock TextField
+/// against <see cref="InputField"/>, each text sent two ways: as a bracketed
 /// paste (one event: what a terminal sends when the app asked for it) and as keystrokes (a terminal without
 /// bracketed paste, or typing), then one layout and draw. ANSI driver, in-memory screen, one thread.
 /// </summary>

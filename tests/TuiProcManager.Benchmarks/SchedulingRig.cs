@@ -35,7 +35,7 @@ internal sealed record ScheduleRun(
 internal sealed class SchedulingRig : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly ISupervisor _supervisor;
+    private readonly Supervisor _supervisor;
     private readonly IDisposable _subscription;
     private readonly Lock _gate = new();
     private readonly List<WorkerScheduled> _wakes = [];
@@ -47,7 +47,7 @@ internal sealed class SchedulingRig : IAsyncDisposable
         services.AddLinuxProcessControl(o => o.WorkerExecutable = worker);
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         _provider = services.BuildServiceProvider();
-        _supervisor = _provider.GetRequiredService<ISupervisor>();
+        _supervisor = _provider.GetRequiredService<Supervisor>();
         _subscription = _supervisor.Events.Subscribe(Take);
     }
 

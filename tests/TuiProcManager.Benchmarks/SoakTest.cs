@@ -99,7 +99,7 @@ internal static class SoakTest
         services.AddLinuxProcessControl(o => o.WorkerExecutable = worker);
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         ServiceProvider provider = services.BuildServiceProvider();
-        ISupervisor supervisor = provider.GetRequiredService<ISupervisor>();
+        Supervisor supervisor = provider.GetRequiredService<Supervisor>();
         using (IDisposable subscription = supervisor.Events.Subscribe(counts.Take))
         {
             mark = await RunOperationsAsync(supervisor, new Random(seed), seconds, maxAlive, counts, figures);
@@ -126,7 +126,7 @@ internal static class SoakTest
     }
 
     /// <summary>Random operations until the time is up; returns the guard mark the workers carry (to look for them at the end).</summary>
-    private static async Task<string?> RunOperationsAsync(ISupervisor supervisor, Random random, int seconds, int maxAlive, Counts counts, Figures figures)
+    private static async Task<string?> RunOperationsAsync(Supervisor supervisor, Random random, int seconds, int maxAlive, Counts counts, Figures figures)
     {
         List<Task> pending = [];
         string? mark = null;

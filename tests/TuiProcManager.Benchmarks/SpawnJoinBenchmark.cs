@@ -29,10 +29,10 @@ internal static class SpawnJoinBenchmark
 
         await using ServiceProvider withServer = Supervisor(worker, forkServer: true);
         await using ServiceProvider withoutServer = Supervisor(worker, forkServer: false);
-        ISupervisor forking = withServer.GetRequiredService<ISupervisor>();
-        ISupervisor spawning = withoutServer.GetRequiredService<ISupervisor>();
+        Supervisor forking = withServer.GetRequiredService<Supervisor>();
+        Supervisor spawning = withoutServer.GetRequiredService<Supervisor>();
         WorkerSpec spec = WorkerSpec.Square("10");
-        foreach (ISupervisor s in new[] { forking, spawning })
+        foreach (Supervisor s in new[] { forking, spawning })
         {
             for (int i = 0; i < 10; i++)
             {
@@ -95,7 +95,7 @@ internal static class SpawnJoinBenchmark
     }
 
     /// <summary>Milliseconds per start+join one at a time, and for a batch started at once then joined.</summary>
-    private static async Task<(double One, double Batch)> MeasureAsync(ISupervisor supervisor, WorkerSpec spec, int count)
+    private static async Task<(double One, double Batch)> MeasureAsync(Supervisor supervisor, WorkerSpec spec, int count)
     {
         Stopwatch clock = Stopwatch.StartNew();
         for (int i = 0; i < count; i++)

@@ -24,7 +24,7 @@ internal static class StateLatencyBenchmark
         services.AddLinuxProcessControl(o => o.WorkerExecutable = worker);
         services.AddSupervisor(o => o.WorkerExecutable = worker);
         await using ServiceProvider provider = services.BuildServiceProvider();
-        ISupervisor supervisor = provider.GetRequiredService<ISupervisor>();
+        Supervisor supervisor = provider.GetRequiredService<Supervisor>();
 
         List<(long At, WorkerState To)> seen = [];
         using IDisposable subscription = supervisor.Events.Subscribe(e =>

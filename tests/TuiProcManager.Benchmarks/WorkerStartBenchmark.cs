@@ -9,7 +9,7 @@ using TuiProcManager.Linux.DependencyInjection;
 namespace TuiProcManager.Benchmarks;
 
 /// <summary>
-/// Issue 14's choice of worker, measured side by side in one run, rounds interleaved: (a) the small NativeAOT
+/// Which worker a publish ships, measured side by side in one run, rounds interleaved: (a) the small NativeAOT
 /// <c>tuiproc-worker</c> (staged beside the benchmarks), (b) the app itself as a multi-call executable, started
 /// under the name tuiproc-worker (a symlink of that name to <see cref="AppUnderTest"/>, which must be a native
 /// publish). For each: start+join one at a time and 100 at once, with the fork server and with posix_spawn;
@@ -83,7 +83,7 @@ internal static class WorkerStartBenchmark
 
     private sealed class Variant(string name, string worker, ServiceProvider services, bool forkServer) : IAsyncDisposable
     {
-        private readonly ISupervisor _supervisor = services.GetRequiredService<ISupervisor>();
+        private readonly Supervisor _supervisor = services.GetRequiredService<Supervisor>();
         private readonly List<double> _one = [], _batch = [], _cpu = [];
         private (long Rss, long Pss) _server, _worker;
 

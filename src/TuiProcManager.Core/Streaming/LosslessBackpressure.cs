@@ -3,6 +3,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// How a lossless subscriber (printed output, records) stays bounded without losing output: by holding back
 /// the workers whose output it waits on, not by dropping it.

@@ -4,6 +4,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// The one drop rule of a lossy subscriber (the screen, and any plain <c>Events</c> subscriber): what waits for
 /// it stays within its <see cref="DeliveryLimits"/> by dropping the <em>oldest</em> waiting output lines and

@@ -3,6 +3,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// Whose output pipes are held, and by which lossless consumers: a worker's pipes are read again only
 /// once every consumer that held it has caught up with it.

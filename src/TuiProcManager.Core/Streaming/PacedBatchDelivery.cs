@@ -3,6 +3,7 @@ using TuiProcManager.Core.Events;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// Delivers a screen's queue in batches paced for redraws: the first event of a quiet spell opens a window of
 /// <paramref name="window"/>; when it closes, everything then waiting goes to the observer as one batch, on

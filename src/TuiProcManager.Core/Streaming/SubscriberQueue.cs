@@ -3,6 +3,7 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Streaming;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// One subscriber's queue, so that a slow subscriber never stalls the supervisor. Lossy (screens: bounded by
 /// dropping, see <see cref="LossyBounds"/>) or lossless (records and printed output: bounded by holding back

@@ -10,20 +10,26 @@ using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
+// Design: docs/decisions/0005-supervisor-single-lock.md
 /// <summary>The supervisor, in this process: see <see cref="ISupervisor"/>. Its owner (the composition root) disposes it, which stops every worker.</summary>
 /// <remarks>
 /// <para>
-/// One lock, <see cref="_gate"/>, guards every worker record, the event sequence and the subscriber list.
-/// Every state change and the event that reports it happen together under it, which gives the stream
-/// its total order and lets a new subscriber's snapshot join the live events without a gap. Publishing
-/// under the gate is cheap and never blocks: it only appends to each subscriber's bounded queue.
+/// One lock, <see cref="_gate"/>, guards every worker record, the event sequence, the subscriber list and the
+/// state of the collaborators the supervisor coordinates: <see cref="WorkerTable"/>, <see cref="EventPublisher"/>,
+/// <see cref="SignalSender"/>, <see cref="SlotScheduler"/>, <see cref="PoolDispatcher"/>, <see cref="OutputHolds"/>,
+/// <see cref="ResourceSampler"/> and <see cref="PollingPace"/>. They have no lock of their own and are called with
+/// the gate held, save where their remarks say (a round's /proc reads, the pace's timers). Every state change and the event that reports it happen together under it, which gives
+/// the stream its total order and lets a new subscriber's snapshot join the live events without a gap.
+/// Publishing under the gate is cheap and never blocks: it only appends to each subscriber's bounded queue.
 /// </para>
 /// <para>
-/// Threads that take the gate: callers (spawn, signals, joins); the launcher's I/O thread (output and
-/// exits, through <see cref="WorkerProcessEvents"/>); the clock scheduler (sampling, grace periods,
-/// join timeouts). Nothing slow happens under it: /proc is read outside it and the results applied after,
-/// with a check that the worker has not ended in between. The exception is <see cref="IProcessLauncher.Start"/>,
-/// called under the gate so that <see cref="WorkerSpawned"/> precedes anything the new process reports.
+/// Threads that take the gate: callers (commands, joins); the launch scheduler (phase two of a spawn); the
+/// launcher's I/O thread (output, holds and exits, through <see cref="WorkerProcessEvents"/>); the clock
+/// scheduler (sampling rounds, the polling pace, grace periods and output-hold notices through
+/// <see cref="ScheduleUnderGate"/>). Nothing that can block happens under it: /proc is read outside it and the
+/// readings applied after, with a check that the worker has not ended in between; <see cref="IProcessLauncher.Start"/>
+/// runs outside it, in the two-phase spawn, which still publishes <see cref="WorkerSpawned"/> before anything the
+/// new process reports; a pool's stdin is written without blocking.
 /// </para>
 /// <para>
 /// Signals go through <see cref="IProcessHandle"/>, which refuses to signal a reaped process, so a PID the
@@ -34,18 +40,23 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 {
     private readonly Lock _gate = new();
     private readonly IProcessLauncher _launcher;
-    private readonly IProcessProbe _probe;
     private readonly SupervisorSchedulers _schedulers;
     private readonly SupervisorOptions _options;
     private readonly DeliveryLimits _limits;
     private readonly EventFanOut _fanOut = new();
     private readonly OutputFlow _flow = new();
-    private readonly List<WorkerRecord> _workers = []; // every worker ever spawned, index = id - 1
-    private readonly List<WorkerRecord> _live = []; // started and not yet ended: what sampling reads
-    private readonly SerialDisposable _stateTimer = new();
-    private readonly IDisposable _sampleTimer;
-    private long _sequence;
+    private readonly WorkerTable _workers = new();
+    private readonly EventPublisher _events;
+    private readonly SignalSender _signals;
+    private readonly OutputHolds _holds;
+    private readonly SlotScheduler _slotScheduler;
+    private readonly PoolDispatcher _pools;
+    private readonly PollingPace _pace;
+    private readonly ResourceSampler _sampler;
     private bool _disposed;
+
+    /// <summary>How long shutdown waits, beyond the grace period, for killed workers to be reported as ended.</summary>
+    private static readonly TimeSpan ReapAllowance = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates a supervisor; sampling starts at once.</summary>
     public Supervisor(IProcessLauncher launcher, IProcessProbe probe, SupervisorSchedulers schedulers, SupervisorOptions options)
@@ -56,11 +67,17 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _launcher = launcher;
-        _probe = probe;
         _schedulers = schedulers;
         _options = options;
         _limits = new DeliveryLimits(options.SubscriberQueueCapacity, options.SubscriberQueueTextChars, options.LosslessQueueCapacity);
-        _sampleTimer = StartSampling();
+        _events = new EventPublisher(_fanOut, schedulers.Clock);
+        _signals = new SignalSender(_events, ScheduleUnderGate);
+        _slotScheduler = new SlotScheduler(_workers, _signals, _events);
+        _pools = new PoolDispatcher(_events, _workers, SpawnLocked);
+        _holds = new OutputHolds(_events, _flow, options.OutputHeldNoticeDelay, ScheduleUnderGate);
+        _pace = new PollingPace(_gate, schedulers.Clock, options, _workers, _slotScheduler, SampleRound);
+        _sampler = new ResourceSampler(probe, launcher, options, _events, _workers, _slotScheduler, _pace, OnStateRead);
+        _pace.StartSampling();
     }
 
     /// <inheritdoc />
@@ -131,22 +148,56 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
     private DateTimeOffset Now => _schedulers.Clock.Now;
 
-    /// <summary>The next sequence number. Caller holds the gate and publishes the event it numbers.</summary>
-    private long Next() => ++_sequence;
+    /// <summary>Runs <paramref name="action"/> on the clock scheduler after <paramref name="due"/>, with the gate held.</summary>
+    private IDisposable ScheduleUnderGate(TimeSpan due, Action action) =>
+        _schedulers.Clock.Schedule(due, () =>
+        {
+            lock (_gate)
+            {
+                action();
+            }
+        });
 
-    /// <summary>Caller holds the gate.</summary>
-    private void Publish(SupervisorEvent e) => _fanOut.Publish(e);
+    /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
+    private long _sequence => _events.LastSequence;
 
-    private WorkerRecord Get(WorkerId id)
+    /// <summary>The pause-on-wait policy (null in parallel mode), as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
+    private PauseOnWaitPolicy? _policy => _slotScheduler.Policy;
+
+    /// <summary>The run slots, as a new subscriber's snapshot reads them. Caller holds the gate.</summary>
+    private int _slots => _slotScheduler.Slots;
+
+    /// <summary>
+    /// One sampling round, on the clock scheduler only (rounds never overlap): what to read is chosen under
+    /// the gate, /proc is read outside it, and the readings are applied under it again.
+    /// </summary>
+    private void SampleRound(bool withResources)
     {
-        // Ids are 1, 2, 3… in spawn order and never removed, so the id is the index plus one.
-        int index = id.Value - 1;
-        return index >= 0 && index < _workers.Count
-            ? _workers[index]
-            : throw new ArgumentException($"There is no worker {id}.", nameof(id));
+        SamplingRound round;
+        lock (_gate)
+        {
+            round = _sampler.PlanRound(withResources);
+        }
+
+        _sampler.ReadRound(round);
+        lock (_gate)
+        {
+            _sampler.ApplyRound(round);
+            PoolDispatcher.FlushPendingInputs(_workers.Live);
+        }
     }
 
-    /// <summary>Caller holds the gate.</summary>
+    /// <summary>A reading classified a worker's state: the scheduler sees it first (its decision explains the change). Caller holds the gate.</summary>
+    private void OnStateRead(WorkerRecord w, WorkerState state, string why, DateTimeOffset readAt)
+    {
+        _slotScheduler.ObserveForScheduling(w, state, readAt);
+        ChangeState(w, state, why);
+    }
+
+    /// <summary>
+    /// The worker's state changes and is published, with the reason the scheduler gave for it if its last
+    /// decision led to this state. Caller holds the gate.
+    /// </summary>
     private void ChangeState(WorkerRecord w, WorkerState to, string why)
     {
         if (w.State == to)
@@ -162,12 +213,15 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
         WorkerState from = w.State;
         w.State = to;
-        _lastStateActivity = Now;
-        Publish(new WorkerStateChanged(Next(), Now, w.Id, from, to, why));
+        _pace.NoteActivity(Now);
+        _events.Publish(new WorkerStateChanged(_events.NextSequence(), Now, w.Id, from, to, why));
     }
 
-    /// <summary>Records the end of a worker and publishes it. Caller holds the gate.</summary>
-    private void End(WorkerRecord w, WorkerExit exit)
+    /// <summary>
+    /// Records the end of a worker and publishes it, after the ends of what goes with it (its descendants, an
+    /// output hold, its slot); a pool worker is then replaced. Caller holds the gate.
+    /// </summary>
+    private void RecordEnd(WorkerRecord w, WorkerExit exit)
     {
         if (!w.IsAlive)
         {
@@ -176,30 +230,80 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
 
         w.Exit = exit;
         w.EndedAt = Now;
-        w.Escalation?.Dispose();
-        w.Escalation = null;
-        foreach (DescendantRecord d in w.Descendants.Values)
-        {
-            Publish(new DescendantStateChanged(Next(), Now, w.Id, d.Pid, d.ParentPid, d.Name, d.State, WorkerState.Ended));
-        }
-
-        w.Descendants.Clear();
-        EndOutputHold(w);
+        SignalSender.CancelEscalation(w);
+        _sampler.EndDescendants(w);
+        _holds.EndOutputHold(w);
         _flow.Forget(w.Id);
-        Unschedule(w, "ended");
+        _slotScheduler.Unschedule(w, "ended");
         ChangeState(w, WorkerState.Ended, exit.ToString());
-        Publish(new WorkerEnded(Next(), Now, w.Id, exit));
+        _events.Publish(new WorkerEnded(_events.NextSequence(), Now, w.Id, exit));
         w.Handle?.Dispose();
         w.Ended.TrySetResult(exit);
-        _live.Remove(w);
+        _workers.RemoveLive(w);
         if (w.Pool is { } run)
         {
-            OnPoolWorkerEnded(run, w, exit);
+            _pools.OnWorkerEnded(run, w, exit);
         }
 
-        if (_live.Count == 0)
+        if (_workers.Live.Count == 0)
         {
-            _stateTimer.Disposable = null; // nothing to poll until the next spawn
+            _pace.StopStatePolling();
+        }
+    }
+
+    /// <summary>
+    /// Graceful shutdown: terminates every live worker (SIGTERM, grace period, SIGKILL), waits until they
+    /// are reported ended, then completes every subscriber's stream after what it has queued.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        Task all = TerminateAllAsync();
+        TaskCompletionSource bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_schedulers.Clock.Schedule(_options.GracePeriod + ReapAllowance, () => bound.TrySetResult()))
+        {
+            await Task.WhenAny(all, bound.Task).ConfigureAwait(false);
+        }
+
+        Shutdown();
+    }
+
+    /// <summary>Immediate shutdown: kills every live worker's process group (SIGKILL) and completes the streams.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _pools.StopPools();
+            foreach (WorkerRecord w in _workers)
+            {
+                _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+            }
+        }
+
+        Shutdown();
+    }
+
+    private void Shutdown()
+    {
+        _pace.Dispose();
+        lock (_gate)
+        {
+            _fanOut.Complete();
         }
     }
 }

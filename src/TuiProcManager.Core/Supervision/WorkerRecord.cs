@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
@@ -41,7 +40,10 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Whether the last stop/continue we sent was a stop: explains a 'T' state, and issue 4's scheduler must not undo it.</summary>
+    /// <summary>
+    /// Paused by the user and not continued since (a resume or a terminate continues it): explains a 'T' state,
+    /// and keeps the worker out of the pause-on-wait scheduler, which must not continue it.
+    /// </summary>
     public bool PausedByUser { get; set; }
 
     /// <summary>Stopped by the pause-on-wait scheduler, waiting in its queue for a slot.</summary>
@@ -97,25 +99,51 @@ internal sealed class WorkerRecord(WorkerId id, WorkerSpec spec, DateTimeOffset 
 
     public bool IsAlive => Exit is null;
 
+    /// <summary>
+    /// A request made while the start is not over is kept, to be done right after it (<see cref="RunEarlyReportsThenDeferredRequests"/>).
+    /// </summary>
+    /// <returns>True when <paramref name="request"/> was kept; false when the start is over and the caller goes on.</returns>
+    public bool DeferUntilLaunched(Action request)
+    {
+        if (Launched)
+        {
+            return false;
+        }
+
+        (Deferred ??= []).Add(request);
+        return true;
+    }
+
+    /// <summary>Does <paramref name="request"/> now, or right after the start if it is not over.</summary>
+    public void RunOnceLaunched(Action request)
+    {
+        if (!DeferUntilLaunched(request))
+        {
+            request();
+        }
+    }
+
+    /// <summary>Keeps what the launcher reported before the start was over, to be replayed right after it.</summary>
+    public void KeepEarlyReport(Action report) => (Early ??= []).Add(report);
+
+    /// <summary>The start is over: replays the early reports, then does the deferred requests, in order.</summary>
+    public void RunEarlyReportsThenDeferredRequests()
+    {
+        foreach (Action report in Early ?? [])
+        {
+            report();
+        }
+
+        Early = null;
+        foreach (Action request in Deferred ?? [])
+        {
+            request();
+        }
+
+        Deferred = null;
+    }
+
     public WorkerInfo ToInfo() => new(
         Id, Spec, Handle?.Pid, State, Exit, StartedAt, EndedAt, Joined, OutputLines, LastSample,
         [.. Descendants.Values.Select(d => d.LastSample).OfType<ProcessSample>()], PausedByUser, QueuedByScheduler, OutputHeldReported);
-}
-
-/// <summary>Bookkeeping for one descendant process of a worker.</summary>
-internal sealed class DescendantRecord(int pid, ulong osStartTime)
-{
-    public int Pid { get; } = pid;
-
-    public ulong OsStartTime { get; } = osStartTime;
-
-    public int ParentPid { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public WorkerState State { get; set; } = WorkerState.Starting;
-
-    public CpuMeter Cpu { get; } = new();
-
-    public ProcessSample? LastSample { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Core.Workers;
 
@@ -56,7 +57,7 @@ public static class CommandLineSplitter
                 int end = text.IndexOf('\'', i + 1);
                 if (end < 0)
                 {
-                    error = $"unterminated single quote in command '{WorkerSpecParser.Shorten(text)}'";
+                    error = $"unterminated single quote in command '{InputText.Shorten(text)}'";
                     return false;
                 }
 
@@ -68,7 +69,7 @@ public static class CommandLineSplitter
             {
                 if (!TryReadDoubleQuoted(text, ref i, word))
                 {
-                    error = $"unterminated double quote in command '{WorkerSpecParser.Shorten(text)}'";
+                    error = $"unterminated double quote in command '{InputText.Shorten(text)}'";
                     return false;
                 }
 
@@ -87,7 +88,7 @@ public static class CommandLineSplitter
             else if (Operators.Contains(c, StringComparison.Ordinal) || Globs.Contains(c, StringComparison.Ordinal))
             {
                 string what = Globs.Contains(c, StringComparison.Ordinal) ? "glob" : "shell syntax";
-                error = $"{what} '{c}' in command '{WorkerSpecParser.Shorten(text)}' is not supported: " +
+                error = $"{what} '{c}' in command '{InputText.Shorten(text)}' is not supported: " +
                         "the command runs without a shell (quote it to pass it literally)";
                 return false;
             }

@@ -1,20 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
-using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Core.Workers;
 
 /// <summary>Parses the worker specs people type: <c>square:10</c>, <c>cube:-3</c>.</summary>
-/// <remarks>Every error is one line that names the problem and the text that caused it.</remarks>
+/// <remarks>
+/// The grammar, and every message, is <see cref="KindItemsParser"/>'s (<c>KIND:ITEMS</c> with ITEMS one N);
+/// this class turns what it reads into a <see cref="WorkerSpec"/>.
+/// </remarks>
 public static class WorkerSpecParser
 {
-    /// <summary>
-    /// Longest accepted N, in digits. Linux refuses a single exec argument of 128 KiB or more
-    /// (MAX_ARG_STRLEN); the worker (<c>tuiproc-worker</c>) applies the same limit.
-    /// </summary>
-    public const int MaxDigits = 120_000;
-
-    /// <summary>The kinds a spec may name, as typed.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["square", "cube"];
+    /// <summary>Longest accepted N, in digits (<see cref="KindItemsParser.MaxDigits"/>).</summary>
+    public const int MaxDigits = KindItemsParser.MaxDigits;
 
     /// <summary>Parses <c>KIND:N</c> into a spec with the given workload.</summary>
     /// <param name="text">The spec, e.g. <c>square:10</c>.</param>
@@ -27,80 +23,25 @@ public static class WorkerSpecParser
         [NotNullWhen(true)] out WorkerSpec? spec,
         [NotNullWhen(false)] out string? error)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(workload);
-        spec = null;
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
+        if (!KindItemsParser.TryParseOne(text, out WorkerKind kind, out string? number, out error))
         {
-            error = $"invalid worker spec '{Shorten(text)}': expected KIND:N, e.g. square:10 or cube:10";
+            spec = null;
             return false;
         }
 
-        string kind = text[..colon].Trim().ToLowerInvariant();
-        string number = text[(colon + 1)..].Trim();
-        if (kind is not ("square" or "cube"))
-        {
-            error = kind.Length == 0
-                ? $"invalid worker spec '{Shorten(text)}': missing kind before ':' (square or cube)"
-                : $"unknown worker kind '{Shorten(kind)}' in '{Shorten(text)}' (expected square or cube)";
-            return false;
-        }
-
-        if (!TryParseNumber(number, out string? canonical, out string? numberError))
-        {
-            error = $"invalid worker spec '{Shorten(text)}': {numberError}";
-            return false;
-        }
-
-        spec = kind == "square" ? WorkerSpec.Square(canonical, workload) : WorkerSpec.Cube(canonical, workload);
-        error = null;
+        spec = kind == WorkerKind.Square ? WorkerSpec.Square(number, workload) : WorkerSpec.Cube(number, workload);
         return true;
     }
 
     /// <summary>
-    /// Checks that <paramref name="text"/> is an integer of at most <see cref="MaxDigits"/> digits with an
-    /// optional sign, and returns it without a plus sign or leading zeros.
+    /// Checks that <paramref name="text"/> is an N of a worker spec (<see cref="KindItemsParser.TryParseNumber"/>):
+    /// an integer of at most <see cref="MaxDigits"/> digits with an optional sign, returned without a plus
+    /// sign or leading zeros.
     /// </summary>
     public static bool TryParseNumber(
         string text,
         [NotNullWhen(true)] out string? canonical,
-        [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        canonical = null;
-        if (text.Length == 0)
-        {
-            error = "missing N after ':' (an integer, e.g. 10)";
-            return false;
-        }
-
-        ReadOnlySpan<char> digits = text;
-        bool negative = false;
-        if (digits[0] is '-' or '+')
-        {
-            negative = digits[0] == '-';
-            digits = digits[1..];
-        }
-
-        if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
-        {
-            error = $"N must be an integer, got '{Shorten(text)}'";
-            return false;
-        }
-
-        if (digits.Length > MaxDigits)
-        {
-            error = $"N has {digits.Length} digits; at most {MaxDigits} are accepted";
-            return false;
-        }
-
-        digits = digits.TrimStart('0');
-        canonical = digits.IsEmpty ? "0" : (negative ? "-" : "") + digits.ToString();
-        error = null;
-        return true;
-    }
-
-    /// <summary>Keeps error messages one readable line, whatever was typed.</summary>
-    internal static string Shorten(string text) => InputText.Shorten(text);
+        [NotNullWhen(false)] out string? error) =>
+        KindItemsParser.TryParseNumber(text, out canonical, out error);
 }

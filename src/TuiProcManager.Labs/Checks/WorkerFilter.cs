@@ -16,9 +16,6 @@ namespace TuiProcManager.Labs.Checks;
 /// <param name="MaxWaitMs">At most this much waiting per step (a busy worker); null for any.</param>
 public sealed record WorkerFilter(WorkerKind? Kind, string? Number, int MinSteps, int MinWorkMs, int MinWaitMs, int? MaxWaitMs = null)
 {
-    /// <summary>The names a filter takes in a lab file.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["kind", "n", "minSteps", "minWorkMs", "minWaitMs", "maxWaitMs"];
-
     /// <summary>Whether <paramref name="worker"/> is one of those counted.</summary>
     public bool Matches(WorkerFacts worker)
     {

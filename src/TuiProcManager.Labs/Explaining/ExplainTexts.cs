@@ -65,7 +65,7 @@ public sealed partial class ExplainTexts
         JsonCursor format = root.Required("format", $"\"{Format}\"");
         if (format.String(100) is var version && version != Format)
         {
-            throw format.Error($"this tuiproc reads \"{Format}\", not \"{JsonCursor.Shown(version)}\"");
+            throw format.Error($"this tuiproc reads \"{Format}\", not \"{Core.Text.InputText.Shorten(version)}\"");
         }
 
         JsonCursor topics = root.Required("topics", "an object with one member per topic").Object("topics", [.. Topics]);

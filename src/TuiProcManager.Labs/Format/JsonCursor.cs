@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace TuiProcManager.Labs.Format;
 
 /// <summary>
 /// A value in a <see cref="JsonSource"/> and its path: reads members with the checks every field needs
-/// (present, of the right type, not empty, in range, no unknown neighbours) and says what is wrong,
-/// where, in words a teacher writing a lab file understands.
+/// (present, of the right type, not empty, no unknown neighbours) and says what is wrong, where, in words
+/// a teacher writing a texts file understands. <see cref="Member"/> and <see cref="Each"/> only find their
+/// way, for a value whose shape is already checked (a lab file, by its schema).
 /// </summary>
 internal readonly record struct JsonCursor(JsonElement Element, string Path, JsonSource Source)
 {
@@ -32,7 +32,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
 
             if (Array.IndexOf(allowed, member.Name) < 0)
             {
-                throw Source.Error(path, Path, $"unknown field \"{Shown(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
+                throw Source.Error(path, Path, $"unknown field \"{Core.Text.InputText.Shorten(member.Name)}\" in {what} (expected {string.Join(", ", allowed)})");
             }
         }
 
@@ -80,33 +80,6 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
         return Element.ValueKind == JsonValueKind.String ? String(maxLength) : throw Error($"must be a string or a list of strings, got {Kind(Element)}");
     }
 
-    /// <summary>This value as a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public int Int(int min, int max)
-    {
-        if (Element.ValueKind == JsonValueKind.Number && Element.TryGetInt32(out int value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        string got = Element.ValueKind == JsonValueKind.Number ? Element.GetRawText() : Kind(Element);
-        throw Error($"must be a whole number from {min.ToString("N0", CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}, got {Shown(got)}");
-    }
-
-    /// <summary>This value as true or false.</summary>
-    public bool Bool() => Element.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Error($"must be true or false, got {Kind(Element)}"),
-    };
-
-    /// <summary>This value as one of <paramref name="choices"/>.</summary>
-    public string OneOf(params string[] choices)
-    {
-        string text = Element.ValueKind == JsonValueKind.String ? Element.GetString()! : throw Error($"must be one of {string.Join(", ", choices)}, got {Kind(Element)}");
-        return Array.IndexOf(choices, text) >= 0 ? text : throw Error($"must be one of {string.Join(", ", choices)}, got \"{Shown(text)}\"");
-    }
-
     /// <summary>This value's items; it must be an array of at most <paramref name="max"/>.</summary>
     public IEnumerable<JsonCursor> Items(int max = 200)
     {
@@ -121,6 +94,12 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
             throw Error($"has {count:N0} items; at most {max:N0}");
         }
 
+        return Each();
+    }
+
+    /// <summary>This array's items, unchecked: for a value whose shape is already known (a lab file's, checked by its schema).</summary>
+    public IEnumerable<JsonCursor> Each()
+    {
         JsonSource source = Source;
         string path = Path;
         return Element.EnumerateArray().Select((item, i) => new JsonCursor(item, JsonPositions.Item(path, i), source)).ToList();
@@ -137,7 +116,4 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Jso
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
-
-    /// <summary>Text from the file quoted in a message: short, one line, control characters visible.</summary>
-    public static string Shown(string text) => Core.Text.InputText.Shorten(text);
 }

@@ -72,8 +72,8 @@ internal sealed class JsonSource : IDisposable
         return new LabFormatException(Name, line, column, of.Length == 0 ? problem : $"{of}: {problem}");
     }
 
-    /// <summary>Where <paramref name="path"/> is, for "first at line N".</summary>
-    public int LineOf(string path) => _positions.Of(path).Line;
+    /// <summary>Where <paramref name="path"/> is: its line and column, (0, 0) if unknown.</summary>
+    public (int Line, int Column) PositionOf(string path) => _positions.Of(path);
 
     public void Dispose() => _document.Dispose();
 

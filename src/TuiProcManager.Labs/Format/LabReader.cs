@@ -1,24 +1,19 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Labs.Checks;
 
 namespace TuiProcManager.Labs.Format;
 
 /// <summary>
-/// Reads and checks a lab file (<see cref="Lab.Format"/>, documented in <c>labs/README.md</c> and
-/// <c>labs/lab.schema.json</c>). Anything wrong is a <see cref="LabFormatException"/> naming the file,
-/// the line and column, the field, and the problem; a lab that loads can be run and checked.
+/// Reads a lab file (<see cref="Lab.Format"/>, documented in <c>labs/README.md</c>). Its shape is checked
+/// against <c>labs/lab.schema.json</c> (<see cref="LabSchema"/>), the one place it is written; what a schema
+/// cannot say is checked here: a member given twice, step ids used twice, an answer that is not one of the
+/// choices. Anything wrong is a <see cref="LabFormatException"/> naming the file, the line and column, the
+/// field, and the problem; a lab that loads can be run and checked.
 /// </summary>
-public static partial class LabReader
+public static class LabReader
 {
-    private static readonly string[] Fields = ["$schema", "format", "id", "name", "title", "summary", "steps"];
-    private static readonly string[] StepFields = ["id", "title", "text", "hints", "check", "question", "done"];
-    private static readonly string[] QuestionFields = ["answers", "choices", "answer", "answerFrom"];
-
-    /// <summary>Most steps in a lab.</summary>
-    public const int MaxSteps = 100;
-
     /// <summary>Reads the lab in <paramref name="path"/> through <paramref name="files"/> (a regular file, at most <see cref="JsonSource.MaxBytes"/>), named <paramref name="shownAs"/> in messages (default: the path).</summary>
     /// <exception cref="LabFormatException">The file cannot be read or is not a valid lab.</exception>
     public static Lab Load(IRegularFileReader files, string path, string? shownAs = null)
@@ -38,127 +33,97 @@ public static partial class LabReader
 
     private static Lab Read(JsonSource source, string fullPath)
     {
-        JsonCursor root = source.Root.Object("the lab", Fields);
-        JsonCursor format = root.Required("format", $"the format of the file: \"{Lab.Format}\"");
-        string version = format.String(100);
-        if (version != Lab.Format)
-        {
-            throw format.Error($"this tuiproc reads \"{Lab.Format}\", not \"{JsonCursor.Shown(version)}\"");
-        }
-
-        string id = Id(root.Required("id", "the short name the lab is opened with, e.g. \"1\""));
-        string name = Id(root.Required("name", "a second name to open it with, e.g. \"signals\""));
-        string title = root.Required("title", "the lab's title").String(100);
-        string summary = root.Required("summary", "one line for the list of labs").String(200);
-        JsonCursor stepsAt = root.Required("steps", "the lab's steps, a list");
-        List<JsonCursor> items = [.. stepsAt.Items(MaxSteps)];
-        if (items.Count == 0)
-        {
-            throw stepsAt.Error("a lab needs at least one step");
-        }
-
+        RefuseRepeatedMembers(source.Root);
+        LabSchema.Check(source);
+        JsonElement lab = source.Root.Element;
         Dictionary<string, string> ids = new(StringComparer.Ordinal);
-        ImmutableArray<LabStep>.Builder steps = ImmutableArray.CreateBuilder<LabStep>(items.Count);
-        foreach (JsonCursor item in items)
+        ImmutableArray<LabStep>.Builder steps = ImmutableArray.CreateBuilder<LabStep>();
+        foreach (JsonCursor item in source.Root.Member("steps")!.Value.Each())
         {
             LabStep step = Step(item);
             JsonCursor idAt = item.Member("id")!.Value;
             if (ids.TryGetValue(step.Id, out string? first))
             {
-                throw idAt.Error($"step id \"{step.Id}\" is used twice (first at line {source.LineOf(first)})");
+                throw idAt.Error($"step id \"{step.Id}\" is used twice (first at line {source.PositionOf(first).Line})");
             }
 
             ids[step.Id] = idAt.Path;
             steps.Add(step);
         }
 
-        return new Lab(id, name, title, summary, steps.MoveToImmutable(), fullPath);
+        return new Lab(String(lab, "id"), String(lab, "name"), String(lab, "title"), String(lab, "summary"), steps.ToImmutable(), fullPath);
     }
 
     private static LabStep Step(JsonCursor at)
     {
-        JsonCursor o = at.Object("a step", StepFields);
-        string id = Id(o.Required("id", "unique in the lab, e.g. \"spawn-square\""));
-        string title = o.Required("title", "one line for the checklist").String(120);
-        string text = o.Required("text", "what to do: a string, or a list of paragraphs").Text();
-        ImmutableArray<string> hints = o.Member("hints") is { } h ? [.. h.Items(20).Select(x => x.String(1000))] : [];
-        string? done = o.Member("done")?.Text(2000);
-        JsonCursor? checkAt = o.Member("check");
-        JsonCursor? questionAt = o.Member("question");
-        if (checkAt is null == questionAt is null)
-        {
-            throw o.Error(checkAt is null
-                ? "a step needs a \"check\" (what makes it done) or a \"question\""
-                : "a step has a \"check\" or a \"question\", not both");
-        }
-
-        Check? check = checkAt is { } c ? CheckReader.Read(c) : null;
-        LabQuestion? question = questionAt is { } q ? Question(q) : null;
-        return new LabStep(id, title, text, hints, check, question, done);
+        JsonElement o = at.Element;
+        ImmutableArray<string> hints = o.TryGetProperty("hints", out JsonElement h) ? [.. h.EnumerateArray().Select(x => x.GetString()!)] : [];
+        return new LabStep(
+            String(o, "id"),
+            String(o, "title"),
+            Paragraphs(o.GetProperty("text")),
+            hints,
+            at.Member("check") is { } check ? CheckReader.Read(check) : null,
+            at.Member("question") is { } question ? Question(question) : null,
+            o.TryGetProperty("done", out JsonElement done) ? Paragraphs(done) : null);
     }
 
     private static LabQuestion Question(JsonCursor at)
     {
-        JsonCursor o = at.Object("a question", QuestionFields);
-        JsonCursor? choicesAt = o.Member("choices");
-        if (choicesAt is null)
+        if (at.Member("choices") is not { } choicesAt)
         {
-            if (o.Member("answer") is { } single || o.Member("answerFrom") is { } computed)
-            {
-                throw o.Error("\"answer\" and \"answerFrom\" go with \"choices\"; a typed question lists its right answers in \"answers\"");
-            }
-
-            JsonCursor answersAt = o.Required("answers", "the right answers to a typed question, e.g. [\"Cube: 27\"]; or give \"choices\"");
-            ImmutableArray<string> answers = [.. answersAt.Items(20).Select(a => a.String(200))];
-            return answers.IsEmpty ? throw answersAt.Error("a typed question needs at least one right answer") : new LabQuestion([], answers, null);
+            return new LabQuestion([], [.. at.Element.GetProperty("answers").EnumerateArray().Select(a => a.GetString()!)], null);
         }
 
-        ImmutableArray<string> choices = [.. choicesAt.Value.Items(9).Select(a => a.String(120))];
-        if (choices.Length < 2)
-        {
-            throw choicesAt.Value.Error("a multiple-choice question needs 2 to 9 choices");
-        }
-
+        ImmutableArray<string> choices = [.. choicesAt.Element.EnumerateArray().Select(c => c.GetString()!)];
         if (choices.Distinct(StringComparer.OrdinalIgnoreCase).Count() != choices.Length)
         {
-            throw choicesAt.Value.Error("two choices are the same");
+            throw choicesAt.Error("two choices are the same but for upper and lower case");
         }
 
-        if (o.Member("answers") is not null)
+        if (at.Member("answer") is { } answerAt)
         {
-            throw o.Error("a multiple-choice question names its right choice in \"answer\" (or computes it with \"answerFrom\"), not \"answers\"");
-        }
-
-        JsonCursor? answerAt = o.Member("answer");
-        JsonCursor? fromAt = o.Member("answerFrom");
-        if (answerAt is null == fromAt is null)
-        {
-            throw o.Error(answerAt is null ? "missing \"answer\" (the right choice) or \"answerFrom\"" : "\"answer\" or \"answerFrom\", not both");
-        }
-
-        if (answerAt is { } a)
-        {
-            string answer = a.String(120);
+            string answer = answerAt.Element.GetString()!;
             return choices.Contains(answer, StringComparer.Ordinal)
                 ? new LabQuestion(choices, [answer], null)
-                : throw a.Error($"\"{JsonCursor.Shown(answer)}\" is not one of the choices");
+                : throw answerAt.Error($"\"{Core.Text.InputText.Shorten(answer)}\" is not one of the choices");
         }
 
-        fromAt!.Value.OneOf("fasterMode");
-        if (!choices.Contains("parallel") || !choices.Contains("pause-on-wait"))
-        {
-            throw choicesAt.Value.Error("\"answerFrom\": \"fasterMode\" needs the choices \"parallel\" and \"pause-on-wait\"");
-        }
-
-        return new LabQuestion(choices, [], ComputedAnswer.FasterMode);
+        // The schema allows only "fasterMode" here; what it computes must be a choice the student can pick.
+        return choices.Contains("parallel") && choices.Contains("pause-on-wait")
+            ? new LabQuestion(choices, [], ComputedAnswer.FasterMode)
+            : throw choicesAt.Error("\"answerFrom\": \"fasterMode\" needs the choices \"parallel\" and \"pause-on-wait\"");
     }
 
-    private static string Id(JsonCursor at)
+    /// <summary>A member given twice anywhere in the file: JSON parsers keep one of the two, so the file would not say what it means.</summary>
+    private static void RefuseRepeatedMembers(JsonCursor at)
     {
-        string id = at.String(40);
-        return IdPattern().IsMatch(id) ? id : throw at.Error($"\"{JsonCursor.Shown(id)}\" is not a valid id: lowercase letters, digits and '-', starting with a letter or digit");
+        if (at.Element.ValueKind == JsonValueKind.Object)
+        {
+            HashSet<string> seen = new(StringComparer.Ordinal);
+            foreach (JsonProperty member in at.Element.EnumerateObject())
+            {
+                string path = JsonPositions.Child(at.Path, member.Name);
+                if (!seen.Add(member.Name))
+                {
+                    throw at.Source.Error(path, at.Path, $"\"{Core.Text.InputText.Shorten(member.Name)}\" is given twice");
+                }
+
+                RefuseRepeatedMembers(new JsonCursor(member.Value, path, at.Source));
+            }
+        }
+        else if (at.Element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonCursor item in at.Each())
+            {
+                RefuseRepeatedMembers(item);
+            }
+        }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
-    private static partial Regex IdPattern();
+    private static string String(JsonElement o, string name) => o.GetProperty(name).GetString()!;
+
+    /// <summary>Text: a string, or a list of paragraphs joined with newlines.</summary>
+    private static string Paragraphs(JsonElement text) =>
+        text.ValueKind == JsonValueKind.Array ? string.Join("\n", text.EnumerateArray().Select(p => p.GetString()!)) : text.GetString()!;
 }

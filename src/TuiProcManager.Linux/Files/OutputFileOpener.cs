@@ -97,7 +97,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
 
             if (FileStatus.TryGet(path, follow: false, out FileStatus link, out _) && link.Type == Libc.S_IFLNK)
             {
-                problem = $"it is a symbolic link to '{Shown(LinkTarget(path))}', which does not exist (create the file first, or name it directly)";
+                problem = $"it is a symbolic link to '{InputText.Shorten(LinkTarget(path) ?? "?", InputText.MaxPathLength)}', which does not exist (create the file first, or name it directly)";
                 return false;
             }
 
@@ -201,7 +201,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
         {
             int mode = opened.Permissions;
             string? note = (mode & ReadableByOthers) == 0 ? null
-                : $"note: {Shown(path)} is readable by other users (mode {Convert.ToString(mode, 8).PadLeft(4, '0')}); its mode was left as it was";
+                : $"note: {InputText.Shorten(path, InputText.MaxPathLength)} is readable by other users (mode {Convert.ToString(mode, 8).PadLeft(4, '0')}); its mode was left as it was";
             file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.ExistingFile, opened.Identity, note);
         }
         else
@@ -276,6 +276,4 @@ public sealed class OutputFileOpener : IOutputFileOpener
         string text = Libc.Describe(errno);
         return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
-
-    private static string Shown(string? path) => InputText.Shorten(path ?? "?", 200);
 }

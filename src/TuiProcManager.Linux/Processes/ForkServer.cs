@@ -3,6 +3,7 @@ using TuiProcManager.Linux.Interop;
 
 namespace TuiProcManager.Linux.Processes;
 
+// Design: docs/decisions/0001-fork-server.md
 /// <summary>
 /// Client of the fork server (<c>tuiproc-worker --fork-server</c>; protocol and safety argument in the
 /// worker's ForkServerMode.cs), which starts square and cube workers in about 0.4 ms instead of the

@@ -3,6 +3,7 @@ using TuiProcManager.Linux.Interop;
 
 namespace TuiProcManager.Linux.Processes;
 
+// Design: docs/decisions/0002-orphan-guard.md
 /// <summary>
 /// Starts and owns the orphan guard (<c>tuiproc-worker --guard TOKEN</c>), which kills everything we
 /// started if this process dies, even by SIGKILL. How it works is described in the worker's GuardMode.cs.

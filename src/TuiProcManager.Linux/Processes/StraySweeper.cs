@@ -4,6 +4,7 @@ using TuiProcManager.Linux.Proc;
 
 namespace TuiProcManager.Linux.Processes;
 
+// Design: docs/decisions/0002-orphan-guard.md
 /// <summary>
 /// Ends what a worker left behind outside its process group (a <c>setsid</c> grandchild, a double-forked
 /// daemon), reaps it, and reports it to the worker's <see cref="IProcessEvents.OnLeftBehind"/>.

@@ -3,6 +3,7 @@ using Terminal.Gui.Drivers;
 
 namespace TuiProcManager.Tui.Hosting;
 
+// Design: docs/decisions/0003-quiet-terminal-driver.md
 /// <summary>
 /// Terminal.Gui's ANSI input, but waiting for the terminal instead of polling it.
 /// </summary>

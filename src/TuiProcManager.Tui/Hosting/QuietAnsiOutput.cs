@@ -4,6 +4,7 @@ using Terminal.Gui.Drivers;
 
 namespace TuiProcManager.Tui.Hosting;
 
+// Design: docs/decisions/0003-quiet-terminal-driver.md
 /// <summary>
 /// Terminal.Gui's ANSI output, writing only what changes on the terminal: changed cells (see
 /// <see cref="TerminalMirror"/>), a scroll for a band of rows that moved, one cursor move per run of

@@ -5,6 +5,7 @@ using TuiProcManager.Core.Supervision;
 
 namespace TuiProcManager.Tui.Hosting;
 
+// Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// The screen's subscription to the supervisor: batches as the supervisor paces and bounds them for a screen
 /// (<see cref="ISupervisor.ScreenBatches"/>: a window per batch, one batch in flight, the oldest output dropped

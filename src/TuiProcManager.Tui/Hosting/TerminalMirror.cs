@@ -5,6 +5,7 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Hosting;
 
+// Design: docs/decisions/0003-quiet-terminal-driver.md
 /// <summary>
 /// What the terminal shows, cell by cell, as far as this app has written it: the terminal side of the
 /// driver's buffer. Before a frame is written, cells Terminal.Gui marked dirty that the terminal already

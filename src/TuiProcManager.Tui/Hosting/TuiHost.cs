@@ -86,10 +86,10 @@ public static class TuiHost
             pacer.Attach(app); // only the quiet input wakes the pacer on a key; the stock driver keeps its own pacing
         }
 
-        Dashboard dashboard = new();
+        Dashboard dashboard = new(options.Machine.Cores);
         using MainWindow main = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
-            StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), () => DateTimeOffset.UtcNow);
+            StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), options.Time, options.Machine);
         if (settingsProblem is not null)
         {
             main.SayStartupProblem(settingsProblem);

@@ -18,6 +18,12 @@ public sealed record TuiOptions
     /// <summary>auto, true, 16 or none (see the README).</summary>
     public string Colors { get; init; } = "auto";
 
+    /// <summary>The clock of what the UI shows and records (CPU time columns, the lab's times).</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>The machine's facts (its cores: the run summary's estimate, the Explain and lab texts).</summary>
+    public required MachineFacts Machine { get; init; }
+
     /// <summary>Workers to start once the UI is up.</summary>
     public IReadOnlyList<WorkerSpec> InitialWorkers { get; init; } = [];
 

@@ -27,9 +27,9 @@ internal sealed record DashboardChanges(
 
 /// <summary>Every panel's model, fed from one event stream. UI thread only.</summary>
 /// <param name="output">Output scrollback limits.</param>
-/// <param name="cores">Cores for the run summary's all-at-once estimate; the machine's by default.</param>
+/// <param name="cores">Cores for the run summary's all-at-once estimate: the machine's (<see cref="Core.Os.MachineFacts"/>).</param>
 /// <param name="resultRows">Rows the Results panel keeps; <see cref="ResultsModel.DefaultMaxRows"/> by default.</param>
-internal sealed class Dashboard(OutputOptions? output = null, int? cores = null, int? resultRows = null)
+internal sealed class Dashboard(int cores, OutputOptions? output = null, int? resultRows = null)
 {
     public ProcessTableModel Processes { get; } = new();
 
@@ -41,7 +41,7 @@ internal sealed class Dashboard(OutputOptions? output = null, int? cores = null,
 
     public SchedulingModel Scheduling { get; } = new();
 
-    public RunSummaryModel Summary { get; } = new(cores ?? Environment.ProcessorCount);
+    public RunSummaryModel Summary { get; } = new(cores);
 
     public ResultsModel Results { get; } = new(resultRows ?? ResultsModel.DefaultMaxRows);
 

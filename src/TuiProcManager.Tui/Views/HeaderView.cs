@@ -21,7 +21,7 @@ namespace TuiProcManager.Tui.Views;
 /// while it shows): a message is what the user has to read now, and a header of fixed height would cut
 /// it. A message longer still (a long path, a long error) ends with a note that the help (?) shows it whole.
 /// </remarks>
-internal sealed class HeaderView : CanvasView
+internal sealed class HeaderView : CanvasView, Controllers.IStatusLine
 {
     private static readonly ShownState[] Listed =
     [

@@ -44,14 +44,19 @@ internal sealed partial class MainWindow : Runnable
     private readonly LabPanel _lab;
     private readonly ExplainPanel _explain;
     private readonly bool _ascii;
+    private readonly TimeProvider _time;
+    private readonly MachineFacts _machine;
 
-    public MainWindow(Dashboard dashboard, ISupervisor supervisor, IExecutableResolver resolver, ThemeCatalog themes, bool noColor, StateGlyphs glyphs, Func<DateTimeOffset> now)
+    public MainWindow(Dashboard dashboard, ISupervisor supervisor, IExecutableResolver resolver, ThemeCatalog themes, bool noColor, StateGlyphs glyphs, TimeProvider time, MachineFacts machine)
     {
         _dashboard = dashboard;
         _supervisor = supervisor;
         _resolver = resolver;
         _themes = themes;
         _noColor = noColor;
+        _time = time;
+        _machine = machine;
+        Func<DateTimeOffset> now = time.GetUtcNow;
         _ascii = glyphs == StateGlyphs.Ascii;
         Width = Dim.Fill();
         Height = Dim.Fill();
@@ -243,7 +248,7 @@ internal sealed partial class MainWindow : Runnable
     /// <summary>The first steps show in the Output panel's place until a worker has been started.</summary>
     private void ShowFirstSteps()
     {
-        _firstSteps.Lab = _labSession is not null;
+        _firstSteps.Lab = _labController is not null;
         _firstSteps.Visible = _output.Visible && _dashboard.Processes.Workers.Count == 0;
         _firstSteps.SetNeedsDraw();
     }

@@ -79,6 +79,8 @@ internal static class UiCommand
         TuiOptions options = new()
         {
             Files = ShippedContent.Files,
+            Time = services.GetRequiredService<TimeProvider>(),
+            Machine = services.GetRequiredService<MachineFacts>(),
             Themes = ShippedContent.Themes,
             ExplainTexts = ShippedContent.Labs.Find("explain.json"),
             Theme = chosen,

@@ -67,8 +67,8 @@ internal sealed class RunFiles : IDisposable
         };
         string[] notes = [.. new[] { results?.Note, events?.Note }.OfType<string>()];
         files = new RunFiles(
-            results is null ? null : new ResultsFileWriter(results.Stream, Shown(results.Path)),
-            events is null ? null : new EventLogWriter(events.Stream, $"the events file {Shown(events.Path)}"),
+            results is null ? null : new ResultsFileWriter(results.Stream, InputText.Shorten(results.Path, InputText.MaxPathLength)),
+            events is null ? null : new EventLogWriter(events.Stream, $"the events file {InputText.Shorten(events.Path, InputText.MaxPathLength)}"),
             target,
             notes);
         return true;
@@ -88,13 +88,14 @@ internal sealed class RunFiles : IDisposable
             return true;
         }
 
-        error = $"cannot write the {what} file '{Shown(path)}': {problem}";
+        error = $"cannot write the {what} file '{InputText.Shorten(path, InputText.MaxPathLength)}': {problem}";
         return false;
     }
 
     private static bool TryCheckDistinct(OutputFile? results, OutputFile? events, [NotNullWhen(false)] out string? error)
     {
-        string Named(OutputFile a, OutputFile b) => a.Path == b.Path ? $"'{Shown(a.Path)}'" : $"'{Shown(a.Path)}' and '{Shown(b.Path)}'";
+        string Quoted(OutputFile f) => $"'{InputText.Shorten(f.Path, InputText.MaxPathLength)}'";
+        string Named(OutputFile a, OutputFile b) => a.Path == b.Path ? Quoted(a) : $"{Quoted(a)} and {Quoted(b)}";
         error = results is not null && events is not null && results.Identity == events.Identity
             && (results.Kind, events.Kind) is not (OutputFileKind.CharacterDevice, OutputFileKind.CharacterDevice)
             ? $"--events and --results name the same file ({Named(events, results)}); give each a file of its own"
@@ -112,10 +113,8 @@ internal sealed class RunFiles : IDisposable
         }
         catch (IOException e)
         {
-            error = $"cannot write the {what} file '{Shown(file!.Path)}': {e.Message.ReplaceLineEndings(" ")}";
+            error = $"cannot write the {what} file '{InputText.Shorten(file!.Path, InputText.MaxPathLength)}': {e.Message.ReplaceLineEndings(" ")}";
             return false;
         }
     }
-
-    private static string Shown(string path) => InputText.Shorten(path, 200);
 }

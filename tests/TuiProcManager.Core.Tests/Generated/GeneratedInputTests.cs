@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Text;
@@ -214,7 +215,9 @@ public sealed class GeneratedInputTests
             }
             else
             {
-                Assert.Equal(visible[..(InputText.MaxLength - 3)] + "...", shown);
+                // Cut at the last text element that fits before the "...": never half a surrogate pair.
+                int cut = StringInfo.ParseCombiningCharacters(visible).Where(start => start <= InputText.MaxLength - 3).Max();
+                Assert.Equal(visible[..cut] + "...", shown);
             }
         }
     }

@@ -7,7 +7,7 @@ using TuiProcManager.Core.Workers;
 namespace TuiProcManager.Core.Tests.Supervision;
 
 /// <summary>
-/// Issue 13, item 8: processes re-parented to the supervisor (a double-forked daemon, a fork bomb's
+/// Pinned bug: processes re-parented to the supervisor (a double-forked daemon, a fork bomb's
 /// processes whose parents exited) were never shown under their worker: they are no longer below it in
 /// the process tree. The launcher says whose they are (<see cref="IProcessLauncher.ReadAdopted"/>).
 /// </summary>

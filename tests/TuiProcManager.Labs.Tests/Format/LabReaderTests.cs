@@ -50,4 +50,13 @@ public sealed class LabReaderTests
         Assert.Contains("\"y\",]", withComments, StringComparison.Ordinal); // the trailing comma is really there
         Assert.Equal("7", LabReader.Parse(Encoding.UTF8.GetBytes(withComments), "c.json").Id);
     }
+
+    /// <summary>JSON Schema calls 50.0 and 5e0 integers, so the schema lets them through; the reader must read them, not fail on them.</summary>
+    [Fact]
+    public void Parse_WholeNumbersWrittenWithAFractionOrAnExponent_AreRead()
+    {
+        Lab lab = TestLabs.Parse("""{ "id": "a", "title": "T", "text": "x", "check": { "coresBusy": { "percent": 50.0, "seconds": 5e0 } } }""");
+        CoresBusyCheck check = Assert.IsType<CoresBusyCheck>(lab.Steps[0].Check);
+        Assert.Equal((50, 5), (check.Percent, check.Seconds));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class MalformedLabTests
 
     private const string Ok = """{ "id": "a", "title": "T", "text": "x", "check": { "spawned": {} } }""";
 
-    /// <summary>(case, file text, line of the problem, what the message says). Shape problems are marked for the schema test.</summary>
+    /// <summary>(case, file text, line of the problem, what the message says).</summary>
     public static TheoryData<string, string, int, string> Cases => new()
     {
         // The file as a whole.
@@ -60,13 +60,13 @@ public sealed class MalformedLabTests
         { "duplicate step id", Frame.Replace("STEP", Ok + ",\n    " + Ok, StringComparison.Ordinal), 9, "step id \"a\" is used twice (first at line 8)" },
 
         // A check.
-        { "unknown check", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawn": {} } }"""), 8, "steps[0].check.spawn: unknown check \"spawn\" (expected one of spawned, joined," },
+        { "unknown check", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawn": {} } }"""), 8, "steps[0].check: unknown check \"spawn\" (expected one of spawned, joined," },
         { "two checks in one", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": {}, "joined": {} } }"""), 8, "a check has exactly one member naming it" },
         { "check not an object", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": "spawned" }"""), 8, "steps[0].check: a check must be an object with one member naming it" },
-        { "unknown check setting", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "knd": "square" } } }"""), 8, "unknown field \"knd\" in spawned (expected kind, n, minSteps, minWorkMs, minWaitMs, maxWaitMs, count)" },
+        { "unknown check setting", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "knd": "square" } } }"""), 8, "steps[0].check.spawned: unknown field \"knd\" (expected kind, n, minSteps, minWorkMs, minWaitMs, maxWaitMs, count)" },
         { "unknown worker kind", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "kind": "hexagon" } } }"""), 8, "steps[0].check.spawned.kind: must be one of square, cube, command, pool, got \"hexagon\"" },
-        { "N not an integer", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "n": "ten" } } }"""), 8, "steps[0].check.spawned.n: N must be an integer, got 'ten'" },
-        { "N a fraction", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "n": 1.5 } } }"""), 8, "N must be an integer, got '1.5'" },
+        { "N not an integer", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "n": "ten" } } }"""), 8, "steps[0].check.spawned.n: N must be an integer, got \"ten\"" },
+        { "N a fraction", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "n": 1.5 } } }"""), 8, "steps[0].check.spawned.n: N must be an integer, got 1.5" },
         { "count zero", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "count": 0 } } }"""), 8, "steps[0].check.spawned.count: must be a whole number from 1 to 1,000, got 0" },
         { "count a word", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "count": "many" } } }"""), 8, "must be a whole number from 1 to 1,000 or \"cores\", got \"many\"" },
         { "negative time", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "spawned": { "minWorkMs": -5 } } }"""), 8, "minWorkMs: must be a whole number from 0 to 3,600,000, got -5" },
@@ -76,8 +76,9 @@ public sealed class MalformedLabTests
         { "percent over 100", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "coresBusy": { "percent": 150 } } }"""), 8, "percent: must be a whole number from 1 to 100, got 150" },
         { "printed without text", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "printed": { "kind": "cube" } } }"""), 8, "missing \"text\"" },
         { "byUser not a boolean", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "poolWorkerLost": { "byUser": "yes" } } }"""), 8, "byUser: must be true or false, got a string" },
-        { "empty all", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": [] } }"""), 8, "\"all\" needs at least one check in its list" },
-        { "bad check inside all", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": [ { "spawned": {} }, { "jumped": {} } ] } }"""), 8, "steps[0].check.all[1].jumped: unknown check \"jumped\"" },
+        { "empty all", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": [] } }"""), 8, "steps[0].check.all: needs at least one check in its list" },
+        { "bad check inside all", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": [ { "spawned": {} }, { "jumped": {} } ] } }"""), 8, "steps[0].check.all[1]: unknown check \"jumped\"" },
+        { "checks nested too deep", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": [ { "any": [ { "all": [ { "any": [ { "all": [ { "spawned": {} } ] } ] } ] } ] } ] } }"""), 8, "steps[0].check.all[0].any[0].all[0].any[0].all[0]: checks are nested too deep (all/any at most 4 levels)" },
         { "all not a list", WithStep("""{ "id": "a", "title": "T", "text": "x", "check": { "all": { "spawned": {} } } }"""), 8, "steps[0].check.all: must be a list [...], got an object" },
 
         // A question.
@@ -86,6 +87,7 @@ public sealed class MalformedLabTests
         { "answer without choices", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "answer": "0" } }"""), 8, "\"answer\" and \"answerFrom\" go with \"choices\"" },
         { "one choice only", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["0"], "answer": "0" } }"""), 8, "a multiple-choice question needs 2 to 9 choices" },
         { "the same choice twice", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["0", "0"], "answer": "0" } }"""), 8, "two choices are the same" },
+        { "choices the same but for case", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["Yes", "yes"], "answer": "Yes" } }"""), 8, "steps[0].question.choices: two choices are the same but for upper and lower case" },
         { "answer not a choice", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["0", "1"], "answer": "2" } }"""), 8, "\"2\" is not one of the choices" },
         { "choices without answer", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["0", "1"] } }"""), 8, "missing \"answer\" (the right choice) or \"answerFrom\"" },
         { "answer and answerFrom", WithStep("""{ "id": "a", "title": "T", "text": "x", "question": { "choices": ["parallel", "pause-on-wait"], "answer": "parallel", "answerFrom": "fasterMode" } }"""), 8, "\"answer\" or \"answerFrom\", not both" },

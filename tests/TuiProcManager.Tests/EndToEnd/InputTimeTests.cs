@@ -4,7 +4,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 13, item 2. Pinned bug: typing into a dialog field was quadratic (Terminal.Gui 2.5.0's TextField):
+/// Pinned bug: typing into a dialog field was quadratic (Terminal.Gui 2.5.0's TextField):
 /// 400 characters took 2.5 s, 800 took 13.2 s, 3,000 froze the UI for minutes, deaf to Ctrl+C and signals;
 /// a 128 KiB paste into the x dialog (which says it accepts up to 128 KiB) never appeared.
 /// </summary>

@@ -4,7 +4,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 14, "one file to copy": the published tuiproc copied alone into an empty folder (no labs/, no themes/,
+/// One file to copy: the published tuiproc copied alone into an empty folder (no labs/, no themes/,
 /// no tuiproc-worker, no .NET beside it) has its labs, Explain texts and themes built in, and its workers (it is
 /// the worker too, started as tuiproc-worker). Runs <see cref="NativeBinary"/>; fails when it is not staged.
 /// </summary>

@@ -3,7 +3,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 13, item 4. Pinned bug: Esc on the main screen quit at once (exit 0), stopping the running
+/// Pinned bug: Esc on the main screen quit at once (exit 0), stopping the running
 /// workers without a question, though the help says Esc closes a dialog: one Esc too many ended the
 /// session. Quitting with live workers asks, and the question takes y/n as well as Enter/Esc.
 /// </summary>

@@ -6,7 +6,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 13, item 1: a signal ends tuiproc and every worker whatever the UI is doing. Pinned bug: with a
+/// A signal ends tuiproc and every worker whatever the UI is doing. Pinned bug: with a
 /// dialog open (<c>?</c>, <c>s</c>, <c>x</c>…) SIGTERM, SIGHUP and the terminal's end did nothing until the
 /// dialog closed (tuiproc was seen alive with PPID 1 for more than 36 s): the dialog ran inside a
 /// Terminal.Gui timer callback that held the timer lock, the signal's handler blocked on it in

@@ -6,7 +6,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 13, items 3 and 8, in the real app in a real terminal (tmux): strays that cleared their
+/// In the real app in a real terminal (tmux): strays that cleared their
 /// environment and left the session survive no SIGKILL of the UI; a double-forked daemon is shown under
 /// its worker while it lives.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class UiStraysTests
     {
         string attached = Tag(), adopted = Tag();
         using TempFile script = new(".sh", string.Join('\n',
-            $"env -i setsid bash -c 'exec sleep {attached}' &", // the issue's exact line
+            $"env -i setsid bash -c 'exec sleep {attached}' &", // below its worker, without the mark, in a session of its own
             $"(env -i setsid bash -c 'exec sleep {adopted}' &)", // re-parented to tuiproc at once
             "sleep 1000") + "\n");
         using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script.Path}"]);

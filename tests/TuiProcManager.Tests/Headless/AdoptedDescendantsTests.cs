@@ -4,7 +4,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.Headless;
 
 /// <summary>
-/// Issue 13, item 8: processes re-parented to tuiproc (a double-forked daemon, the processes of a fork
+/// Pinned bug: processes re-parented to tuiproc (a double-forked daemon, the processes of a fork
 /// bomb) were never shown under their worker while alive. Real processes, a real <c>tuiproc run</c>, its
 /// event stream (what the process table is drawn from).
 /// </summary>

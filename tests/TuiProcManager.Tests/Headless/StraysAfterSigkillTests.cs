@@ -5,7 +5,7 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.Headless;
 
 /// <summary>
-/// Issue 13, item 3: a stray that clears its environment (<c>env -i</c>, so it carries no guard mark) and
+/// Pinned bug: a stray that clears its environment (<c>env -i</c>, so it carries no guard mark) and
 /// leaves the session (<c>setsid</c>) survived tuiproc's SIGKILL with PPID 1. Each test starts such strays
 /// in the shapes a script makes them, SIGKILLs a real <c>tuiproc run</c>, and searches the whole machine's
 /// /proc for the stray by a unique argument (<c>sleep 1002.5NNNNNN</c>), so that a stray re-parented to
@@ -19,7 +19,7 @@ public sealed class StraysAfterSigkillTests
     [Fact]
     public async Task Sigkill_StrayOfARunningWorker_EnvCleared_OwnSession_IsGone()
     {
-        // The issue's exact case: the worker still runs at the SIGKILL, the stray is its child.
+        // The plainest case: the worker still runs at the SIGKILL, the stray is its child.
         string tag = Tag();
         await AssertGoneAfterSigkillAsync(
             [$"env -i setsid bash -c 'exec sleep {tag}' &", "sleep 1000"],

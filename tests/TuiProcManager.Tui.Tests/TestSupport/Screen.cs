@@ -41,7 +41,7 @@ internal sealed class Screen : IDisposable
         App = Application.Create(new VirtualTimeProvider());
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Main = new MainWindow(Dashboard, Supervisor, Resolver, Themes, noColor: false, StateGlyphs.Unicode, () => Now);
+        Main = new MainWindow(Dashboard, Supervisor, Resolver, Themes, noColor: false, StateGlyphs.Unicode, Time, Machine);
         if (begin)
         {
             _session = App.Begin(Main);
@@ -58,13 +58,23 @@ internal sealed class Screen : IDisposable
 
     public ThemeCatalog Themes { get; }
 
-    public Dashboard Dashboard { get; } = new();
+    /// <summary>The machine the window is told it runs on: 2 cores, whatever the test machine has.</summary>
+    public MachineFacts Machine { get; } = new(2);
+
+    public Dashboard Dashboard { get; } = new(2);
+
+    /// <summary>The window's clock: <see cref="Now"/> moves it.</summary>
+    public SetClock Time { get; } = new(Events.T0.AddSeconds(5));
 
     public IApplication App { get; }
 
     public MainWindow Main { get; }
 
-    public DateTimeOffset Now { get; set; } = Events.T0.AddSeconds(5);
+    public DateTimeOffset Now
+    {
+        get => Time.Now;
+        set => Time.Now = value;
+    }
 
     /// <summary>The screen as text, rows joined by newlines.</summary>
     public string Text => App.Driver!.ToString()!;

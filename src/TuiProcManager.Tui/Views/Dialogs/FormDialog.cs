@@ -3,6 +3,7 @@ using System.Globalization;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Tui.Theming;
 
 namespace TuiProcManager.Tui.Views.Dialogs;
@@ -24,6 +25,9 @@ internal abstract class FormDialog : Dialog
 {
     /// <summary>Column where the fields start (the names are left of it).</summary>
     private const int FieldX = 14;
+
+    /// <summary>Longest quote of a field's text in a message: a field is narrow, and the message wraps under it.</summary>
+    protected const int MaxQuotedFieldLength = 20;
 
     private readonly WrappedText _error;
     private readonly Button _cancel;
@@ -110,16 +114,8 @@ internal abstract class FormDialog : Dialog
             return true;
         }
 
-        error = $"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{Shorten(text)}'";
+        error = $"{name} must be a whole number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}, got '{InputText.Shorten(text, MaxQuotedFieldLength)}'";
         return false;
-    }
-
-    /// <summary>Typed text as quoted in a message: at most 20 characters.</summary>
-    protected static string Shorten(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        string shown = Core.Text.InputText.Shorten(text);
-        return shown.Length <= 20 ? shown : shown[..17] + "...";
     }
 
     /// <summary>Shows <paramref name="problem"/> under the form, the dialog grown to show all of it.</summary>

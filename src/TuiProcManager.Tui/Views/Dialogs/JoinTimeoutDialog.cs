@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Text;
 
 namespace TuiProcManager.Tui.Views.Dialogs;
 
@@ -26,6 +27,6 @@ internal sealed class JoinTimeoutDialog : FormDialog
             return null;
         }
 
-        return $"timeout must be a number of seconds above 0 and up to {MaxSeconds:0}, got '{Shorten(text)}'";
+        return $"timeout must be a number of seconds above 0 and up to {MaxSeconds:0}, got '{InputText.Shorten(text, MaxQuotedFieldLength)}'";
     }
 }

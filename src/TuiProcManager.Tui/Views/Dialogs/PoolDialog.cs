@@ -1,5 +1,6 @@
 using System.Globalization;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Tui.Views.Dialogs;
@@ -31,22 +32,24 @@ internal sealed class PoolDialog : FormDialog
     protected override string? Validate()
     {
         Request = null;
-        string kind = _kind.Text.Trim().ToLowerInvariant();
-        if (kind is not ("square" or "cube"))
+        if (!KindItemsParser.TryParseKind(_kind.Text, out WorkerKind kind))
         {
-            return $"kind must be square or cube, got '{Shorten(_kind.Text.Trim())}'";
+            return $"kind must be square or cube, got '{InputText.Shorten(_kind.Text.Trim(), MaxQuotedFieldLength)}'";
         }
 
-        if (!MapSpecParser.TryParse($"{kind}:{_inputs.Text.Trim()}", MapSpecParser.MaxInputs, out MapSpec? map, out string? error))
+        if (_inputs.Text.Trim().Length == 0)
         {
-            // The field is known here: what is wrong with it is the message, without the spec that was built.
-            int named = error.IndexOf("': ", StringComparison.Ordinal);
-            return error.StartsWith("invalid worker spec '", StringComparison.Ordinal) && named > 0 ? "inputs: " + error[(named + 3)..] : error;
+            return "inputs are missing: type an integer, a list such as 2,3,5, or a range such as 1..20"; // the parser's wording speaks of KIND:ITEMS, which is not typed here
+        }
+
+        if (!MapSpecParser.TryParseItems(kind, _inputs.Text, MapSpecParser.MaxInputs, out MapSpec? map, out string? error))
+        {
+            return "inputs: " + error;
         }
 
         if (!int.TryParse(_size.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size))
         {
-            return $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got '{Shorten(_size.Text.Trim())}'";
+            return $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got '{InputText.Shorten(_size.Text.Trim(), MaxQuotedFieldLength)}'";
         }
 
         if (!TryRange(_steps.Text, "steps", Workload.MaxSteps, out int steps, out error)

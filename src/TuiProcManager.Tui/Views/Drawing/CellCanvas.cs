@@ -6,6 +6,7 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Views.Drawing;
 
+// Design: docs/decisions/0003-quiet-terminal-driver.md
 /// <summary>
 /// What a view shows, cell by cell (grapheme and attribute), built in plain memory and then written to
 /// Terminal.Gui, all of it or only the cells that differ from what the view showed before.

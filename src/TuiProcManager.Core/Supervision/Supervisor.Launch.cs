@@ -1,14 +1,15 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
-using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
 
 /// <summary>
-/// Starting workers, in two phases, so that nothing that can block runs under the gate.
+/// Starting workers, in two phases so that nothing that can block runs under the gate; what their processes
+/// report; and the joins that wait for their end.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,11 +26,14 @@ namespace TuiProcManager.Core.Supervision;
 /// kill, a join's start) wait in <see cref="WorkerRecord.Deferred"/> and are carried out right after the
 /// early reports. Workers are launched in ID order, so <see cref="WorkerSpawned"/> events are in ID order.
 /// </para>
+/// <para>
+/// A join waits for the end outside the gate (on the clock scheduler for its timeout); it takes the gate only
+/// to publish that it started and how it ended, each deferred like a request while the start is not over.
+/// </para>
 /// </remarks>
 public sealed partial class Supervisor
 {
     private readonly Queue<WorkerRecord> _launchQueue = new();
-    private readonly QueuedEvent[] _outputBatch = new QueuedEvent[256]; // under the gate; reused
     private bool _launching; // a drain of _launchQueue is scheduled or running
 
     /// <summary>See <see cref="ISupervisor.SpawnAsync"/>; the decision itself.</summary>
@@ -45,7 +49,7 @@ public sealed partial class Supervisor
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return SpawnLocked(spec, pool: null).Id;
+            return SpawnLocked(spec, pool: null, replaces: null).Id;
         }
     }
 
@@ -56,10 +60,11 @@ public sealed partial class Supervisor
     /// <param name="spec">What to start.</param>
     /// <param name="pool">The pool it works for, if any.</param>
     /// <param name="replaces">The pool worker it replaces and why that one ended: published once it has started.</param>
-    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces = null)
+    private WorkerRecord SpawnLocked(WorkerSpec spec, PoolRun? pool, (WorkerId, string)? replaces)
     {
-        WorkerRecord w = new(new WorkerId(_workers.Count + 1), spec, Now) { Pool = pool, Replaces = replaces };
-        _workers.Add(w);
+        WorkerRecord w = _workers.Add(spec, Now);
+        w.Pool = pool;
+        w.Replaces = replaces;
         pool?.AddWorker(w.Id); // counted at once, so that the pool does not start another in its place
         _launchQueue.Enqueue(w);
         if (!_launching)
@@ -88,11 +93,11 @@ public sealed partial class Supervisor
 
                 if (_disposed)
                 {
-                    Launched(w, null, "not started: tuiproc was stopping");
+                    CompleteLaunch(w, null, "not started: tuiproc was stopping");
                     continue;
                 }
 
-                request = ToLaunchRequest(w.Spec);
+                request = WorkerLaunchRequests.For(w.Spec, _options.WorkerExecutable);
             }
 
             IProcessHandle? handle = null;
@@ -108,96 +113,40 @@ public sealed partial class Supervisor
 
             lock (_gate)
             {
-                Launched(w, handle, refused);
+                CompleteLaunch(w, handle, refused);
             }
         }
     }
 
     /// <summary>The start is over: publish it, replay what came early, do what was asked meanwhile. Caller holds the gate.</summary>
-    private void Launched(WorkerRecord w, IProcessHandle? handle, string? refused)
+    private void CompleteLaunch(WorkerRecord w, IProcessHandle? handle, string? refused)
     {
         w.Launched = true;
         if (handle is null)
         {
-            Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, null));
-            End(w, WorkerExit.FailedToStart(refused ?? "not started"));
-            PublishReplacement(w);
+            _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, null));
+            RecordEnd(w, WorkerExit.FailedToStart(refused ?? "not started"));
+            _pools.PublishReplacement(w);
             return;
         }
 
         w.Handle = handle;
         _flow.Track(w.Id, handle);
-        Publish(new WorkerSpawned(Next(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
-        _live.Add(w);
-        Admit(w, "spawned", stopped: false);
-        StartStatePolling();
-        if (w.Pool is { } run)
-        {
-            FillPoolWorker(run, w);
-            PublishReplacement(w);
-            CheckPoolFinished(run); // every input may have an outcome by now: it reads end of file at once
-        }
+        _events.Publish(new WorkerSpawned(_events.NextSequence(), Now, w.Id, w.Spec, handle.Pid, string.IsNullOrEmpty(handle.StartNote) ? null : handle.StartNote));
+        _workers.AddLive(w);
+        _slotScheduler.Admit(w, "spawned", stopped: false);
+        _pace.StartStatePolling();
+        _pools.OnWorkerStarted(w);
 
-        RunAll(w.Early);
-        w.Early = null;
-        RunAll(w.Deferred);
-        w.Deferred = null;
+        w.RunEarlyReportsThenDeferredRequests();
         if (_disposed && w.IsAlive)
         {
             // Shut down while it was being started: nobody will stop it but us.
-            SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
+            _signals.SendToGroup(w, ProcessSignal.Kill, "shutdown", SignalCause.Shutdown);
         }
     }
 
-    /// <summary>Caller holds the gate: false when <paramref name="w"/> is still being started, and <paramref name="action"/> waits for that.</summary>
-    private static bool WhenLaunched(WorkerRecord w, Action action)
-    {
-        if (w.Launched)
-        {
-            return true;
-        }
-
-        (w.Deferred ??= []).Add(action);
-        return false;
-    }
-
-    /// <summary>Caller holds the gate: does <paramref name="action"/> now, or right after the start if it is not over.</summary>
-    private static void OnceLaunched(WorkerRecord w, Action action)
-    {
-        if (WhenLaunched(w, action))
-        {
-            action();
-        }
-    }
-
-    private static void RunAll(List<Action>? actions)
-    {
-        foreach (Action action in actions ?? [])
-        {
-            action();
-        }
-    }
-
-    /// <summary>Square, cube and pool workers report results on fd 3 (<see cref="LaunchRequest.WithResults"/>).</summary>
-    private LaunchRequest ToLaunchRequest(WorkerSpec spec) => spec.Kind switch
-    {
-        WorkerKind.Square or WorkerKind.Cube => new LaunchRequest(
-            _options.WorkerExecutable,
-            [spec.Kind == WorkerKind.Square ? "square" : "cube", spec.Number!, .. spec.Workload.ToArguments(), ResultsFdArgument])
-        {
-            WithResults = true,
-        },
-        WorkerKind.Pool => new LaunchRequest(_options.WorkerExecutable, ["pool", .. spec.Workload.ToArguments(), ResultsFdArgument])
-        {
-            WithInput = true,
-            WithResults = true,
-        },
-        _ => new LaunchRequest(spec.CommandLine[0], [.. spec.CommandLine.Skip(1)]),
-    };
-
-    /// <summary>Where the worker finds its results pipe (see <see cref="LaunchRequest.WithResults"/>).</summary>
-    private const string ResultsFdArgument = "--results-fd=3";
-
+    /// <summary>Output or result lines of a worker (the I/O thread).</summary>
     private void OnOutput(WorkerRecord w, OutputChannel channel, IReadOnlyList<string> lines)
     {
         lock (_gate)
@@ -205,7 +154,7 @@ public sealed partial class Supervisor
             if (!w.Launched)
             {
                 IReadOnlyList<string> copy = [.. lines]; // the launcher reuses its list
-                (w.Early ??= []).Add(() => OnOutput(w, channel, copy));
+                w.KeepEarlyReport(() => OnOutput(w, channel, copy));
                 return;
             }
 
@@ -213,55 +162,118 @@ public sealed partial class Supervisor
             {
                 foreach (string line in lines)
                 {
-                    OnResultLine(w, line);
+                    _pools.OnResultLine(w, line);
                 }
 
                 return;
             }
 
-            DateTimeOffset now = Now;
-            QueuedEvent[] batch = _outputBatch;
-            for (int start = 0; start < lines.Count; start += batch.Length)
-            {
-                int n = Math.Min(batch.Length, lines.Count - start);
-                for (int i = 0; i < n; i++)
-                {
-                    batch[i] = new QueuedEvent(new OutputLine(Next(), now, w.Id, channel, lines[start + i], ++w.OutputLines));
-                }
-
-                _fanOut.Publish(batch.AsSpan(0, n));
-            }
-
-            Array.Clear(batch);
+            _events.PublishOutput(w, channel, lines);
         }
     }
 
+    /// <summary>The worker's process ended and was reaped (the I/O thread).</summary>
     private void OnExited(WorkerRecord w, WorkerExit exit)
     {
         lock (_gate)
         {
             if (!w.Launched)
             {
-                (w.Early ??= []).Add(() => End(w, exit));
+                w.KeepEarlyReport(() => RecordEnd(w, exit));
                 return;
             }
 
-            End(w, exit);
+            RecordEnd(w, exit);
         }
     }
 
+    /// <summary>A descendant that escaped the worker's process group was found after the worker ended (the I/O thread).</summary>
     private void OnLeftBehind(WorkerRecord w, LeftBehindProcess p)
     {
         lock (_gate)
         {
             if (!w.Launched)
             {
-                (w.Early ??= []).Add(() => OnLeftBehind(w, p));
+                w.KeepEarlyReport(() => OnLeftBehind(w, p));
                 return;
             }
 
-            Publish(new ProcessLeftBehind(Next(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
+            _events.Publish(new ProcessLeftBehind(_events.NextSequence(), Now, w.Id, p.Pid, p.Name, p.Ended, p.Detail));
         }
+    }
+
+    /// <summary>The reader held or let go of a worker's pipes (see <see cref="OutputHolds"/>).</summary>
+    private void OnOutputHeld(WorkerRecord w, bool held)
+    {
+        lock (_gate)
+        {
+            if (!w.Launched)
+            {
+                w.KeepEarlyReport(() => OnOutputHeld(w, held));
+                return;
+            }
+
+            _holds.OnOutputHeld(w, held);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkerExit?> JoinAsync(WorkerId worker, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (timeout is { } t)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(t, TimeSpan.Zero, nameof(timeout));
+        }
+
+        Task<WorkerExit> ended;
+        lock (_gate)
+        {
+            WorkerRecord w = _workers.Record(worker);
+            ended = w.Ended.Task;
+            w.RunOnceLaunched(() => _events.Publish(new JoinStarted(_events.NextSequence(), Now, worker, timeout)));
+        }
+
+        JoinOutcome outcome = await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false);
+        WorkerExit? exit = outcome == JoinOutcome.Ended ? await ended.ConfigureAwait(false) : null;
+        lock (_gate)
+        {
+            WorkerRecord w = _workers.Record(worker);
+            w.Joined |= exit is not null;
+            w.RunOnceLaunched(() => _events.Publish(new WorkerJoined(_events.NextSequence(), Now, worker, outcome, exit)));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return exit;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        List<WorkerId> all;
+        lock (_gate)
+        {
+            all = [.. _workers.Select(w => w.Id)];
+        }
+
+        WorkerExit?[] exits = await Task.WhenAll(all.Select(id => JoinAsync(id, timeout, cancellationToken))).ConfigureAwait(false);
+        return exits.All(e => e is not null);
+    }
+
+    /// <summary>Waits for <paramref name="ended"/>, a timeout on the clock scheduler, or cancellation, whichever comes first.</summary>
+    private async Task<JoinOutcome> WaitAsync(Task ended, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (ended.IsCompleted)
+        {
+            return JoinOutcome.Ended;
+        }
+
+        TaskCompletionSource<JoinOutcome> gaveUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable timer = timeout is { } t
+            ? _schedulers.Clock.Schedule(t, () => gaveUp.TrySetResult(JoinOutcome.TimedOut))
+            : Disposable.Empty;
+        using CancellationTokenRegistration registration = cancellationToken.Register(() => gaveUp.TrySetResult(JoinOutcome.Cancelled));
+        Task first = await Task.WhenAny(ended, gaveUp.Task).ConfigureAwait(false);
+        return first == ended ? JoinOutcome.Ended : await gaveUp.Task.ConfigureAwait(false);
     }
 
     /// <summary>Routes what the launcher reports about one process to its worker.</summary>

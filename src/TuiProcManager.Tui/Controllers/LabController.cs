@@ -1,0 +1,159 @@
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Labs.Format;
+using TuiProcManager.Labs.Reports;
+using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views;
+
+namespace TuiProcManager.Tui.Controllers;
+
+/// <summary>
+/// An open lab (<c>tuiproc lab N</c>): its session folds the same event stream as every panel, its steps are
+/// ticked from the events (never from keys), and its progress is saved after every change, so that the lab
+/// resumes where it was left. What the lab panel shows is <see cref="Session"/> and <see cref="Message"/>.
+/// </summary>
+/// <remarks>UI thread only. No Terminal.Gui type: it answers through <see cref="IStatusLine"/>, and the answer
+/// dialog is the window's, which hands the text to <see cref="Answer"/>.</remarks>
+internal sealed class LabController
+{
+    private readonly LabOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IStatusLine _status;
+    private readonly bool _ascii;
+
+    /// <summary>Opens <paramref name="options"/>' lab, resumed from its saved progress.</summary>
+    /// <param name="options">The lab, its progress store, where answers and reports go.</param>
+    /// <param name="time">The clock of the session's times (time spent, when a step was done).</param>
+    /// <param name="cores">The machine's cores, which some steps' texts name.</param>
+    /// <param name="status">Where the lab says what happened.</param>
+    /// <param name="ascii">Plain ASCII marks instead of ✓.</param>
+    public LabController(LabOptions options, TimeProvider time, int cores, IStatusLine status, bool ascii)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time;
+        _status = status;
+        _ascii = ascii;
+        Session = new LabSession(options.Lab, options.Saved, time.GetUtcNow(), cores);
+        if (options.Problem is { } problem)
+        {
+            // The header's line is replaced by the next message; the panel keeps it until a step is done.
+            status.Say(problem, error: true);
+            Message = new LabMessage("Your saved progress could not be used: " + problem, Roles.Failed);
+        }
+        else if (Session.DoneCount > 0)
+        {
+            Message = new LabMessage($"Welcome back: {Session.DoneCount} of {Plural.Of(options.Lab.Steps.Length, "step")} done; on with step {Session.Current + 1}.", Roles.Hint);
+        }
+    }
+
+    /// <summary>The lab's session: its steps, what is done, hints used.</summary>
+    public LabSession Session { get; }
+
+    /// <summary>The panel's message: the last step done, or a welcome back.</summary>
+    public LabMessage? Message { get; private set; }
+
+    /// <summary>Now, on the lab's clock.</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Ticks the steps <paramref name="e"/> completes, saving at once.</summary>
+    /// <returns>True when a step was done: the panel should show it.</returns>
+    public bool Observe(SupervisorEvent e)
+    {
+        bool done = false;
+        foreach (int index in Session.Observe(e))
+        {
+            StepDone(index);
+            done = true;
+        }
+
+        return done;
+    }
+
+    /// <summary>H: the next hint of the current step.</summary>
+    /// <returns>True when a hint was added (the panel shows it).</returns>
+    public bool Hint()
+    {
+        if (Session.IsFinished)
+        {
+            _status.Say("the lab is finished: E saves a report");
+            return false;
+        }
+
+        string step = Session.Lab.Steps[Session.Current].Id;
+        if (Session.ShowHint() is null)
+        {
+            _status.Say("no more hints for this step");
+            return false;
+        }
+
+        _options.Record?.Invoke(new LabRecord(LabRecordKind.Hint, Now, Session.Lab.Id, step, null));
+        Save();
+        return true;
+    }
+
+    /// <summary>The current step's question, or null (said why) when there is none to answer.</summary>
+    public (LabStep Step, LabQuestion Question)? Question()
+    {
+        if (Session.IsFinished || Session.Lab.Steps[Session.Current].Question is not { } question)
+        {
+            _status.Say(Session.IsFinished ? "the lab is finished: E saves a report" : "this step asks no question: do what it says; it is ticked when the events show it");
+            return null;
+        }
+
+        return (Session.Lab.Steps[Session.Current], question);
+    }
+
+    /// <summary>One answer to the current step's question, recorded and saved whether right or wrong.</summary>
+    public AnswerResult Answer(LabStep step, string text)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        AnswerResult result = Session.Answer(text, Now);
+        if (result.Outcome is AnswerOutcome.Right or AnswerOutcome.Wrong)
+        {
+            _options.Record?.Invoke(new LabRecord(LabRecordKind.Answer, Now, Session.Lab.Id, step.Id, text));
+            Save(); // a wrong answer is counted even if the dialog is then cancelled
+        }
+
+        return result;
+    }
+
+    /// <summary>The steps a right answer completed, once its dialog has closed.</summary>
+    public void Answered(AnswerResult right)
+    {
+        ArgumentNullException.ThrowIfNull(right);
+        foreach (int done in right.Done)
+        {
+            StepDone(done);
+        }
+    }
+
+    /// <summary>E: the report for the teacher, as Markdown in the report folder; where it went is said.</summary>
+    public void ExportReport()
+    {
+        LabProgress progress = Session.Progress(Now);
+        string path = Path.Combine(_options.ReportDirectory, $"tuiproc-lab-{Session.Lab.Id}-report.md");
+        string? problem = ReportFile.Write(_options.Files, path, LabReport.Markdown(Session.Lab, progress, _options.User, _options.Machine), out string? note);
+        _status.Say(problem ?? $"report saved: {path}" + (note is null ? "" : "; " + note), error: problem is not null);
+    }
+
+    /// <summary>Saves the progress (the time spent counted up to now); a problem is said.</summary>
+    public void Save()
+    {
+        if (_options.Store.Save(_options.ProgressKey, Session.Progress(Now)) is { } problem)
+        {
+            _status.Say(problem, error: true);
+        }
+    }
+
+    private void StepDone(int index)
+    {
+        LabStep step = Session.Lab.Steps[index];
+        string check = _ascii ? "[x]" : "✓";
+        Message = new LabMessage($"{check} Step {index + 1} done: {Session.Expand(step.Done ?? step.Title)}", Roles.Running);
+        _status.Note(Session.IsFinished ? "lab finished: E saves a report for your teacher" : $"lab: step {index + 1} of {Session.Lab.Steps.Length} done");
+        Save(); // at once: the panel may wait for a dialog to close, the saved progress should not
+    }
+}
