@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Core.Supervision;
@@ -28,7 +29,12 @@ namespace TuiProcManager.Core.Supervision;
 public interface ISupervisor
 {
     /// <summary>Live events from the moment of subscription.</summary>
-    /// <remarks>Delivered on the supervisor's delivery scheduler; use ObserveOn right before Subscribe to move them.</remarks>
+    /// <remarks>
+    /// Delivered one at a time on the supervisor's delivery scheduler. A subscriber that falls behind loses the
+    /// oldest output lines and samples it has waiting, as in <see cref="ScreenBatches"/>, and is told with
+    /// <see cref="EventsDropped"/>. For a screen, use <see cref="ScreenBatches"/>: ObserveOn after this would
+    /// queue without a bound.
+    /// </remarks>
     IObservable<SupervisorEvent> Events { get; }
 
     /// <summary>
@@ -36,6 +42,22 @@ public interface ISupervisor
     /// late subscriber (a panel opened later, a client connecting) needs to start from a complete picture.
     /// </summary>
     IObservable<SupervisorEvent> EventsWithSnapshot { get; }
+
+    /// <summary>
+    /// A <see cref="SupervisorSnapshot"/>, then live events in batches paced for a screen: the first event of a
+    /// quiet spell opens a window of <see cref="ScreenPacing.Window"/>, after which everything waiting is one
+    /// batch, delivered on <paramref name="delivery"/>; the next batch is not delivered before the observer has
+    /// returned from the last one. While the observer is behind, at most <see cref="ScreenPacing.MaxWaiting"/>
+    /// events wait: the oldest output lines and samples are dropped first (state changes and signals only far
+    /// beyond that; spawned, ended and join events never), so what arrives is the newest output, and each gap
+    /// is an <see cref="EventsDropped"/> where the dropped events were. No timer runs while nothing happens.
+    /// </summary>
+    /// <param name="pacing">The window and the bound (<see cref="ScreenPacing.Default"/> for a terminal UI).</param>
+    /// <param name="delivery">Where batches, OnError and OnCompleted are delivered: the UI thread. It is never
+    /// called under the supervisor's lock, so it may be a scheduler whose own lock the UI thread holds while
+    /// it calls the supervisor.</param>
+    /// <remarks>OnError means the supervisor itself broke (a crashed worker is an event): the screen must say so.</remarks>
+    IObservable<IList<SupervisorEvent>> ScreenBatches(ScreenPacing pacing, IScheduler delivery);
 
     /// <summary>
     /// A <see cref="SupervisorSnapshot"/>, then every live event, none ever dropped: for what a user or a

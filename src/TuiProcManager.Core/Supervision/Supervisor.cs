@@ -87,12 +87,26 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     public IObservable<SupervisorEvent> EventsWithSnapshot => Observable.Create<SupervisorEvent>(o => Subscribe(o, withSnapshot: true));
 
     /// <inheritdoc />
+    /// <remarks>The window is timed on the supervisor's delivery scheduler (<see cref="SupervisorSchedulers.Delivery"/>), whose
+    /// threads then hand each batch to <paramref name="delivery"/>: publishing, under the gate, only appends.</remarks>
+    public IObservable<IList<SupervisorEvent>> ScreenBatches(ScreenPacing pacing, IScheduler delivery)
+    {
+        ArgumentNullException.ThrowIfNull(pacing);
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.Window, TimeSpan.Zero, nameof(pacing));
+        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.MaxWaiting, 16, nameof(pacing));
+        DeliveryLimits limits = _limits with { Capacity = Math.Min(_limits.Capacity, pacing.MaxWaiting) };
+        return Observable.Create<IList<SupervisorEvent>>(o =>
+            Subscribe(SubscriberQueue.Lossy(new PacedBatchDelivery(o, pacing.Window, _schedulers.Delivery, delivery), limits), withSnapshot: true));
+    }
+
+    /// <inheritdoc />
     public IObservable<SupervisorEvent> LosslessEvents(string consumer, IScheduler delivery)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
         ArgumentNullException.ThrowIfNull(delivery);
         return Observable.Create<SupervisorEvent>(o =>
-            Subscribe(new SubscriberQueue(o, delivery, _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
+            Subscribe(SubscriberQueue.Lossless(new EventByEventDelivery(o, delivery), _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
     }
 
     /// <summary>Every worker as it is now, in spawn order. For the supervisor's own tests: clients fold the events instead.</summary>
@@ -105,7 +119,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
     }
 
     private IDisposable Subscribe(IObserver<SupervisorEvent> observer, bool withSnapshot) =>
-        Subscribe(new SubscriberQueue(observer, _schedulers.Delivery, _limits), withSnapshot);
+        Subscribe(SubscriberQueue.Lossy(new EventByEventDelivery(observer, _schedulers.Delivery), _limits), withSnapshot);
 
     private IDisposable Subscribe(SubscriberQueue queue, bool withSnapshot)
     {

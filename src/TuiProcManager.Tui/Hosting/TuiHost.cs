@@ -5,6 +5,7 @@ using Terminal.Gui.Configuration;
 using Terminal.Gui.Drivers;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
@@ -18,13 +19,6 @@ namespace TuiProcManager.Tui.Hosting;
 /// <summary>Runs the full-screen UI over a supervisor until the user quits or a signal arrives.</summary>
 public static class TuiHost
 {
-    /// <summary>
-    /// Events reach the panels in batches (<see cref="UiInbox"/>): the first event of a batch opens a window
-    /// of this length, and the whole window is applied in one go on the UI thread: at most about 30 updates
-    /// a second, never a second batch before the first is applied, and no timer at all while nothing happens.
-    /// </summary>
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
-
     /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
     public static IReadOnlyList<string> LoadThemes(ShippedFolder themes, out IReadOnlyList<string> problems)
     {
@@ -109,12 +103,11 @@ public static class TuiHost
         }
 
         AfterFloodCollector afterFlood = AfterFloodCollector.ForThisProcess(TaskPoolScheduler.Default); // gives a flood's memory back
-        using UiInbox inbox = new(BatchWindow, TaskPoolScheduler.Default, new TerminalScheduler(app), batch =>
+        using ScreenFeed feed = new(supervisor, ScreenPacing.Default, new TerminalScheduler(app), batch =>
         {
             main.Apply(batch);
             afterFlood.Saw(batch);
-        });
-        using IDisposable feed = supervisor.EventsWithSnapshot.Subscribe(inbox);
+        }, main.SayProblem); // a batch per 33 ms window at most, one in flight, the tail kept; a failure said in the header
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>
         {

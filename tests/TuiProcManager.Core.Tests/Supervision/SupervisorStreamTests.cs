@@ -78,11 +78,12 @@ public sealed class SupervisorStreamTests
     }
 
     [Fact]
-    public void SlowSubscriber_Flood_PublisherNeverWaits_OutputDroppedAndCountedWhereTheGapIs()
+    public void SlowSubscriber_Flood_PublisherNeverWaits_OldestOutputDroppedAndCountedWhereTheGapIs_TailKept()
     {
         // A subscriber whose scheduler never runs holds everything queued: the worker's output must
-        // still be taken in full (the publisher returns at once), memory must stay bounded, and what was
-        // dropped must be reported with its count, before the events that follow the gap.
+        // still be taken in full (the publisher returns at once), memory must stay bounded, what was
+        // dropped must be reported with its count where the gap is, and what is kept is the tail (the
+        // newest lines, which a screen shows).
         TestScheduler stalled = new();
         using SupervisorHarness h = new(o => o.SubscriberQueueCapacity = 1000, delivery: stalled);
         ITestableObserver<SupervisorEvent> slow = stalled.CreateObserver<SupervisorEvent>();
@@ -100,13 +101,15 @@ public sealed class SupervisorStreamTests
 
         SupervisorEvent[] got = [.. slow.Messages.Select(m => m.Value.Value)];
         Assert.Equal(100_000, h.Supervisor.Snapshot()[0].OutputLines); // the supervisor saw every line
-        Assert.InRange(got.Length, 1000, 1010);
-        EventsDropped dropped = Assert.Single(got.OfType<EventsDropped>());
-        int linesDelivered = got.OfType<OutputLine>().Count();
-        Assert.Equal(100_000 - linesDelivered, dropped.OutputLines);
+        Assert.InRange(got.Length, 10, 1000);
+        Assert.IsType<WorkerSpawned>(got[0]); // lifecycle events are never dropped
+        Assert.IsType<WorkerEnded>(got[^1]);
+        EventsDropped dropped = Assert.IsType<EventsDropped>(got[1]); // the gap: the oldest lines, right after the spawn
+        OutputLine[] lines = [.. got.OfType<OutputLine>()];
+        Assert.Equal(100_000 - lines.Length, dropped.OutputLines);
         Assert.Equal(new WorkerId(1), dropped.Worker);
-        Assert.IsType<WorkerEnded>(got[^1]); // lifecycle events are never dropped
-        Assert.IsType<EventsDropped>(got[^3]); // the notice sits where the gap is: before the end
+        Assert.Equal(Enumerable.Range(100_001 - lines.Length, lines.Length).Select(n => (long)n), lines.Select(l => l.Number)); // the tail, whole
+        Assert.Equal("line 999", lines[^1].Text);
     }
 
     [Fact]
