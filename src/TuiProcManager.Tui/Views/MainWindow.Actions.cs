@@ -1,48 +1,49 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
-using TuiProcManager.Core.Events;
-using TuiProcManager.Core.Supervision;
-using TuiProcManager.Core.Text;
+using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Controllers;
 using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Dialogs;
 
 namespace TuiProcManager.Tui.Views;
 
-internal sealed partial class MainWindow
+/// <summary>
+/// What a key does: the ones that act on workers go to <see cref="WorkerActions"/> (which asks through the
+/// dialogs here), the lab's to <see cref="Controllers.LabController"/>; the rest change what the screen shows.
+/// </summary>
+internal sealed partial class MainWindow : IDialogs
 {
-    private Task<bool>? _joinAll;
-    private int _joinAllCount; // workers the join-all in flight waits for
-    /// <summary>Carries out <paramref name="action"/> on the selected worker or all of them.</summary>
+    /// <summary>Carries out <paramref name="action"/>: the key's meaning, from <see cref="KeyMap"/>.</summary>
     public void Do(UiAction action)
     {
         switch (action)
         {
-            case UiAction.SpawnSquare: Later(() => Spawn(WorkerKind.Square)); break;
-            case UiAction.SpawnCube: Later(() => Spawn(WorkerKind.Cube)); break;
-            case UiAction.RunCommand: Later(RunCommand); break;
-            case UiAction.PauseResume: PauseResume(); break;
-            case UiAction.Join: Join(); break;
-            case UiAction.JoinAll: JoinAll(); break;
-            case UiAction.Terminate: OnSelected(id => Watch(_supervisor.TerminateAsync(id), $"worker {id} terminated")); break;
-            case UiAction.TerminateAll: TerminateAll(); break;
+            case UiAction.SpawnSquare: Later(() => _actions.SpawnWorker(WorkerKind.Square)); break;
+            case UiAction.SpawnCube: Later(() => _actions.SpawnWorker(WorkerKind.Cube)); break;
+            case UiAction.RunCommand: Later(_actions.RunCommand); break;
+            case UiAction.PauseResume: _actions.PauseOrResume(); break;
+            case UiAction.Join: _actions.Join(); break;
+            case UiAction.JoinAll: _actions.JoinAll(); break;
+            case UiAction.Terminate: _actions.Terminate(); break;
+            case UiAction.TerminateAll: _actions.TerminateAll(); break;
             case UiAction.ToggleOutput: ToggleOutput(); break;
             case UiAction.Search: Later(Search); break;
             case UiAction.SearchNext: SearchAgain(forward: true); break;
             case UiAction.SearchPrevious: SearchAgain(forward: false); break;
             case UiAction.NextTheme: NextTheme(); break;
-            case UiAction.ToggleScheduling: ToggleScheduling(); break;
-            case UiAction.MoreSlots: ChangeSlots(+1); break;
-            case UiAction.FewerSlots: ChangeSlots(-1); break;
+            case UiAction.ToggleScheduling: _actions.ToggleScheduling(); break;
+            case UiAction.MoreSlots: _actions.MoveSlots(+1); break;
+            case UiAction.FewerSlots: _actions.MoveSlots(-1); break;
             case UiAction.ToggleSummary: ToggleSummary(); break;
-            case UiAction.StartPool: Later(StartPool); break;
+            case UiAction.StartPool: Later(_actions.StartPool); break;
             case UiAction.NextPlace: NextPlace(); break;
             case UiAction.Help: Later(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
             case UiAction.Quit: Later(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Interrupt: Interrupted(); break;
-            case UiAction.Kill: Kill(); break;
-            case UiAction.JoinWithTimeout: Later(JoinWithTimeout); break;
+            case UiAction.Kill: _actions.Kill(); break;
+            case UiAction.JoinWithTimeout: Later(_actions.JoinWithTimeout); break;
             case UiAction.ToggleExplain: ToggleExplain(); break;
             case UiAction.ToggleLab: ToggleLab(); break;
             case UiAction.Hint: Hint(); break;
@@ -52,130 +53,44 @@ internal sealed partial class MainWindow
         }
     }
 
-    private void Spawn(WorkerKind kind)
+    /// <inheritdoc />
+    WorkerSpec? IDialogs.AskWorker(WorkerKind kind)
     {
         SpawnDialog dialog = new(kind);
         Show(dialog);
-        if (dialog.Confirmed && dialog.Spec is { } spec)
-        {
-            SpawnAndSelect(spec);
-        }
+        return dialog.Confirmed ? dialog.Spec : null;
     }
 
-    private void RunCommand()
+    /// <inheritdoc />
+    WorkerSpec? IDialogs.AskCommand()
     {
         CommandDialog dialog = new(_resolver);
         Show(dialog);
-        if (dialog.Confirmed && dialog.Spec is { } spec)
-        {
-            SpawnAndSelect(spec);
-        }
+        return dialog.Confirmed ? dialog.Spec : null;
     }
 
-    private void SpawnAndSelect(WorkerSpec spec)
+    /// <inheritdoc />
+    PoolRequest? IDialogs.AskPool()
     {
-        OnOutcome(_supervisor.SpawnAsync(spec), id =>
-        {
-            _pendingSelection = id;
-            _header.Say($"spawned {id}: {spec.DisplayName}");
-        }, refused: "shutting down: no new workers");
-    }
-
-    private void PauseResume() => OnSelected(id =>
-    {
-        // The supervisor decides pause or resume from its own state: the table shows a pause only after the
-        // next state poll, and a quick second p must resume.
-        OnOutcome(_supervisor.PauseOrResumeAsync(id), outcome => _header.Say(
-            outcome switch
-            {
-                PauseOutcome.Paused => $"paused {id} (SIGSTOP)",
-                PauseOutcome.Resumed => $"resumed {id} (SIGCONT)",
-                _ => $"worker {id} has ended",
-            },
-            error: outcome == PauseOutcome.Ended));
-    });
-
-    /// <summary>9 / F9: SIGKILL to the selected worker's group (<c>p.kill()</c>): nothing can catch it.</summary>
-    private void Kill() => OnSelected(id =>
-    {
-        OnOutcome(_supervisor.KillAsync(id), sent => _header.Say(sent ? $"killed {id} (SIGKILL)" : $"worker {id} has ended", error: !sent));
-    });
-
-    /// <summary>T: <c>p.join(timeout)</c> — waits at most the time asked for; the worker runs on if it has not ended.</summary>
-    private void JoinWithTimeout() => OnSelected(id =>
-    {
-        JoinTimeoutDialog dialog = new(_dashboard.Name(id));
+        PoolDialog dialog = new();
         Show(dialog);
-        if (!dialog.Confirmed)
-        {
-            return;
-        }
-
-        string seconds = dialog.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        _header.Say($"joining {id} for at most {seconds} s…");
-        _supervisor.JoinAsync(id, dialog.Timeout).ContinueWith(
-            t => OnUi(() => _header.Say(
-                !t.IsCompletedSuccessfully ? $"join of {id}: {t.Exception?.InnerException?.Message}"
-                : t.Result is { } exit ? $"joined {id}: {exit}"
-                : $"join of {id} gave up after {seconds} s: it still runs (p.join({seconds}) returned, p.is_alive() is True)",
-                error: !t.IsCompletedSuccessfully)),
-            TaskScheduler.Default);
-    });
-
-    private void Join() => OnSelected(id =>
-    {
-        _header.Say($"joining {id}…");
-        Watch(_supervisor.JoinAsync(id), $"joined {id}");
-    });
-
-    private void JoinAll()
-    {
-        if (_joinAll is { IsCompleted: false })
-        {
-            return;
-        }
-
-        _joinAllCount = _dashboard.Processes.Workers.Count;
-        _joinAll = _supervisor.JoinAllAsync();
-        UpdateJoinStatus();
-        _joinAll.ContinueWith(t => OnUi(() =>
-        {
-            if (!t.IsCompletedSuccessfully)
-            {
-                _header.Say($"join of every worker: {t.Exception?.InnerException?.Message ?? "cancelled"}", error: true);
-            }
-
-            UpdateJoinStatus();
-        }), TaskScheduler.Default);
+        return dialog.Confirmed ? dialog.Request : null;
     }
 
-    /// <summary>
-    /// The header's join status, true of this moment: "joining N…" while J's join waits; Done! (the lesson's
-    /// last line) while every worker the panels know has ended and been joined (by J, or j on each), so a
-    /// worker spawned after it takes Done! away until it too is joined; otherwise nothing.
-    /// </summary>
-    /// <remarks>
-    /// Done! waits for the panels, not for the join's task: the join completes as the supervisor records
-    /// an end, and the end and the last lines reach the panels a batch later.
-    /// </remarks>
-    private void UpdateJoinStatus()
+    /// <inheritdoc />
+    TimeSpan? IDialogs.AskJoinTimeout(string worker)
     {
-        IReadOnlyList<Models.WorkerRow> workers = _dashboard.Processes.Workers;
-        string? status = _joinAll is { IsCompleted: false } ? $"joining {_joinAllCount}…"
-            : workers.Count > 0 && workers.All(w => w.Joined && !w.IsAlive) ? "Done!"
-            : null;
-        if (status != _header.Join)
-        {
-            _header.Join = status;
-            _header.SetNeedsDraw();
-        }
+        JoinTimeoutDialog dialog = new(worker);
+        Show(dialog);
+        return dialog.Confirmed ? dialog.Timeout : null;
     }
 
-    private void TerminateAll()
+    /// <inheritdoc />
+    bool IDialogs.Confirm(string title, string question, string yes)
     {
-        int alive = _dashboard.Processes.Workers.Count(w => w.IsAlive);
-        _header.Say($"terminating {Plural.Of(alive, "worker")}");
-        Watch(_supervisor.TerminateAllAsync(), $"{Plural.Of(alive, "worker")} terminated");
+        ConfirmDialog confirm = new(title, question, yes);
+        Show(confirm);
+        return confirm.Confirmed;
     }
 
     /// <summary>o: the output back if another panel is in its place, else selected ↔ merged.</summary>
@@ -238,18 +153,6 @@ internal sealed partial class MainWindow
         App?.LayoutAndDraw(forceRedraw: true);
     }
 
-    private void OnSelected(Action<WorkerId> action)
-    {
-        if (Selected is { } id)
-        {
-            action(id);
-        }
-        else
-        {
-            _header.Say("no worker selected: spawn one with s, c or x");
-        }
-    }
-
     private void Show(Dialog dialog)
     {
         using (dialog)
@@ -262,44 +165,6 @@ internal sealed partial class MainWindow
             RefreshAll();
         }
     }
-
-    /// <summary>
-    /// Acts on a command's outcome on the UI thread: at once when it is decided already (the supervisor in this
-    /// process decides under its lock before returning), else when it comes. A refusal (shutting down) or a
-    /// bad request is said in the header.
-    /// </summary>
-    private void OnOutcome<T>(Task<T> outcome, Action<T> then, string? refused = null)
-    {
-        if (outcome.IsCompleted)
-        {
-            Take(outcome);
-            return;
-        }
-
-        outcome.ContinueWith(t => OnUi(() => Take(t)), TaskScheduler.Default);
-
-        void Take(Task<T> t)
-        {
-            if (t.IsCompletedSuccessfully)
-            {
-                then(t.Result);
-            }
-            else
-            {
-                Exception? e = t.Exception?.InnerException;
-                _header.Say(e is ObjectDisposedException && refused is not null ? refused : $"refused: {UserMessage(e)}", error: true);
-            }
-        }
-    }
-
-    /// <summary>An exception's message without .NET's " (Parameter 'x')" tail.</summary>
-    private static string UserMessage(Exception? e) => e is ArgumentException { ParamName: { } name } a
-        ? a.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
-        : e?.Message ?? "cancelled";
-
-    /// <summary>Reports the end of an asynchronous action in the header (never blocks the UI).</summary>
-    private void Watch(Task task, string done) =>
-        task.ContinueWith(t => OnUi(() => _header.Say(t.IsCompletedSuccessfully ? done : $"{done}: {t.Exception?.InnerException?.Message}", !t.IsCompletedSuccessfully)), TaskScheduler.Default);
 
     /// <summary>
     /// Runs at the start of the next turn of the main loop. Dialogs open this way, after the key that asked
@@ -346,6 +211,4 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>A worker just spawned from a dialog: selected as soon as its row appears.</summary>
-    private WorkerId? _pendingSelection;
 }

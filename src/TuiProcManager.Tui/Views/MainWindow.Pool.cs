@@ -8,24 +8,6 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>Pools: m asks for one and starts it; its panel comes into the Output panel's place.</summary>
 internal sealed partial class MainWindow
 {
-    /// <summary>m: the pool dialog; a valid request starts the pool.</summary>
-    private void StartPool()
-    {
-        PoolDialog dialog = new();
-        Show(dialog);
-        if (!dialog.Confirmed || dialog.Request is not { } request)
-        {
-            return;
-        }
-
-        // The dialog checks the request first: a refusal is not expected, but said in one line if it comes.
-        OnOutcome(_supervisor.StartPoolAsync(request), id =>
-        {
-            _header.Say($"pool {id}: {Core.Text.Plural.Of(request.Tasks.Length, "input")}, Pool({N(request.Size)}) · r: results");
-            Place(OutputPlace.Pool);
-        }, refused: "shutting down: no new pools");
-    }
-
     /// <summary>A pool started (from the dialog, or elsewhere): its panel is what is worth seeing now.</summary>
     private void OnPoolStarted(PoolId pool)
     {

@@ -4,38 +4,9 @@ using TuiProcManager.Tui.Models;
 
 namespace TuiProcManager.Tui.Views;
 
-/// <summary>The scheduling keys (w, +, -) and the run summary (S, and at once when a pause-on-wait run ends).</summary>
+/// <summary>The run summary (S, and at once when a pause-on-wait run ends).</summary>
 internal sealed partial class MainWindow
 {
-    /// <summary>w: parallel ↔ pause-on-wait, with the slots set so far.</summary>
-    private void ToggleScheduling()
-    {
-        // Decided by the supervisor on its own state, not the header's: that one lags a batch behind, and a
-        // quick second w must switch back.
-        OnOutcome(_supervisor.ChangeSchedulingAsync(SchedulingChange.Toggle), now => _header.Say(now.Mode == SchedulingMode.Parallel
-            ? "parallel: every worker runs at once (queued ones continue)"
-            : $"pause-on-wait, {SchedulingModel.SlotsText(now.Slots)}: when a worker waits, the next gets its slot (+/- slots)"),
-            refused: "shutting down: the mode stays");
-    }
-
-    /// <summary>+ and -: one run slot more or fewer, between 1 and <see cref="SchedulingModel.MaxSlots"/>.</summary>
-    private void ChangeSlots(int delta)
-    {
-        OnOutcome(_supervisor.ChangeSchedulingAsync(SchedulingChange.MoveSlots(delta)), now =>
-        {
-            if (!now.Changed)
-            {
-                _header.Say($"already {SchedulingModel.SlotsText(now.Slots)}: the {(delta < 0 ? "fewest" : "most")}", error: true);
-            }
-            else
-            {
-                _header.Say(now.Mode == SchedulingMode.PauseOnWait
-                    ? $"{SchedulingModel.SlotsText(now.Slots)}: at most {Core.Text.Plural.Of(now.Slots, "worker")} run at once"
-                    : $"{SchedulingModel.SlotsText(now.Slots)} for pause-on-wait (w switches to it); parallel mode has no slots");
-            }
-        }, refused: "shutting down: the mode stays");
-    }
-
     /// <summary>S: the run summary in the Output panel's place, or the output back.</summary>
     private void ToggleSummary()
     {

@@ -7,6 +7,7 @@ using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Controllers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 
@@ -43,6 +44,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly FirstStepsView _firstSteps;
     private readonly LabPanel _lab;
     private readonly ExplainPanel _explain;
+    private readonly WorkerActions _actions;
     private readonly bool _ascii;
     private readonly TimeProvider _time;
     private readonly MachineFacts _machine;
@@ -83,6 +85,12 @@ internal sealed partial class MainWindow : Runnable
         _explain = new ExplainPanel(glyphs) { Visible = false };
         Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary, _lab, _explain, _hints, _tooSmall);
 
+        _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => Selected)
+        {
+            Spawned = id => _pendingSelection = id, // selected as soon as its row appears
+            PoolStarted = OnPoolStarted,
+            JoinStatusChanged = UpdateJoinStatus,
+        };
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
         IsRunningChanged += (_, e) =>
         {
@@ -168,6 +176,7 @@ internal sealed partial class MainWindow : Runnable
     private PoolId? _poolStartedAfterDialog; // likewise, a pool that started
     private PoolFinished? _poolFinished; // a pool that finished, not yet said in the header
     private WorkerId? _selectedBefore; // the selection the panels last followed
+    private WorkerId? _pendingSelection; // a worker just spawned from a dialog: selected as soon as its row appears
 
     private void Refresh(DashboardChanges changes)
     {
@@ -279,6 +288,17 @@ internal sealed partial class MainWindow : Runnable
         _header.Counts = _dashboard.Processes.CountByState();
         _header.Failed = _dashboard.Processes.Workers.Count(w => w.Exit is { Succeeded: false });
         _header.SetNeedsDrawIfChanged();
+    }
+
+    /// <summary>The header's join status, as <see cref="WorkerActions.JoinStatus"/> says it is now.</summary>
+    private void UpdateJoinStatus()
+    {
+        string? status = _actions.JoinStatus;
+        if (status != _header.Join)
+        {
+            _header.Join = status;
+            _header.SetNeedsDraw();
+        }
     }
 
     /// <summary>Events worth a line in the header: a worker that could not start, a pool that finished.</summary>
