@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NSubstitute;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -81,32 +82,88 @@ internal sealed class Screen : IDisposable
 
     public string[] Lines => Text.Split('\n');
 
-    /// <summary>From now on the window takes the supervisor's events (a snapshot first), each as it comes, on this thread.</summary>
+    /// <summary>
+    /// From now on the window takes the supervisor's events (a snapshot first), as in the app: on this thread
+    /// (the UI's), each as it comes when it is published here, and those published on another thread (a
+    /// join's end, say) when the test next acts (<see cref="Feed"/>, <see cref="Press"/>, <see cref="Spawn"/>,
+    /// <see cref="Settle"/>).
+    /// </summary>
+    /// <remarks>The window is not thread-safe: the app moves every event to the UI thread, and so does this.</remarks>
     public void FeedFromSupervisor()
     {
         _feed?.Dispose();
-        _feed = Supervisor.EventsWithSnapshot.Subscribe(e => Main.Apply([e]));
+        _uiThread = Environment.CurrentManagedThreadId;
+        _feed = Supervisor.EventsWithSnapshot.Subscribe(e =>
+        {
+            _fromSupervisor.Enqueue(e);
+            if (Environment.CurrentManagedThreadId == _uiThread)
+            {
+                TakeFromSupervisor();
+            }
+        });
         App.LayoutAndDraw();
     }
 
     private IDisposable? _feed;
+    private int _uiThread;
+    private readonly ConcurrentQueue<SupervisorEvent> _fromSupervisor = new();
 
     /// <summary>Spawns workers in the supervisor (fed to the window if <see cref="FeedFromSupervisor"/> was called).</summary>
     public WorkerId[] Spawn(params WorkerSpec[] specs)
     {
+        TakeFromSupervisor();
         WorkerId[] ids = [.. specs.Select(Supervisor.Spawn)];
         App.LayoutAndDraw();
         return ids;
     }
 
+    /// <summary>Moves the supervisor's virtual clock on (its state polls and timers run), then redraws.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Harness.Advance(by);
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>
+    /// Takes what the supervisor published on other threads and refreshes the window (as its once-a-second
+    /// tick does), until <paramref name="condition"/> holds: for what completes on another thread, such as a
+    /// join. Fails, naming <paramref name="what"/>, after a bound.
+    /// </summary>
+    public void Settle(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            Feed();
+            if (condition())
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}:\n{Text}");
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>Applies what the supervisor published that the window has not taken yet, in the order it came.</summary>
+    private void TakeFromSupervisor()
+    {
+        while (_fromSupervisor.TryDequeue(out SupervisorEvent? e))
+        {
+            Main.Apply([e]);
+        }
+    }
+
     public void Feed(params SupervisorEvent[] events)
     {
+        TakeFromSupervisor();
         Main.Apply(events);
         App.LayoutAndDraw();
     }
 
     public void Press(Key key)
     {
+        TakeFromSupervisor();
         App.InjectKey(key);
         App.LayoutAndDraw();
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NSubstitute;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
@@ -52,7 +51,7 @@ public sealed class DialogBadInputTests
 
         AssertRefused<SpawnDialog>(s, 's', app => SetField(app, field, text), expected);
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     /// <summary>Pool dialog fields, in Tab order: kind, inputs, workers, steps, work ms, wait ms.</summary>
@@ -99,7 +98,7 @@ public sealed class DialogBadInputTests
 
         AssertRefused<PoolDialog>(s, 'm', app => SetField(app, field, text), expected);
 
-        s.Supervisor.DidNotReceive().StartPool(Arg.Any<PoolRequest>());
+        s.Harness.AssertNothingStarted();
     }
 
     public static TheoryData<string, string> CommandCases => new()
@@ -122,7 +121,7 @@ public sealed class DialogBadInputTests
 
         AssertRefused<CommandDialog>(s, 'x', app => Type(app, command), expected);
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     /// <summary>

@@ -1,7 +1,8 @@
-using NSubstitute;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
 using Terminal.Gui.Views;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Views.Dialogs;
@@ -55,7 +56,8 @@ public sealed class DialogFlowTests
             .Until(app => app.TopRunnableView is not SpawnDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.Received(1).Spawn(WorkerSpec.Square("-12", new Workload(10, 300, 200)));
+        Assert.Equal(WorkerSpec.Square("-12", new Workload(10, 300, 200)), Assert.Single(s.Harness.Of<WorkerSpawned>()).Spec);
+        Assert.StartsWith("spawned 1: ", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class DialogFlowTests
             .Until(app => app.TopRunnableView is not SpawnDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     [Theory]
@@ -97,7 +99,7 @@ public sealed class DialogFlowTests
             .Until(app => app.TopRunnableView is not CommandDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     [Fact]
@@ -115,28 +117,38 @@ public sealed class DialogFlowTests
             .Until(app => app.TopRunnableView is not CommandDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.Received(1).Spawn(WorkerSpec.Command(["python3", "-c", "print(2*3)"]));
+        Assert.Equal(WorkerSpec.Command(["python3", "-c", "print(2*3)"]), Assert.Single(s.Harness.Of<WorkerSpawned>()).Spec);
     }
 
     [Fact]
     public void Quit_WithLiveWorkers_AsksFirst_ThenStopsThemAll()
     {
         using Screen s = new(100, 30, begin: false);
-        Events e = new();
-        s.Supervisor.TerminateAllAsync(Arg.Any<TimeSpan?>()).Returns(Task.CompletedTask);
+        s.FeedFromSupervisor();
+        string? asked = null, said = null;
         new Script()
-            .Then(_ => s.Main.Apply([e.Spawned(1), e.State(1, WorkerState.Starting, WorkerState.Running)]))
+            .Then(_ => s.Spawn(WorkerSpec.Square("10"), WorkerSpec.Cube("3")))
             .Then(app => app.InjectKey(new Key('q')))
             .Until(app => app.TopRunnableView is Dialog)
             .Then(app =>
             {
-                s.Supervisor.DidNotReceive().TerminateAllAsync(Arg.Any<TimeSpan?>()); // not before the answer
+                app.LayoutAndDraw();
+                asked = app.Driver!.ToString();
+                Assert.Empty(s.Harness.Requested(ProcessSignal.Terminate)); // not before the answer
                 app.InjectKey(Key.Enter); // the default button: Quit
+            })
+            .Until(_ => s.Harness.Requested(ProcessSignal.Terminate).Length == 2)
+            .Then(_ =>
+            {
+                said = s.Main.HeaderMessage;
+                s.Harness.Os.Exit(100, WorkerExit.Signaled(15, "SIGTERM")); // they end: the stop completes, the UI ends
+                s.Harness.Os.Exit(101, WorkerExit.Signaled(15, "SIGTERM"));
             })
             .Run(s.App, s.Main); // the stop may end the loop before another step could look: checked after
 
-        s.Supervisor.Received(1).TerminateAllAsync(Arg.Any<TimeSpan?>());
-        Assert.Contains("stopping 1 worker", s.Text, StringComparison.Ordinal); // the answer stopped it and said so (ExitCode, 0, is also its default)
+        Assert.Contains("2 workers still alive. Stop them all and quit?", asked, StringComparison.Ordinal);
+        Assert.Equal([new WorkerId(1), new WorkerId(2)], s.Harness.Requested(ProcessSignal.Terminate));
+        Assert.Equal("stopping 2 workers…", said); // the answer stopped them and said so (ExitCode, 0, is also its default)
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text;
-using NSubstitute;
 using Terminal.Gui.Input;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
@@ -13,7 +12,7 @@ using TuiProcManager.Tui.Tests.TestSupport;
 
 namespace TuiProcManager.Tui.Tests.Views;
 
-/// <summary>The lab panel, the Explain panel and their keys, headless over a substituted supervisor.</summary>
+/// <summary>The lab panel, the Explain panel and their keys, headless over a supervisor on a substituted OS.</summary>
 [Collection(GlobalUiState.Name)]
 public sealed class LabViewTests : IDisposable
 {
@@ -167,13 +166,13 @@ public sealed class LabViewTests : IDisposable
     public void NineAndF9_KillTheSelectedWorker()
     {
         using Screen s = new(100, 30);
-        s.Feed(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running));
-        s.Supervisor.Kill(new WorkerId(1)).Returns(true);
+        s.FeedFromSupervisor();
+        s.Spawn(WorkerSpec.Square("10"));
 
         s.Press(new Key('9'));
         s.Press(Key.F9);
 
-        s.Supervisor.Received(2).Kill(new WorkerId(1));
+        Assert.Equal([new WorkerId(1), new WorkerId(1)], s.Harness.Requested(ProcessSignal.Kill));
         Assert.Contains("killed 1 (SIGKILL)", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
-using NSubstitute;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Tests.TestSupport;
@@ -73,32 +73,53 @@ public sealed class MainWindowTests
     [InlineData('K')]
     public void Keys_ActOnTheSelectedWorkerThroughTheSupervisor(char key)
     {
-        using Screen s = new();
-        TwoWorkers(s);
-        WorkerId first = new(1);
+        using Screen s = new(100, 30); // room in the header for the join status
+        s.FeedFromSupervisor();
+        s.Spawn(WorkerSpec.Square("10"), WorkerSpec.Cube("3")); // the first is selected
+        WorkerId first = new(1), second = new(2);
 
         s.Press(new Key(key));
 
         switch (key)
         {
-            case 'p': s.Supervisor.Received(1).Pause(first); break;
-            case 'k': s.Supervisor.Received(1).TerminateAsync(first, null); break;
-            case 'j': s.Supervisor.Received(1).JoinAsync(first, null, default); break;
-            case 'J': s.Supervisor.Received(1).JoinAllAsync(null, default); break;
-            default: s.Supervisor.Received(1).TerminateAllAsync(null); break;
+            case 'p':
+                Assert.Equal([first], s.Harness.Requested(ProcessSignal.Stop));
+                Assert.Equal("paused 1 (SIGSTOP)", s.Main.HeaderMessage);
+                break;
+            case 'k':
+                Assert.Equal([first], s.Harness.Requested(ProcessSignal.Terminate));
+                break;
+            case 'j':
+                Assert.Equal([first], s.Harness.Of<JoinStarted>().Select(j => j.Worker));
+                Assert.Equal("joining 1…", s.Main.HeaderMessage);
+                break;
+            case 'J':
+                Assert.Equal([first, second], s.Harness.Of<JoinStarted>().Select(j => j.Worker));
+                Assert.Contains("joining 2…", s.Lines[0], StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Equal([first, second], s.Harness.Requested(ProcessSignal.Terminate));
+                Assert.Equal("terminating 2 workers", s.Main.HeaderMessage);
+                break;
         }
     }
 
     [Fact]
     public void Pause_OnAPausedWorker_Resumes()
     {
+        // Bug pinned: p chose pause or resume from the table, which shows a pause only after the next state
+        // poll: a quick second p paused again instead of resuming. The supervisor decides now, on its own state.
         using Screen s = new();
-        s.Feed(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Paused));
-
+        s.FeedFromSupervisor();
+        s.Spawn(WorkerSpec.Square("10"));
         s.Press(new Key('p'));
+        Assert.Equal("paused 1 (SIGSTOP)", s.Main.HeaderMessage);
 
-        s.Supervisor.Received(1).Resume(new WorkerId(1));
-        s.Supervisor.DidNotReceive().Pause(Arg.Any<WorkerId>());
+        s.Press(new Key('p')); // before any state poll
+
+        Assert.Equal([new WorkerId(1)], s.Harness.Requested(ProcessSignal.Continue));
+        Assert.Single(s.Harness.Requested(ProcessSignal.Stop)); // the first p's only
+        Assert.Equal("resumed 1 (SIGCONT)", s.Main.HeaderMessage);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System.Globalization;
-using NSubstitute;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
-using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
@@ -42,7 +41,6 @@ public sealed class PoolViewTests
     public void Dialog_AfterAnError_AValidPoolStarts_AndItsPanelTakesTheOutputsPlace()
     {
         using Screen s = new(100, 30, begin: false);
-        s.Supervisor.StartPool(Arg.Any<PoolRequest>()).Returns(new PoolId(1));
         PoolDialog? dialog = null;
         new Script()
             .Then(app => app.InjectKey(new Key('m')))
@@ -66,7 +64,8 @@ public sealed class PoolViewTests
             .Until(app => app.TopRunnableView is not PoolDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.Received(1).StartPool(Events.Pool("cube:1..6", 2, new Workload(1, 50, 0)));
+        PoolStarted started = Assert.Single(s.Harness.Of<PoolStarted>());
+        Assert.Equal(Events.Pool("cube:1..6", 2, new Workload(1, 50, 0)), started.Request);
         Assert.Equal(OutputPlace.Pool, s.Main.Showing);
         Assert.Contains("pool 1: 6 inputs, Pool(2)", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
@@ -82,7 +81,7 @@ public sealed class PoolViewTests
             .Until(app => app.TopRunnableView is not PoolDialog)
             .Run(s.App, s.Main);
 
-        s.Supervisor.DidNotReceive().StartPool(Arg.Any<PoolRequest>());
+        s.Harness.AssertNothingStarted();
         Assert.Equal(OutputPlace.Output, s.Main.Showing);
     }
 

@@ -56,7 +56,7 @@ public sealed class RefusalShownTests : IDisposable
 
         AssertRefusalShown<CommandDialog>(s, 'x', app => Type(app, command));
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     public static TheoryData<int, int, string> Timeouts()
@@ -126,7 +126,7 @@ public sealed class RefusalShownTests : IDisposable
             Type(app, text);
         });
 
-        s.Supervisor.DidNotReceive().Spawn(Arg.Any<WorkerSpec>());
+        s.Harness.AssertNothingStarted();
     }
 
     private static Lab TypedQuestion { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""

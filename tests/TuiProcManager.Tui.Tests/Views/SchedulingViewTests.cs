@@ -1,7 +1,9 @@
-using NSubstitute;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Input;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
@@ -12,6 +14,9 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class SchedulingViewTests
 {
+    /// <summary>Longer than the supervisor's state poll (50 ms): what the OS says is read by then.</summary>
+    private static readonly TimeSpan StatePoll = TimeSpan.FromMilliseconds(60);
+
     private readonly Events _e = new();
 
     /// <summary>Three workers, one slot: 1 holds it, 2 and 3 are queued (stopped by the scheduler).</summary>
@@ -102,13 +107,21 @@ public sealed class SchedulingViewTests
         // Bug pinned: a queued worker is stopped (paused to the OS), and p took that for the user's pause and
         // resumed it, which the scheduler ignores: nothing happened, and the header said "resumed".
         using Screen s = new();
-        OneSlotThreeWorkers(s);
+        s.FeedFromSupervisor();
+        s.Supervisor.ChangeScheduling(SchedulingChange.To(SchedulingMode.PauseOnWait, 1));
+        s.Spawn(WorkerSpec.Square("10"), WorkerSpec.Cube("3"), WorkerSpec.Square("4")); // 2 and 3 queued at once
+        s.Harness.Os.Set(100, OsProcessState.Running);
+        s.Harness.Os.Set(101, OsProcessState.Stopped); // by the scheduler's SIGSTOP
+        s.Harness.Os.Set(102, OsProcessState.Stopped);
+        s.Advance(StatePoll); // the OS says they are stopped
+        s.FindOnRow("cube 3", "queued");
         s.Press(Key.CursorDown); // 2 cube 3, queued
 
         s.Press(new Key('p'));
 
-        s.Supervisor.Received(1).Pause(new WorkerId(2));
-        s.Supervisor.DidNotReceive().Resume(Arg.Any<WorkerId>());
+        Assert.Equal([new WorkerId(2)], s.Harness.Requested(ProcessSignal.Stop));
+        Assert.Empty(s.Harness.Requested(ProcessSignal.Continue)); // no SIGCONT: it was not taken for paused
+        Assert.Equal("paused 2 (SIGSTOP)", s.Main.HeaderMessage);
     }
 
     [Theory]
@@ -117,11 +130,12 @@ public sealed class SchedulingViewTests
     public void W_SwitchesTheMode_KeepingTheSlots(SchedulingMode from, SchedulingMode to)
     {
         using Screen s = new();
-        s.Supervisor.Scheduling.Returns((from, 3));
+        s.Supervisor.ChangeScheduling(SchedulingChange.To(from, 3));
 
         s.Press(new Key('w'));
 
-        s.Supervisor.Received(1).SetScheduling(to, 3);
+        SchedulingChanged now = s.Harness.Of<SchedulingChanged>().Last();
+        Assert.Equal((to, 3), (now.Mode, now.Slots));
         Assert.Contains(to == SchedulingMode.Parallel ? "parallel: every worker runs at once" : "pause-on-wait, 3 slots: when a worker waits", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
 
@@ -132,11 +146,12 @@ public sealed class SchedulingViewTests
     public void PlusAndMinus_ChangeTheSlotsByOne(char key, int slots, int expected)
     {
         using Screen s = new();
-        s.Supervisor.Scheduling.Returns((SchedulingMode.PauseOnWait, slots));
+        s.Supervisor.ChangeScheduling(SchedulingChange.To(SchedulingMode.PauseOnWait, slots));
 
         s.Press(new Key(key));
 
-        s.Supervisor.Received(1).SetScheduling(SchedulingMode.PauseOnWait, expected);
+        SchedulingChanged now = s.Harness.Of<SchedulingChanged>().Last();
+        Assert.Equal((SchedulingMode.PauseOnWait, expected), (now.Mode, now.Slots));
         Assert.Contains($"{expected} slot", s.Main.HeaderMessage, StringComparison.Ordinal);
         Assert.Contains($"at most {expected} worker", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
@@ -147,23 +162,24 @@ public sealed class SchedulingViewTests
     public void PlusAndMinus_AtTheLimits_SaySoAndChangeNothing(char key, int slots, string message)
     {
         using Screen s = new();
-        s.Supervisor.Scheduling.Returns((SchedulingMode.PauseOnWait, slots));
+        s.Supervisor.ChangeScheduling(SchedulingChange.To(SchedulingMode.PauseOnWait, slots));
+        int changes = s.Harness.Of<SchedulingChanged>().Count();
 
         s.Press(new Key(key));
 
-        s.Supervisor.DidNotReceive().SetScheduling(Arg.Any<SchedulingMode>(), Arg.Any<int>());
+        Assert.Equal(changes, s.Harness.Of<SchedulingChanged>().Count()); // no change published: nothing changed
         Assert.Equal(message, s.Main.HeaderMessage);
     }
 
     [Fact]
     public void Plus_InParallelMode_SetsTheSlotsForTheNextSwitch_AndSaysSo()
     {
-        using Screen s = new();
-        s.Supervisor.Scheduling.Returns((SchedulingMode.Parallel, 1));
+        using Screen s = new(); // a new supervisor: parallel, 1 slot
 
         s.Press(new Key('+'));
 
-        s.Supervisor.Received(1).SetScheduling(SchedulingMode.Parallel, 2);
+        SchedulingChanged now = Assert.Single(s.Harness.Of<SchedulingChanged>());
+        Assert.Equal((SchedulingMode.Parallel, 2), (now.Mode, now.Slots));
         Assert.Equal("2 slots for pause-on-wait (w switches to it); parallel mode has no slots", s.Main.HeaderMessage);
     }
 
@@ -171,10 +187,11 @@ public sealed class SchedulingViewTests
     public void W_WhileShuttingDown_SaysSo()
     {
         using Screen s = new();
-        s.Supervisor.When(x => x.SetScheduling(Arg.Any<SchedulingMode>(), Arg.Any<int>())).Do(_ => throw new ObjectDisposedException("supervisor"));
+        s.Supervisor.Dispose(); // what the composition root does on the way out
 
         s.Press(new Key('w'));
 
+        Assert.Empty(s.Harness.Of<SchedulingChanged>());
         Assert.Equal("shutting down: the mode stays", s.Main.HeaderMessage);
     }
 

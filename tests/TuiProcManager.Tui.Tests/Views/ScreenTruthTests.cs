@@ -1,6 +1,6 @@
-using NSubstitute;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Views;
@@ -44,18 +44,20 @@ public sealed class ScreenTruthTests
     public void JoinAll_SaysJoiningUntilItReturns_ThenNoDone_WhenAWorkerSpawnedMeanwhileIsNotJoined()
     {
         using Screen s = new(100, 30);
-        TaskCompletionSource<bool> join = new();
-        s.Supervisor.JoinAllAsync(null, default).Returns(join.Task);
-        s.Feed(_e.Spawned(1), _e.Spawned(2));
+        s.FeedFromSupervisor();
+        s.Spawn(WorkerSpec.Square("10"), WorkerSpec.Square("11")); // PIDs 100 and 101
 
         s.Press(new Key('J'));
         Assert.Contains("joining 2…", Header(s), StringComparison.Ordinal);
 
-        s.Feed(_e.Spawned(3), _e.Ended(1), _e.Ended(2), _e.Joined(1), _e.Joined(2));
-        join.SetResult(true);
-        s.Feed(_e.Machine(10, 10));
+        s.Spawn(WorkerSpec.Square("12")); // worker 3: not in the join
+        s.Harness.Os.Exit(100, WorkerExit.Exited(0));
+        Assert.Contains("joining 2…", Header(s), StringComparison.Ordinal); // worker 2 still runs
 
-        Assert.DoesNotContain("joining", Header(s), StringComparison.Ordinal);
+        s.Harness.Os.Exit(101, WorkerExit.Exited(0));
+        s.Settle(() => !Header(s).Contains("joining", StringComparison.Ordinal), "the join of every worker to return");
+
+        Assert.Equal([new WorkerId(1), new WorkerId(2)], s.Harness.Of<WorkerJoined>().Select(j => j.Worker).Order());
         Assert.DoesNotContain("Done!", Header(s), StringComparison.Ordinal); // worker 3 runs, unjoined
     }
 
