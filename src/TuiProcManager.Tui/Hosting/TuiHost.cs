@@ -25,6 +25,13 @@ public static class TuiHost
     /// </summary>
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(33);
 
+    /// <summary>
+    /// Opens the OS's wait for the terminal's input, which the UI's input thread sleeps in; called once per
+    /// <see cref="Run"/>. Set by the app's composition root before the UI runs (this project does not
+    /// reference the OS one). Null: Terminal.Gui's stock input, which looks for a key 50 times a second.
+    /// </summary>
+    public static Func<ITerminalInputWait>? TerminalInput { get; set; }
+
     /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
     public static IReadOnlyList<string> LoadThemes(ShippedFolder themes, out IReadOnlyList<string> problems)
     {
@@ -82,7 +89,7 @@ public static class TuiHost
             Interlocked.CompareExchange(ref interrupted, 128 + signal, 0);
             pacer.UserActive();
         });
-        using IApplication app = QuietApplication.Create(pacer, (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
+        using IApplication app = QuietApplication.Create(pacer, TerminalInput?.Invoke(), (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
 
         // Disposed before the application: its shutdown cancels the input loop and waits for it, which sleeps in poll(2).
         using IDisposable stopInput = System.Reactive.Disposables.Disposable.Create(() => input?.StopWaiting());

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Core.DependencyInjection;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Linux.DependencyInjection;
+using TuiProcManager.Linux.Hosting;
+using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.Composition;
 
@@ -11,6 +13,7 @@ internal static class AppServices
     /// <summary>Builds the service provider; dispose it (asynchronously) to stop every worker.</summary>
     public static ServiceProvider Build(Action<SupervisorOptions>? configure = null)
     {
+        TuiHost.TerminalInput ??= static () => new TerminalInputWait(); // the UI's input thread sleeps in poll(2) on stdin
         ServiceCollection services = new();
         services.AddLinuxProcessControl(o =>
         {
