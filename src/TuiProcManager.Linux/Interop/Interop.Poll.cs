@@ -6,6 +6,9 @@ internal static partial class Libc
 {
     internal const short POLLIN = 0x001;
     internal const short POLLOUT = 0x004;
+    internal const short POLLERR = 0x008;
+    internal const short POLLHUP = 0x010;
+    internal const short POLLNVAL = 0x020;
 
     /// <summary>struct pollfd: int fd; short events; short revents.</summary>
     [StructLayout(LayoutKind.Sequential)]

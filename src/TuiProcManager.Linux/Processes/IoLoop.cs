@@ -22,8 +22,9 @@ namespace TuiProcManager.Linux.Processes;
 /// reported after all of its output pipes (results included) reach end of file, so that
 /// <see cref="IProcessEvents.OnExited"/> always comes after the last line and the last result; a pipe
 /// still held open by something that escaped the process group is closed after
-/// <see cref="LinuxProcessOptions.ExitDrainTimeout"/>. After each exit the <see cref="StraySweeper"/>
-/// (when attached) looks for what the process left outside its group, on this thread.
+/// <see cref="LinuxProcessOptions.ExitDrainTimeout"/> (<see cref="ExitDrains"/>). After each exit the
+/// <see cref="StraySweeper"/> (when attached) looks for what the process left outside its group, on this
+/// thread.
 /// </para>
 /// <para>
 /// Holds: a lossless consumer that falls behind asks (through <see cref="PidfdProcess.HoldOutput"/>, from
@@ -40,7 +41,7 @@ namespace TuiProcManager.Linux.Processes;
 /// never be mistaken for another.
 /// </para>
 /// </remarks>
-internal sealed class IoLoop : IDisposable
+internal sealed partial class IoLoop : IDisposable
 {
     private const int ReadBudget = 256 * 1024;
     private const int ChunkBytes = 64 * 1024;
@@ -54,8 +55,8 @@ internal sealed class IoLoop : IDisposable
     internal const int MinResultLineBytes = (1024 * 1024) + (64 * 1024);
 
     private readonly ConcurrentDictionary<long, Registration> _registrations = new();
-    private readonly List<ProcessWatch> _draining = []; // exited, waiting for their pipes; I/O thread only
-    private readonly ConcurrentQueue<ProcessWatch> _holdChanges = new();
+    private readonly ExitDrains _draining;
+    private readonly ConcurrentQueue<ProcessWatch> _holdChanges = new(); // asked on any thread, applied on this one (IoLoop.Holds.cs)
     private readonly LinuxProcessOptions _options;
     private readonly EpollSet _epoll = new();
     private readonly Thread _thread;
@@ -68,6 +69,7 @@ internal sealed class IoLoop : IDisposable
     public IoLoop(LinuxProcessOptions options)
     {
         _options = options;
+        _draining = new ExitDrains(options.ExitDrainTimeout);
         _thread = new Thread(Run) { Name = "tuiproc-io", IsBackground = true };
         _thread.Start();
     }
@@ -139,65 +141,6 @@ internal sealed class IoLoop : IDisposable
 
     private int MaxLineBytes(OutputChannel channel) =>
         channel == OutputChannel.Results ? Math.Max(_options.MaxLineBytes, MinResultLineBytes) : _options.MaxLineBytes;
-
-    /// <summary>Any thread: asks this thread to stop or resume reading the process's pipes.</summary>
-    private void RequestHold(ProcessWatch watch, bool held)
-    {
-        watch.HoldRequested = held;
-        _holdChanges.Enqueue(watch);
-        _epoll.Wake();
-    }
-
-    private void ApplyHoldChanges()
-    {
-        while (_holdChanges.TryDequeue(out ProcessWatch? watch))
-        {
-            ApplyHold(watch);
-        }
-    }
-
-    /// <summary>Brings the pipes' place in the epoll set in line with what is asked, and says so.</summary>
-    private void ApplyHold(ProcessWatch watch)
-    {
-        bool held = watch.HoldRequested;
-        if (held == watch.Held)
-        {
-            return;
-        }
-
-        watch.Held = held;
-        foreach (OutputPipe pipe in watch.Pipes)
-        {
-            if (pipe.IsOpen)
-            {
-                // DEL cannot fail for a watched fd; ADD can (ENOMEM), and a pipe it fails for would never
-                // be read again, so that one is closed, losing what is in it, rather than hanging its
-                // process's end forever.
-                if (held)
-                {
-                    _epoll.Remove(pipe.Fd);
-                }
-                else if (!_epoll.Add(pipe.Fd, pipe.Key))
-                {
-                    List<string> lines = [];
-                    Unwatch(pipe.Key, pipe.Fd);
-                    pipe.Close(lines);
-                    Deliver(watch, pipe.Channel, lines);
-                }
-            }
-        }
-
-        if (!held && watch.Exit is not null)
-        {
-            watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
-        }
-
-        watch.Events.OnOutputHeld(held);
-        if (!held)
-        {
-            TryComplete(watch);
-        }
-    }
 
     private void Unwatch(long key, int fd)
     {
@@ -284,7 +227,7 @@ internal sealed class IoLoop : IDisposable
             strays.SweepIfDue();
         }
 
-        watch.DrainDeadline = Environment.TickCount64 + (long)_options.ExitDrainTimeout.TotalMilliseconds;
+        _draining.StartDeadline(watch);
         if (!TryComplete(watch))
         {
             _draining.Add(watch);
@@ -307,8 +250,7 @@ internal sealed class IoLoop : IDisposable
     /// <summary>Pipes held open after the exit by something outside the process group: stop waiting for them.</summary>
     private void CloseExpiredDrains(List<string> lines)
     {
-        long now = Environment.TickCount64;
-        foreach (ProcessWatch watch in _draining.Where(w => w.DrainDeadline <= now && !w.Held).ToList())
+        foreach (ProcessWatch watch in _draining.Expired())
         {
             foreach (OutputPipe pipe in watch.Pipes)
             {
@@ -327,18 +269,8 @@ internal sealed class IoLoop : IDisposable
     private int NextTimeoutMs()
     {
         int sweep = _strays?.NextTimeoutMs() ?? -1;
-        if (_draining.Count == 0)
-        {
-            return sweep;
-        }
-
-        if (!_draining.Any(w => !w.Held))
-        {
-            return sweep;
-        }
-
-        int drain = (int)Math.Clamp(_draining.Where(w => !w.Held).Min(w => w.DrainDeadline) - Environment.TickCount64, 0, int.MaxValue);
-        return sweep < 0 ? drain : Math.Min(sweep, drain);
+        int drain = _draining.NextTimeoutMs();
+        return sweep < 0 ? drain : drain < 0 ? sweep : Math.Min(sweep, drain);
     }
 
     /// <summary>Hands lines to the process's listener; the list is reused afterwards.</summary>

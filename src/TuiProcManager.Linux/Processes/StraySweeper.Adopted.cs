@@ -5,8 +5,9 @@ using TuiProcManager.Linux.Proc;
 namespace TuiProcManager.Linux.Processes;
 
 /// <summary>
-/// The sweeper's look at our children between sweeps: the adopted descendants of running workers, for the
-/// process table, and unmarked strays, for the orphan guard.
+/// The sweeper's look at our children between sweeps (the adopted descendants of running workers, for the
+/// process table, and unmarked strays, for the orphan guard), and how a child is told to be a launch's:
+/// its mark, its process group, its session.
 /// </summary>
 internal sealed partial class StraySweeper
 {
@@ -33,13 +34,13 @@ internal sealed partial class StraySweeper
             // was a third of this thread's idle /proc reading. The sweeps at a worker's end still read them all.
             foreach (int pid in _clockProc.ReadMainThreadChildren(_self))
             {
-                if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended)
+                if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out SweptLaunch? worker) && !worker.Ended)
                     || !_clockProc.TryRead(pid, out ProcessStatus s) || s.ParentPid != _self || s.State == OsProcessState.Zombie)
                 {
                     continue; // a worker, the guard or the fork server; gone; or dead already
                 }
 
-                Launch? owner = Owner(pid, s.ProcessGroup);
+                SweptLaunch? owner = Owner(pid, s.ProcessGroup);
                 if (owner is { Ended: false, Pid: > 0 })
                 {
                     found.Add(new AdoptedProcess(owner.Pid, pid));
@@ -66,5 +67,22 @@ internal sealed partial class StraySweeper
         {
             _ = _toldGuard.Add((pid, start));
         }
+    }
+
+    /// <summary>Whether <paramref name="session"/> is this process's own.</summary>
+    private bool InOurSession(int session) => _own is not { } me || session == me.Session;
+
+    /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>
+    private SweptLaunch? Owner(int pid, int processGroup)
+    {
+        string? value = ProcEnviron.Find(pid, _mark);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(value, out long id) && _launches.TryGetValue(id, out SweptLaunch? launch)
+            ? launch
+            : _latestByPid.GetValueOrDefault(processGroup); // the fork server's workers carry its value
     }
 }

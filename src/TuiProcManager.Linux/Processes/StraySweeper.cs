@@ -46,16 +46,12 @@ namespace TuiProcManager.Linux.Processes;
 /// </remarks>
 internal sealed partial class StraySweeper : IDisposable
 {
-    private static readonly int[] SweepDelaysMs = [0, 20, 100, 500, 2000];
-    private const int KillWaitBudgetMs = 20; // per sweep, for SIGKILLed strays to die: a few µs each, as a rule
-    private const long SurvivorAfterMs = 2000;
     private static readonly byte[] AnyMark = System.Text.Encoding.ASCII.GetBytes("TUIPROC_GUARD_"); // any supervisor's
 
-    private readonly Dictionary<long, Launch> _launches = []; // under StartLock
-    private readonly Dictionary<int, Launch> _latestByPid = []; // under StartLock; the latest launch that had the PID
-    private readonly Dictionary<int, Stray> _killed = []; // I/O thread
-    private readonly HashSet<(int Pid, ulong Start)> _survivors = []; // reported once; I/O thread
-    private readonly List<long> _due = []; // sweep times (Environment.TickCount64); I/O thread
+    private readonly Dictionary<long, SweptLaunch> _launches = []; // under StartLock
+    private readonly Dictionary<int, SweptLaunch> _latestByPid = []; // under StartLock; the latest launch that had the PID
+    private readonly KilledStrays _killed = new(); // I/O thread
+    private readonly SweepSchedule _schedule = new(); // I/O thread
     private readonly ProcFsProbe _proc = new(); // its own buffer: the supervisor's probe belongs to the clock thread
     private readonly ProcFsProbe _clockProc = new(); // ReadAdopted's, on the supervisor's clock thread
     private readonly HashSet<(int Pid, ulong Start)> _toldGuard = []; // under StartLock
@@ -65,37 +61,9 @@ internal sealed partial class StraySweeper : IDisposable
     private readonly int _self = Environment.ProcessId;
     private long _nextLaunch;
     private static int s_running; // workers started and not yet ended, of every supervisor in this process (Interlocked)
-    private Launch? _lastEnded; // under StartLock
+    private SweptLaunch? _lastEnded; // under StartLock
     private int _starting; // under StartLock: launches between Register and Started or Forget
     private readonly ProcessStatus? _own; // this process (its group and session do not change)
-
-    private sealed class Launch(long id, IProcessEvents events)
-    {
-        public long Id { get; } = id;
-
-        public IProcessEvents Events { get; } = events;
-
-        public int Pid { get; set; }
-
-        public bool Ended { get; set; }
-    }
-
-    private sealed class Stray(int pid, int pidfd, ulong start, string name, Launch launch, long killedAt, string how)
-    {
-        public string How { get; } = how;
-
-        public int Pid { get; } = pid;
-
-        public int Pidfd { get; } = pidfd;
-
-        public ulong Start { get; } = start;
-
-        public string Name { get; } = name;
-
-        public Launch Launch { get; } = launch;
-
-        public long KilledAt { get; } = killedAt;
-    }
 
     /// <param name="mark">The guard's variable up to its value: <c>TUIPROC_GUARD_&lt;token&gt;=</c>.</param>
     /// <param name="isExempt">True for children of ours that are not workers yet carry the mark (the guard, the fork server).</param>
@@ -121,7 +89,7 @@ internal sealed partial class StraySweeper : IDisposable
         lock (StartLock)
         {
             long id = ++_nextLaunch;
-            _launches[id] = new Launch(id, events);
+            _launches[id] = new SweptLaunch(id, events);
             _starting++;
             return id;
         }
@@ -132,7 +100,7 @@ internal sealed partial class StraySweeper : IDisposable
     {
         lock (StartLock)
         {
-            Launch l = _launches[launch];
+            SweptLaunch l = _launches[launch];
             l.Pid = pid;
             _latestByPid[pid] = l;
             _starting--;
@@ -158,7 +126,7 @@ internal sealed partial class StraySweeper : IDisposable
     {
         lock (StartLock)
         {
-            if (_launches.TryGetValue(launch, out Launch? l) && !l.Ended)
+            if (_launches.TryGetValue(launch, out SweptLaunch? l) && !l.Ended)
             {
                 l.Ended = true;
                 _ = l.Pid != 0 ? Interlocked.Decrement(ref s_running) : 0;
@@ -166,20 +134,17 @@ internal sealed partial class StraySweeper : IDisposable
             }
         }
 
-        long now = Environment.TickCount64;
-        _due.AddRange(SweepDelaysMs.Select(d => now + d));
-        _due.Sort();
+        _schedule.AfterAnEnd(Environment.TickCount64);
     }
 
     /// <summary>Milliseconds until the next sweep is due; -1 when none is.</summary>
-    public int NextTimeoutMs() =>
-        _due.Count == 0 ? -1 : (int)Math.Clamp(_due[0] - Environment.TickCount64, 0, int.MaxValue);
+    public int NextTimeoutMs() => _schedule.NextTimeoutMs();
 
     /// <summary>Sweeps if one is due. I/O thread.</summary>
     public void SweepIfDue()
     {
         long now = Environment.TickCount64;
-        if (_due.Count == 0 || _due[0] > now)
+        if (!_schedule.IsDue(now))
         {
             return;
         }
@@ -190,15 +155,14 @@ internal sealed partial class StraySweeper : IDisposable
             if (_starting > 0)
             {
                 // A child may be one being started, not yet known by its PID: look again shortly.
-                _due[0] = now + 20;
-                _due.Sort();
+                _schedule.PutOff(now + 20);
                 return;
             }
 
-            _due.RemoveAll(t => t <= now);
+            _schedule.Done(now);
             foreach (int pid in _proc.ReadChildren(_self, threads: 0))
             {
-                if (!_killed.ContainsKey(pid))
+                if (!_killed.Contains(pid))
                 {
                     Consider(pid, reports);
                 }
@@ -206,16 +170,16 @@ internal sealed partial class StraySweeper : IDisposable
         }
 
         int killedBefore = _killed.Count;
-        ReapKilled(reports);
-        if (_killed.Count > 0 && _due.Count == 0)
+        _killed.ReapDead(reports);
+        if (_killed.Count > 0 && _schedule.IsEmpty)
         {
-            _due.Add(Environment.TickCount64 + 100); // keep reaping what was killed but has not died yet
+            _schedule.Add(Environment.TickCount64 + 100); // keep reaping what was killed but has not died yet
         }
-        else if (_killed.Count < killedBefore && _due.Count == 0)
+        else if (_killed.Count < killedBefore && _schedule.IsEmpty)
         {
             // What the reaped strays had started comes to us as they die (several levels of them, one at a
             // time): one more look, soon.
-            _due.Add(Environment.TickCount64 + 20);
+            _schedule.Add(Environment.TickCount64 + 20);
         }
 
         foreach ((IProcessEvents events, LeftBehindProcess process) in reports)
@@ -226,12 +190,7 @@ internal sealed partial class StraySweeper : IDisposable
 
     public void Dispose()
     {
-        foreach (Stray s in _killed.Values)
-        {
-            _ = Libc.Close(s.Pidfd);
-        }
-
-        _killed.Clear();
+        _killed.Dispose();
         _proc.Dispose();
         _clockProc.Dispose();
     }
@@ -239,7 +198,7 @@ internal sealed partial class StraySweeper : IDisposable
     /// <summary>Decides about one child of ours. Caller holds <see cref="StartLock"/>.</summary>
     private void Consider(int pid, List<(IProcessEvents, LeftBehindProcess)> reports)
     {
-        if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out Launch? worker) && !worker.Ended))
+        if (_isExempt(pid) || (_latestByPid.TryGetValue(pid, out SweptLaunch? worker) && !worker.Ended))
         {
             return; // a worker the I/O loop reaps, or the guard or the fork server
         }
@@ -269,14 +228,14 @@ internal sealed partial class StraySweeper : IDisposable
             // children stay in our session and are the runtime's to reap.
             if (_latestByPid.ContainsKey(s.ProcessGroup) || !InOurSession(s.Session))
             {
-                _ = TryReap(pidfd);
+                _ = KilledStrays.TryReap(pidfd);
             }
 
             _ = Libc.Close(pidfd);
             return;
         }
 
-        Launch? owner = Owner(pid, s.ProcessGroup);
+        SweptLaunch? owner = Owner(pid, s.ProcessGroup);
         string how = "killed with SIGKILL after its worker ended";
         if (owner is null && IsUnmarkedOutsideOurSession(pid, s))
         {
@@ -308,66 +267,16 @@ internal sealed partial class StraySweeper : IDisposable
         // ESRCH: it died between the reading and now; it is a zombie of ours, reaped below like the others.
         if (Libc.PidfdSendSignal(pidfd, Signals.SIGKILL) == 0 || Libc.LastErrno == Errno.ESRCH)
         {
-            _killed[pid] = new Stray(pid, pidfd, s.StartTime, s.Name, owner, Environment.TickCount64, how);
+            _killed.Add(new KilledStray(pid, pidfd, s.StartTime, s.Name, owner, Environment.TickCount64, how));
             return;
         }
 
         int errno = Libc.LastErrno;
-        if (_survivors.Add((pid, s.StartTime)))
+        if (_killed.FirstSurvivorReport(pid, s.StartTime))
         {
             reports.Add((owner.Events, new LeftBehindProcess(pid, s.Name, false, "it cannot be killed: " + Libc.Describe(errno))));
         }
 
         _ = Libc.Close(pidfd);
-    }
-
-    /// <summary>Whether <paramref name="session"/> is this process's own.</summary>
-    private bool InOurSession(int session) => _own is not { } me || session == me.Session;
-
-    /// <summary>The launch a marked process came from; null when it carries no mark of ours.</summary>
-    private Launch? Owner(int pid, int processGroup)
-    {
-        string? value = ProcEnviron.Find(pid, _mark);
-        if (value is null)
-        {
-            return null;
-        }
-
-        return long.TryParse(value, out long id) && _launches.TryGetValue(id, out Launch? launch)
-            ? launch
-            : _latestByPid.GetValueOrDefault(processGroup); // the fork server's workers carry its value
-    }
-
-    /// <summary>Reaps the strays that died; reports each once reaped, or once if it will not die.</summary>
-    private unsafe void ReapKilled(List<(IProcessEvents, LeftBehindProcess)> reports)
-    {
-        long deadline = Environment.TickCount64 + KillWaitBudgetMs;
-        foreach (Stray s in _killed.Values.ToList())
-        {
-            Libc.PollFd poll = new() { Fd = s.Pidfd, Events = Libc.POLLIN };
-            int wait = (int)Math.Max(0, deadline - Environment.TickCount64);
-            _ = Libc.Poll(&poll, 1, wait); // readable once it has died; EINTR just means try at the next sweep
-            if (TryReap(s.Pidfd))
-            {
-                _killed.Remove(s.Pid);
-                _ = Libc.Close(s.Pidfd);
-                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, true, s.How)));
-            }
-            else if (Environment.TickCount64 - s.KilledAt >= SurvivorAfterMs && _survivors.Add((s.Pid, s.Start)))
-            {
-                reports.Add((s.Launch.Events, new LeftBehindProcess(s.Pid, s.Name, false, "still there 2 s after SIGKILL (uninterruptible sleep?)")));
-            }
-        }
-    }
-
-    /// <summary>waitid on this pidfd only. True when it was reaped, here or by someone else (ECHILD).</summary>
-    private static unsafe bool TryReap(int pidfd)
-    {
-        byte* info = stackalloc byte[Libc.SigInfoSize];
-        new Span<byte>(info, Libc.SigInfoSize).Clear();
-        long rc = Libc.RetryOnInterrupt(() => Libc.Waitid(Libc.P_PIDFD, (uint)pidfd, info, Libc.WEXITED | Libc.WNOHANG));
-        // ECHILD: not our child any more, i.e. reaped already (the runtime reaps every child when it runs
-        // as PID 1 or when SIGCHLD was ignored at start; pal_signal.c).
-        return rc < 0 ? Libc.LastErrno == Errno.ECHILD : *(int*)(info + Libc.SigInfoPidOffset) != 0;
     }
 }

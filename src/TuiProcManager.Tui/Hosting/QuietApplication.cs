@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Time;
+using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.Tui.Hosting;
 
@@ -11,8 +12,8 @@ namespace TuiProcManager.Tui.Hosting;
 /// that takes a component factory is internal (its tests use it). It is reached with UnsafeAccessor,
 /// checked by the compiler against nothing and by the runtime at the call, so if a later Terminal.Gui
 /// changes it, <see cref="Create"/> falls back to the stock driver (working, only busier when idle) and
-/// says so in <see cref="QuietDriverUnavailableBecause"/>. The version is pinned centrally; a test checks
-/// that the quiet driver is the one in use.
+/// says so in <see cref="QuietDriverUnavailableBecause"/>. The version is pinned centrally. The stock driver
+/// is also the one without an OS wait for the terminal to sleep in (none given).
 /// </remarks>
 internal static class QuietApplication
 {
@@ -20,15 +21,22 @@ internal static class QuietApplication
     public static string? QuietDriverUnavailableBecause { get; private set; }
 
     /// <param name="pacer">Woken by every key.</param>
+    /// <param name="terminal">The OS's wait for the terminal's input, which the quiet input sleeps in; null: the stock driver.</param>
     /// <param name="onTerminalLost">Raised when the terminal hangs up.</param>
     /// <param name="input">The quiet input, whose <see cref="QuietAnsiInput.StopWaiting"/> must be called before the
     /// application is disposed; null on the stock driver.</param>
-    public static IApplication Create(LoopPacer pacer, EventHandler onTerminalLost, out QuietAnsiInput? input)
+    public static IApplication Create(LoopPacer pacer, ITerminalInputWait? terminal, EventHandler onTerminalLost, out QuietAnsiInput? input)
     {
         input = null;
+        if (terminal is null)
+        {
+            QuietDriverUnavailableBecause = "no wait for the terminal's input was given (TuiOptions.TerminalInput)";
+            return Application.Create();
+        }
+
         try
         {
-            input = new(pacer);
+            input = new(pacer, terminal);
             input.TerminalLost += onTerminalLost;
             AnsiComponentFactory factory = new(input, new QuietAnsiOutput());
             return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());

@@ -76,7 +76,7 @@ public static class TuiHost
             Interlocked.CompareExchange(ref interrupted, 128 + signal, 0);
             pacer.UserActive();
         });
-        using IApplication app = QuietApplication.Create(pacer, (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
+        using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
 
         // Disposed before the application: its shutdown cancels the input loop and waits for it, which sleeps in poll(2).
         using IDisposable stopInput = System.Reactive.Disposables.Disposable.Create(() => input?.StopWaiting());

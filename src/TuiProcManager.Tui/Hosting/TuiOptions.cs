@@ -24,6 +24,13 @@ public sealed record TuiOptions
     /// <summary>The machine's facts (its cores: the run summary's estimate, the Explain and lab texts).</summary>
     public required MachineFacts Machine { get; init; }
 
+    /// <summary>
+    /// Opens the OS's wait for the terminal's input, which the UI's input thread sleeps in; called once per
+    /// run. The app gives the Linux one (this project does not reference it). Null: Terminal.Gui's stock input,
+    /// which looks for a key 50 times a second.
+    /// </summary>
+    public Func<ITerminalInputWait>? TerminalInput { get; init; }
+
     /// <summary>Workers to start once the UI is up.</summary>
     public IReadOnlyList<WorkerSpec> InitialWorkers { get; init; } = [];
 

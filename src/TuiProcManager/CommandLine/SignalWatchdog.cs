@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Headless;
 using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Linux.Hosting;
 
 namespace TuiProcManager.CommandLine;
 

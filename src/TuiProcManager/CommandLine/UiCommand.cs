@@ -7,6 +7,7 @@ using TuiProcManager.Core.Text;
 using TuiProcManager.Headless;
 using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Linux.Hosting;
 
 namespace TuiProcManager.CommandLine;
 
@@ -79,6 +80,7 @@ internal static class UiCommand
         TuiOptions options = new()
         {
             Files = ShippedContent.Files,
+            TerminalInput = static () => new TerminalInputWait(), // the UI's input thread sleeps in poll(2) on stdin
             Time = services.GetRequiredService<TimeProvider>(),
             Machine = services.GetRequiredService<MachineFacts>(),
             Themes = ShippedContent.Themes,

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
+using TuiProcManager.Linux.Interop;
 
-namespace TuiProcManager.Tui.Hosting;
+namespace TuiProcManager.Linux.Hosting;
 
 /// <summary>
 /// Puts the terminal back as it was before the UI took it, from any thread, without the UI: for an exit
@@ -19,13 +19,13 @@ namespace TuiProcManager.Tui.Hosting;
 /// <see cref="Restore"/> writes on a thread of its own and waits for it at most the time it is given.
 /// </para>
 /// </remarks>
-public sealed partial class TerminalRescue
+public sealed class TerminalRescue
 {
     /// <summary>Mouse modes off (1000, 1002, 1003, 1006, 1015), bracketed paste off, attributes reset, cursor shown, main screen back.</summary>
     private const string Sequences = "\u001b[?1003l\u001b[?1002l\u001b[?1000l\u001b[?1006l\u001b[?1015l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1049l";
 
-    /// <summary>Bigger than glibc's struct termios (60 bytes on x86-64 and arm64): kept opaque, only given back.</summary>
-    private readonly byte[] _termios = new byte[128];
+    /// <summary>stdin's struct termios, kept opaque, only given back.</summary>
+    private readonly byte[] _termios = new byte[Libc.TermiosBufferSize];
     private bool _haveTermios;
     private int _released;
 
@@ -39,7 +39,7 @@ public sealed partial class TerminalRescue
         TerminalRescue rescue = new();
         try
         {
-            rescue._haveTermios = TcGetAttr(0, rescue._termios) == 0;
+            rescue._haveTermios = SaveSettings(rescue._termios);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -68,11 +68,10 @@ public sealed partial class TerminalRescue
         {
             if (_haveTermios)
             {
-                _ = TcSetAttr(0, 0 /* TCSANOW */, _termios);
+                RestoreSettings(_termios);
             }
 
-            byte[] bytes = System.Text.Encoding.ASCII.GetBytes(Sequences);
-            _ = Write(1, bytes, (nuint)bytes.Length);
+            WriteToStdout(System.Text.Encoding.ASCII.GetBytes(Sequences));
         })
         {
             IsBackground = true,
@@ -82,12 +81,27 @@ public sealed partial class TerminalRescue
         return writer.Join(within);
     }
 
-    [LibraryImport("libc", EntryPoint = "tcgetattr")]
-    private static partial int TcGetAttr(int fd, [Out] byte[] termios);
+    private static unsafe bool SaveSettings(byte[] termios)
+    {
+        fixed (byte* t = termios)
+        {
+            return Libc.TcGetAttr(0, t) == 0;
+        }
+    }
 
-    [LibraryImport("libc", EntryPoint = "tcsetattr")]
-    private static partial int TcSetAttr(int fd, int optionalActions, byte[] termios);
+    private static unsafe void RestoreSettings(byte[] termios)
+    {
+        fixed (byte* t = termios)
+        {
+            _ = Libc.TcSetAttr(0, Libc.TCSANOW, t);
+        }
+    }
 
-    [LibraryImport("libc", EntryPoint = "write")]
-    private static partial nint Write(int fd, byte[] buffer, nuint count);
+    private static unsafe void WriteToStdout(byte[] bytes)
+    {
+        fixed (byte* b = bytes)
+        {
+            _ = Libc.Write(1, b, bytes.Length);
+        }
+    }
 }

@@ -1,17 +1,14 @@
-using System.Runtime.InteropServices;
+using TuiProcManager.Linux.Interop;
 
-namespace TuiProcManager.Tui.Hosting;
+namespace TuiProcManager.Linux.Hosting;
 
 /// <summary>Ends the process at once with _exit(2): for a shutdown that cannot wait for a stuck thread.</summary>
-public static partial class ImmediateExit
+public static class ImmediateExit
 {
     /// <summary>
     /// Ends the process with <paramref name="status"/>: no ProcessExit handlers, no flushing of .NET
     /// streams (write what must be seen with write(2) first). Open descriptors close, so the workers'
     /// orphan guard sees the app gone.
     /// </summary>
-    public static void Now(int status) => Exit(status);
-
-    [LibraryImport("libc", EntryPoint = "_exit")]
-    private static partial void Exit(int status);
+    public static void Now(int status) => Libc.Exit(status);
 }
