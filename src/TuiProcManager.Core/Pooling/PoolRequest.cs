@@ -9,14 +9,26 @@ namespace TuiProcManager.Core.Pooling;
 /// <param name="Workload">Steps, work and wait per input.</param>
 public sealed record PoolRequest(ImmutableArray<PoolTask> Tasks, int Size, Workload Workload)
 {
-    /// <summary>The largest pool: 32 workers per CPU, at most 1,024. Beyond that a pool only adds start-up,
-    /// memory (about 2.5 MiB per worker) and file descriptors (five of ours per worker).</summary>
-    public static int MaxSize { get; } = Math.Min(1024, 32 * Environment.ProcessorCount);
+    /// <summary>The largest pool the supervisor starts on any machine.</summary>
+    public const int MaxSize = 1024;
+
+    /// <summary>The largest pool on a machine of <paramref name="machine"/>'s cores: 32 workers per CPU, at most
+    /// <see cref="MaxSize"/>. Beyond that a pool only adds start-up, memory (about 2.5 MiB per worker) and file
+    /// descriptors (five of ours per worker). What the pool dialog and <c>run --pool</c> allow.</summary>
+    public static int MaxSizeOn(Os.MachineFacts machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        return Math.Min(MaxSize, 32 * machine.Cores);
+    }
+
+    /// <summary>One line naming what is wrong with the size on <paramref name="machine"/>, or null.</summary>
+    public string? SizeProblemOn(Os.MachineFacts machine) =>
+        Size < 1 || Size > MaxSizeOn(machine) ? $"the pool size must be from 1 to {MaxSizeOn(machine)} on this machine ({machine.Cores} CPUs), got {Size}" : null;
 
     /// <summary>One line naming what is wrong with the request, or null.</summary>
     public string? Problem() =>
         Tasks.IsDefaultOrEmpty ? "a pool needs at least one input"
-        : Size < 1 || Size > MaxSize ? $"the pool size must be from 1 to {MaxSize} on this machine ({Environment.ProcessorCount} CPUs), got {Size}"
+        : Size < 1 || Size > MaxSize ? $"the pool size must be from 1 to {MaxSize}, got {Size}"
         : Tasks.Length > MapSpecParser.MaxInputs ? $"a pool takes at most {MapSpecParser.MaxInputs:N0} inputs, got {Tasks.Length:N0}"
         : null;
 

@@ -129,7 +129,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
             {
                 // Workers still being started are not in it: their WorkerSpawned is yet to come.
                 queue.Enqueue(new SupervisorSnapshot(
-                    _sequence, Now, [.. _workers.Where(w => w.Launched).Select(w => w.ToInfo())], _policy is null ? SchedulingMode.Parallel : SchedulingMode.PauseOnWait, _slots));
+                    _events.LastSequence, Now, [.. _workers.Where(w => w.Launched).Select(w => w.ToInfo())], _slotScheduler.Mode, _slotScheduler.Slots));
             }
 
             _fanOut.Add(queue);
@@ -157,15 +157,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
                 action();
             }
         });
-
-    /// <summary>The last sequence number published, as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
-    private long _sequence => _events.LastSequence;
-
-    /// <summary>The pause-on-wait policy (null in parallel mode), as a new subscriber's snapshot reads it. Caller holds the gate.</summary>
-    private PauseOnWaitPolicy? _policy => _slotScheduler.Policy;
-
-    /// <summary>The run slots, as a new subscriber's snapshot reads them. Caller holds the gate.</summary>
-    private int _slots => _slotScheduler.Slots;
 
     /// <summary>
     /// One sampling round, on the clock scheduler only (rounds never overlap): what to read is chosen under

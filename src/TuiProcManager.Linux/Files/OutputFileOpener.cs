@@ -56,6 +56,9 @@ public sealed class OutputFileOpener : IOutputFileOpener
         _stderr = stderr;
     }
 
+    /// <summary>The clock a FIFO's wait for its reader is measured on (monotonic: its timestamps, not the wall clock).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The opener tuiproc uses: a FIFO may go 3 s without a reader.</summary>
     public static OutputFileOpener Instance { get; } = new(TimeSpan.FromSeconds(3));
 
@@ -157,7 +160,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
         file = null;
         problem = null;
         int fd;
-        DateTime deadline = DateTime.UtcNow + ReaderWait;
+        long started = Time.GetTimestamp();
         while ((fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC | Libc.O_NOCTTY)) < 0)
         {
             int errno = Libc.LastErrno;
@@ -172,7 +175,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
                 return false;
             }
 
-            TimeSpan left = deadline - DateTime.UtcNow;
+            TimeSpan left = ReaderWait - Time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 problem = string.Create(CultureInfo.InvariantCulture, $"it is a FIFO that no process is reading (waited {ReaderWait.TotalSeconds:0.#} s); start its reader first");

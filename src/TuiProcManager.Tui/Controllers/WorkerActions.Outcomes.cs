@@ -16,7 +16,7 @@ internal sealed partial class WorkerActions
     public void Join() => OnSelected(id =>
     {
         status.Say($"joining {id}…");
-        Watch(supervisor.JoinAsync(id), $"joined {id}");
+        SayWhenDone(supervisor.JoinAsync(id), $"joined {id}");
     });
 
     /// <summary>T: <c>p.join(timeout)</c> — waits at most the time asked for; the worker runs on if it has not ended.</summary>
@@ -105,7 +105,7 @@ internal sealed partial class WorkerActions
     }
 
     /// <summary>Says <paramref name="done"/> when <paramref name="task"/> completes, or why it failed (never blocks the UI).</summary>
-    private void Watch(Task task, string done) =>
+    private void SayWhenDone(Task task, string done) =>
         task.ContinueWith(t => onUi(() => status.Say(t.IsCompletedSuccessfully ? done : $"{done}: {UserMessage(t.Exception?.InnerException)}", !t.IsCompletedSuccessfully)), TaskScheduler.Default);
 
     /// <summary>An exception's message without .NET's " (Parameter 'x')" tail.</summary>

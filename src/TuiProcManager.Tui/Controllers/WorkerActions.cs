@@ -66,14 +66,14 @@ internal sealed partial class WorkerActions(
         OnOutcome(supervisor.KillAsync(id), sent => status.Say(sent ? $"killed {id} (SIGKILL)" : $"worker {id} has ended", error: !sent)));
 
     /// <summary>k: SIGTERM, then SIGKILL after the grace period (<c>p.terminate()</c>).</summary>
-    public void Terminate() => OnSelected(id => Watch(supervisor.TerminateAsync(id), $"worker {id} terminated"));
+    public void Terminate() => OnSelected(id => SayWhenDone(supervisor.TerminateAsync(id), $"worker {id} terminated"));
 
     /// <summary>K: every live worker terminated.</summary>
     public void TerminateAll()
     {
         int alive = dashboard.Processes.Workers.Count(w => w.IsAlive);
         status.Say($"terminating {Plural.Of(alive, "worker")}");
-        Watch(supervisor.TerminateAllAsync(), $"{Plural.Of(alive, "worker")} terminated");
+        SayWhenDone(supervisor.TerminateAllAsync(), $"{Plural.Of(alive, "worker")} terminated");
     }
 
     /// <summary>w: parallel ↔ pause-on-wait, with the slots set so far.</summary>
@@ -114,6 +114,34 @@ internal sealed partial class WorkerActions(
             status.Say($"pool {id}: {Plural.Of(request.Tasks.Length, "input")}, Pool({request.Size.ToString("N0", CultureInfo.InvariantCulture)}) · r: results");
             PoolStarted?.Invoke(id);
         }, refused: "shutting down: no new pools");
+    }
+
+    /// <summary>Every worker is being stopped (<see cref="StopAll"/>).</summary>
+    public bool Stopping { get; private set; }
+
+    /// <summary>
+    /// q, Ctrl+C, a signal: stops every worker (SIGTERM, grace period, SIGKILL), asked first when workers are
+    /// alive and <paramref name="ask"/>; a second request while stopping kills them at once.
+    /// </summary>
+    /// <returns>True when the stop began: <paramref name="stopped"/> runs on the UI thread once every worker has ended.</returns>
+    public bool StopAll(bool ask, Action stopped)
+    {
+        if (Stopping)
+        {
+            _ = supervisor.KillAllAsync(); // a second request while stopping: no more grace
+            return false;
+        }
+
+        int alive = dashboard.Processes.Workers.Count(w => w.IsAlive);
+        if (ask && alive > 0 && (!dialogs.Confirm("Quit", $"{Plural.Of(alive, "worker")} still alive. Stop {(alive == 1 ? "it" : "them all")} and quit?", "Quit") || Stopping))
+        {
+            return false; // no; or a signal came while the question was open, and is stopping everything already
+        }
+
+        Stopping = true;
+        status.Say(alive > 0 ? $"stopping {Plural.Of(alive, "worker")}…" : "quitting");
+        supervisor.TerminateAllAsync().ContinueWith(_ => onUi(stopped), TaskScheduler.Default);
+        return true;
     }
 
     private void Spawn(WorkerSpec spec) => OnOutcome(supervisor.SpawnAsync(spec), id =>

@@ -1,11 +1,159 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Text;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Tui.Controllers;
 using TuiProcManager.Tui.Input;
+using TuiProcManager.Tui.Theming;
+using TuiProcManager.Tui.Views.Dialogs;
 
 namespace TuiProcManager.Tui.Views;
 
-internal sealed partial class MainWindow
+/// <summary>
+/// What a key does: the ones that act on workers go to <see cref="WorkerActions"/> (which asks through the
+/// dialogs here), the lab's to <see cref="SideColumn"/>; the rest change what the screen shows. Keys are
+/// taken at the application level; quitting (q, Ctrl+C, a signal) ends here too.
+/// </summary>
+internal sealed partial class MainWindow : IDialogs
 {
+    /// <summary>Carries out <paramref name="action"/>: the key's meaning, from <see cref="KeyMap"/>.</summary>
+    public void Act(UiAction action)
+    {
+        switch (action)
+        {
+            case UiAction.SpawnSquare: AfterThisKey(() => _actions.SpawnWorker(WorkerKind.Square)); break;
+            case UiAction.SpawnCube: AfterThisKey(() => _actions.SpawnWorker(WorkerKind.Cube)); break;
+            case UiAction.RunCommand: AfterThisKey(_actions.RunCommand); break;
+            case UiAction.PauseResume: _actions.PauseOrResume(); break;
+            case UiAction.Join: _actions.Join(); break;
+            case UiAction.JoinAll: _actions.JoinAll(); break;
+            case UiAction.Terminate: _actions.Terminate(); break;
+            case UiAction.TerminateAll: _actions.TerminateAll(); break;
+            case UiAction.ToggleOutput: ToggleOutput(); break;
+            case UiAction.Search: AfterThisKey(Search); break;
+            case UiAction.SearchNext: SearchAgain(forward: true); break;
+            case UiAction.SearchPrevious: SearchAgain(forward: false); break;
+            case UiAction.NextTheme: NextTheme(); break;
+            case UiAction.ToggleScheduling: _actions.ToggleScheduling(); break;
+            case UiAction.MoreSlots: _actions.MoveSlots(+1); break;
+            case UiAction.FewerSlots: _actions.MoveSlots(-1); break;
+            case UiAction.ToggleSummary: ToggleSummary(); break;
+            case UiAction.StartPool: AfterThisKey(_actions.StartPool); break;
+            case UiAction.NextPlace: NextPlace(); break;
+            case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
+            case UiAction.Quit: AfterThisKey(() => Stop(ask: true, exitCode: 0)); break;
+            case UiAction.Interrupt: Interrupted(); break;
+            case UiAction.Kill: _actions.Kill(); break;
+            case UiAction.JoinWithTimeout: AfterThisKey(_actions.JoinWithTimeout); break;
+            case UiAction.ToggleExplain: SayIfNoRoom(_side.ToggleExplain()); break;
+            case UiAction.ToggleLab: SayIfNoRoom(_side.ToggleLab()); break;
+            case UiAction.Hint: _side.Hint(); break;
+            case UiAction.Answer: AfterThisKey(() => _side.Answer(Show)); break;
+            case UiAction.ExportReport: _side.ExportReport(); break;
+            default: break;
+        }
+    }
+
+    /// <inheritdoc />
+    WorkerSpec? IDialogs.AskWorker(WorkerKind kind)
+    {
+        SpawnDialog dialog = new(kind);
+        Show(dialog);
+        return dialog.Confirmed ? dialog.Spec : null;
+    }
+
+    /// <inheritdoc />
+    WorkerSpec? IDialogs.AskCommand()
+    {
+        CommandDialog dialog = new(_resolver);
+        Show(dialog);
+        return dialog.Confirmed ? dialog.Spec : null;
+    }
+
+    /// <inheritdoc />
+    PoolRequest? IDialogs.AskPool()
+    {
+        PoolDialog dialog = new(_machine);
+        Show(dialog);
+        return dialog.Confirmed ? dialog.Request : null;
+    }
+
+    /// <inheritdoc />
+    TimeSpan? IDialogs.AskJoinTimeout(string worker)
+    {
+        JoinTimeoutDialog dialog = new(worker);
+        Show(dialog);
+        return dialog.Confirmed ? dialog.Timeout : null;
+    }
+
+    /// <inheritdoc />
+    bool IDialogs.Confirm(string title, string question, string yes)
+    {
+        ConfirmDialog confirm = new(title, question, yes);
+        Show(confirm);
+        return confirm.Confirmed;
+    }
+
+    private void Show(Dialog dialog)
+    {
+        using (dialog)
+        {
+            App?.Run(dialog); // modal: returns when the dialog closes
+        }
+
+        if (_refreshAfterDialog)
+        {
+            RefreshAll();
+        }
+    }
+
+    /// <summary>
+    /// Runs at the start of the next turn of the main loop. Dialogs open this way, after the key that asked
+    /// for them has been fully handled: run inside the key's own handler, a dialog would receive that key too.
+    /// </summary>
+    /// <remarks>
+    /// Not in a timeout (app.AddTimeout): Terminal.Gui 2.5.0 runs timeouts holding its timer lock, and a
+    /// dialog's nested Run loop would keep that lock for the dialog's whole life. Every other thread's
+    /// app.Invoke waits on that lock: the panels stopped changing while a dialog was open, and a signal's
+    /// handler blocked there (with <c>?</c> open, SIGHUP and SIGTERM were ignored until it closed). The
+    /// loop's Iteration event is raised outside the lock. The empty timeout only wakes the loop (the pacer
+    /// wakes on a timeout being added); the action runs in the Iteration after it.
+    /// </remarks>
+    private void AfterThisKey(Action action)
+    {
+        if (App is { } app)
+        {
+            _afterThisKey.Enqueue(action);
+            app.AddTimeout(TimeSpan.Zero, static () => false);
+        }
+    }
+
+    /// <summary>The Iteration handler: runs what <see cref="AfterThisKey"/> put off; one at a time, as a dialog runs a nested loop.</summary>
+    private void RunAfterThisKey(object? sender, EventArgs e)
+    {
+        while (_afterThisKey.TryDequeue(out Action? action))
+        {
+            action();
+        }
+    }
+
+    private readonly Queue<Action> _afterThisKey = new();
+
+    /// <summary>Runs on the UI thread, unless the UI has already gone.</summary>
+    private void OnUi(Action action)
+    {
+        try
+        {
+            App?.Invoke(action);
+        }
+        catch (NotInitializedException)
+        {
+            // The app ended first; nothing left to update.
+        }
+    }
+
     /// <summary>
     /// Our keys are taken at the application level, before the focused view: only there are plain letters
     /// sure to arrive (a label's or button's underscore hotkey would otherwise win, see the Terminal.Gui
@@ -16,7 +164,7 @@ internal sealed partial class MainWindow
         if (App is { } app)
         {
             app.Keyboard.KeyDown += OnKeyDown;
-            app.Iteration += RunLater;
+            app.Iteration += RunAfterThisKey;
         }
     }
 
@@ -25,7 +173,7 @@ internal sealed partial class MainWindow
         if (App is { } app)
         {
             app.Keyboard.KeyDown -= OnKeyDown;
-            app.Iteration -= RunLater;
+            app.Iteration -= RunAfterThisKey;
         }
     }
 
@@ -39,7 +187,7 @@ internal sealed partial class MainWindow
         if (key == Key.C.WithCtrl)
         {
             key.Handled = true; // the terminal's interrupt: the same in a dialog as here (a text field would copy)
-            Do(UiAction.Interrupt);
+            Act(UiAction.Interrupt);
             return;
         }
 
@@ -61,7 +209,79 @@ internal sealed partial class MainWindow
         if (action != UiAction.None)
         {
             key.Handled = true;
-            Do(action);
+            Act(action);
+        }
+    }
+
+    /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>
+    public int ExitCode { get; private set; }
+
+    /// <summary>
+    /// Stops every worker (SIGTERM, grace period, SIGKILL) and then the UI. Asked first when workers are
+    /// alive and <paramref name="ask"/>; a second request while stopping kills them at once.
+    /// </summary>
+    public void Stop(bool ask, int exitCode)
+    {
+        if (_actions.StopAll(ask && App is not null, () => App?.RequestStop(this)))
+        {
+            ExitCode = exitCode;
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+C, in a dialog too: the terminal's interrupt. Taken the signals' way (<see cref="Interrupt"/>)
+    /// when the host gives one, so that its watchdog covers it; otherwise stops at once (exit code 130).
+    /// </summary>
+    public Action? Interrupt { get; set; }
+
+    /// <summary>
+    /// A signal's way out (UI thread): every dialog open is closed, then every worker is stopped without a
+    /// question and the UI ends with <paramref name="exitCode"/>. Once; later calls do nothing.
+    /// </summary>
+    public void StopNow(int exitCode)
+    {
+        if (_stoppingNow)
+        {
+            return;
+        }
+
+        _stoppingNow = true;
+        CloseDialogs();
+        if (!_actions.Stopping)
+        {
+            Stop(ask: false, exitCode);
+        }
+    }
+
+    private bool _stoppingNow;
+
+    /// <summary>Asks every dialog above this window to close; their Run loops return, innermost first.</summary>
+    private void CloseDialogs()
+    {
+        if (App is not { SessionStack: { } sessions } app)
+        {
+            return;
+        }
+
+        foreach (SessionToken session in sessions)
+        {
+            if (session.Runnable is { } runnable && !ReferenceEquals(runnable, this))
+            {
+                app.RequestStop(runnable);
+            }
+        }
+    }
+
+    /// <summary>Ctrl+C: the signals' way out when the host has one, else a stop without a question (exit code 130).</summary>
+    private void Interrupted()
+    {
+        if (Interrupt is { } raise)
+        {
+            raise();
+        }
+        else
+        {
+            StopNow(130);
         }
     }
 }

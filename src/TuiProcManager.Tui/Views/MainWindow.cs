@@ -27,7 +27,6 @@ internal sealed partial class MainWindow : Runnable
     public static readonly Size MinimumSize = new(60, 16);
 
     private readonly Dashboard _dashboard;
-    private readonly ISupervisor _supervisor;
     private readonly IExecutableResolver _resolver;
     private readonly ThemeCatalog _themes;
     private readonly bool _noColor;
@@ -42,21 +41,17 @@ internal sealed partial class MainWindow : Runnable
     private readonly HintsView _hints;
     private readonly WrappedText _tooSmall;
     private readonly FirstStepsView _firstSteps;
-    private readonly LabPanel _lab;
-    private readonly ExplainPanel _explain;
+    private readonly SideColumn _side;
+    private readonly MachineFacts _machine;
     private readonly WorkerActions _actions;
     private readonly bool _ascii;
-    private readonly TimeProvider _time;
-    private readonly MachineFacts _machine;
 
     public MainWindow(Dashboard dashboard, ISupervisor supervisor, IExecutableResolver resolver, ThemeCatalog themes, bool noColor, StateGlyphs glyphs, TimeProvider time, MachineFacts machine)
     {
         _dashboard = dashboard;
-        _supervisor = supervisor;
         _resolver = resolver;
         _themes = themes;
         _noColor = noColor;
-        _time = time;
         _machine = machine;
         Func<DateTimeOffset> now = time.GetUtcNow;
         _ascii = glyphs == StateGlyphs.Ascii;
@@ -81,9 +76,10 @@ internal sealed partial class MainWindow : Runnable
         _tooSmall = new WrappedText { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Centered = true, Visible = false };
         _tooSmall.Height = Dim.Func(_ => _tooSmall.RowsAt(Viewport.Width)); // wrapped: the notice is read in full on any screen
         _firstSteps = new FirstStepsView { X = 1, Y = Pos.Top(_output) + 1, Width = Dim.Width(_output) - 2, Height = Dim.Height(_output) - 2, Visible = false };
-        _lab = new LabPanel(glyphs) { Visible = false }; // placed by LayoutSide
-        _explain = new ExplainPanel(glyphs) { Visible = false };
-        Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary, _lab, _explain, _hints, _tooSmall);
+        _side = new SideColumn(glyphs, _header, time, machine, LayoutSide); // placed by LayoutSide
+        Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary);
+        Add(_side.Panels);
+        Add(_hints, _tooSmall);
 
         _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => Selected)
         {
@@ -145,7 +141,7 @@ internal sealed partial class MainWindow : Runnable
             Report(e);
         }
 
-        ApplyLabAndExplain(batch);
+        _side.Observe(batch);
 
         UpdateJoinStatus();
 
@@ -228,8 +224,8 @@ internal sealed partial class MainWindow : Runnable
             OnPoolStarted(started);
         }
 
-        RefreshPlace(changes.Results, changes.Pools);
-        RefreshSide();
+        RefreshThePanelInPlace(changes.Results, changes.Pools);
+        _side.Refresh();
 
         if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
         {
@@ -239,25 +235,10 @@ internal sealed partial class MainWindow : Runnable
         OnSelectionChanged();
     }
 
-    protected override void OnViewportChanged(DrawEventArgs e)
-    {
-        base.OnViewportChanged(e);
-        bool small = Viewport.Width < MinimumSize.Width || Viewport.Height < MinimumSize.Height;
-        foreach (View panel in new View[] { _header, _processes, _states, _cpu, _hints })
-        {
-            panel.Visible = !small;
-        }
-
-        _tooSmall.Visible = small;
-        ShowPlace();
-        LayoutSide();
-        _tooSmall.Message = $"The terminal is {Viewport.Width}×{Viewport.Height}.\ntuiproc needs at least {MinimumSize.Width}×{MinimumSize.Height}:\nenlarge it, or press q to quit.\nNo room? tuiproc run KIND:N runs without the UI.";
-    }
-
     /// <summary>The first steps show in the Output panel's place until a worker has been started.</summary>
     private void ShowFirstSteps()
     {
-        _firstSteps.Lab = _labController is not null;
+        _firstSteps.Lab = _side.Lab is not null;
         _firstSteps.Visible = _output.Visible && _dashboard.Processes.Workers.Count == 0;
         _firstSteps.SetNeedsDraw();
     }

@@ -16,7 +16,7 @@ namespace TuiProcManager.CommandLine;
 /// <summary><c>tuiproc run</c>: the lesson's program, headless.</summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, IExecutableResolver resolver)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IExecutableResolver resolver, MachineFacts machine)
     {
         WorkerArguments workers = new(resolver);
         SchedulingArguments scheduling = new();
@@ -37,7 +37,7 @@ internal static class RunCommand
         };
 
         Option<int> pool = IntegerOption.Create(
-            "--pool", "N", "Map the specs' inputs over a pool of N long-lived workers (Python's Pool(N).map), e.g. --pool 4 square:1..20. Results print in input order.", PoolRequest.MaxSize, min: 1);
+            "--pool", "N", "Map the specs' inputs over a pool of N long-lived workers (Python's Pool(N).map), e.g. --pool 4 square:1..20. Results print in input order.", PoolRequest.MaxSizeOn(machine), min: 1);
         Option<bool> unordered = new("--unordered")
         {
             Description = "With --pool: print results as they complete (Python's imap_unordered), not in input order.",

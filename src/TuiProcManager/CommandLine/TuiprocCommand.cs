@@ -19,7 +19,7 @@ internal static class TuiprocCommand
         // once per line themselves; every other command writes from one thread at a time.
         RootCommand root = new("tuiproc: start, watch, pause, join and kill worker processes from a terminal. Without a command it opens the full-screen UI, with the given workers started.")
         {
-            RunCommand.Create(stdout, stderr, services.Resolver),
+            RunCommand.Create(stdout, stderr, services.Resolver, services.Machine),
             LabCommand.Create(LabCommandContext.ForUser(stdout, stderr, services)),
         };
         UiCommand.AddTo(root, stderr, services.Resolver);

@@ -29,10 +29,9 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private readonly Dictionary<WorkerId, string> _names = [];
     private readonly HashSet<WorkerId> _ended = [];
     private readonly HashSet<WorkerId> _poolWorkers = [];
-    private readonly SortedDictionary<int, string> _early = []; // pool results that arrived before an earlier input's
+    private readonly PoolResultOrder _inOrder = new();
     private ConsumerThread? _thread;
     private Action? _flush; // one delegate, not one per event
-    private int _nextIndex; // the next pool input to print, in input order
     private int _expected = -1;
     private bool _anyFailed;
     private int _spawnedCount;
@@ -90,27 +89,15 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
         _outputGone.Dispose();
     }
 
-    /// <summary>Workers the stream has shown started and not yet ended: what the user has seen running.</summary>
-    public int Alive
+    /// <summary>
+    /// What the stream has shown so far: the workers started and not yet ended (what the user has seen
+    /// running), and whether every end printed was a success (final once <see cref="AllEnded"/> is complete).
+    /// </summary>
+    public (int Alive, bool AllSucceeded) Tally()
     {
-        get
+        lock (_lock)
         {
-            lock (_lock)
-            {
-                return _spawnedCount - _ended.Count;
-            }
-        }
-    }
-
-    /// <summary>Every worker whose end was printed succeeded (complete once <see cref="AllEnded"/> is).</summary>
-    public bool EveryWorkerSucceeded
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return !_anyFailed;
-            }
+            return (_spawnedCount - _ended.Count, !_anyFailed);
         }
     }
 
@@ -245,22 +232,20 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
 
         if (_cutLines.Count > 0 && _cutLines.Remove((line.Worker, line.Channel), out long cutNumber) && LineCutMarks.DroppedBytes(line.Text) is { } dropped)
         {
-            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): {dropped:N0} more bytes of output line {cutNumber} ({Channel(line)}) were dropped"));
+            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): {dropped:N0} more bytes of output line {cutNumber} ({(line.Channel == OutputChannel.Stdout ? "stdout" : "stderr")}) were dropped"));
             return;
         }
 
         if (LineCutMarks.IsCut(line.Text, MaxLineBytes, out string kept, out long keptBytes))
         {
             sink.Append(kept);
-            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): output line {line.Number} ({Channel(line)}) is longer than {keptBytes:N0} bytes: it was cut there, the rest is dropped"));
+            stderr.Append(string.Create(CultureInfo.InvariantCulture, $"tuiproc: worker {line.Worker} ({Name(line.Worker)}): output line {line.Number} ({(line.Channel == OutputChannel.Stdout ? "stdout" : "stderr")}) is longer than {keptBytes:N0} bytes: it was cut there, the rest is dropped"));
             _cutLines[(line.Worker, line.Channel)] = line.Number;
             return;
         }
 
         sink.Append(line.Text);
     }
-
-    private static string Channel(OutputLine line) => line.Channel == OutputChannel.Stdout ? "stdout" : "stderr";
 
     /// <summary>On the printing thread: writes what was appended, then says every worker ended if they all have (never before their lines are out).</summary>
     private void Flush()
@@ -279,29 +264,19 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     /// <summary>Prints a pool result now (unordered), or once every earlier input's result is printed.</summary>
     private void PrintPoolResult(int index, string text)
     {
-        if (PoolOrder != true)
+        foreach (string ready in PoolOrder == true ? _inOrder.Take(index, text) : [text])
         {
-            stdout.Append(text);
-            return;
-        }
-
-        _early[index] = text;
-        while (_early.Remove(_nextIndex, out string? next))
-        {
-            stdout.Append(next);
-            _nextIndex++;
+            stdout.Append(ready);
         }
     }
 
     /// <summary>At the end: what is left, in order (inputs that never ran leave gaps).</summary>
     private void FlushPoolResults()
     {
-        foreach (string text in _early.Values)
+        foreach (string text in _inOrder.Rest())
         {
             stdout.Append(text);
         }
-
-        _early.Clear();
     }
 
     private string Safe(string text) => safety.SanitizeStdout ? TerminalText.Sanitize(text) : text;

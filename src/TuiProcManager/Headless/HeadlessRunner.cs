@@ -127,7 +127,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable ow
         if (code == ExitCodes.Success)
         {
             _out.WriteLine("Done!");
-            bool succeeded = printer.Pooled ? printer.PoolSucceeded : printer.EveryWorkerSucceeded;
+            bool succeeded = printer.Pooled ? printer.PoolSucceeded : printer.Tally().AllSucceeded;
             code = succeeded ? code : ExitCodes.Failure;
         }
 
@@ -177,7 +177,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable ow
             code = ExitCodes.ReaderGone;
         }
 
-        Say($"{why}: terminating {Plural.Of(printer.Alive, "worker")} still running");
+        Say($"{why}: terminating {Plural.Of(printer.Tally().Alive, "worker")} still running");
         Task all = supervisor.TerminateAllAsync();
         if (code == ExitCodes.Timeout)
         {

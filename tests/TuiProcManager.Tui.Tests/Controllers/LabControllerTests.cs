@@ -13,10 +13,10 @@ namespace TuiProcManager.Tui.Tests.Controllers;
 /// <summary>The lab's controller on its own: no window, no Terminal.Gui; the header records what it is told, time is fake.</summary>
 public sealed class LabControllerTests : IDisposable
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("tuiproc-labcontroller-").FullName;
     private readonly SaidLines _status = new();
-    private readonly FakeTimeProvider _time = new(Events.T0);
+    private readonly FakeTimeProvider _time = new(EventBuilder.T0);
 
     private static Lab TwoSteps { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
         { "format": "tuiproc-lab/1", "id": "t", "name": "test", "title": "Two steps", "summary": "s", "steps": [
@@ -50,7 +50,7 @@ public sealed class LabControllerTests : IDisposable
         Assert.Equal(["lab: step 1 of 2 done"], _status.Notes);
         LabProgress? saved = Store.Load("t", out string? problem);
         Assert.Null(problem);
-        Assert.Equal(Events.T0.AddHours(1), saved!.StartedAt);
+        Assert.Equal(EventBuilder.T0.AddHours(1), saved!.StartedAt);
         Assert.NotNull(saved.Steps["start"].DoneAt);
     }
 

@@ -10,7 +10,7 @@ namespace TuiProcManager.Tui.Tests.Hosting;
 public sealed class AfterFloodCollectorTests
 {
     private const long Mib = 1024 * 1024;
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly TestScheduler _time = new();
     private readonly List<long> _collectedAt = [];
     private long _allocated;

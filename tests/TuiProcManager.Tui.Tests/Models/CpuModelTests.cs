@@ -6,7 +6,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class CpuModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void History_IsTheWorkerAndItsDescendants_BoundedToTheLastMinute()
@@ -14,7 +14,7 @@ public sealed class CpuModelTests
         CpuModel model = new(history: 60);
         for (int i = 0; i < 100; i++)
         {
-            model.Apply(_e.Sample(1, i, 1, Events.Child(2, 1, 100)));
+            model.Apply(_e.Sample(1, i, 1, EventBuilder.Child(2, 1, 100)));
         }
 
         BoundedRing<double> history = model.For(new WorkerId(1))!;

@@ -11,7 +11,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 /// </summary>
 public sealed class EndedWorkerModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void Cpu_AtTheEnd_AZeroIsAdded_ThenOneAMachineSample_UntilTheHistoryIsAllAfterTheEnd()
@@ -73,11 +73,11 @@ public sealed class EndedWorkerModelTests
     {
         ProcessTableModel model = new();
         model.Apply(_e.Spawned(1));
-        model.Apply(_e.Sample(1, 80, 1, Events.Child(2001, 1001, 99)));
+        model.Apply(_e.Sample(1, 80, 1, EventBuilder.Child(2001, 1001, 99)));
         Assert.Equal(2, model.Lines.Count);
 
         model.Apply(_e.Ended(1)); // the children's ends were dropped
-        model.Apply(_e.Sample(1, 80, 1, Events.Child(2001, 1001, 99)));
+        model.Apply(_e.Sample(1, 80, 1, EventBuilder.Child(2001, 1001, 99)));
 
         Assert.Single(model.Lines);
         Assert.Equal(0, model.Workers[0].CpuPercent);

@@ -8,7 +8,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 public sealed class ExplainModelTests
 {
     private static readonly ExplainTexts Texts = ExplainTexts.Load(BuiltIn.Files, BuiltIn.ExplainTexts);
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void ABurstOfStateFlips_KeepsOneEntryPerWorker_WithACount()

@@ -7,7 +7,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class OutputModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void Lines_GoToTheirWorker_AndToTheMergedView_InOrder()

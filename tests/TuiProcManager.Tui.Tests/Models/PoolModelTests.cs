@@ -7,7 +7,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class PoolModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly PoolModel _model = new();
 
     private void Feed(params Core.Events.SupervisorEvent[] events)

@@ -8,7 +8,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class ProcessTableModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly ProcessTableModel _model = new();
 
     private void Apply(params SupervisorEvent[] events)
@@ -28,8 +28,8 @@ public sealed class ProcessTableModelTests
         Assert.True(_model.Apply(_e.SampleWithTime(1, 0, TimeSpan.FromMilliseconds(40)))); // it ran a little
         Assert.True(_model.Apply(_e.SampleWithTime(1, 2.5, TimeSpan.FromMilliseconds(40))));
         Assert.True(_model.Apply(_e.Sample(1, 2.5, 8_000_000))); // memory (and a CPU time of 0)
-        Assert.True(_model.Apply(_e.Sample(1, 2.5, 8_000_000, Events.Child(2, 1001, 0)))); // a child
-        Assert.False(_model.Apply(_e.Sample(1, 2.5, 8_000_000, Events.Child(2, 1001, 0))));
+        Assert.True(_model.Apply(_e.Sample(1, 2.5, 8_000_000, EventBuilder.Child(2, 1001, 0)))); // a child
+        Assert.False(_model.Apply(_e.Sample(1, 2.5, 8_000_000, EventBuilder.Child(2, 1001, 0))));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ProcessTableModelTests
         Apply(
             _e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])),
             _e.Spawned(2),
-            _e.Sample(1, 0, 1, Events.Child(2001, 1001, 99), Events.Child(2002, 1001, 98), Events.Child(3001, 2002, 5, "sh")));
+            _e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 99), EventBuilder.Child(2002, 1001, 98), EventBuilder.Child(3001, 2002, 5, "sh")));
 
         Assert.Equal(
             [(1, 0, null), (1, 1, 2001), (1, 1, 2002), (1, 2, 3001), (2, 0, null)],
@@ -89,8 +89,8 @@ public sealed class ProcessTableModelTests
     public void Snapshot_ReplacesEverything()
     {
         Apply(_e.Spawned(9));
-        Apply(new SupervisorSnapshot(5, Events.T0, [
-            new WorkerInfo(new WorkerId(1), WorkerSpec.Cube("3"), 77, WorkerState.Paused, null, Events.T0, null, false, 4, null, []),
+        Apply(new SupervisorSnapshot(5, EventBuilder.T0, [
+            new WorkerInfo(new WorkerId(1), WorkerSpec.Cube("3"), 77, WorkerState.Paused, null, EventBuilder.T0, null, false, 4, null, []),
         ]));
 
         WorkerRow row = Assert.Single(_model.Workers);

@@ -7,7 +7,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class ResultsModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void Results_OfSingleAndPoolWorkers_InArrivalOrder_WithWorkerPidAndTime()
@@ -15,13 +15,13 @@ public sealed class ResultsModelTests
         ResultsModel model = new();
         model.Apply(_e.Spawned(1, pid: 4001));
         model.Apply(_e.PoolWorker(2, 1, pid: 4002));
-        _e.Now = Events.T0.AddSeconds(1);
+        _e.Now = EventBuilder.T0.AddSeconds(1);
         Assert.True(model.Apply(_e.Result(1, 10)));
         Assert.True(model.Apply(_e.Result(2, 6, pool: 1, index: 5)));
 
         Assert.Equal(
-            [new ResultEntry(Events.T0.AddSeconds(1), new WorkerId(1), 4001, "square(10) = 100", false),
-             new ResultEntry(Events.T0.AddSeconds(1), new WorkerId(2), 4002, "square(6) = 36", false)],
+            [new ResultEntry(EventBuilder.T0.AddSeconds(1), new WorkerId(1), 4001, "square(10) = 100", false),
+             new ResultEntry(EventBuilder.T0.AddSeconds(1), new WorkerId(2), 4002, "square(6) = 36", false)],
             model.Rows.ToArray());
         Assert.Equal((2, 2, 0), (model.Total, model.Succeeded, model.Failed));
     }
@@ -73,8 +73,8 @@ public sealed class ResultsModelTests
     public void HugeResult_IsCut_AndControlCharactersAreShownAsText()
     {
         ResultsModel model = new();
-        model.Apply(new Core.Events.ResultRecorded(1, Events.T0, new WorkerId(1), WorkerKind.Square, "7", new string('9', 5_000), null));
-        model.Apply(new Core.Events.ResultRecorded(2, Events.T0, new WorkerId(1), WorkerKind.Square, "7", null, "bad\u001b[2J"));
+        model.Apply(new Core.Events.ResultRecorded(1, EventBuilder.T0, new WorkerId(1), WorkerKind.Square, "7", new string('9', 5_000), null));
+        model.Apply(new Core.Events.ResultRecorded(2, EventBuilder.T0, new WorkerId(1), WorkerKind.Square, "7", null, "bad\u001b[2J"));
 
         Assert.True(model.Rows[0].Text.Length < ResultsModel.MaxTextChars + 100);
         Assert.DoesNotContain('\u001b', model.Rows[1].Text);

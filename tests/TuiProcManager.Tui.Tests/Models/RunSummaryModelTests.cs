@@ -7,10 +7,10 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class RunSummaryModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly RunSummaryModel _model = new(cores: 2);
 
-    private void At(double seconds) => _e.Now = Events.T0.AddSeconds(seconds);
+    private void At(double seconds) => _e.Now = EventBuilder.T0.AddSeconds(seconds);
 
     [Fact]
     public void Apply_FirstSpawnStartsARun_LastEndEndsIt_WithTheSummaryOfIt()

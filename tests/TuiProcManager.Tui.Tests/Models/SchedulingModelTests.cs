@@ -7,7 +7,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 
 public sealed class SchedulingModelTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly SchedulingModel _model = new();
 
     [Fact]

@@ -9,7 +9,7 @@ namespace TuiProcManager.Tui.Tests.Models;
 public sealed class TimelineModelTests
 {
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     private static string Draw(ShownState?[] cells) => new([.. cells.Select(c => c switch
     {
@@ -22,7 +22,7 @@ public sealed class TimelineModelTests
         _ => '.',
     })]);
 
-    private void At(double seconds) => _e.Now = Events.T0.AddSeconds(seconds);
+    private void At(double seconds) => _e.Now = EventBuilder.T0.AddSeconds(seconds);
 
     [Fact]
     public void Cells_TwoWorkersTakingTurns_AlternateColumns_ParallelOnesShareThem()
@@ -43,7 +43,7 @@ public sealed class TimelineModelTests
             model.Apply(_e.State(2, WorkerState.Running, WorkerState.Waiting));
         }
 
-        DateTimeOffset now = Events.T0.AddSeconds(2);
+        DateTimeOffset now = EventBuilder.T0.AddSeconds(2);
         Assert.Equal("RRwRwRwR", Draw(TimelineModel.Cells(model.Lanes[0], now, Slice, 8)));
         Assert.Equal("wwRwRwRw", Draw(TimelineModel.Cells(model.Lanes[1], now, Slice, 8)));
     }
@@ -58,7 +58,7 @@ public sealed class TimelineModelTests
         At(1.5);
         model.Apply(_e.State(1, WorkerState.Running, WorkerState.Ended));
 
-        Assert.Equal("    RR..", Draw(TimelineModel.Cells(model.Lanes[0], Events.T0.AddSeconds(2), Slice, 8)));
+        Assert.Equal("    RR..", Draw(TimelineModel.Cells(model.Lanes[0], EventBuilder.T0.AddSeconds(2), Slice, 8)));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class TimelineModelTests
         At(0.1);
         model.Apply(_e.State(1, WorkerState.Running, WorkerState.Paused)); // 100 ms running, 150 ms paused
 
-        Assert.Equal("P", Draw(TimelineModel.Cells(model.Lanes[0], Events.T0.AddSeconds(0.25), Slice, 1)));
+        Assert.Equal("P", Draw(TimelineModel.Cells(model.Lanes[0], EventBuilder.T0.AddSeconds(0.25), Slice, 1)));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TimelineModelTests
         model.Apply(_e.Scheduled(2, SlotChange.Left, 0, 1));
         model.Apply(_e.State(2, WorkerState.Running, WorkerState.Paused));
 
-        DateTimeOffset now = Events.T0.AddSeconds(2);
+        DateTimeOffset now = EventBuilder.T0.AddSeconds(2);
         Assert.Equal("RRwwqqqq", Draw(TimelineModel.Cells(model.Lanes[0], now, Slice, 8)));
         Assert.Equal("qqRRRRPP", Draw(TimelineModel.Cells(model.Lanes[1], now, Slice, 8)));
     }

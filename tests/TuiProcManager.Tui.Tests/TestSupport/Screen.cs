@@ -65,7 +65,7 @@ internal sealed class Screen : IDisposable
     public Dashboard Dashboard { get; } = new(2);
 
     /// <summary>The window's clock: <see cref="Now"/> moves it.</summary>
-    public SetClock Time { get; } = new(Events.T0.AddSeconds(5));
+    public SetClock Time { get; } = new(EventBuilder.T0.AddSeconds(5));
 
     public IApplication App { get; }
 

@@ -85,9 +85,9 @@ public sealed class DialogBadInputTests
         { 1, "1..x", "inputs: range '1..x' must have integer ends" },
         { 1, "", "inputs are missing: type an integer, a list such as 2,3,5, or a range such as 1..20" },
         { 1, "a': b", "inputs: N must be an integer, got 'a': b'" }, // the quote's own "': " is not where the problem starts
-        { 2, "0", $"the pool size must be from 1 to {PoolRequest.MaxSize} on this machine" },
-        { 2, (PoolRequest.MaxSize + 1).ToString(CultureInfo.InvariantCulture), $"got {PoolRequest.MaxSize + 1}" },
-        { 2, "two", $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got 'two'" },
+        { 2, "0", "the pool size must be from 1 to 64 on this machine (2 CPUs)" }, // the screen's machine: 2 cores
+        { 2, "65", "got 65" },
+        { 2, "two", "workers must be a whole number from 1 to 64, got 'two'" },
     };
 
     [Theory]

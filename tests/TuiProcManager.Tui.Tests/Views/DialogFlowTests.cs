@@ -188,7 +188,7 @@ public sealed class DialogFlowTests
     public void Search_FindsALineInTheOutput_NextAndPreviousMoveBetweenMatches()
     {
         using Screen s = new(100, 30, begin: false);
-        Events e = new();
+        EventBuilder e = new();
         new Script()
             .Then(_ => s.Main.Apply([e.Spawned(1), .. Enumerable.Range(1, 300).Select(i => e.Line(1, i % 100 == 0 ? $"needle {i}" : $"hay {i}"))]))
             .Then(app => app.InjectKey(new Key('/')))

@@ -12,7 +12,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class IdleRedrawTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void SleepingWorkers_TheNextSecondsSamples_LeaveEveryViewClean()

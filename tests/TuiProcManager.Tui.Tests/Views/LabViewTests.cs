@@ -16,7 +16,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class LabViewTests : IDisposable
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("tuiproc-labview-").FullName;
 
     private static Lab TwoSteps { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
@@ -140,7 +140,7 @@ public sealed class LabViewTests : IDisposable
         Assert.True(s.Main.ShowingExplain);
         Assert.Contains("Spawn a worker (s) to start", s.Text, StringComparison.Ordinal);
 
-        s.Feed(_e.Spawned(1, pid: 4242), new SignalSent(100, Events.T0, new WorkerId(1), ProcessSignal.Stop, "pause"));
+        s.Feed(_e.Spawned(1, pid: 4242), new SignalSent(100, EventBuilder.T0, new WorkerId(1), ProcessSignal.Stop, "pause"));
 
         string text = s.Text;
         int pause = s.Find("you paused 1 square 10").Row;

@@ -11,7 +11,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class MainWindowTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     private void TwoWorkers(Screen s) => s.Feed(
         _e.Spawned(1), _e.Spawned(2, WorkerSpec.Cube("3")),
@@ -57,7 +57,7 @@ public sealed class MainWindowTests
     public void Descendants_ShowBeneathTheirWorker_AsATree()
     {
         using Screen s = new(100, 30);
-        s.Feed(_e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])), _e.Sample(1, 0, 1, Events.Child(2001, 1001, 99.0), Events.Child(2002, 1001, 98.0)));
+        s.Feed(_e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])), _e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 99.0), EventBuilder.Child(2002, 1001, 98.0)));
 
         (int parent, _) = s.Find("python3 lesson.py");
         Assert.Contains("├─python3", s.Lines[parent + 1], StringComparison.Ordinal);
@@ -224,7 +224,7 @@ public sealed class MainWindowTests
     public void Timeline_ShowsLanesAndTheLatestTransition()
     {
         using Screen s = new(100, 30);
-        s.Now = Events.T0.AddSeconds(2);
+        s.Now = EventBuilder.T0.AddSeconds(2);
         s.Feed(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running, "on a CPU or runnable (R)"));
 
         Assert.Contains("1 square 10 starting → running  on a CPU", s.Text, StringComparison.Ordinal);

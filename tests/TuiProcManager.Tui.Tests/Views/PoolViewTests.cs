@@ -15,7 +15,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class PoolViewTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     /// <summary>Field order in the dialog: kind, inputs, workers, steps, work ms, wait ms.</summary>
     private static void SetField(IApplication app, int tabs, string text)
@@ -65,7 +65,7 @@ public sealed class PoolViewTests
             .Run(s.App, s.Main);
 
         PoolStarted started = Assert.Single(s.Harness.Of<PoolStarted>());
-        Assert.Equal(Events.Pool("cube:1..6", 2, new Workload(1, 50, 0)), started.Request);
+        Assert.Equal(EventBuilder.Pool("cube:1..6", 2, new Workload(1, 50, 0)), started.Request);
         Assert.Equal(OutputPlace.Pool, s.Main.Showing);
         Assert.Contains("pool 1: 6 inputs, Pool(2)", s.Main.HeaderMessage, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 public sealed class ProcessTableCellsTests
 {
     private const int Time = 6, Exit = 7;
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
     private readonly ProcessTableModel _model = new();
 
     [Fact]

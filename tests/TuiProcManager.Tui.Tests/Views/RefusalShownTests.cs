@@ -78,7 +78,7 @@ public sealed class RefusalShownTests : IDisposable
     public void JoinTimeoutDialog_RefusedTimeout_IsShownInFull(int width, int height, string timeout)
     {
         using Screen s = new(width, height, begin: false);
-        Events e = new();
+        EventBuilder e = new();
         s.Main.Apply([e.Spawned(1), e.State(1, WorkerState.Starting, WorkerState.Running)]);
 
         AssertRefusalShown<JoinTimeoutDialog>(s, 'T', app =>

@@ -17,7 +17,7 @@ public sealed class SchedulingViewTests
     /// <summary>Longer than the supervisor's state poll (50 ms): what the OS says is read by then.</summary>
     private static readonly TimeSpan StatePoll = TimeSpan.FromMilliseconds(60);
 
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     /// <summary>Three workers, one slot: 1 holds it, 2 and 3 are queued (stopped by the scheduler).</summary>
     private void OneSlotThreeWorkers(Screen s) => s.Feed(
@@ -69,7 +69,7 @@ public sealed class SchedulingViewTests
     public void Timeline_QueuedCellsHaveTheirGlyph_InTheLegendToo_AndTheTransitionSaysWhy()
     {
         using Screen s = new(120, 30);
-        s.Now = Events.T0.AddSeconds(2);
+        s.Now = EventBuilder.T0.AddSeconds(2);
         OneSlotThreeWorkers(s);
 
         Assert.Matches("2 cube 3 *│ *░+", s.Text);
@@ -199,9 +199,9 @@ public sealed class SchedulingViewTests
     public void Summary_APauseOnWaitRunEnds_ShowsInTheOutputsPlace_WithoutAKey_SGivesTheOutputBack()
     {
         using Screen s = new(100, 30);
-        _e.Now = Events.T0;
+        _e.Now = EventBuilder.T0;
         OneSlotThreeWorkers(s);
-        _e.Now = Events.T0.AddSeconds(3);
+        _e.Now = EventBuilder.T0.AddSeconds(3);
         s.Feed(
             _e.State(1, WorkerState.Running, WorkerState.Ended), _e.Ended(1),
             _e.State(2, WorkerState.Paused, WorkerState.Ended), _e.Ended(2));
@@ -227,7 +227,7 @@ public sealed class SchedulingViewTests
     {
         using Screen s = new(100, 30);
         s.Feed(_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running), _e.Line(1, "Square: 100"));
-        _e.Now = Events.T0.AddSeconds(1);
+        _e.Now = EventBuilder.T0.AddSeconds(1);
         s.Feed(_e.State(1, WorkerState.Running, WorkerState.Ended), _e.Ended(1));
 
         Assert.False(s.Main.ShowingSummary);

@@ -16,7 +16,7 @@ namespace TuiProcManager.Tui.Tests.Views;
 [Collection(GlobalUiState.Name)]
 public sealed class ScreenTruthTests
 {
-    private readonly Events _e = new();
+    private readonly EventBuilder _e = new();
 
     private static string Header(Screen s) => s.Lines[0];
 
@@ -67,12 +67,12 @@ public sealed class ScreenTruthTests
         using Screen s = new(100, 30);
         s.Feed(
             _e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])), _e.Spawned(2, WorkerSpec.Cube("2")), _e.Spawned(3, WorkerSpec.Cube("3")),
-            _e.Sample(1, 0, 1, Events.Child(2001, 1001, 50), Events.Child(2002, 1001, 50)));
+            _e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 50), EventBuilder.Child(2002, 1001, 50)));
 
         for (int i = 0; i < 3; i++)
         {
             s.Press(Key.CursorDown);
-            s.Feed(_e.Sample(1, 0, 1, Events.Child(2001, 1001, 50), Events.Child(2002, 1001, 50)), _e.Machine(10)); // the once-a-second refresh
+            s.Feed(_e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 50), EventBuilder.Child(2002, 1001, 50)), _e.Machine(10)); // the once-a-second refresh
         }
 
         Assert.Contains("Output · 2 cube 2", s.Text, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class ScreenTruthTests
     public void SelectedChildRow_WhenTheChildEnds_TheSelectionGoesToItsWorker()
     {
         using Screen s = new(100, 30);
-        s.Feed(_e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])), _e.Spawned(2), _e.Sample(1, 0, 1, Events.Child(2001, 1001, 50)));
+        s.Feed(_e.Spawned(1, WorkerSpec.Command(["python3", "lesson.py"])), _e.Spawned(2), _e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 50)));
         s.Press(Key.CursorDown); // the child's row
 
         s.Feed(_e.Descendant(1, 2001, 1001, WorkerState.Running, WorkerState.Ended));
@@ -228,7 +228,7 @@ public sealed class ScreenTruthTests
         using Screen s = new(120, 36);
         s.Feed(
             _e.Spawned(1, WorkerSpec.Command(["echo", "gpj.\u202Eexe"])),
-            _e.Sample(1, 0, 1, Events.Child(2001, 1001, 10, name: "kid\u2067x\u2069")),
+            _e.Sample(1, 0, 1, EventBuilder.Child(2001, 1001, 10, name: "kid\u2067x\u2069")),
             _e.Line(1, "exit \u202E0 ;rm\u2028next"));
         s.Press(new Key('o')); // merged: the worker's name in every line's tag too
         string text = s.Text;

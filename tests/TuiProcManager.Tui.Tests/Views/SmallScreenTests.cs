@@ -43,7 +43,7 @@ public sealed class SmallScreenTests : IDisposable
     public void EveryDialog_At60x16_FitsTheScreen_WithItsLastRowShown(char key, string lastRow)
     {
         using Screen s = new(60, 16, begin: false);
-        Events e = new();
+        EventBuilder e = new();
         s.Main.Apply([e.Spawned(1), e.State(1, Core.Workers.WorkerState.Starting, Core.Workers.WorkerState.Running)]);
         s.Main.OpenLab(new LabOptions
         {
@@ -221,7 +221,7 @@ public sealed class SmallScreenTests : IDisposable
         Assert.Contains("every key", text, StringComparison.Ordinal);
         Assert.Contains("q quits", text, StringComparison.Ordinal);
 
-        s.Feed(new Events().Spawned(1));
+        s.Feed(new EventBuilder().Spawned(1));
 
         Assert.DoesNotContain("Nothing runs yet", s.Text, StringComparison.Ordinal);
     }

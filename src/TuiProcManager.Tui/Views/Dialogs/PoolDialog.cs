@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
@@ -15,12 +16,16 @@ internal sealed class PoolDialog : FormDialog
 {
     private readonly InputField _kind, _inputs, _size, _steps, _work, _wait;
 
-    public PoolDialog()
+    private readonly MachineFacts _machine;
+
+    /// <param name="machine">The machine: its cores bound the pool's size.</param>
+    public PoolDialog(MachineFacts machine)
         : base("Start a pool: map over inputs", "Start", 76, 6)
     {
+        _machine = machine;
         _kind = AddField(0, "kind", "square", 12, "square or cube");
         _inputs = AddField(1, "inputs", "1..10", 22, "1..20 or 2,3,5");
-        _size = AddField(2, "workers", "2", 12, $"1 to {PoolRequest.MaxSize}");
+        _size = AddField(2, "workers", "2", 12, $"1 to {PoolRequest.MaxSizeOn(machine)}");
         _steps = AddField(3, "steps", "4", 12, "0 = at once");
         _work = AddField(4, "work ms", "200", 12, "CPU per step");
         _wait = AddField(5, "wait ms", "200", 12, "blocked per step");
@@ -49,7 +54,7 @@ internal sealed class PoolDialog : FormDialog
 
         if (!int.TryParse(_size.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size))
         {
-            return $"workers must be a whole number from 1 to {PoolRequest.MaxSize}, got '{InputText.Shorten(_size.Text.Trim(), MaxQuotedFieldLength)}'";
+            return $"workers must be a whole number from 1 to {PoolRequest.MaxSizeOn(_machine)}, got '{InputText.Shorten(_size.Text.Trim(), MaxQuotedFieldLength)}'";
         }
 
         if (!TryRange(_steps.Text, "steps", Workload.MaxSteps, out int steps, out error)
@@ -60,7 +65,7 @@ internal sealed class PoolDialog : FormDialog
         }
 
         PoolRequest request = new([.. map.Tasks], size, new Workload(steps, work, wait));
-        if (request.Problem() is { } problem)
+        if ((request.SizeProblemOn(_machine) ?? request.Problem()) is { } problem)
         {
             return problem;
         }

@@ -5,15 +5,21 @@ using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
 using TuiProcManager.Core.Workers;
 
-namespace TuiProcManager.Tui.Tests.TestSupport;
+namespace TuiProcManager.Testing;
 
-/// <summary>Builds supervisor events for model and view tests, numbered in order.</summary>
-internal sealed class Events
+/// <summary>
+/// Builds supervisor events as the supervisor would publish them: numbered in order, at <see cref="Now"/>, a
+/// clock that moves only when the test moves it. The one set of event builders of the Tui and Labs tests.
+/// </summary>
+internal sealed class EventBuilder
 {
     public static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private long _sequence;
 
     public DateTimeOffset Now { get; set; } = T0;
+
+    /// <summary>The next sequence number, for an event made by hand.</summary>
+    public long NextSequence() => ++_sequence;
 
     public WorkerSpawned Spawned(int id, WorkerSpec? spec = null, int? pid = null) =>
         new(++_sequence, Now, new WorkerId(id), spec ?? WorkerSpec.Square("10"), pid ?? 1000 + id);
@@ -40,7 +46,10 @@ internal sealed class Events
 
     public EventsDropped Dropped(int id, long lines) => new(++_sequence, Now, new WorkerId(id), lines, lines);
 
-    public JoinStarted JoinStarted(int id) => new(++_sequence, Now, new WorkerId(id), null);
+    public JoinStarted JoinStarted(int id, TimeSpan? timeout = null) => new(++_sequence, Now, new WorkerId(id), timeout);
+
+    public SignalSent Signal(int id, ProcessSignal signal, string why, SignalCause cause = SignalCause.Request) =>
+        new(++_sequence, Now, new WorkerId(id), signal, why, cause);
 
     public WorkerJoined Joined(int id, JoinOutcome outcome = JoinOutcome.Ended) =>
         new(++_sequence, Now, new WorkerId(id), outcome, outcome == JoinOutcome.Ended ? WorkerExit.Exited(0) : null);
