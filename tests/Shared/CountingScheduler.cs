@@ -1,6 +1,6 @@
 using System.Reactive.Concurrency;
 
-namespace TuiProcManager.Tui.Tests.TestSupport;
+namespace TuiProcManager.Testing;
 
 /// <summary>Passes everything to <paramref name="inner"/> and counts what was scheduled through it (a test's own actions go straight to the inner scheduler).</summary>
 internal sealed class CountingScheduler(IScheduler inner) : IScheduler
