@@ -54,8 +54,8 @@ internal sealed class EventBuilder
     public WorkerJoined Joined(int id, JoinOutcome outcome = JoinOutcome.Ended) =>
         new(++_sequence, Now, new WorkerId(id), outcome, outcome == JoinOutcome.Ended ? WorkerExit.Exited(0) : null);
 
-    public WorkerScheduled Scheduled(int id, SlotChange change, int slotsInUse, int queued, string why = "test") =>
-        new(++_sequence, Now, new WorkerId(id), change, why, slotsInUse, queued);
+    public WorkerScheduled Scheduled(int id, SlotChange change, int slotsInUse, int queued, string why = "test", TimeSpan? noticedWithin = null) =>
+        new(++_sequence, Now, new WorkerId(id), change, why, slotsInUse, queued, noticedWithin);
 
     public SchedulingChanged Mode(SchedulingMode mode, int slots = 1) => new(++_sequence, Now, mode, slots);
 

@@ -6,29 +6,25 @@ namespace TuiProcManager.Core.Tests.Scheduling;
 
 public sealed class RunSummaryBuilderTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-    private static readonly WorkerId A = new(1), B = new(2);
-    private long _sequence;
+    private static readonly WorkerId B = new(2);
+    private readonly EventBuilder _e = new();
 
     [Fact]
     public void TwoWorkersTakingTurns_TimesPerStateAndEstimates()
     {
         RunSummaryBuilder b = new();
-        b.Add(new SchedulingChanged(++_sequence, T0, SchedulingMode.PauseOnWait, 1));
-        b.Add(new WorkerSpawned(++_sequence, T0, A, WorkerSpec.Square("3"), 100));
-        b.Add(new WorkerSpawned(++_sequence, T0, B, WorkerSpec.Cube("3"), 101));
-        b.Add(new WorkerScheduled(++_sequence, T0, B, SlotChange.Queued, "queued", 1, 1));
-        State(A, 0, WorkerState.Starting, WorkerState.Running);
-        State(B, 0, WorkerState.Starting, WorkerState.Paused);
-        State(A, 1000, WorkerState.Running, WorkerState.Waiting);            // A: 1 s running
-        b.Add(new WorkerScheduled(++_sequence, At(1000), B, SlotChange.Granted, "got the slot", 1, 0));
-        State(B, 1000, WorkerState.Paused, WorkerState.Running);             // B: 1 s queued
-        State(A, 2000, WorkerState.Waiting, WorkerState.Ended);              // A: 1 s waiting
-        b.Add(new WorkerScheduled(++_sequence, At(1500), A, SlotChange.Queued, "woke", 1, 1, TimeSpan.FromMilliseconds(0.8)));
-        State(B, 3000, WorkerState.Running, WorkerState.Ended);              // B: 2 s running
-
-        void State(WorkerId w, int ms, WorkerState from, WorkerState to) =>
-            b.Add(new WorkerStateChanged(++_sequence, At(ms), w, from, to, "why"));
+        b.Add(_e.Mode(SchedulingMode.PauseOnWait, 1));
+        b.Add(_e.Spawned(1, WorkerSpec.Square("3"), 100));
+        b.Add(_e.Spawned(2, WorkerSpec.Cube("3"), 101));
+        b.Add(_e.Scheduled(2, SlotChange.Queued, 1, 1, "queued"));
+        b.Add(At(0).State(1, WorkerState.Starting, WorkerState.Running));
+        b.Add(At(0).State(2, WorkerState.Starting, WorkerState.Paused));
+        b.Add(At(1000).State(1, WorkerState.Running, WorkerState.Waiting));     // A: 1 s running
+        b.Add(At(1000).Scheduled(2, SlotChange.Granted, 1, 0, "got the slot"));
+        b.Add(At(1000).State(2, WorkerState.Paused, WorkerState.Running));      // B: 1 s queued
+        b.Add(At(2000).State(1, WorkerState.Waiting, WorkerState.Ended));       // A: 1 s waiting
+        b.Add(At(1500).Scheduled(1, SlotChange.Queued, 1, 1, "woke", TimeSpan.FromMilliseconds(0.8)));
+        b.Add(At(3000).State(2, WorkerState.Running, WorkerState.Ended));       // B: 2 s running
 
         RunSummary s = b.Build(cores: 2)!;
 
@@ -48,11 +44,11 @@ public sealed class RunSummaryBuilderTests
     public void SpawnAfterEverythingEnded_StartsANewRun()
     {
         RunSummaryBuilder b = new();
-        b.Add(new WorkerSpawned(++_sequence, T0, A, WorkerSpec.Square("3"), 100));
-        b.Add(new WorkerStateChanged(++_sequence, At(500), A, WorkerState.Starting, WorkerState.Ended, "exited"));
-        b.Add(new WorkerSpawned(++_sequence, At(60_000), B, WorkerSpec.Square("4"), 101));
+        b.Add(_e.Spawned(1, WorkerSpec.Square("3"), 100));
+        b.Add(At(500).State(1, WorkerState.Starting, WorkerState.Ended, "exited"));
+        b.Add(At(60_000).Spawned(2, WorkerSpec.Square("4"), 101));
 
-        RunSummary s = b.Build(cores: 2, now: At(61_000))!;
+        RunSummary s = b.Build(cores: 2, now: EventBuilder.T0.AddMilliseconds(61_000))!;
 
         Assert.False(b.RunEnded);
         Assert.Equal(TimeSpan.FromSeconds(1), s.Makespan);
@@ -63,7 +59,12 @@ public sealed class RunSummaryBuilderTests
     [Fact]
     public void NothingSpawned_NoSummary() => Assert.Null(new RunSummaryBuilder().Build(2));
 
-    private static DateTimeOffset At(int ms) => T0.AddMilliseconds(ms);
+    /// <summary>The builder, its clock set <paramref name="ms"/> after T0.</summary>
+    private EventBuilder At(int ms)
+    {
+        _e.Now = EventBuilder.T0.AddMilliseconds(ms);
+        return _e;
+    }
 
     private static (double Running, double Waiting, double Queued) Seconds(WorkerTimes w) =>
         (w.Running.TotalSeconds, w.Waiting.TotalSeconds, w.Queued.TotalSeconds);
