@@ -12,9 +12,6 @@ namespace TuiProcManager.Tui.Models;
 /// </summary>
 internal sealed class SchedulingModel
 {
-    /// <summary>Most run slots the keys go to (as <c>--slots</c> accepts).</summary>
-    public const int MaxSlots = PauseOnWaitPolicy.MaxSlots;
-
     public SchedulingMode Mode { get; private set; } = SchedulingMode.Parallel;
 
     /// <summary>Run slots of pause-on-wait mode (kept in parallel mode for the next switch).</summary>

@@ -34,7 +34,6 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     private Action? _flush; // one delegate, not one per event
     private int _expected = -1;
     private bool _anyFailed;
-    private int _spawnedCount;
     private bool _poolFinished;
     private bool _allEndedDue; // under _lock: every expected worker has ended; said by Flush
     private readonly Dictionary<(WorkerId, OutputChannel), long> _cutLines = []; // printing thread only: pipes whose cut line has not ended, and its number
@@ -97,7 +96,7 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
     {
         lock (_lock)
         {
-            return (_spawnedCount - _ended.Count, !_anyFailed);
+            return (_names.Count - _ended.Count, !_anyFailed); // a name per worker the stream showed started
         }
     }
 
@@ -151,7 +150,6 @@ internal sealed class ConsolePrinter(LineSink stdout, LineSink stderr, ConsoleSa
             switch (e)
             {
                 case WorkerSpawned s:
-                    _spawnedCount++;
                     _names[s.Worker] = s.Spec.DisplayName;
                     if (s.Note is { } note)
                     {
