@@ -17,6 +17,9 @@ internal readonly struct FileStatus
     /// <summary>The permission bits, setuid, setgid and sticky included (07777).</summary>
     public int Permissions => _buffer.Mode & 0xFFF;
 
+    /// <summary>Its owner's user ID.</summary>
+    public uint Owner => _buffer.Uid;
+
     /// <summary>Which file it is.</summary>
     public FileIdentity Identity => new(((ulong)_buffer.DeviceMajor << 32) | _buffer.DeviceMinor, _buffer.Inode);
 
@@ -24,7 +27,7 @@ internal readonly struct FileStatus
     public static unsafe bool TryGet(string path, bool follow, out FileStatus status, out int errno)
     {
         Libc.StatxBuffer buffer = default;
-        int rc = Libc.Statx(Libc.AT_FDCWD, path, follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_INO, &buffer);
+        int rc = Libc.Statx(Libc.AT_FDCWD, path, follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_INO_UID, &buffer);
         errno = rc < 0 ? Libc.LastErrno : 0;
         status = new FileStatus(buffer);
         return rc == 0;
@@ -34,7 +37,7 @@ internal readonly struct FileStatus
     public static unsafe bool TryGet(int fd, out FileStatus status)
     {
         Libc.StatxBuffer buffer = default;
-        int rc = Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_INO, &buffer);
+        int rc = Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_INO_UID, &buffer);
         status = new FileStatus(buffer);
         return rc == 0;
     }

@@ -10,6 +10,7 @@ internal static partial class Libc
     // The same values on x86-64 and arm64 (asm-generic); O_NOFOLLOW and O_DIRECTORY are not, and are not used.
     internal const int O_WRONLY = 0x1;
     internal const int O_CREAT = 0x40;
+    internal const int O_APPEND = 0x400;
     internal const int O_EXCL = 0x80;
     internal const int O_NOCTTY = 0x100;
 
@@ -83,6 +84,9 @@ internal static partial class Libc
     /// <summary>STATX_TYPE | STATX_MODE | STATX_INO: all that is asked for (the device is always filled in).</summary>
     internal const uint STATX_TYPE_MODE_INO = 0x1 | 0x2 | 0x100;
 
+    /// <summary>statx mask: the type, mode and inode, and the owner (STATX_UID).</summary>
+    internal const uint STATX_TYPE_MODE_INO_UID = STATX_TYPE_MODE_INO | 0x8;
+
     internal const int S_IFMT = 0xF000;
     internal const int S_IFSOCK = 0xC000;
     internal const int S_IFLNK = 0xA000;
@@ -99,6 +103,9 @@ internal static partial class Libc
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     internal struct StatxBuffer
     {
+        [FieldOffset(20)]
+        public uint Uid;
+
         [FieldOffset(28)]
         public ushort Mode;
 

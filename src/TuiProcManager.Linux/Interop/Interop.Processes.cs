@@ -12,6 +12,12 @@ internal static partial class Libc
     internal static partial int Kill(int pid, int signal);
 
     /// <summary>setpgid(2): a parent may move its child into a new group until the child execs.</summary>
+    [LibraryImport(Name, EntryPoint = "geteuid")]
+    internal static partial uint GetEuid();
+
+    /// <summary>posix_spawnattr flag (glibc 2.26+): the child calls setsid(), a new session with no controlling terminal.</summary>
+    internal const short POSIX_SPAWN_SETSID = 0x80;
+
     [LibraryImport(Name, EntryPoint = "setpgid", SetLastError = true)]
     internal static partial int SetPgid(int pid, int pgid);
 

@@ -36,8 +36,15 @@ internal static unsafe class Spawner
     private static bool _closeFromMissing;
 
     /// <summary>Starts <paramref name="program"/> with <paramref name="fds"/> as its fds 0 to 3.</summary>
+    /// <param name="program">A path, or a name looked up in PATH.</param>
+    /// <param name="argv">Its arguments, its name first.</param>
+    /// <param name="environment">Its environment.</param>
+    /// <param name="fds">Its fds 0 to 3 (-1: /dev/null, or none for 3).</param>
+    /// <param name="pid">Its process ID.</param>
+    /// <param name="newSession">In a session of its own (setsid), with no controlling terminal, instead of a
+    /// process group of its own in ours: a terminal that hangs up does not reach it.</param>
     /// <returns>0, or the errno that posix_spawn returned.</returns>
-    public static int Spawn(string program, IReadOnlyList<string> argv, NativeStringArray environment, ChildFds fds, out int pid)
+    public static int Spawn(string program, IReadOnlyList<string> argv, NativeStringArray environment, ChildFds fds, out int pid, bool newSession = false)
     {
         void* actions = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
         void* attributes = NativeMemory.AllocZeroed(Libc.SpawnStructSize);
@@ -66,7 +73,8 @@ internal static unsafe class Spawner
             _ = Libc.SpawnAttrSetSigMask(attributes, mask);
             _ = Libc.SpawnAttrSetSigDefault(attributes, defaults);
             _ = Libc.SpawnAttrSetPgroup(attributes, 0);
-            _ = Libc.SpawnAttrSetFlags(attributes, Libc.POSIX_SPAWN_SETPGROUP | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
+            short group = newSession ? Libc.POSIX_SPAWN_SETSID : Libc.POSIX_SPAWN_SETPGROUP; // both would fail: a session leader cannot change its group
+            _ = Libc.SpawnAttrSetFlags(attributes, (short)(group | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF));
             int child = 0;
             int rc = program.Contains('/', StringComparison.Ordinal)
                 ? Libc.PosixSpawn(&child, path, actions, attributes, args.Pointer, environment.Pointer)

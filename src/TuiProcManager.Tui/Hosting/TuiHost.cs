@@ -27,12 +27,15 @@ public static class TuiHost
         return catalog.Names;
     }
 
-    /// <summary>Runs the UI; returns the exit code (0 after q, 130 after Ctrl+C).</summary>
+    /// <summary>The exit code a signal's cancellation stands for when it means detach (<see cref="TuiOptions.SignalDetaches"/>).</summary>
+    private const int DetachCode = -1;
+
+    /// <summary>Runs the UI; returns how it ended (exit code 0 after q, 130 after Ctrl+C; detached after d).</summary>
     /// <param name="supervisor">The supervisor whose workers the UI shows and controls.</param>
     /// <param name="resolver">Checks programs typed into the run-a-command dialog.</param>
     /// <param name="options">Theme, colours, initial workers.</param>
     /// <param name="interrupt">Cancelled when a signal (SIGHUP, SIGTERM, SIGINT) asks the UI to stop every worker and leave.</param>
-    public static int Run(ISupervisor supervisor, IExecutableResolver resolver, TuiOptions options, CancellationToken interrupt)
+    public static TuiExit Run(ISupervisor supervisor, IExecutableResolver resolver, TuiOptions options, CancellationToken interrupt)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
         ArgumentNullException.ThrowIfNull(resolver);
@@ -73,7 +76,7 @@ public static class TuiHost
         int interrupted = 0;
         Action<int> raise = options.RaiseSignal ?? (signal =>
         {
-            Interlocked.CompareExchange(ref interrupted, 128 + signal, 0);
+            Interlocked.CompareExchange(ref interrupted, signal == 1 && options.SessionName is not null ? DetachCode : 128 + signal, 0);
             pacer.UserActive();
         });
         using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
@@ -97,6 +100,7 @@ public static class TuiHost
 
         (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);
         main.UseExplainTexts(texts, textsProblem);
+        main.SessionName = options.SessionName;
         if (options.Lab is { } lab)
         {
             main.OpenLab(lab);
@@ -111,13 +115,18 @@ public static class TuiHost
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>
         {
-            Interlocked.CompareExchange(ref interrupted, 130, 0); // the exit code is the caller's (128 + the signal)
+            // The exit code is the caller's (128 + the signal); in a session a hang-up detaches instead.
+            Interlocked.CompareExchange(ref interrupted, options.SignalDetaches?.Invoke() == true ? DetachCode : 130, 0);
             pacer.UserActive(); // wakes the loop: no lock, returns at once
         });
         main.Interrupt = () => raise(2); // Ctrl+C, in a dialog too
         app.Iteration += (_, _) =>
         {
-            if (Volatile.Read(ref interrupted) is int code and not 0)
+            if (Volatile.Read(ref interrupted) is DetachCode)
+            {
+                main.DetachNow(); // closes any dialog first, leaves every worker as it is
+            }
+            else if (Volatile.Read(ref interrupted) is int code and not 0)
             {
                 main.StopNow(code); // closes any dialog first; once only
             }
@@ -129,7 +138,7 @@ public static class TuiHost
 
         app.Run(main);
         main.CloseLab();
-        return main.ExitCode;
+        return new TuiExit(main.ExitCode, main.Detached);
     }
 
     /// <summary>The Explain panel's texts, or why they cannot be used (the panel then says so; nothing else is affected).</summary>

@@ -43,6 +43,18 @@ public sealed record TuiOptions
     /// </summary>
     public IObservable<string>? Problems { get; init; }
 
+    /// <summary>
+    /// The session the UI is attached to (its supervisor runs in a session server): shown in the header, and
+    /// d detaches. Null when the supervisor is the UI's own (d then does nothing).
+    /// </summary>
+    public string? SessionName { get; init; }
+
+    /// <summary>
+    /// Whether the signal that just cancelled the UI's interrupt token means detach (a terminal that hung
+    /// up, in a session) rather than stop every worker; null: every signal stops them.
+    /// </summary>
+    public Func<bool>? SignalDetaches { get; init; }
+
     /// <summary>A lab to open (<c>tuiproc lab N</c>); null for none.</summary>
     public LabOptions? Lab { get; init; }
 

@@ -59,6 +59,7 @@ internal static class KeyMap
             "E" => UiAction.ExportReport,
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
+            "d" => UiAction.Detach,
             _ => UiAction.None,
         };
     }

@@ -61,4 +61,7 @@ internal enum UiAction
 
     /// <summary>Ctrl+C: stop every worker and leave without asking.</summary>
     Interrupt,
+
+    /// <summary>d: leave the session running and exit the UI (tuiproc attach brings it back).</summary>
+    Detach,
 }

@@ -59,6 +59,19 @@ internal sealed class HeaderView : CanvasView, Controllers.IStatusLine
     /// <summary>Join status: "joining 2 of 3…", "Done!", or null.</summary>
     public string? Join { get; set; }
 
+    /// <summary>The session's name, after tuiproc's; null when the UI runs its own workers.</summary>
+    public string? Session
+    {
+        get => _session;
+        set
+        {
+            _session = value;
+            SetNeedsDraw();
+        }
+    }
+
+    private string? _session;
+
     public string? Message { get; private set; }
 
     public bool MessageIsError { get; private set; }
@@ -124,7 +137,7 @@ internal sealed class HeaderView : CanvasView, Controllers.IStatusLine
     /// <summary>The status part of the first row: name, counts (shortened to fit), mode, join.</summary>
     private string Status(int width)
     {
-        const string name = " tuiproc ";
+        string name = Session is null ? " tuiproc " : $" tuiproc {Session} ";
         string mode = $" {Separator} mode: {Mode} ";
         string counts = FullCounts();
         if (name.Length + counts.Length + mode.Length > width)

@@ -44,6 +44,7 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.NextPlace: NextPlace(); break;
             case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
             case UiAction.Quit: AfterThisKey(() => Stop(ask: true, exitCode: 0)); break;
+            case UiAction.Detach: Detach(); break;
             case UiAction.Interrupt: Interrupted(); break;
             case UiAction.Kill: _actions.Kill(); break;
             case UiAction.JoinWithTimeout: AfterThisKey(_actions.JoinWithTimeout); break;
@@ -254,6 +255,44 @@ internal sealed partial class MainWindow : IDialogs
     }
 
     private bool _stoppingNow;
+
+    /// <summary>The session this UI is attached to (shown in the header); null when the workers are the UI's own.</summary>
+    public string? SessionName
+    {
+        get => _header.Session;
+        set => _header.Session = value;
+    }
+
+    /// <summary>The UI ended by detaching: the session and its workers go on.</summary>
+    public bool Detached { get; private set; }
+
+    /// <summary>
+    /// Leaves the session as it is and ends the UI (d, or a terminal that hung up): every dialog is closed,
+    /// no worker is touched. Once; nothing after a stop has begun.
+    /// </summary>
+    public void DetachNow()
+    {
+        if (_stoppingNow || _actions.Stopping || SessionName is null)
+        {
+            return;
+        }
+
+        _stoppingNow = true;
+        Detached = true;
+        CloseDialogs();
+        App?.RequestStop(this);
+    }
+
+    private void Detach()
+    {
+        if (SessionName is null)
+        {
+            _header.Say("d detaches from a session; this UI's workers are its own, so there is none to leave running (q quits)");
+            return;
+        }
+
+        AfterThisKey(DetachNow);
+    }
 
     /// <summary>Asks every dialog above this window to close; their Run loops return, innermost first.</summary>
     private void CloseDialogs()

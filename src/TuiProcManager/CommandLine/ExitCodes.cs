@@ -19,6 +19,12 @@ internal static class ExitCodes
     /// </summary>
     public const int Incomplete = 3;
 
+    /// <summary>
+    /// <c>attach</c>, <c>ctl</c>, <c>events</c>: there is no such session (or its server is gone). The same
+    /// number as <see cref="Incomplete"/>, which only <c>run</c> and the UI's events file give.
+    /// </summary>
+    public const int NoSession = 3;
+
     /// <summary>The reader of our stdout (or stderr) closed it: the workers were stopped, as a filter ends on SIGPIPE (128 + 13).</summary>
     public const int ReaderGone = 141;
 

@@ -42,14 +42,21 @@ internal sealed class SignalWatchdog : IDisposable
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(1);
 
     private readonly ISupervisor _supervisor;
+    private readonly Func<bool>? _detaches;
     private readonly TerminationSignals _signals;
     private readonly TerminalRescue _terminal;
     private readonly ManualResetEvent _disposed = new(false);
     private readonly Thread _thread;
 
-    public SignalWatchdog(ISupervisor supervisor, TerminationSignals signals, TerminalRescue terminal)
+    /// <param name="supervisor">The workers to stop.</param>
+    /// <param name="signals">The signals that start the watch.</param>
+    /// <param name="terminal">Restored before the process ends.</param>
+    /// <param name="detaches">Whether the signal that came means detach (a hang-up, in a session): then no
+    /// worker is touched, and only the process is ended if the UI does not end by itself.</param>
+    public SignalWatchdog(ISupervisor supervisor, TerminationSignals signals, TerminalRescue terminal, Func<bool>? detaches = null)
     {
         _supervisor = supervisor;
+        _detaches = detaches;
         _signals = signals;
         _terminal = terminal;
         _thread = new Thread(Watch) { IsBackground = true, Name = "tuiproc signal watchdog" };
@@ -78,9 +85,13 @@ internal sealed class SignalWatchdog : IDisposable
         }
 
         Stopwatch since = Stopwatch.StartNew();
+        bool detach = _detaches?.Invoke() == true;
         try
         {
-            _ = _supervisor.TerminateAllAsync(); // SIGTERM now, SIGKILL after the grace period (the supervisor's clock thread)
+            if (!detach)
+            {
+                _ = _supervisor.TerminateAllAsync(); // SIGTERM now, SIGKILL after the grace period (the supervisor's clock thread)
+            }
         }
         catch (ObjectDisposedException)
         {
@@ -92,7 +103,11 @@ internal sealed class SignalWatchdog : IDisposable
             return;
         }
 
-        KillAll(_supervisor);
+        if (!detach)
+        {
+            KillAll(_supervisor);
+        }
+
         if (_disposed.WaitOne(TimeSpan.FromTicks(Math.Max(0, (ExitAfter - since.Elapsed).Ticks))))
         {
             return;

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using TuiProcManager.Composition;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Core.Workers;
+using TuiProcManager.Sessions;
 
 namespace TuiProcManager.CommandLine;
 
@@ -21,8 +22,13 @@ internal static class TuiprocCommand
         {
             RunCommand.Create(stdout, stderr, services.Resolver, services.Machine),
             LabCommand.Create(LabCommandContext.ForUser(stdout, stderr, services)),
+            AttachCommand.Create(stderr, services),
+            LsCommand.Create(stdout, stderr, services.Clock),
+            CtlCommand.Create(stdout, stderr, services.Resolver, services.Machine),
+            EventsCommand.Create(stderr),
+            SessionServerCommand.Create(stderr),
         };
-        UiCommand.AddTo(root, stderr, services.Resolver);
+        UiCommand.AddTo(root, stderr, services);
 
         if (SizeProblem(args) is { } tooBig)
         {
@@ -30,7 +36,7 @@ internal static class TuiprocCommand
             return ExitCodes.Usage;
         }
 
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed = root.Parse(CtlCommand.Normalize(args));
         if (parsed.Errors.Count > 0)
         {
             string command = CommandPath(parsed.CommandResult);

@@ -8,17 +8,20 @@ using TuiProcManager.Headless;
 using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
 using TuiProcManager.Linux.Hosting;
+using TuiProcManager.Sessions;
 
 namespace TuiProcManager.CommandLine;
 
 /// <summary><c>tuiproc [KIND:N …] [--cmd …]</c>: the full-screen UI, optionally with workers started.</summary>
 internal static class UiCommand
 {
-    public static void AddTo(RootCommand root, TextWriter stderr, IExecutableResolver resolver)
+    public static void AddTo(RootCommand root, TextWriter stderr, CommandLineServices services)
     {
-        UiArguments ui = new(resolver);
+        UiArguments ui = new(services.Resolver);
+        SessionArguments session = new();
         ui.AddTo(root);
-        root.SetAction((parsed, _) => RunAsync(parsed, ui, stderr, lab: null));
+        session.AddTo(root);
+        root.SetAction((parsed, _) => RunAsync(parsed, ui, stderr, lab: null, new SessionStart(session, services)));
     }
 
     /// <summary>
@@ -29,25 +32,19 @@ internal static class UiCommand
     /// <param name="ui">The UI's options in it.</param>
     /// <param name="stderr">Where one-line problems go.</param>
     /// <param name="lab">The lab to open; its <see cref="LabOptions.Record"/> is connected to the events file here.</param>
-    public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab)
+    /// <param name="session">Start a session and attach to it (<c>tuiproc [specs]</c>); null: the supervisor
+    /// runs in this process (a lab, until labs run in sessions too).</param>
+    public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab, SessionStart? session = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(ui);
-        IReadOnlyList<string> names = TuiHost.LoadThemes(ShippedContent.Themes, out _);
         string? chosen = parsed.GetValue(ui.Theme);
-        if (chosen is not null && !names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
+        string instead = lab is null
+            ? "for a run without the UI use: tuiproc run square:10 cube:10"
+            : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab check {lab.Lab.Id} FILE";
+        if (await ScreenProblemAsync(chosen, instead, stderr).ConfigureAwait(false) is { } unusable)
         {
-            await stderr.WriteLineAsync($"tuiproc: unknown theme '{InputText.Shorten(chosen)}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
-        {
-            string instead = lab is null
-                ? "for a run without the UI use: tuiproc run square:10 cube:10"
-                : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab check {lab.Lab.Id} FILE";
-            await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); {instead}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return unusable;
         }
 
         if (WorkerExecutable.Problem() is { } problem)
@@ -68,34 +65,25 @@ internal static class UiCommand
             await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
         }
 
-        await using ServiceProvider services = AppServices.Build();
-        Supervisor owned = services.GetRequiredService<Supervisor>(); // ours to stop, below
-        ISupervisor supervisor = owned;
-        await ui.Scheduling.ApplyAsync(parsed, supervisor).ConfigureAwait(false);
         EventLogWriter? log = files.Events;
-        using IDisposable logging = log?.Attach(supervisor) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
-        using TerminationSignals signals = new(() => SignalWatchdog.KillAll(supervisor));
-        TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
-        using SignalWatchdog watchdog = new(supervisor, signals, terminal);
-        TuiOptions options = new()
+        UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), log, lab);
+        int code;
+        if (session is null)
         {
-            Files = ShippedContent.Files,
-            TerminalInput = static () => new TerminalInputWait(), // the UI's input thread sleeps in poll(2) on stdin
-            Time = services.GetRequiredService<TimeProvider>(),
-            Machine = services.GetRequiredService<MachineFacts>(),
-            Themes = ShippedContent.Themes,
-            ExplainTexts = ShippedContent.Labs.Find("explain.json"),
-            Theme = chosen,
-            Colors = parsed.GetValue(ui.Colors) ?? "auto",
-            InitialWorkers = ui.Workers.Build(parsed),
-            Lab = lab is null || log is null ? lab : lab with { Record = log.Write },
-            Problems = log is null ? null : RecordProblems(log),
-            RaiseSignal = signals.Raise,
-        };
-        int code = TuiHost.Run(supervisor, services.GetRequiredService<IExecutableResolver>(), options, signals.Token);
-        terminal.Release(); // the UI has put the terminal back itself
-        await owned.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
-        code = signals.Signal != 0 ? ExitCodes.Signaled(signals.Signal) : code;
+            await using ServiceProvider services = AppServices.Build();
+            Supervisor owned = services.GetRequiredService<Supervisor>(); // ours to stop, below
+            await ui.Scheduling.ApplyAsync(parsed, owned).ConfigureAwait(false);
+            using IDisposable logging = log?.Attach(owned) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
+            (TuiExit exit, int signal) = Run(owned, run, services.GetRequiredService<IExecutableResolver>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MachineFacts>(), sessionName: null);
+            await owned.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
+            code = signal != 0 ? ExitCodes.Signaled(signal) : exit.Code;
+        }
+        else
+        {
+            int? started = await session.RunAsync(parsed, ui, run, stderr).ConfigureAwait(false);
+            code = started ?? ExitCodes.Failure;
+        }
+
         if (log is not null)
         {
             // The record is lossless, so its reader (a FIFO, a slow disk) may still be taking the last
@@ -115,6 +103,69 @@ internal static class UiCommand
         }
 
         return code;
+    }
+
+    /// <summary>
+    /// Runs the UI over <paramref name="supervisor"/> until the user quits or detaches, or a signal comes;
+    /// with its signal handling (a watchdog that ends the process whatever the UI does) and the terminal's
+    /// rescue. In a session, a hang-up (SIGHUP, or the terminal gone) detaches instead of stopping.
+    /// </summary>
+    /// <returns>How the UI ended, and the signal that ended it (0: none).</returns>
+    public static (TuiExit Exit, int Signal) Run(
+        ISupervisor supervisor, UiRun run, IExecutableResolver resolver, TimeProvider time, MachineFacts machine, string? sessionName)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using TerminationSignals signals = new(() => SignalWatchdog.KillAll(supervisor));
+        Func<bool>? detaches = sessionName is null ? null : () => signals.Signal == 1;
+        TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
+        using SignalWatchdog watchdog = new(supervisor, signals, terminal, detaches);
+        EventLogWriter? log = run.Events;
+        TuiOptions options = new()
+        {
+            Files = ShippedContent.Files,
+            TerminalInput = static () => new TerminalInputWait(), // the UI's input thread sleeps in poll(2) on stdin
+            Time = time,
+            Machine = machine,
+            Themes = ShippedContent.Themes,
+            ExplainTexts = ShippedContent.Labs.Find("explain.json"),
+            Theme = run.Theme,
+            Colors = run.Colors,
+            InitialWorkers = run.Workers,
+            Lab = run.Lab is not { } lab || log is null ? run.Lab : lab with { Record = log.Write },
+            Problems = log is null ? null : RecordProblems(log),
+            RaiseSignal = signals.Raise,
+            SessionName = sessionName,
+            SignalDetaches = detaches,
+        };
+        TuiExit exit = TuiHost.Run(supervisor, resolver, options, signals.Token);
+        terminal.Release(); // the UI has put the terminal back itself
+        return (exit, signals.Signal);
+    }
+
+    /// <summary>
+    /// What every UI needs before it starts: a known theme (when one is asked for) and a terminal on stdin
+    /// and stdout. The exit code (2) once the problem is said, or null.
+    /// </summary>
+    /// <param name="theme">The --theme given, or null.</param>
+    /// <param name="instead">What to do without a terminal, for the message.</param>
+    /// <param name="stderr">Where the one line goes.</param>
+    public static async Task<int?> ScreenProblemAsync(string? theme, string instead, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        IReadOnlyList<string> names = TuiHost.LoadThemes(ShippedContent.Themes, out _);
+        if (theme is not null && !names.Contains(theme, StringComparer.OrdinalIgnoreCase))
+        {
+            await stderr.WriteLineAsync($"tuiproc: unknown theme '{InputText.Shorten(theme)}' (available: {string.Join(", ", names)})").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        {
+            await stderr.WriteLineAsync($"tuiproc: the UI needs a terminal (stdin and stdout are not one); {instead}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return null;
     }
 
     /// <summary>How long the events file's reader may take, once the UI is gone, to take the last events.</summary>

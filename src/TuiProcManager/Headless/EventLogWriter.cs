@@ -62,8 +62,16 @@ internal sealed class EventLogWriter : IDisposable
     /// <summary>Writes every event of <paramref name="supervisor"/> from now on (a snapshot first), on a thread of its own; dispose to stop.</summary>
     public IDisposable Attach(ISupervisor supervisor)
     {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        return Attach(delivery => supervisor.LosslessEvents(ShownAs, delivery));
+    }
+
+    /// <summary>Writes every event of <paramref name="events"/>, delivered on the writer's thread (the scheduler it is given); dispose to stop.</summary>
+    public IDisposable Attach(Func<System.Reactive.Concurrency.IScheduler, IObservable<SupervisorEvent>> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         ConsumerThread thread = _thread = new ConsumerThread("tuiproc-record");
-        IDisposable subscription = supervisor.LosslessEvents(ShownAs, thread.Scheduler).Subscribe(Write, Fail, Close);
+        IDisposable subscription = events(thread.Scheduler).Subscribe(Write, Fail, Close);
         return new CompositeDisposable(subscription, Disposable.Create(() => thread.Post(Close)));
     }
 

@@ -23,6 +23,7 @@ internal sealed class HelpDialog : Dialog
         e        Explain: what each action and change means (Python call, system calls, traps)
         L h a E  in a lab (tuiproc lab N): the lab panel, a hint, answer the question, save a report
         t  q     next theme;  quit (asks y/n when workers are alive; stops them all on the way out)
+        d        detach: the session and its workers go on; tuiproc attach brings the screen back
         Ctrl+C   stop every worker and quit at once, in a dialog too (exit code 130)
         arrows, PgUp/PgDn, Home/End move in a panel; Tab moves between panels; Esc closes a dialog
         States: running (on a CPU), waiting (blocked in the kernel: sleep, I/O), paused (stopped by

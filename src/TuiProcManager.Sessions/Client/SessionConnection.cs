@@ -1,0 +1,128 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using TuiProcManager.Protocol;
+using TuiProcManager.Protocol.V1;
+using TuiProcManager.Sessions.Transport;
+
+namespace TuiProcManager.Sessions.Client;
+
+/// <summary>
+/// A client's connection to one session: the versions checked (<c>Hello</c>), the session's
+/// <see cref="RemoteSupervisor"/> for the UI, and the raw calls for <c>tuiproc ctl</c>. Disposing it ends
+/// every stream and call it opened; the session goes on.
+/// </summary>
+public sealed class SessionConnection : IAsyncDisposable, IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly CancellationTokenSource _closing = new();
+
+    private SessionConnection(GrpcChannel channel, HelloReply hello)
+    {
+        _channel = channel;
+        Calls = new Session.SessionClient(channel);
+        Hello = hello;
+        Supervisor = new RemoteSupervisor(Calls, _closing.Token);
+    }
+
+    /// <summary>The server's answer to Hello: its versions and the session as it was then.</summary>
+    public HelloReply Hello { get; }
+
+    /// <summary>The session's name.</summary>
+    public string Name => Hello.Session.Name;
+
+    /// <summary>The session's supervisor, for the UI and for <c>ctl</c>'s commands.</summary>
+    public RemoteSupervisor Supervisor { get; }
+
+    /// <summary>The session's calls as they are on the wire.</summary>
+    public Session.SessionClient Calls { get; }
+
+    /// <summary>Connects over <paramref name="channel"/> (which it then owns) and says hello.</summary>
+    /// <param name="channel">From <see cref="SessionChannel"/>.</param>
+    /// <param name="client">Who connects, for the server's log: "tuiproc attach".</param>
+    /// <param name="cancellationToken">Gives up.</param>
+    /// <exception cref="SessionException">Not reached, or a server of another protocol version (one line).</exception>
+    public static async Task<SessionConnection> OpenAsync(GrpcChannel channel, string client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        try
+        {
+            HelloReply hello = await new Session.SessionClient(channel).HelloAsync(
+                new HelloRequest { Major = ProtocolVersion.Major, Revision = ProtocolVersion.Revision, Client = $"{ProtocolVersion.Program} {client}" },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (ProtocolVersion.Mismatch(ProtocolVersion.Major, hello.Major, hello.Server, "the session") is { } mismatch)
+            {
+                throw new SessionException(mismatch);
+            }
+
+            return new SessionConnection(channel, hello);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            channel.Dispose();
+            throw new SessionException(
+                $"the session does not speak session protocol {ProtocolVersion.Major} ({ProtocolVersion.Program}): use the same tuiproc version on both sides", e);
+        }
+        catch (RpcException e)
+        {
+            channel.Dispose();
+            throw RpcFaults.Translate(e) is SessionException known ? known : new SessionException(ConnectionProblem.Describe(e), e);
+        }
+        catch (SessionException)
+        {
+            channel.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The session now.</summary>
+    public Task<SessionStatus> StatusAsync() => RpcFaults.Call(async () => await Calls.StatusAsync(new StatusRequest(), cancellationToken: _closing.Token));
+
+    /// <summary>Every worker as it is now (a Watch that ends after its snapshot).</summary>
+    public async Task<Core.Events.SupervisorSnapshot> SnapshotAsync()
+    {
+        try
+        {
+            using AsyncServerStreamingCall<EventBatch> call = Calls.Watch(
+                new WatchRequest { Start = WatchRequest.Types.Start.Snapshot, Follow = false }, cancellationToken: _closing.Token);
+            while (await call.ResponseStream.MoveNext(_closing.Token).ConfigureAwait(false))
+            {
+                foreach (Event e in call.ResponseStream.Current.Events)
+                {
+                    if (e.ToCore() is Core.Events.SupervisorSnapshot snapshot)
+                    {
+                        return snapshot;
+                    }
+                }
+            }
+        }
+        catch (RpcException e)
+        {
+            throw RpcFaults.Translate(e);
+        }
+
+        throw new SessionException("the session ended before it said what it runs");
+    }
+
+    /// <summary>Ends the session: its workers are terminated (SIGTERM, then SIGKILL after the grace), then the server exits.</summary>
+    /// <returns>How many workers were alive and asked to end.</returns>
+    public Task<int> EndAsync(TimeSpan? grace = null) => RpcFaults.Call(async () =>
+        (await Calls.EndAsync(new EndRequest { Grace = grace is { } g ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(g) : null }, cancellationToken: _closing.Token)).Terminated);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_closing.IsCancellationRequested)
+        {
+            _closing.Cancel();
+            _channel.Dispose();
+            _closing.Dispose();
+        }
+    }
+}

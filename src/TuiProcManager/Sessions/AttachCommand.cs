@@ -1,0 +1,53 @@
+using System.CommandLine;
+using TuiProcManager.CommandLine;
+using TuiProcManager.Composition;
+using TuiProcManager.Sessions.Client;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary><c>tuiproc attach [NAME]</c>: the UI back on a running session, as it was.</summary>
+internal static class AttachCommand
+{
+    public static Command Create(TextWriter stderr, CommandLineServices services)
+    {
+        Argument<string?> name = new("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne };
+        UiArguments ui = new(services.Resolver);
+        Command command = new("attach", "Attach the UI to a running session: its workers, their output, the timeline and the CPU history come back as they were.")
+        {
+            name,
+            ui.Theme,
+            ui.Colors,
+        };
+        command.SetAction(async (parsed, _) =>
+        {
+            string? theme = parsed.GetValue(ui.Theme);
+            if (await UiCommand.ScreenProblemAsync(theme, "to follow a session without a terminal: tuiproc events NAME --follow", stderr).ConfigureAwait(false) is { } unusable)
+            {
+                return unusable;
+            }
+
+            SessionConnection connection;
+            try
+            {
+                connection = await SessionConnector.ConnectAsync(parsed.GetValue(name), "attach").ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (SessionException e)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.NoSession;
+            }
+
+            await using (connection.ConfigureAwait(false))
+            {
+                UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Events: null, Lab: null);
+                return await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
+            }
+        });
+        return command;
+    }
+}

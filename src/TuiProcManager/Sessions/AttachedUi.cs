@@ -1,0 +1,65 @@
+using TuiProcManager.CommandLine;
+using TuiProcManager.Composition;
+using TuiProcManager.Headless;
+using TuiProcManager.Sessions.Client;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary>
+/// The UI attached to a session, for <c>tuiproc</c> and <c>tuiproc attach</c>: run until the user detaches
+/// (d), the terminal hangs up (detach too), or the user quits (q, Ctrl+C, SIGTERM: the UI stops the
+/// workers, and the session ends with it).
+/// </summary>
+internal static class AttachedUi
+{
+    public static async Task<int> RunAsync(SessionConnection connection, UiRun run, CommandLineServices services, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(services);
+        using IDisposable logging = run.Events?.Attach(connection.Supervisor) ?? System.Reactive.Disposables.Disposable.Empty;
+        (TuiExit exit, int signal) = UiCommand.Run(connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, connection.Name);
+        if (exit.Detached)
+        {
+            string alive = await AliveAsync(connection).ConfigureAwait(false);
+            await SayQuietly(stderr, $"detached from session {connection.Name}{alive}; tuiproc attach {connection.Name} brings it back").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            _ = await connection.EndAsync().ConfigureAwait(false); // the UI has stopped the workers; the server ends
+        }
+        catch (Exception e) when (e is SessionException or ObjectDisposedException)
+        {
+            // Already ending (another client ended it), or its server is gone: nothing is left to stop.
+        }
+
+        return signal != 0 ? ExitCodes.Signaled(signal) : exit.Code;
+    }
+
+    private static async Task<string> AliveAsync(SessionConnection connection)
+    {
+        try
+        {
+            Protocol.V1.SessionStatus now = await connection.StatusAsync().ConfigureAwait(false);
+            return $" ({Core.Text.Plural.Of(now.WorkersAlive, "worker")} alive)";
+        }
+        catch (SessionException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>Writes a line where the terminal may be gone (a hang-up): a failure is not worth more than the line.</summary>
+    private static async Task SayQuietly(TextWriter stderr, string line)
+    {
+        try
+        {
+            await stderr.WriteLineAsync("tuiproc: " + line).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

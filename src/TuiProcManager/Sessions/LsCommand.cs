@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using TuiProcManager.Protocol.V1;
+using TuiProcManager.Sessions.Client;
+using TuiProcManager.Sessions.Directory;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary>
+/// <c>tuiproc ls</c>: this user's sessions — name, workers alive, clients attached, age, lab, and when it
+/// ends if nobody attaches. A session whose server is gone is said once and its socket removed.
+/// </summary>
+internal static class LsCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        Option<bool> json = new("--json") { Description = "One JSON object per session, on one line each (JSON Lines)." };
+        Command command = new("ls", "List your sessions: workers alive, clients attached, age, lab, and when each ends if nobody attaches.") { json };
+        command.SetAction(async (parsed, _) =>
+        {
+            SessionDirectory directory = SessionConnector.Directory;
+            List<SessionStatus> live = [];
+            foreach (string name in directory.Names())
+            {
+                try
+                {
+                    await using SessionConnection connection = await SessionConnector.ConnectAsync(name, "ls").ConfigureAwait(false);
+                    live.Add(connection.Hello.Session);
+                }
+                catch (SessionException e)
+                {
+                    await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                }
+            }
+
+            if (parsed.GetValue(json))
+            {
+                foreach (SessionStatus s in live)
+                {
+                    await stdout.WriteLineAsync(Json(s)).ConfigureAwait(false);
+                }
+            }
+            else if (live.Count == 0)
+            {
+                await stdout.WriteLineAsync("no sessions (tuiproc starts one)").ConfigureAwait(false);
+            }
+            else
+            {
+                await stdout.WriteLineAsync(Table(live, clock.GetUtcNow())).ConfigureAwait(false);
+            }
+
+            await stdout.FlushAsync().ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Table(List<SessionStatus> sessions, DateTimeOffset now)
+    {
+        string[] heading = ["NAME", "WORKERS", "CLIENTS", "AGE", "LAB", "ENDS"];
+        List<string[]> rows = [heading];
+        foreach (SessionStatus s in sessions)
+        {
+            rows.Add([
+                s.Name,
+                $"{s.WorkersAlive} alive of {s.Workers}",
+                s.Clients.ToString(CultureInfo.InvariantCulture),
+                Span(now - s.StartedAt.ToDateTimeOffset()),
+                s.Lab.Length == 0 ? "-" : s.Lab,
+                Ends(s, now),
+            ]);
+        }
+
+        int[] widths = [.. Enumerable.Range(0, heading.Length).Select(c => rows.Max(r => r[c].Length))];
+        return string.Join('\n', rows.Select(r => string.Join("  ", r.Select((cell, c) => c == r.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd()));
+    }
+
+    /// <summary>When it ends if nobody attaches: "attached", "in 1h59m (linger 2h)", "never".</summary>
+    private static string Ends(SessionStatus s, DateTimeOffset now) =>
+        s.EndsAt is { } at ? $"in {Span(at.ToDateTimeOffset() - now)}" + (s.Linger is { } l && s.WorkersAlive > 0 ? $" (linger {LingerOption.Format(l.ToTimeSpan())})" : "")
+        : s.Clients > 0 ? "when detached: " + (s.Linger is { } linger ? $"after {LingerOption.Format(linger.ToTimeSpan())}" : "never")
+        : "never (--linger never)";
+
+    /// <summary>A span for people: 42s, 12m, 1h3m, 2d4h.</summary>
+    private static string Span(TimeSpan span)
+    {
+        span = span < TimeSpan.Zero ? TimeSpan.Zero : span;
+        return span.TotalMinutes < 1 ? $"{(int)span.TotalSeconds}s"
+            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes}m"
+            : span.TotalDays < 1 ? $"{(int)span.TotalHours}h{span.Minutes}m"
+            : $"{(int)span.TotalDays}d{span.Hours}h";
+    }
+
+    private static string Json(SessionStatus s)
+    {
+        using MemoryStream buffer = new();
+        using (Utf8JsonWriter w = new(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Name);
+            w.WriteNumber("server_pid", s.ServerPid);
+            w.WriteString("started_at", s.StartedAt.ToDateTimeOffset());
+            w.WriteNumber("workers", s.Workers);
+            w.WriteNumber("workers_alive", s.WorkersAlive);
+            w.WriteNumber("clients", s.Clients);
+            if (s.Lab.Length > 0)
+            {
+                w.WriteString("lab", s.Lab);
+            }
+            else
+            {
+                w.WriteNull("lab");
+            }
+
+            if (s.Linger is { } linger)
+            {
+                w.WriteNumber("linger_seconds", (long)linger.ToTimeSpan().TotalSeconds);
+            }
+            else
+            {
+                w.WriteNull("linger_seconds");
+            }
+
+            if (s.EndsAt is { } at)
+            {
+                w.WriteString("ends_at", at.ToDateTimeOffset());
+            }
+            else
+            {
+                w.WriteNull("ends_at");
+            }
+
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

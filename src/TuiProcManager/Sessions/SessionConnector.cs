@@ -1,0 +1,65 @@
+using TuiProcManager.Sessions.Client;
+using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Transport;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary>
+/// Finds a session by the name a user gave (or the only one, when none is given) and connects to it: the
+/// one place where "no such session" and "its server is gone" are decided for every command.
+/// </summary>
+internal static class SessionConnector
+{
+    /// <summary>This user's session directory.</summary>
+    public static SessionDirectory Directory => SessionDirectory.ForThisUser(Environment.GetEnvironmentVariable);
+
+    /// <summary>Connects to session <paramref name="name"/>, or to the only session when null.</summary>
+    /// <param name="name">A session name as typed.</param>
+    /// <param name="client">Who connects ("attach", "ctl"), for the server.</param>
+    /// <exception cref="SessionException">No such session, its server is gone, or it cannot be talked to.</exception>
+    /// <exception cref="ArgumentException">The name is not a session name (bad input: exit code 2).</exception>
+    public static async Task<SessionConnection> ConnectAsync(string? name, string client)
+    {
+        SessionDirectory directory = Directory;
+        name ??= OnlySession(directory);
+        if (SessionDirectory.NameProblem(name) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        string socket = directory.SocketOf(name);
+        if (!File.Exists(socket))
+        {
+            throw new SessionException($"no session named {name} ({Listed(directory)})");
+        }
+
+        try
+        {
+            return await SessionConnection.OpenAsync(SessionChannel.ForSocket(socket), client).ConfigureAwait(false);
+        }
+        catch (SessionException e) when (!e.Refused && IsGone(e))
+        {
+            directory.ForgetSocket(name);
+            throw new SessionException($"session {name} is gone: its server ended without removing its socket (removed now; its log: {directory.LogOf(name)})", e);
+        }
+    }
+
+    /// <summary>The name of the only session; a <see cref="SessionException"/> when there is none or there are several.</summary>
+    private static string OnlySession(SessionDirectory directory)
+    {
+        IReadOnlyList<string> names = directory.Names();
+        return names.Count switch
+        {
+            1 => names[0],
+            0 => throw new SessionException("no session is running (tuiproc starts one; tuiproc ls lists them)"),
+            _ => throw new SessionException($"there are {names.Count} sessions ({string.Join(", ", names)}): name one"),
+        };
+    }
+
+    private static string Listed(SessionDirectory directory) =>
+        directory.Names() is { Count: > 0 } names ? "sessions: " + string.Join(", ", names) : "there is none";
+
+    /// <summary>The socket is there but nobody listens on it (the server died by SIGKILL, or the machine restarted).</summary>
+    private static bool IsGone(SessionException e) =>
+        e.InnerException is { } inner && ConnectionProblem.IsRefused(inner);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Reactive.Concurrency;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using TuiProcManager.CommandLine;
+using TuiProcManager.Composition;
+using TuiProcManager.Core.Supervision;
+using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Server;
+using TuiProcManager.Sessions.Transport;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary>
+/// The session server's life: the supervisor (with its orphan guard, as in every tuiproc), the session's
+/// history, its linger, and the gRPC service on the session's socket; then, until a client ends the
+/// session, the linger expires, or SIGTERM/SIGINT comes, nothing but serving. At the end the workers still
+/// alive are terminated (SIGTERM, the grace period, SIGKILL), every client's stream completes, and the
+/// socket goes. SIGHUP is ignored: the server has no terminal, and a hang-up is a client's business.
+/// </summary>
+internal static class SessionServerHost
+{
+    public static async Task<int> RunAsync(string name, TimeSpan? linger, int readyFd, TextWriter log)
+    {
+        ReadyPipe ready = new(readyFd);
+        SessionDirectory directory = SessionDirectory.ForThisUser(Environment.GetEnvironmentVariable);
+        if ((SessionDirectory.NameProblem(name) ?? directory.Prepare() ?? WorkerExecutable.Problem()) is { } problem)
+        {
+            ready.Failed(problem);
+            await log.WriteLineAsync("tuiproc: " + problem).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using ServiceProvider services = AppServices.Build();
+        Supervisor supervisor = services.GetRequiredService<Supervisor>();
+        TimeProvider time = services.GetRequiredService<TimeProvider>();
+        TaskCompletionSource<string> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        SessionHistory history = new();
+        using EventLoopScheduler historyThread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc history" });
+        using IDisposable feeding = supervisor.LosslessEvents("the session's history", historyThread).Subscribe(history);
+        using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
+            history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
+        history.WorkersChanged += lingering.WorkersChanged;
+
+        SessionInfo info = new(name, time.GetUtcNow(), Environment.ProcessId);
+        SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client"));
+        SessionSocketServer server;
+        try
+        {
+            server = await SessionSocketServer.StartAsync(directory.SocketOf(name), service, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            ready.Failed(e.Message);
+            await log.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, ended, "SIGTERM"));
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, ended, "SIGINT"));
+            using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
+            await Say(log, time, $"session {name} serves on {directory.SocketOf(name)} (pid {Environment.ProcessId})").ConfigureAwait(false);
+            ready.Ready();
+            string why = await ended.Task.ConfigureAwait(false);
+            await Say(log, time, $"session {name} ends: {why}").ConfigureAwait(false);
+            await supervisor.DisposeAsync().ConfigureAwait(false); // the workers left: SIGTERM, grace, SIGKILL; then every stream completes
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Stop(PosixSignalContext context, TaskCompletionSource<string> ended, string signal)
+    {
+        context.Cancel = true; // the workers are stopped first, then the server exits by itself
+        ended.TrySetResult(signal);
+    }
+
+    private static Task Say(TextWriter log, TimeProvider time, string line) =>
+        log.WriteLineAsync(time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z' ", CultureInfo.InvariantCulture) + line);
+}
