@@ -9,8 +9,8 @@ namespace TuiProcManager.Sessions.Transport;
 /// ssh). Dispose the channel to close its connection.
 /// </summary>
 /// <remarks>
-/// HTTP/2 keep-alive pings run while a call is open, so a client on a long Watch stream notices a server
-/// that stopped answering (a host that went away under ssh, a frozen server) within
+/// HTTP/2 keep-alive pings run while a call is open (over a stream: always), so a client on a long Watch
+/// stream notices a server that stopped answering (a host that went away under ssh, a frozen server) within
 /// <see cref="KeepAlivePingDelay"/> + <see cref="KeepAlivePingTimeout"/>, not never. A server that exits
 /// closes its socket and is noticed at once.
 /// </remarks>
@@ -56,6 +56,9 @@ public static class SessionChannel
         handler.PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan;
         handler.PooledConnectionLifetime = Timeout.InfiniteTimeSpan;
         handler.EnableMultipleHttp2Connections = false;
+        // Pings even with no call open: the server closes a connection idle for its KeepAliveTimeout (pings
+        // count as activity), and this one cannot be replaced; and a dead ssh is noticed before the next call.
+        handler.KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always;
         handler.ConnectCallback = (_, cancellationToken) => Interlocked.Exchange(ref connected, 1) == 0
             ? connect(cancellationToken)
             : ValueTask.FromException<Stream>(new IOException("the connection to the session server has closed"));

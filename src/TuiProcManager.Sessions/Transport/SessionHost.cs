@@ -43,6 +43,13 @@ internal static class SessionHost
             .ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
+                // Only the session's user can connect, so the data rate limits that defend a public server
+                // against slow peers only hurt here: a Watch whose reader pauses (lossless delivery behind a
+                // pager) must not be cut off for reading slowly. The idle connection limit stays: an
+                // infinite KeepAliveTimeout makes Kestrel's HTTP/2 close every connection about a second
+                // after it opens (seen here); a bridged channel's client pings instead (SessionChannel).
+                kestrel.Limits.MinResponseDataRate = null;
+                kestrel.Limits.MinRequestBodyDataRate = null;
                 kestrel.ListenUnixSocket(socketPath, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http2;

@@ -38,6 +38,9 @@ public sealed class SessionSocketServer : IAsyncDisposable
     internal IReadOnlyCollection<string> ListeningAddresses =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
+    /// <summary>The host's services, for tests that inspect its settings.</summary>
+    internal IServiceProvider Services => app.Services;
+
     /// <summary>Who may call: the one uid served.</summary>
     internal uint AllowedUid => app.Services.GetRequiredService<PeerAccess>().AllowedUid;
 
@@ -82,8 +85,8 @@ public sealed class SessionSocketServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops serving: open calls get <see cref="SessionSocketServerOptions.ShutdownTimeout"/> to end, then
-    /// their connections are aborted; the socket file is removed.
+    /// Stops serving: the socket file is removed and no connection accepted any more, open calls get
+    /// <see cref="SessionSocketServerOptions.ShutdownTimeout"/> to end, then their connections are aborted.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -100,8 +103,11 @@ public sealed class SessionSocketServer : IAsyncDisposable
         }
         finally
         {
+            // The socket file is gone by now: .NET unlinks the path of a socket it bound when that socket is
+            // disposed, and Kestrel disposes its listener first thing when it stops. Deleting it here as
+            // well would race a new server started on the same path during the grace period (its socket
+            // file is at that path by then) and make that session unreachable.
             await app.DisposeAsync().ConfigureAwait(false);
-            SocketFile.Delete(SocketPath);
             stopped.TrySetResult();
         }
     }

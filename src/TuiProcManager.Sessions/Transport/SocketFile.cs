@@ -5,7 +5,8 @@ namespace TuiProcManager.Sessions.Transport;
 
 /// <summary>
 /// The socket file a session server listens on: its path made ready (the directory created private, a
-/// stale socket of a dead server removed, a live one refused), then bound with mode 0600.
+/// stale socket of a dead server removed, a live one refused), then bound with mode 0600. It is removed by
+/// .NET when the bound socket is disposed.
 /// </summary>
 /// <remarks>
 /// The mode is set between bind(2) and listen(2): bind creates the file with the umask's mode, but until
@@ -73,19 +74,6 @@ internal static class SocketFile
         {
             socket.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>Removes the socket file, when it is still there.</summary>
-    public static void Delete(string socketPath)
-    {
-        try
-        {
-            File.Delete(socketPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left behind: the next server on this path finds it stale and replaces it.
         }
     }
 

@@ -1,5 +1,8 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TuiProcManager.Protocol.V1;
 using TuiProcManager.Sessions.Transport;
 
@@ -107,6 +110,16 @@ public sealed class SessionSocketServerTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_Kestrel_DoesNotCutSlowReaders()
+    {
+        await using SessionSocketServer server = await SessionSocketServer.StartAsync(directory.PathOf("s.sock"), new TestSessionService(), Bounded.Token());
+
+        KestrelServerLimits limits = server.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+        Assert.Null(limits.MinResponseDataRate);
+        Assert.Null(limits.MinRequestBodyDataRate);
+    }
+
+    [Fact]
     public async Task StartAsync_DefaultOptions_ServeTheServersOwnUser()
     {
         await using SessionSocketServer server = await SessionSocketServer.StartAsync(directory.PathOf("s.sock"), new TestSessionService(), Bounded.Token());
@@ -150,5 +163,29 @@ public sealed class SessionSocketServerTests : IDisposable
         }
 
         Assert.False(File.Exists(socket));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_NewServerStartedOnThePathWhileStopping_KeepsTheNewSocket()
+    {
+        // Pins the race of a stopping server that deletes its socket's path at the end of its grace period,
+        // by then the socket of a server started on the same path (a session restarted under its name).
+        string socket = directory.PathOf("s.sock");
+        TestSessionService service = new();
+        SessionSocketServer stopping = await SessionSocketServer.StartAsync(socket, service, new SessionSocketServerOptions { ShutdownTimeout = Bounded.Wait }, Bounded.Token());
+        using GrpcChannel channel = SessionChannel.ForSocket(socket);
+        using AsyncServerStreamingCall<EventBatch> watch = new Session.SessionClient(channel).Watch(
+            new WatchRequest { Follow = true, Consumer = TestSessionService.IgnoresCancellation }, cancellationToken: Bounded.Token());
+        Assert.True(await watch.ResponseStream.MoveNext(Bounded.Token()));
+        Task stopped = stopping.DisposeAsync().AsTask();
+        Assert.True(SpinWait.SpinUntil(() => !File.Exists(socket), Bounded.Wait));
+
+        await using SessionSocketServer successor = await SessionSocketServer.StartAsync(socket, new TestSessionService(), Bounded.Token());
+        service.Release.SetResult();
+        await stopped.WaitAsync(Bounded.Wait);
+
+        Assert.True(File.Exists(socket));
+        using GrpcChannel successorChannel = SessionChannel.ForSocket(socket);
+        await new Session.SessionClient(successorChannel).StatusAsync(new StatusRequest(), cancellationToken: Bounded.Token());
     }
 }
