@@ -25,7 +25,7 @@ internal static class WatchReader
         Session.SessionClient calls, WatchRequest request, IObserver<IList<SupervisorEvent>> observer, IScheduler? delivery, CancellationToken closing)
     {
         CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(closing);
-        _ = Task.Run(() => ReadAsync(calls, request, observer, delivery, stop.Token));
+        _ = Task.Run(() => ReadAsync(calls, request, observer, delivery, stop.Token), CancellationToken.None); // cancelled through stop, inside
         return Disposable.Create(() =>
         {
             stop.Cancel();

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using TuiProcManager.Protocol.V1;
 using TuiProcManager.Sessions.Client;
-using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Runtime;
 
 namespace TuiProcManager.Sessions;
 
@@ -17,7 +17,7 @@ internal static class LsCommand
     {
         Option<bool> json = new("--json") { Description = "One JSON object per session, on one line each (JSON Lines)." };
         Command command = new("ls", "List your sessions: workers alive, clients attached, age, lab, and when each ends if nobody attaches.") { json };
-        command.SetAction(async (parsed, _) =>
+        command.SetAction(async (parsed, cancel) =>
         {
             SessionDirectory directory = SessionConnector.Directory;
             List<SessionStatus> live = [];
@@ -50,7 +50,7 @@ internal static class LsCommand
                 await stdout.WriteLineAsync(Table(live, clock.GetUtcNow())).ConfigureAwait(false);
             }
 
-            await stdout.FlushAsync().ConfigureAwait(false);
+            await stdout.FlushAsync(cancel).ConfigureAwait(false);
             return 0;
         });
         return command;

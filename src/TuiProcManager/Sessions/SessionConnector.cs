@@ -1,5 +1,5 @@
 using TuiProcManager.Sessions.Client;
-using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Transport;
 
 namespace TuiProcManager.Sessions;
@@ -60,6 +60,16 @@ internal static class SessionConnector
         directory.Names() is { Count: > 0 } names ? "sessions: " + string.Join(", ", names) : "there is none";
 
     /// <summary>The socket is there but nobody listens on it (the server died by SIGKILL, or the machine restarted).</summary>
-    private static bool IsGone(SessionException e) =>
-        e.InnerException is { } inner && ConnectionProblem.IsRefused(inner);
+    private static bool IsGone(SessionException e)
+    {
+        for (Exception? cause = e.InnerException; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
+        {
+            if (cause is SessionUnreachableException { Reason: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

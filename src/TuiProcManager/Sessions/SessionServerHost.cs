@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
 using TuiProcManager.Core.Supervision;
-using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Server;
 using TuiProcManager.Sessions.Transport;
 

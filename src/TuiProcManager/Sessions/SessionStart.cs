@@ -2,7 +2,7 @@ using System.CommandLine;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
 using TuiProcManager.Sessions.Client;
-using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Transport;
 
 namespace TuiProcManager.Sessions;
@@ -68,7 +68,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
         }
     }
 
-    private async Task<bool> IsLiveAsync(string name)
+    private static async Task<bool> IsLiveAsync(string name)
     {
         try
         {

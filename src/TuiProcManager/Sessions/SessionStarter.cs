@@ -1,6 +1,6 @@
 using System.Text;
 using TuiProcManager.Linux.Hosting;
-using TuiProcManager.Sessions.Directory;
+using TuiProcManager.Sessions.Runtime;
 
 namespace TuiProcManager.Sessions;
 

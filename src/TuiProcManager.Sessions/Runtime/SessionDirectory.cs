@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TuiProcManager.Linux.Hosting;
 
-namespace TuiProcManager.Sessions.Directory;
+namespace TuiProcManager.Sessions.Runtime;
 
 /// <summary>
 /// Where this user's sessions are: a directory of sockets (<c>NAME.sock</c>) and server logs
@@ -27,7 +27,7 @@ public sealed partial class SessionDirectory
         ArgumentNullException.ThrowIfNull(environment);
         string? runtime = environment("XDG_RUNTIME_DIR");
         return new SessionDirectory(
-            !string.IsNullOrEmpty(runtime) && Path.IsPathFullyQualified(runtime) && System.IO.Directory.Exists(runtime)
+            !string.IsNullOrEmpty(runtime) && Path.IsPathFullyQualified(runtime) && Directory.Exists(runtime)
                 ? Path.Combine(runtime, "tuiproc")
                 : Path.Combine(Path.GetTempPath(), "tuiproc-" + UserIdentity.EffectiveUid.ToString(CultureInfo.InvariantCulture)));
     }
@@ -48,7 +48,7 @@ public sealed partial class SessionDirectory
         {
             if (UserIdentity.StatusOf(Root) is null)
             {
-                _ = System.IO.Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                _ = Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -83,12 +83,12 @@ public sealed partial class SessionDirectory
     /// <summary>The sessions that have a socket here (live or not), by name, numbers in numeric order.</summary>
     public IReadOnlyList<string> Names()
     {
-        if (!System.IO.Directory.Exists(Root))
+        if (!Directory.Exists(Root))
         {
             return [];
         }
 
-        return [.. System.IO.Directory.EnumerateFiles(Root, "*.sock")
+        return [.. Directory.EnumerateFiles(Root, "*.sock")
             .Select(p => Path.GetFileNameWithoutExtension(p))
             .Where(n => NameProblem(n) is null)
             .OrderBy(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : int.MaxValue)
