@@ -33,6 +33,9 @@ namespace TuiProcManager.Sessions.Client;
 /// <param name="closing">Cancelled when the connection is closed: every open stream and call ends.</param>
 public sealed class RemoteSupervisor(Session.SessionClient calls, CancellationToken closing) : ISupervisor
 {
+    private readonly string _client = Guid.NewGuid().ToString("N");
+    private long _sequence;
+
     /// <inheritdoc />
     public IObservable<SupervisorEvent> Events =>
         Watch(WatchStart.Snapshot, WatchDelivery.Lossy, consumer: "", delivery: null).SelectMany(b => b).Where(e => e is not SupervisorSnapshot);
@@ -57,61 +60,68 @@ public sealed class RemoteSupervisor(Session.SessionClient calls, CancellationTo
 
     /// <inheritdoc />
     public Task<WorkerId> SpawnAsync(WorkerSpec spec) => RpcFaults.Call(async () =>
-        new WorkerId((await calls.SpawnAsync(new SpawnRequest { Spec = spec.ToWire() }, cancellationToken: closing)).Worker));
+        new WorkerId((await calls.SpawnAsync(new SpawnRequest { Spec = spec.ToWire() }, headers: Ordered(), cancellationToken: closing)).Worker));
 
     /// <inheritdoc />
     public Task<PoolId> StartPoolAsync(PoolRequest request) => RpcFaults.Call(async () =>
-        new PoolId((await calls.StartPoolAsync(new StartPoolRequest { Request = request.ToWire() }, cancellationToken: closing)).Pool));
+        new PoolId((await calls.StartPoolAsync(new StartPoolRequest { Request = request.ToWire() }, headers: Ordered(), cancellationToken: closing)).Pool));
 
     /// <inheritdoc />
     public Task<PoolOutcome> JoinPoolAsync(PoolId pool, CancellationToken cancellationToken = default) => RpcFaults.Call(async () =>
     {
         using CancellationTokenSource both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing);
-        return (await calls.JoinPoolAsync(new JoinPoolRequest { Pool = pool.Value }, cancellationToken: both.Token)).Outcome.ToCore();
+        return (await calls.JoinPoolAsync(new JoinPoolRequest { Pool = pool.Value }, headers: Ordered(), cancellationToken: both.Token)).Outcome.ToCore();
     });
 
     /// <inheritdoc />
     public Task<CorePauseOutcome> PauseOrResumeAsync(WorkerId worker) => RpcFaults.Call(async () =>
-        (await calls.PauseAsync(new PauseRequest { Worker = worker.Value, Want = PauseRequest.Types.Want.Toggle }, cancellationToken: closing)).Outcome.ToCore());
+        (await calls.PauseAsync(new PauseRequest { Worker = worker.Value, Want = PauseRequest.Types.Want.Toggle }, headers: Ordered(), cancellationToken: closing)).Outcome.ToCore());
 
     /// <inheritdoc />
     public Task<WorkerExit> TerminateAsync(WorkerId worker, TimeSpan? gracePeriod = null) => RpcFaults.Call(async () =>
-        (await calls.TerminateAsync(new TerminateRequest { Worker = worker.Value, Grace = DurationOf(gracePeriod) }, cancellationToken: closing)).Exit.ToCore());
+        (await calls.TerminateAsync(new TerminateRequest { Worker = worker.Value, Grace = DurationOf(gracePeriod) }, headers: Ordered(), cancellationToken: closing)).Exit.ToCore());
 
     /// <inheritdoc />
     public Task<bool> KillAsync(WorkerId worker) => RpcFaults.Call(async () =>
-        (await calls.KillAsync(new KillRequest { Worker = worker.Value }, cancellationToken: closing)).Sent);
+        (await calls.KillAsync(new KillRequest { Worker = worker.Value }, headers: Ordered(), cancellationToken: closing)).Sent);
 
     /// <inheritdoc />
     public Task<WorkerExit?> JoinAsync(WorkerId worker, TimeSpan? timeout = null, CancellationToken cancellationToken = default) => RpcFaults.Call(async () =>
     {
         using CancellationTokenSource both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing);
-        JoinReply reply = await calls.JoinAsync(new JoinRequest { Worker = worker.Value, Timeout = DurationOf(timeout) }, cancellationToken: both.Token);
+        JoinReply reply = await calls.JoinAsync(new JoinRequest { Worker = worker.Value, Timeout = DurationOf(timeout) }, headers: Ordered(), cancellationToken: both.Token);
         return reply.Exit?.ToCore();
     });
 
     /// <inheritdoc />
     public Task<int> TerminateAllAsync(TimeSpan? gracePeriod = null) => RpcFaults.Call(async () =>
-        (await calls.TerminateAllAsync(new TerminateAllRequest { Grace = DurationOf(gracePeriod) }, cancellationToken: closing)).Count);
+        (await calls.TerminateAllAsync(new TerminateAllRequest { Grace = DurationOf(gracePeriod) }, headers: Ordered(), cancellationToken: closing)).Count);
 
     /// <inheritdoc />
     public Task<int> KillAllAsync() => RpcFaults.Call(async () =>
-        (await calls.KillAllAsync(new KillAllRequest(), cancellationToken: closing)).Count);
+        (await calls.KillAllAsync(new KillAllRequest(), headers: Ordered(), cancellationToken: closing)).Count);
 
     /// <inheritdoc />
     public Task<bool> JoinAllAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) => RpcFaults.Call(async () =>
     {
         using CancellationTokenSource both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing);
-        return (await calls.JoinAllAsync(new JoinAllRequest { Timeout = DurationOf(timeout) }, cancellationToken: both.Token)).AllEnded;
+        return (await calls.JoinAllAsync(new JoinAllRequest { Timeout = DurationOf(timeout) }, headers: Ordered(), cancellationToken: both.Token)).AllEnded;
     });
 
     /// <inheritdoc />
     public Task<SchedulingOutcome> ChangeSchedulingAsync(SchedulingChange change) => RpcFaults.Call(async () =>
-        (await calls.ChangeSchedulingAsync(change.ToWire(), cancellationToken: closing)).ToCore());
+        (await calls.ChangeSchedulingAsync(change.ToWire(), headers: Ordered(), cancellationToken: closing)).ToCore());
 
     private IObservable<IList<SupervisorEvent>> Watch(WatchStart start, WatchDelivery lossy, string consumer, IScheduler? delivery) =>
         Observable.Create<IList<SupervisorEvent>>(observer =>
             WatchReader.Start(calls, new WatchRequest { Start = start, Follow = true, Delivery = lossy, Consumer = consumer }, observer, delivery, closing));
+
+    /// <summary>This command's place in this client's order (<see cref="CallHeaders"/>): the session decides them as sent.</summary>
+    private Grpc.Core.Metadata Ordered() => new()
+    {
+        { CallHeaders.Client, _client },
+        { CallHeaders.Sequence, Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     private static Duration? DurationOf(TimeSpan? span) => span is { } s ? Duration.FromTimeSpan(s) : null;
 }

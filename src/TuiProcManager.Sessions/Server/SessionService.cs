@@ -22,14 +22,18 @@ namespace TuiProcManager.Sessions.Server;
 /// <param name="info">What the session is.</param>
 /// <param name="time">The server's clock.</param>
 /// <param name="end">Ends the session once its workers have ended (called after End's reply is sent).</param>
+/// <param name="order">Keeps each client's commands in its order (a new one by default).</param>
 public sealed partial class SessionService(
     Supervisor supervisor,
     SessionHistory history,
     SessionLinger linger,
     SessionInfo info,
     TimeProvider time,
-    Action end) : Session.SessionBase
+    Action end,
+    CommandOrder? order = null) : Session.SessionBase
 {
+    private readonly CommandOrder _order = order ?? new CommandOrder(time);
+
     /// <inheritdoc />
     public override Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)
     {
@@ -55,7 +59,7 @@ public sealed partial class SessionService(
     public override Task<SpawnReply> Spawn(SpawnRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        WorkerId id = await supervisor.SpawnAsync(Required(request.Spec, "spec").ToCore()).ConfigureAwait(false);
+        WorkerId id = await Decide(context, () => supervisor.SpawnAsync(Required(request.Spec, "spec").ToCore())).ConfigureAwait(false);
         return new SpawnReply { Worker = id.Value };
     });
 
@@ -63,7 +67,7 @@ public sealed partial class SessionService(
     public override Task<StartPoolReply> StartPool(StartPoolRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        Core.Pooling.PoolId id = await supervisor.StartPoolAsync(Required(request.Request, "request").ToCore()).ConfigureAwait(false);
+        Core.Pooling.PoolId id = await Decide(context, () => supervisor.StartPoolAsync(Required(request.Request, "request").ToCore())).ConfigureAwait(false);
         return new StartPoolReply { Pool = id.Value };
     });
 
@@ -72,7 +76,7 @@ public sealed partial class SessionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        Core.Pooling.PoolOutcome outcome = await supervisor.JoinPoolAsync(new Core.Pooling.PoolId(request.Pool), context.CancellationToken).ConfigureAwait(false);
+        Core.Pooling.PoolOutcome outcome = await Decide(context, () => supervisor.JoinPoolAsync(new Core.Pooling.PoolId(request.Pool), context.CancellationToken)).ConfigureAwait(false);
         return new JoinPoolReply { Outcome = outcome.ToWire() };
     });
 
@@ -80,13 +84,20 @@ public sealed partial class SessionService(
     public override Task<PauseReply> Pause(PauseRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        WorkerId worker = new(request.Worker);
-        if (request.Want != PauseRequest.Types.Want.Toggle)
+        CorePauseOutcome outcome = await Decide(context, () => PauseAsWanted(new WorkerId(request.Worker), request.Want)).ConfigureAwait(false);
+        return new PauseReply { Outcome = outcome.ToWire() };
+    });
+
+    /// <summary>
+    /// The <c>p</c> key's toggle; ctl's pause and resume say no rather than undo: a worker already as asked
+    /// is refused. Its state is read just before the toggle, outside the supervisor's lock: a change in
+    /// between (a p in the UI at the same moment) makes the toggle do the other thing, as two p presses would.
+    /// </summary>
+    private Task<CorePauseOutcome> PauseAsWanted(WorkerId worker, PauseRequest.Types.Want want)
+    {
+        if (want != PauseRequest.Types.Want.Toggle)
         {
-            // ctl's pause and resume say no rather than undo: a worker already as asked is refused. Read
-            // before the toggle, outside the supervisor's lock: a change in between (a p in the UI at the
-            // same moment) makes the toggle do the other thing, as two p presses would.
-            WorkerInfo? now = supervisor.Snapshot().FirstOrDefault(w => w.Worker == worker)
+            WorkerInfo now = supervisor.Snapshot().FirstOrDefault(w => w.Worker == worker)
                 ?? throw new ArgumentException($"there is no worker {worker}");
             bool paused = now.PausedByUser || (now.State == WorkerState.Paused && !now.Queued);
             if (now.State == WorkerState.Ended)
@@ -94,21 +105,20 @@ public sealed partial class SessionService(
                 throw Refusals.Refused($"worker {worker} has ended");
             }
 
-            if (paused == (request.Want == PauseRequest.Types.Want.Pause))
+            if (paused == (want == PauseRequest.Types.Want.Pause))
             {
                 throw Refusals.Refused(paused ? $"worker {worker} is already paused" : $"worker {worker} is not paused");
             }
         }
 
-        CorePauseOutcome outcome = await supervisor.PauseOrResumeAsync(worker).ConfigureAwait(false);
-        return new PauseReply { Outcome = outcome.ToWire() };
-    });
+        return supervisor.PauseOrResumeAsync(worker);
+    }
 
     /// <inheritdoc />
     public override Task<TerminateReply> Terminate(TerminateRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        WorkerExit exit = await supervisor.TerminateAsync(new WorkerId(request.Worker), request.Grace?.ToTimeSpan()).ConfigureAwait(false);
+        WorkerExit exit = await Decide(context, () => supervisor.TerminateAsync(new WorkerId(request.Worker), request.Grace?.ToTimeSpan())).ConfigureAwait(false);
         return new TerminateReply { Exit = exit.ToWire() };
     });
 
@@ -116,7 +126,7 @@ public sealed partial class SessionService(
     public override Task<KillReply> Kill(KillRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new KillReply { Sent = await supervisor.KillAsync(new WorkerId(request.Worker)).ConfigureAwait(false) };
+        return new KillReply { Sent = await Decide(context, () => supervisor.KillAsync(new WorkerId(request.Worker))).ConfigureAwait(false) };
     });
 
     /// <inheritdoc />
@@ -124,37 +134,37 @@ public sealed partial class SessionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        WorkerExit? exit = await supervisor.JoinAsync(new WorkerId(request.Worker), request.Timeout?.ToTimeSpan(), context.CancellationToken).ConfigureAwait(false);
+        WorkerExit? exit = await Decide(context, () => supervisor.JoinAsync(new WorkerId(request.Worker), request.Timeout?.ToTimeSpan(), context.CancellationToken)).ConfigureAwait(false);
         return new JoinReply { Exit = exit?.ToWire() };
     });
 
     /// <inheritdoc />
     public override Task<CountReply> TerminateAll(TerminateAllRequest request, ServerCallContext context) => Refusals.Run(async () =>
-        new CountReply { Count = await supervisor.TerminateAllAsync(request?.Grace?.ToTimeSpan()).ConfigureAwait(false) });
+        new CountReply { Count = await Decide(context, () => supervisor.TerminateAllAsync(request?.Grace?.ToTimeSpan())).ConfigureAwait(false) });
 
     /// <inheritdoc />
     public override Task<CountReply> KillAll(KillAllRequest request, ServerCallContext context) => Refusals.Run(async () =>
-        new CountReply { Count = await supervisor.KillAllAsync().ConfigureAwait(false) });
+        new CountReply { Count = await Decide(context, supervisor.KillAllAsync).ConfigureAwait(false) });
 
     /// <inheritdoc />
     public override Task<JoinAllReply> JoinAll(JoinAllRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new JoinAllReply { AllEnded = await supervisor.JoinAllAsync(request?.Timeout?.ToTimeSpan(), context.CancellationToken).ConfigureAwait(false) };
+        return new JoinAllReply { AllEnded = await Decide(context, () => supervisor.JoinAllAsync(request?.Timeout?.ToTimeSpan(), context.CancellationToken)).ConfigureAwait(false) };
     });
 
     /// <inheritdoc />
     public override Task<SchedulingReply> ChangeScheduling(SchedulingChangeRequest request, ServerCallContext context) => Refusals.Run(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        SchedulingOutcome outcome = await supervisor.ChangeSchedulingAsync(request.ToCore()).ConfigureAwait(false);
+        SchedulingOutcome outcome = await Decide(context, () => supervisor.ChangeSchedulingAsync(request.ToCore())).ConfigureAwait(false);
         return outcome.ToWire();
     });
 
     /// <inheritdoc />
     public override async Task<EndReply> End(EndRequest request, ServerCallContext context)
     {
-        int terminated = await supervisor.TerminateAllAsync(request?.Grace?.ToTimeSpan()).ConfigureAwait(false);
+        int terminated = await Decide(context, () => supervisor.TerminateAllAsync(request?.Grace?.ToTimeSpan())).ConfigureAwait(false);
         // The reply is written once this returns; the server is stopped a moment later, on its own thread.
         _ = Task.Run(async () =>
         {
@@ -186,6 +196,22 @@ public sealed partial class SessionService(
             Slots = slots,
             Now = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
         };
+    }
+
+    /// <summary>
+    /// Runs a command in its client's order (<see cref="CommandOrder"/>): the supervisor decides it at the
+    /// call, under its lock; the turn ends there, and what the command waits for (an end, a join) is
+    /// awaited after, without holding up the client's next command.
+    /// </summary>
+    private async Task<T> Decide<T>(ServerCallContext context, Func<Task<T>> command)
+    {
+        Task<T> decided;
+        using (await _order.TurnAsync(context).ConfigureAwait(false))
+        {
+            decided = command();
+        }
+
+        return await decided.ConfigureAwait(false);
     }
 
     private static T Required<T>(T? message, string field)

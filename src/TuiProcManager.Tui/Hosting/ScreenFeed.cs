@@ -25,13 +25,20 @@ internal sealed class ScreenFeed : IDisposable
     /// <param name="ui">The UI thread: batches, the failure and the end are delivered there.</param>
     /// <param name="apply">Takes a batch, on the UI thread.</param>
     /// <param name="sayProblem">Says a problem in the header, on the UI thread.</param>
-    public ScreenFeed(ISupervisor supervisor, ScreenPacing pacing, IScheduler ui, Action<IList<SupervisorEvent>> apply, Action<string> sayProblem)
+    /// <param name="ended">Called on the UI thread when the stream ends (a session ended by another client); null: nothing to do.</param>
+    /// <param name="describe">Words for a failure; <see cref="Describe"/> by default.</param>
+    public ScreenFeed(
+        ISupervisor supervisor, ScreenPacing pacing, IScheduler ui, Action<IList<SupervisorEvent>> apply, Action<string> sayProblem,
+        Action? ended = null, Func<Exception, string>? describe = null)
     {
-        _subscription = supervisor.ScreenBatches(pacing, ui).Subscribe(apply, error =>
-        {
-            Failure = error;
-            sayProblem(Describe(error));
-        });
+        _subscription = supervisor.ScreenBatches(pacing, ui).Subscribe(
+            apply,
+            error =>
+            {
+                Failure = error;
+                sayProblem((describe ?? Describe)(error));
+            },
+            () => ended?.Invoke());
     }
 
     /// <summary>Why the supervisor's stream failed, whole (its stack included); null while it has not.</summary>

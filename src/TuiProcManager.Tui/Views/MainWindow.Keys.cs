@@ -283,6 +283,23 @@ internal sealed partial class MainWindow : IDialogs
         App?.RequestStop(this);
     }
 
+    /// <summary>
+    /// The session ended while this UI was attached (another client ended it, or its linger ran out): its
+    /// workers are stopped already; the UI says so and ends. Once; nothing after a stop or a detach has begun.
+    /// </summary>
+    public void SessionEnded()
+    {
+        if (_stoppingNow || _actions.Stopping)
+        {
+            return;
+        }
+
+        _stoppingNow = true;
+        _header.Say($"session {SessionName} ended");
+        CloseDialogs();
+        App?.RequestStop(this);
+    }
+
     private void Detach()
     {
         if (SessionName is null)

@@ -38,11 +38,15 @@ internal sealed class SignalWatchdog : IDisposable
     /// <summary>How long the terminal may take the escape sequences that restore it.</summary>
     private static readonly TimeSpan RestoreBound = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long the session's end may take (its workers are killed already).</summary>
+    private static readonly TimeSpan EndBound = TimeSpan.FromSeconds(1);
+
     /// <summary>How long Environment.Exit may take (its ProcessExit handlers) before the process simply ends.</summary>
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(1);
 
     private readonly ISupervisor _supervisor;
     private readonly Func<bool>? _detaches;
+    private readonly Func<Task>? _endSession;
     private readonly TerminationSignals _signals;
     private readonly TerminalRescue _terminal;
     private readonly ManualResetEvent _disposed = new(false);
@@ -53,10 +57,13 @@ internal sealed class SignalWatchdog : IDisposable
     /// <param name="terminal">Restored before the process ends.</param>
     /// <param name="detaches">Whether the signal that came means detach (a hang-up, in a session): then no
     /// worker is touched, and only the process is ended if the UI does not end by itself.</param>
-    public SignalWatchdog(ISupervisor supervisor, TerminationSignals signals, TerminalRescue terminal, Func<bool>? detaches = null)
+    /// <param name="endSession">Ends the session the UI is attached to, when the watchdog has to end the
+    /// process itself (the UI's own way out ends it otherwise): its server would linger on, idle.</param>
+    public SignalWatchdog(ISupervisor supervisor, TerminationSignals signals, TerminalRescue terminal, Func<bool>? detaches = null, Func<Task>? endSession = null)
     {
         _supervisor = supervisor;
         _detaches = detaches;
+        _endSession = endSession;
         _signals = signals;
         _terminal = terminal;
         _thread = new Thread(Watch) { IsBackground = true, Name = "tuiproc signal watchdog" };
@@ -111,6 +118,18 @@ internal sealed class SignalWatchdog : IDisposable
         if (_disposed.WaitOne(TimeSpan.FromTicks(Math.Max(0, (ExitAfter - since.Elapsed).Ticks))))
         {
             return;
+        }
+
+        if (!detach && _endSession is not null)
+        {
+            try
+            {
+                _ = _endSession().Wait(EndBound);
+            }
+            catch (AggregateException)
+            {
+                // Gone already, or ending: nothing is left to stop.
+            }
         }
 
         int code = ExitCodes.Signaled(_signals.Signal);

@@ -110,15 +110,30 @@ internal static class UiCommand
     /// with its signal handling (a watchdog that ends the process whatever the UI does) and the terminal's
     /// rescue. In a session, a hang-up (SIGHUP, or the terminal gone) detaches instead of stopping.
     /// </summary>
+    /// <param name="supervisor">The workers' supervisor: this process's own, or a session's.</param>
+    /// <param name="run">What the UI is run with.</param>
+    /// <param name="resolver">Checks programs typed into the run-a-command dialog.</param>
+    /// <param name="time">The UI's clock.</param>
+    /// <param name="machine">The machine's facts.</param>
+    /// <param name="sessionName">The session the UI is attached to, or null.</param>
+    /// <param name="endSession">Ends the session, when the UI is attached to one (see <see cref="SignalWatchdog"/>).</param>
     /// <returns>How the UI ended, and the signal that ended it (0: none).</returns>
     public static (TuiExit Exit, int Signal) Run(
-        ISupervisor supervisor, UiRun run, IExecutableResolver resolver, TimeProvider time, MachineFacts machine, string? sessionName)
+        ISupervisor supervisor, UiRun run, IExecutableResolver resolver, TimeProvider time, MachineFacts machine, string? sessionName, Func<Task>? endSession = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using TerminationSignals signals = new(() => SignalWatchdog.KillAll(supervisor));
+        // A second signal hurries the stop (SIGKILL at once); in a session, a hang-up after a hang-up (the
+        // terminal's end is seen twice: SIGHUP, and the input's end) is still only a detach.
+        using TerminationSignals signals = new(second =>
+        {
+            if (sessionName is null || second != 1)
+            {
+                SignalWatchdog.KillAll(supervisor);
+            }
+        });
         Func<bool>? detaches = sessionName is null ? null : () => signals.Signal == 1;
         TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
-        using SignalWatchdog watchdog = new(supervisor, signals, terminal, detaches);
+        using SignalWatchdog watchdog = new(supervisor, signals, terminal, detaches, endSession);
         EventLogWriter? log = run.Events;
         TuiOptions options = new()
         {

@@ -98,7 +98,7 @@ internal sealed class HeadlessRunner(ISupervisor supervisor, IAsyncDisposable ow
         using ConsolePrinter ownPrinter = printer;
         EventLogWriter? log = options.Files.Events;
         using RunFiles closeFiles = options.Files;
-        using TerminationSignals signals = new(KillAll);
+        using TerminationSignals signals = new(_ => KillAll());
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, printer.OutputGone);
         if (log is not null)
         {

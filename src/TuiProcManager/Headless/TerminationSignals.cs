@@ -10,10 +10,11 @@ internal sealed class TerminationSignals : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
-    private readonly Action _hurry;
+    private readonly Action<int> _hurry;
     private int _signal;
 
-    public TerminationSignals(Action hurry)
+    /// <param name="hurry">Called with a later signal's number (any thread): stop faster.</param>
+    public TerminationSignals(Action<int> hurry)
     {
         _hurry = hurry;
         foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
@@ -63,7 +64,7 @@ internal sealed class TerminationSignals : IDisposable
         }
         else
         {
-            _hurry();
+            _hurry(number);
         }
     }
 }

@@ -10,7 +10,7 @@ internal static class AttachCommand
 {
     public static Command Create(TextWriter stderr, CommandLineServices services)
     {
-        Argument<string?> name = new("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne };
+        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.Validated();
         UiArguments ui = new(services.Resolver);
         Command command = new("attach", "Attach the UI to a running session: its workers, their output, the timeline and the CPU history come back as they were.")
         {

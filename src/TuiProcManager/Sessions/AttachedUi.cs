@@ -18,7 +18,8 @@ internal static class AttachedUi
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
         using IDisposable logging = run.Events?.Attach(connection.Supervisor) ?? System.Reactive.Disposables.Disposable.Empty;
-        (TuiExit exit, int signal) = UiCommand.Run(connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, connection.Name);
+        (TuiExit exit, int signal) = UiCommand.Run(
+            connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, connection.Name, () => connection.EndAsync());
         if (exit.Detached)
         {
             string alive = await AliveAsync(connection).ConfigureAwait(false);

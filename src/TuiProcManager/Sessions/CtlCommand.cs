@@ -55,6 +55,14 @@ internal static class CtlCommand
         kill.SetAction((parsed, _) => context.RunAsync(parsed, c => CtlActions.KillAsync(c, parsed.GetValue(worker))));
 
         Argument<string> which = new("WORKER") { Description = "The worker's ID, or all." };
+        which.Validators.Add(r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            if (text != "all" && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1))
+            {
+                r.AddError($"WORKER must be a worker's ID or all, got '{InputText.Shorten(text)}'");
+            }
+        });
         Option<TimeSpan?> timeout = Seconds("--timeout", "Give up after SECONDS (p.join(timeout)): exit code 1, the worker runs on.");
         Command join = new("join", "Wait until a worker (or all) has ended, as p.join() does.") { which, timeout };
         join.SetAction((parsed, _) => context.RunAsync(parsed, c => CtlActions.JoinAsync(c, parsed.GetValue(which)!, parsed.GetValue(timeout))));

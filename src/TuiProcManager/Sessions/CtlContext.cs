@@ -7,12 +7,12 @@ namespace TuiProcManager.Sessions;
 /// <summary>What every <c>ctl</c> command shares: the session it names, <c>--json</c>, and how outcomes become exit codes.</summary>
 internal sealed class CtlContext(TextWriter stdout, TextWriter stderr)
 {
-    public Option<string?> Session { get; } = new("--session")
+    public Option<string?> Session { get; } = new Option<string?>("--session")
     {
         Description = "The session (also given as the first word: tuiproc ctl NAME COMMAND); may be left out when there is only one.",
         HelpName = "NAME",
         Recursive = true,
-    };
+    }.Validated();
 
     public Option<bool> Json { get; } = new("--json")
     {

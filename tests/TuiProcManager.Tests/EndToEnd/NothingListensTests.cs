@@ -3,32 +3,35 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// tuiproc talks to nothing but its terminal, its workers' pipes and /proc: neither the app nor any of its
-/// children (workers, the fork server, the orphan guard) listens on a network port or a named unix socket.
+/// tuiproc listens on no network port at all. The UI's session server listens on one unix socket, its
+/// session's, owner-only (0600) in an owner-only directory (0700); <c>tuiproc run</c> listens on nothing.
 /// The one socket a .NET process has by default, the runtime's diagnostic port, is allowed only as the
-/// runtime makes it: owner-only (0600); <c>DOTNET_EnableDiagnostics=0</c> removes it, and then nothing is left.
+/// runtime makes it: owner-only (0600); <c>DOTNET_EnableDiagnostics=0</c> removes it.
 /// </summary>
 public sealed class NothingListensTests
 {
     [Fact]
-    public void Ui_WithWorkersAlive_ListensOnNothing()
+    public void Ui_WithWorkersAlive_ListensOnlyOnItsSessionsOwnerOnlySocket()
     {
-        using TmuxApp app = TmuxApp.Start(["--steps", "1000", "--wait-ms", "50", "square:3", "cube:3"]);
+        using TmuxApp app = TmuxApp.Start(["--session", "only", "--steps", "1000", "--wait-ms", "50", "square:3", "cube:3"]);
         app.PidOf("square 3");
         app.PidOf("cube 3");
+        string socket = Path.Combine(app.RuntimeDir, "tuiproc", "only.sock");
 
         Assert.NotEmpty(app.Descendants());
         Assert.NotEqual(0, ListeningSockets.Count(app.Pid)); // it sees the tree's sockets (the runtime's own, at least)
-        Assert.Empty(ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(app.Pid));
+        Assert.Equal([$"unix {socket} (pid {app.SessionServer})"], ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(app.Pid));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(socket));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(socket)!));
     }
 
     [Fact]
-    public void Ui_WithoutTheRuntimesDiagnosticPort_ListensOnNothingAtAll()
+    public void Ui_WithoutTheRuntimesDiagnosticPort_ListensOnItsSessionsSocketAlone()
     {
-        using TmuxApp app = TmuxApp.Start(["--steps", "1000", "--wait-ms", "50", "square:3"], env: new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
+        using TmuxApp app = TmuxApp.Start(["--session", "alone", "--steps", "1000", "--wait-ms", "50", "square:3"], env: new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
         app.PidOf("square 3");
 
-        Assert.Empty(ListeningSockets.Of(app.Pid));
+        Assert.Equal([$"unix {Path.Combine(app.RuntimeDir, "tuiproc", "alone.sock")} (pid {app.SessionServer})"], ListeningSockets.Of(app.Pid));
     }
 
     [Fact]

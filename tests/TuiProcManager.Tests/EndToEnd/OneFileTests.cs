@@ -71,10 +71,11 @@ public sealed class OneFileTests
         string app = NativeBinary.CopyAlone();
         string home = Path.GetDirectoryName(app)!;
         string socket = "tuiproc-onefile-" + Guid.NewGuid().ToString("N")[..12];
+        string run = Directory.CreateDirectory(Path.Combine(home, "run")).FullName;
         try
         {
             await TmuxAsync(socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-c", home, "-x", "160", "-y", "45",
-                $"exec env XDG_CONFIG_HOME={home} XDG_STATE_HOME={home}/state TERM=xterm-256color {app} --steps 40 --work-ms 50 --wait-ms 50 square:3");
+                $"exec env XDG_CONFIG_HOME={home} XDG_STATE_HOME={home}/state XDG_RUNTIME_DIR={run} TERM=xterm-256color {app} --steps 40 --work-ms 50 --wait-ms 50 square:3");
             await WaitForAsync(socket, "square 3");
             await TmuxAsync(socket, "send-keys", "-t", "e2e", "e");
 
@@ -84,7 +85,8 @@ public sealed class OneFileTests
         }
         finally
         {
-            await TmuxAsync(socket, "kill-server"); // SIGHUP: tuiproc stops its workers and exits
+            await TmuxAsync(socket, "kill-server"); // SIGHUP: the UI detaches
+            _ = await Tuiproc.RunAsync(new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = run }, "ctl", "end"); // the session and its worker end
         }
     }
 

@@ -6,7 +6,8 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// A signal ends tuiproc and every worker whatever the UI is doing. Pinned bug: with a
+/// A signal ends tuiproc and every worker whatever the UI is doing (a hang-up, in a session, detaches
+/// whatever the UI is doing: the workers run on). Pinned bug: with a
 /// dialog open (<c>?</c>, <c>s</c>, <c>x</c>…) SIGTERM, SIGHUP and the terminal's end did nothing until the
 /// dialog closed (tuiproc was seen alive with PPID 1 for more than 36 s): the dialog ran inside a
 /// Terminal.Gui timer callback that held the timer lock, the signal's handler blocked on it in
@@ -22,17 +23,25 @@ public sealed class SignalsInEveryStateTests
     /// <summary>Every modal state of the app, each with the text that shows it is open; and how each signal is sent.</summary>
     public static TheoryData<string, string, string, int> DialogsAndSignals => new()
     {
-        { "?", "tuiproc keys", "SIGHUP", 129 },
+        { "?", "tuiproc keys", "SIGTERM", 143 },
         { "s", "Spawn square N", "SIGTERM", 143 },
         { "c", "Spawn cube N", "SIGINT", 130 },
         { "m", "Start a pool", "Ctrl+C", 130 },
         { "x", "Run a command", "SIGTERM", 143 },
-        { "T", "with a timeout", "SIGHUP", 129 },
+        { "T", "with a timeout", "SIGINT", 130 },
         { "/", "Find in output", "SIGINT", 130 },
         { "q", "still alive", "SIGTERM", 143 },
         { "q", "still alive", "Ctrl+C", 130 },
-        { "x", "Run a command", "kill-session", -1 },
-        { "s", "Spawn square N", "kill-session", -1 },
+    };
+
+    /// <summary>Modal states, each with a hang-up: SIGHUP from outside, or the terminal gone (tmux's session killed).</summary>
+    public static TheoryData<string, string, string> DialogsAndHangUps => new()
+    {
+        { "?", "tuiproc keys", "SIGHUP" },
+        { "T", "with a timeout", "SIGHUP" },
+        { "q", "still alive", "SIGHUP" },
+        { "x", "Run a command", "kill-session" },
+        { "s", "Spawn square N", "kill-session" },
     };
 
     [Theory]
@@ -51,6 +60,22 @@ public sealed class SignalsInEveryStateTests
         AssertAllGone(app, all, signal, expected);
     }
 
+    [Theory]
+    [MemberData(nameof(DialogsAndHangUps))]
+    public void HangUp_WithADialogOpen_Detaches_TheAppEnds_TheWorkersRunOn(string key, string shows, string signal)
+    {
+        using TmuxApp app = TmuxApp.Start(Workers);
+        int[] workers = [app.PidOf("square 8"), app.PidOf("cube 8")];
+        int server = app.SessionServer;
+
+        app.Keys(key);
+        app.WaitFor(shows, TimeSpan.FromSeconds(15));
+        Send(app, signal);
+
+        Until(() => !Tuiproc.IsAlive(app.Pid), $"tuiproc ended after {signal}", Bound);
+        Assert.All(workers.Append(server), pid => Assert.True(Tuiproc.IsAlive(pid), $"pid {pid} is gone after {signal}: a hang-up detaches"));
+    }
+
     [Fact]
     public void Signal_WithALabsAnswerDialogOpen_StopsEveryWorker_AndTheApp()
     {
@@ -67,8 +92,8 @@ public sealed class SignalsInEveryStateTests
     }
 
     [Theory]
-    [InlineData("kill-session", -1)]
     [InlineData("SIGTERM", 143)]
+    [InlineData("SIGINT", 130)]
     public void Signal_DuringALongPaste_StopsEveryWorker_AndTheApp(string signal, int expected)
     {
         using TmuxApp app = TmuxApp.Start(Workers);
@@ -81,6 +106,22 @@ public sealed class SignalsInEveryStateTests
         Send(app, signal);
 
         AssertAllGone(app, all, signal, expected);
+    }
+
+    [Fact]
+    public void TerminalGone_DuringALongPaste_Detaches_TheWorkersRunOn()
+    {
+        using TmuxApp app = TmuxApp.Start(Workers);
+        int worker = app.PidOf("square 8");
+        int server = app.SessionServer;
+        app.Keys("x");
+        app.WaitFor("Run a command", TimeSpan.FromSeconds(15));
+
+        app.Paste(new string('a', 128 * 1024), bracketed: false);
+        Send(app, "kill-session");
+
+        Until(() => !Tuiproc.IsAlive(app.Pid), "tuiproc ended after the terminal's end", Bound);
+        Assert.True(Tuiproc.IsAlive(worker) && Tuiproc.IsAlive(server), "the worker and its session run on");
     }
 
     /// <summary>

@@ -6,30 +6,31 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// In the real app in a real terminal (tmux): strays that cleared their
-/// environment and left the session survive no SIGKILL of the UI; a double-forked daemon is shown under
-/// its worker while it lives.
+/// In the real app in a real terminal (tmux): strays that cleared their environment and left the session
+/// survive no SIGKILL of the session server (the supervisor's process, which the UI started); a
+/// double-forked daemon, re-parented to the server, is shown under its worker while it lives.
 /// </summary>
 public sealed class UiStraysTests
 {
     [Fact]
-    public async Task Ui_KilledWithSigkill_StraysThatClearedTheirEnvironment_AttachedOrAdopted_AreGone()
+    public async Task SessionServer_KilledWithSigkill_StraysThatClearedTheirEnvironment_AttachedOrAdopted_AreGone()
     {
         string attached = Tag(), adopted = Tag();
         using TempFile script = new(".sh", string.Join('\n',
             $"env -i setsid bash -c 'exec sleep {attached}' &", // below its worker, without the mark, in a session of its own
-            $"(env -i setsid bash -c 'exec sleep {adopted}' &)", // re-parented to tuiproc at once
+            $"(env -i setsid bash -c 'exec sleep {adopted}' &)", // re-parented to the session server at once
             "sleep 1000") + "\n");
         using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script.Path}"]);
+        int server = app.SessionServer;
         int[] strays = [];
         await Tuiproc.UntilAsync(
             () => (strays = [.. StraysAfterSigkillTests.WithArgument(attached), .. StraysAfterSigkillTests.WithArgument(adopted)]).Length == 2
-                && StraysAfterSigkillTests.WithArgument(adopted).All(pid => StraysAfterSigkillTests.ParentOf(pid) == app.Pid),
-            "both strays running, one re-parented to tuiproc");
+                && StraysAfterSigkillTests.WithArgument(adopted).All(pid => StraysAfterSigkillTests.ParentOf(pid) == server),
+            "both strays running, one re-parented to the session server");
         await Task.Delay(2500); // the next resource sample (once a second) tells the guard about the adopted one
 
         Stopwatch clock = Stopwatch.StartNew();
-        Tuiproc.Signal(app.Pid, 9);
+        Tuiproc.Signal(server, 9);
         while (strays.Any(Tuiproc.IsAlive) && clock.Elapsed < TimeSpan.FromSeconds(5))
         {
             await Task.Delay(5);
@@ -37,7 +38,7 @@ public sealed class UiStraysTests
 
         try
         {
-            Assert.False(strays.Any(Tuiproc.IsAlive), $"a stray is still there {clock.Elapsed.TotalMilliseconds:F0} ms after tuiproc's SIGKILL");
+            Assert.False(strays.Any(Tuiproc.IsAlive), $"a stray is still there {clock.Elapsed.TotalMilliseconds:F0} ms after the session server's SIGKILL");
         }
         finally
         {
@@ -49,13 +50,14 @@ public sealed class UiStraysTests
     }
 
     [Fact]
-    public void Ui_DoubleForkedDaemon_ReparentedToTuiproc_IsShownUnderItsWorker_WhileAlive()
+    public void Ui_DoubleForkedDaemon_ReparentedToTheSessionServer_IsShownUnderItsWorker_WhileAlive()
     {
         string daemon = Tag();
         using TempFile script = new(".sh", $"(sleep {daemon} &)\nsleep 1000\n");
         using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script.Path}"], width: 120);
+        int server = app.SessionServer;
         int pid = 0;
-        Until(() => StraysAfterSigkillTests.WithArgument(daemon) is [int p] && StraysAfterSigkillTests.ParentOf(pid = p) == app.Pid, "the daemon re-parented to tuiproc");
+        Until(() => StraysAfterSigkillTests.WithArgument(daemon) is [int p] && StraysAfterSigkillTests.ParentOf(pid = p) == server, "the daemon re-parented to the session server");
 
         string pidText = pid.ToString(CultureInfo.InvariantCulture);
         string screen = app.WaitUntil(s => DaemonRow(s, pidText) > WorkerRow(s), $"a row for PID {pid} below the worker's");

@@ -114,23 +114,8 @@ public sealed class UiWorkerTests
         Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after q");
     }
 
-    [Fact]
-    public void TerminalGone_SighupFromTmux_StopsEveryWorker_AndTheApp()
-    {
-        using TmuxApp app = TmuxApp.Start(["--steps", "100", "--wait-ms", "1000", "square:7", "cube:7"]);
-        int[] workers = [app.PidOf("square 7"), app.PidOf("cube 7")];
-        IReadOnlyList<int> all = app.Descendants();
-
-        app.KillSession(); // what a dropped SSH connection does: SIGHUP to the app
-
-        Until(() => !Tuiproc.IsAlive(app.Pid), "tuiproc ended after SIGHUP");
-        Until(() => all.All(pid => !Tuiproc.IsAlive(pid)), "every process tuiproc started gone after SIGHUP");
-        Assert.All(workers, pid => Assert.False(Tuiproc.IsAlive(pid)));
-    }
-
     [Theory]
     [InlineData("SIGTERM", 143)]
-    [InlineData("SIGHUP", 129)]
     [InlineData("SIGINT", 130)]
     [InlineData("Ctrl+C", 130)]
     public void SignalOrCtrlC_StopEveryWorker_RestoreTheTerminal_AndExitWithTheSignalsCode(string how, int expected)
@@ -143,7 +128,6 @@ public sealed class UiWorkerTests
         switch (how)
         {
             case "SIGTERM": Tuiproc.Signal(app.Pid, 15); break;
-            case "SIGHUP": Tuiproc.Signal(app.Pid, 1); break; // from outside, the terminal still there
             case "SIGINT": Tuiproc.Signal(app.Pid, 2); break;
             default: app.Keys("C-c"); break;
         }

@@ -12,7 +12,7 @@ internal sealed partial class TmuxApp
         string file = Path.Combine(ConfigHome, "paste-" + Guid.NewGuid().ToString("N") + ".txt");
         File.WriteAllText(file, text);
         Tmux("load-buffer", file);
-        Tmux(bracketed ? ["paste-buffer", "-p", "-t", "e2e"] : ["paste-buffer", "-t", "e2e"]);
+        Tmux(bracketed ? ["paste-buffer", "-p", "-t", _session] : ["paste-buffer", "-t", _session]);
         File.Delete(file);
     }
 }

@@ -4,8 +4,8 @@ namespace TuiProcManager.Tests.TestSupport;
 internal sealed partial class TmuxApp
 {
     /// <summary>Appends every byte the app writes to its terminal from now on to <paramref name="file"/>.</summary>
-    public void PipeOutputTo(string file) => Tmux("pipe-pane", "-t", "e2e", "cat >> '" + file.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
+    public void PipeOutputTo(string file) => Tmux("pipe-pane", "-t", _session, "cat >> '" + file.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
 
     /// <summary>Stops <see cref="PipeOutputTo"/>.</summary>
-    public void StopPipe() => Tmux("pipe-pane", "-t", "e2e");
+    public void StopPipe() => Tmux("pipe-pane", "-t", _session);
 }

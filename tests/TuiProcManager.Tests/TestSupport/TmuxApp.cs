@@ -28,6 +28,77 @@ internal sealed partial class TmuxApp : IDisposable
     /// <summary>$XDG_STATE_HOME of the app (where lab progress is saved), inside <see cref="ConfigHome"/>.</summary>
     public string StateHome => Path.Combine(ConfigHome, "state");
 
+    /// <summary>$XDG_RUNTIME_DIR of the app, inside <see cref="ConfigHome"/>: its sessions' sockets and logs are in tuiproc/ there.</summary>
+    public string RuntimeDir => Path.Combine(ConfigHome, "run");
+
+    /// <summary>The environment that reaches this test's sessions (for tuiproc ls, attach, ctl run beside the app).</summary>
+    public IReadOnlyDictionary<string, string> SessionEnvironment => new Dictionary<string, string>
+    {
+        ["XDG_RUNTIME_DIR"] = RuntimeDir,
+        ["XDG_CONFIG_HOME"] = ConfigHome,
+        ["XDG_STATE_HOME"] = StateHome,
+    };
+
+    /// <summary>
+    /// Runs <c>tuiproc ARGS</c> in a new terminal of this test's tmux server, with the same environment and
+    /// size (<c>tuiproc attach NAME</c> after a detach or <see cref="KillSession"/>): from now on it is the app.
+    /// </summary>
+    public void StartAnother(string[] args, string waitFor = "Processes")
+    {
+        _session = "e2e" + (++_sessions).ToString(CultureInfo.InvariantCulture);
+        Launch(_session, args);
+        WaitFor(waitFor);
+    }
+
+    private (string Config, Dictionary<string, string> Environment, int Width, int Height) _launch;
+    private string _session = "e2e";
+    private int _sessions;
+
+    private void Launch(string session, string[] args)
+    {
+        (string config, Dictionary<string, string> environment, int width, int height) = _launch;
+        List<string> tmux = ["-f", config, "new-session", "-d", "-s", session, "-c", ConfigHome, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
+
+        // tmux passes the command to sh -c; exec makes the pane's process tuiproc itself. Unset (empty)
+        // variables are removed with env -u so that NO_COLOR= does not count as set.
+        string unset = string.Concat(environment.Where(e => e.Value.Length == 0).Select(e => $"-u {e.Key} "));
+        string assign = string.Concat(environment.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}={Quote(e.Value)} "));
+        tmux.Add($"exec env {unset}{assign}{string.Join(' ', Tuiproc.Command.Select(Quote))} {string.Join(' ', args.Select(Quote))}");
+        Tmux([.. tmux]);
+        Pid = int.Parse(Tmux("list-panes", "-t", session, "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The screen of an earlier terminal of this test (<c>e2e</c>, the first; see <see cref="StartAnother"/>).</summary>
+    public string ScreenOf(string terminal) => Tmux("capture-pane", "-p", "-t", terminal);
+
+    /// <summary>The name of the terminal the app now runs in (<c>e2e</c>, then <c>e2e1</c>… after <see cref="StartAnother"/>).</summary>
+    public string Terminal => _session;
+
+    /// <summary>The PID of this test's one session server (the UI started it; it outlives a detach).</summary>
+    public int SessionServer => SessionServers() is [int pid] ? pid : throw new Xunit.Sdk.XunitException($"expected one session server, found {SessionServers().Count}");
+
+    /// <summary>The PIDs of this test's session servers, from the first line of their logs ("… (pid N)").</summary>
+    public IReadOnlyList<int> SessionServers()
+    {
+        string logs = Path.Combine(RuntimeDir, "tuiproc");
+        if (!Directory.Exists(logs))
+        {
+            return [];
+        }
+
+        List<int> pids = [];
+        foreach (string log in Directory.EnumerateFiles(logs, "*.log"))
+        {
+            Match m = Regex.Match(File.ReadLines(log).FirstOrDefault() ?? "", @"\(pid (\d+)\)");
+            if (m.Success)
+            {
+                pids.Add(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return pids;
+    }
+
     /// <summary>The app's PID (tmux execs it in the pane).</summary>
     public int Pid { get; private set; }
 
@@ -45,13 +116,14 @@ internal sealed partial class TmuxApp : IDisposable
         try
         {
             prepare?.Invoke(home);
+            _ = Directory.CreateDirectory(app.RuntimeDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string config = Path.Combine(home, "tmux.conf");
             File.WriteAllText(config, "set -g remain-on-exit on\nset -g status off\nset -g history-limit 1000\n");
-            List<string> tmux = ["-f", config, "new-session", "-d", "-s", "e2e", "-c", home, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
             Dictionary<string, string> environment = new()
             {
                 ["XDG_CONFIG_HOME"] = home,
                 ["XDG_STATE_HOME"] = app.StateHome,
+                ["XDG_RUNTIME_DIR"] = app.RuntimeDir, // the sessions of this test alone
                 ["TERM"] = "xterm-256color",
                 ["COLORTERM"] = "",
                 ["NO_COLOR"] = "",
@@ -61,13 +133,8 @@ internal sealed partial class TmuxApp : IDisposable
                 environment[name] = value;
             }
 
-            // tmux passes the command to sh -c; exec makes the pane's process tuiproc itself. Unset (empty)
-            // variables are removed with env -u so that NO_COLOR= does not count as set.
-            string unset = string.Concat(environment.Where(e => e.Value.Length == 0).Select(e => $"-u {e.Key} "));
-            string assign = string.Concat(environment.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}={Quote(e.Value)} "));
-            tmux.Add($"exec env {unset}{assign}{string.Join(' ', Tuiproc.Command.Select(Quote))} {string.Join(' ', args.Select(Quote))}");
-            app.Tmux([.. tmux]);
-            app.Pid = int.Parse(app.Tmux("list-panes", "-t", "e2e", "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
+            app._launch = (config, environment, width, height);
+            app.Launch("e2e", args);
             app.WaitFor(waitFor);
             return app;
         }
@@ -79,28 +146,28 @@ internal sealed partial class TmuxApp : IDisposable
     }
 
     /// <summary>The screen as text, one line per row.</summary>
-    public string Screen() => Tmux("capture-pane", "-p", "-t", "e2e");
+    public string Screen() => Tmux("capture-pane", "-p", "-t", _session);
 
     /// <summary>
     /// Everything the terminal showed, the lines scrolled off the top included (up to 1,000): for a
     /// program that prints and ends (tmux may scroll the first line away while it sizes the new pane).
     /// </summary>
-    public string Transcript() => Tmux("capture-pane", "-p", "-S", "-", "-t", "e2e");
+    public string Transcript() => Tmux("capture-pane", "-p", "-S", "-", "-t", _session);
 
     /// <summary>The screen with its colours and attributes as escape sequences.</summary>
-    public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", "e2e");
+    public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", _session);
 
     /// <summary>Sends keys, as tmux names them (<c>s</c>, <c>Enter</c>, <c>Down</c>, <c>C-c</c>…).</summary>
-    public void Keys(params string[] keys) => Tmux(["send-keys", "-t", "e2e", .. keys]);
+    public void Keys(params string[] keys) => Tmux(["send-keys", "-t", _session, .. keys]);
 
     /// <summary>Kills the tmux session, as a dropped SSH connection would: the app gets SIGHUP.</summary>
-    public void KillSession() => Tmux("kill-session", "-t", "e2e");
+    public void KillSession() => Tmux("kill-session", "-t", _session);
 
     public void Resize(int width, int height) =>
-        Tmux("resize-window", "-t", "e2e", "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture));
+        Tmux("resize-window", "-t", _session, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The window title tuiproc's pane has (what an OSC 0/2 sequence would change).</summary>
-    public string PaneTitle() => Tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").Trim();
+    public string PaneTitle() => Tmux("display-message", "-p", "-t", _session, "#{pane_title}").Trim();
 
     /// <summary>
     /// True once the app has exited (the pane stays, remain-on-exit); its exit status then, or 128 + the
@@ -108,7 +175,7 @@ internal sealed partial class TmuxApp : IDisposable
     /// </summary>
     public bool HasExited(out int status)
     {
-        string[] state = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim().Split(':');
+        string[] state = Tmux("list-panes", "-t", _session, "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim().Split(':');
         status = int.TryParse(state[1], CultureInfo.InvariantCulture, out int code) ? code
             : int.TryParse(state[2], CultureInfo.InvariantCulture, out int signal) ? 128 + signal
             : ZombieExitStatus(Pid);
@@ -176,7 +243,7 @@ internal sealed partial class TmuxApp : IDisposable
             Thread.Sleep(50);
         }
 
-        string pane = Tmux("list-panes", "-t", "e2e", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim();
+        string pane = Tmux("list-panes", "-t", _session, "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").Trim();
         throw new Xunit.Sdk.XunitException(
             $"tuiproc did not exit within {Bound.TotalSeconds} s (pane {pane}, process state {Tuiproc.State(Pid)?.ToString() ?? "gone"}):\n{Screen()}");
     }
@@ -210,8 +277,9 @@ internal sealed partial class TmuxApp : IDisposable
         }
 
         // A failed test may leave workers behind; the guarantees under test say they end by themselves,
-        // and the tests check that: here they are only cleaned up, after the fact.
-        foreach (int pid in _seenPids.Where(Tuiproc.IsAlive))
+        // and the tests check that: here they are only cleaned up, after the fact. A session server outlives
+        // its UI by design (a hang-up detaches): it goes too, and its orphan guard takes its workers.
+        foreach (int pid in _seenPids.Concat(SessionServers()).Where(Tuiproc.IsAlive))
         {
             _ = Tuiproc.TryKill(pid);
         }
