@@ -133,9 +133,18 @@ public sealed class SessionLinger : IDisposable
     {
         lock (_gate)
         {
-            if (_fired || Deadline() is not { } at || at > _time.GetUtcNow())
+            if (_fired || Deadline() is not { } at)
             {
-                return; // someone attached (or a worker started) since the timer was set
+                return; // someone attached since the timer was set
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            if (at > now)
+            {
+                // Early: a timer may fire a little before the clock it is read against says it is due, and
+                // the deadline may have moved on (a worker ended). Set again for what is left.
+                _ = _timer.Change(at - now, Timeout.InfiniteTimeSpan);
+                return;
             }
 
             _fired = true;

@@ -40,7 +40,10 @@ internal static class TuiprocCommand
         if (parsed.Errors.Count > 0)
         {
             string command = CommandPath(parsed.CommandResult);
-            await stderr.WriteLineAsync($"tuiproc: {OneLine(parsed.Errors[0].Message)} (see '{command} --help')").ConfigureAwait(false);
+            // A word the parser did not take says more than what it then missed ("Required command was not
+            // provided" for `ctl NAME frobnicate`): it goes first.
+            ParseError first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            await stderr.WriteLineAsync($"tuiproc: {OneLine(first.Message)} (see '{command} --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

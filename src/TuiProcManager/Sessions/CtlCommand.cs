@@ -80,6 +80,13 @@ internal static class CtlCommand
         Argument<int> size = new("SIZE") { Description = $"Workers in the pool (1 to {PoolRequest.MaxSizeOn(machine)} on this machine)." };
         size.Validators.Add(r => Range(r, "SIZE", 1, PoolRequest.MaxSizeOn(machine)));
         Argument<string> map = new("KIND:ITEMS") { Description = "What the pool maps: square:1..20, cube:2,3,5." };
+        map.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !MapSpecParser.TryParse(r.Tokens[^1].Value, MapSpecParser.MaxInputs, out _, out string? error))
+            {
+                r.AddError(error);
+            }
+        });
         Command pool = new("pool", "Start a pool (Pool(SIZE).map) in the session; prints its ID.") { size, map };
         pool.SetAction((parsed, _) => context.RunAsync(parsed, c => CtlActions.PoolAsync(c, parsed.GetValue(size), parsed.GetValue(map)!)));
 

@@ -88,4 +88,38 @@ public sealed class SessionLingerTests
 
         Assert.Equal(1, _expired);
     }
+
+    [Fact]
+    public void ATimerFiringBeforeTheClockSaysItIsDue_IsSetAgain_NotLost()
+    {
+        // Seen with the system clock: the timer fired a moment before GetUtcNow reached the deadline, and the
+        // session lingered for ever. Here timers of a second or more fire 5 ms early.
+        EarlyTimers clock = new(_time, TimeSpan.FromMilliseconds(5));
+        using SessionLinger linger = new(TimeSpan.FromMinutes(1), clock, () => 1, () => _expired++);
+
+        _time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromMilliseconds(5)); // the timer fires: not due yet
+        Assert.Equal(0, _expired);
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        Assert.Equal(1, _expired);
+    }
+
+    /// <summary>The fake clock, whose timers of a second or more fire <paramref name="early"/> before they are due.</summary>
+    private sealed class EarlyTimers(FakeTimeProvider fake, TimeSpan early) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            new EarlyTimer(fake.CreateTimer(callback, state, Early(dueTime), period), this);
+
+        private TimeSpan Early(TimeSpan due) => due >= TimeSpan.FromSeconds(1) ? due - early : due;
+
+        private sealed class EarlyTimer(ITimer timer, EarlyTimers clock) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => timer.Change(clock.Early(dueTime), period);
+
+            public void Dispose() => timer.Dispose();
+
+            public ValueTask DisposeAsync() => timer.DisposeAsync();
+        }
+    }
 }
