@@ -113,6 +113,9 @@ internal sealed class LiveSession : IAsyncDisposable
     public async Task ExitWhenSignalledAsync(int pid, ProcessSignal signal, WorkerExit exit)
     {
         await Poll.UntilAsync(() => GroupSignalsTo(pid).Contains(signal), $"{signal} to pid {pid}");
+        // The supervisor signals under its lock, and a terminate sends SIGCONT right after SIGTERM: taking the
+        // lock (a snapshot) waits for that to be over, since the fake's exit makes every later signal fail.
+        _ = Supervisor.Snapshot();
         Os.Exit(pid, exit);
     }
 
