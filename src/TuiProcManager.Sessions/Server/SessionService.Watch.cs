@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Streaming;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Protocol;
 using TuiProcManager.Protocol.V1;
 
@@ -33,8 +34,12 @@ public sealed partial class SessionService
         }
 
         // The delivery thread of this watcher alone: it blocks while the socket takes a batch (one in flight),
-        // which holds up nothing but this watcher's own queue in the supervisor.
-        using EventLoopScheduler thread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc watch" });
+        // which holds up nothing but this watcher's own queue in the supervisor. The supervisor may still
+        // schedule on it after this call has ended and disposed it (a screen's window timer already due on
+        // its delivery threads, a lossless drain that reschedules itself): that work must be dropped, never
+        // thrown, as an EventLoopScheduler would throw ObjectDisposedException on a pool thread and end the
+        // server. ClockThreadScheduler drops work scheduled after its Dispose.
+        using ClockThreadScheduler thread = new("tuiproc watch");
         try
         {
             Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless
