@@ -29,7 +29,8 @@ internal static class AttachCommand
             SessionConnection connection;
             try
             {
-                connection = await SessionConnector.ConnectAsync(parsed.GetValue(name), "attach").ConfigureAwait(false);
+                // Waited for on this thread, not awaited: the UI runs on the main thread, as without a session.
+                connection = SessionConnector.ConnectAsync(parsed.GetValue(name), "attach").GetAwaiter().GetResult();
             }
             catch (ArgumentException e)
             {

@@ -35,7 +35,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
         string name = asked ?? directory.NewName();
         if (File.Exists(directory.SocketOf(name)))
         {
-            if (await IsLiveAsync(name).ConfigureAwait(false))
+            if (IsLiveAsync(name).GetAwaiter().GetResult())
             {
                 await Say(stderr, $"a session named {name} is running already: tuiproc attach {name} goes back to it").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -44,7 +44,9 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
             directory.ForgetSocket(name); // a dead server's
         }
 
-        if (await SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger)).ConfigureAwait(false) is { } problem)
+        // Waited for on this thread, not awaited: the UI runs on the thread that comes here (the main thread),
+        // as it does without a session; an await would move it to a thread-pool thread.
+        if (SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger)).GetAwaiter().GetResult() is { } problem)
         {
             await Say(stderr, problem).ConfigureAwait(false);
             return null;
@@ -53,7 +55,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
         SessionConnection connection;
         try
         {
-            connection = await SessionConnection.OpenAsync(SessionChannel.ForSocket(directory.SocketOf(name)), "ui").ConfigureAwait(false);
+            connection = SessionConnection.OpenAsync(SessionChannel.ForSocket(directory.SocketOf(name)), "ui").GetAwaiter().GetResult();
         }
         catch (SessionException e)
         {
@@ -63,7 +65,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
 
         await using (connection.ConfigureAwait(false))
         {
-            await ui.Scheduling.ApplyAsync(parsed, connection.Supervisor).ConfigureAwait(false);
+            _ = ui.Scheduling.ApplyAsync(parsed, connection.Supervisor).GetAwaiter().GetResult();
             return await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
         }
     }
