@@ -34,11 +34,20 @@ public sealed class CommandOrder
     public CommandOrder(TimeProvider time) => _time = time;
 
     /// <summary>Waits until the call's turn has come; the returned handle ends it (dispose once the command is decided).</summary>
-    public async Task<IDisposable> TurnAsync(ServerCallContext context)
+    public Task<IDisposable> TurnAsync(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string? client = context.RequestHeaders.GetValue(CallHeaders.Client);
-        if (client is null || !long.TryParse(context.RequestHeaders.GetValue(CallHeaders.Sequence), NumberStyles.None, CultureInfo.InvariantCulture, out long sequence) || sequence < 1)
+        return TurnAsync(context.RequestHeaders.GetValue(CallHeaders.Client), context.RequestHeaders.GetValue(CallHeaders.Sequence), context.CancellationToken);
+    }
+
+    /// <summary>Waits until command <paramref name="sequence"/> of <paramref name="client"/> may be decided (at once without them).</summary>
+    /// <param name="client">The <see cref="CallHeaders.Client"/> header, or null.</param>
+    /// <param name="sequence">The <see cref="CallHeaders.Sequence"/> header, or null.</param>
+    /// <param name="cancellationToken">The call's end.</param>
+    /// <returns>Dispose it once the command is decided: the next one may go.</returns>
+    public async Task<IDisposable> TurnAsync(string? client, string? sequence, CancellationToken cancellationToken)
+    {
+        if (client is null || !long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number < 1)
         {
             return Turn.None;
         }
@@ -49,23 +58,23 @@ public sealed class CommandOrder
             ForgetSilentClients();
             if (!_clients.TryGetValue(client, out Turns? turns))
             {
-                _clients[client] = turns = new Turns(sequence);
+                _clients[client] = turns = new Turns(number);
             }
 
             turns.HeardAt = _time.GetUtcNow();
-            wait = turns.WaitFor(sequence);
+            wait = turns.WaitFor(number);
         }
 
         try
         {
-            await wait.WaitAsync(GapWait, _time, context.CancellationToken).ConfigureAwait(false);
+            await wait.WaitAsync(GapWait, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // An earlier number never came: this one goes on rather than wait for ever.
         }
 
-        return new Turn(this, client, sequence);
+        return new Turn(this, client, number);
     }
 
     private void Done(string client, long sequence)

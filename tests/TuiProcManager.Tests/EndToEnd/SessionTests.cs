@@ -23,7 +23,9 @@ public sealed class SessionTests
 
         app.Keys("d");
         Assert.Equal(0, app.WaitForExit());
-        app.WaitFor("detached from session lab-a (2 workers alive); tuiproc attach lab-a brings it back"); // tmux may read the last bytes after the pane died
+        // Printed on the terminal's last row once the UI has left, so tmux's "Pane is dead" may push it into
+        // the pane's history; and tmux may read a pane's last bytes after it died: waited for, in the transcript.
+        Until(() => app.Transcript().Contains("detached from session lab-a (2 workers alive); tuiproc attach lab-a brings it back", StringComparison.Ordinal), "the line saying how to come back");
         Assert.All(workers.Append(server), pid => Assert.True(Tuiproc.IsAlive(pid)));
 
         (int code, string listed, _) = await Tuiproc.RunAsync(app.SessionEnvironment, "ls");

@@ -25,6 +25,33 @@ internal static class NativeBinary
         File.Copy(Require(), copy);
         File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Assert.Equal(["tuiproc"], Directory.GetFileSystemEntries(folder).Select(System.IO.Path.GetFileName));
+        WaitUntilExecutable(copy);
         return copy;
+    }
+
+    /// <summary>
+    /// Until the copy can be executed: a process this test host forks meanwhile (another test starting one)
+    /// holds the copy's write descriptor from fork to exec, and exec of a file open for writing fails with
+    /// ETXTBSY ("Text file busy"). Bounded: 250 tries.
+    /// </summary>
+    private static void WaitUntilExecutable(string copy)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using System.Diagnostics.Process probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(copy, "--version")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                })!;
+                probe.WaitForExit();
+                return;
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == 26 && attempt < 250) // ETXTBSY
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 }
