@@ -26,21 +26,10 @@ internal static class AttachCommand
                 return unusable;
             }
 
-            SessionConnection connection;
-            try
+            (SessionConnection? connection, int code) = SessionConnector.ConnectOrSay(parsed.GetValue(name), "attach", stderr);
+            if (connection is null)
             {
-                // Waited for on this thread, not awaited: the UI runs on the main thread, as without a session.
-                connection = SessionConnector.ConnectAsync(parsed.GetValue(name), "attach").GetAwaiter().GetResult();
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-            catch (SessionException e)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.NoSession;
+                return code;
             }
 
             await using (connection.ConfigureAwait(false))

@@ -25,27 +25,19 @@ internal sealed class CtlContext(TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(action);
-        SessionConnection connection;
-        try
+        (SessionConnection? connection, int code) = SessionConnector.ConnectOrSay(parsed.GetValue(Session), "ctl", stderr);
+        if (connection is null)
         {
-            connection = await SessionConnector.ConnectAsync(parsed.GetValue(Session), "ctl").ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            return await Fail(e.Message, ExitCodes.Usage).ConfigureAwait(false);
-        }
-        catch (SessionException e)
-        {
-            return await Fail(e.Message, ExitCodes.NoSession).ConfigureAwait(false);
+            return code;
         }
 
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                int code = await action(new CtlCall(connection, parsed.GetValue(Json), stdout)).ConfigureAwait(false);
+                int done = await action(new CtlCall(connection, parsed.GetValue(Json), stdout)).ConfigureAwait(false);
                 await stdout.FlushAsync().ConfigureAwait(false);
-                return code;
+                return done;
             }
             catch (ArgumentException e)
             {

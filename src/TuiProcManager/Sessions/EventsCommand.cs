@@ -24,20 +24,10 @@ internal static class EventsCommand
         Command command = new("events", "A session's events as JSON Lines, in the --events format: the workers as they are, then with --follow everything as it happens, nothing dropped.") { name, follow };
         command.SetAction(async (parsed, _) =>
         {
-            SessionConnection connection;
-            try
+            (SessionConnection? connection, int code) = SessionConnector.ConnectOrSay(parsed.GetValue(name), "events", stderr);
+            if (connection is null)
             {
-                connection = await SessionConnector.ConnectAsync(parsed.GetValue(name), "events").ConfigureAwait(false);
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-            catch (SessionException e)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.NoSession;
+                return code;
             }
 
             await using (connection.ConfigureAwait(false))

@@ -44,6 +44,31 @@ internal static class SessionConnector
         }
     }
 
+    /// <summary>
+    /// <see cref="ConnectAsync"/> for a command: what went wrong is said on <paramref name="stderr"/> in one
+    /// line, with its exit code (2 for a bad name, 3 for no such session or one that cannot be reached).
+    /// Waited for on the calling thread (the UI runs on the main thread, as without a session).
+    /// </summary>
+    /// <returns>The connection, or null with the exit code.</returns>
+    public static (SessionConnection? Connection, int Code) ConnectOrSay(string? name, string client, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return (ConnectAsync(name, client).GetAwaiter().GetResult(), CommandLine.ExitCodes.Success);
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine("tuiproc: " + e.Message);
+            return (null, CommandLine.ExitCodes.Usage);
+        }
+        catch (SessionException e)
+        {
+            stderr.WriteLine("tuiproc: " + e.Message);
+            return (null, CommandLine.ExitCodes.NoSession);
+        }
+    }
+
     /// <summary>The name of the only session; a <see cref="SessionException"/> when there is none or there are several.</summary>
     private static string OnlySession(SessionDirectory directory)
     {
