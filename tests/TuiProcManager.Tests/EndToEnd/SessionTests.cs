@@ -16,9 +16,11 @@ public sealed class SessionTests
     [Fact]
     public async Task D_Detaches_TheWorkersRunOn_AndAttachShowsTheScreenAsItWas()
     {
-        using TmuxApp app = TmuxApp.Start(["--session", "lab-a", .. Slow, "square:3", "cube:4"], width: 120, height: 35);
-        int[] workers = [app.PidOf("square 3"), app.PidOf("cube 4")];
-        app.WaitFor("square 3: step 5/1000");
+        // Worker 1 (the one the Output panel shows) prints 100 lines and sleeps: after attach its panel must
+        // hold those 100 lines, which only the session's history can give (they were printed long before).
+        using TmuxApp app = TmuxApp.Start(["--session", "lab-a", "--cmd", "sh -c 'seq 1 100; exec sleep 600'", "--cmd", "sleep 601"], width: 120, height: 35);
+        app.WaitUntil(s => s.Contains("· 100 lines", StringComparison.Ordinal) && s.Contains("sleep 601", StringComparison.Ordinal), "the first worker's 100 lines");
+        int[] workers = [app.PidOf("sh -c seq 1 100; exec sleep"), app.PidOf("sleep 601")];
         int server = app.SessionServer;
 
         app.Keys("d");
@@ -33,10 +35,10 @@ public sealed class SessionTests
         Assert.Matches(@"lab-a +2 alive of 2 +0 +\d+s +- +in 1h59m \(linger 2h\)", listed);
 
         app.StartAnother(["attach", "lab-a"]);
-        string back = app.WaitUntil(s => s.Contains("tuiproc lab-a", StringComparison.Ordinal) && s.Contains("square 3: step", StringComparison.Ordinal), "the session's screen again");
-        Assert.Contains(workers[0].ToString(System.Globalization.CultureInfo.InvariantCulture), back, StringComparison.Ordinal);
-        Assert.Contains(workers[1].ToString(System.Globalization.CultureInfo.InvariantCulture), back, StringComparison.Ordinal);
-        Assert.Contains("square 3: step 5/1000", app.Transcript(), StringComparison.Ordinal); // the scrollback from before the detach
+        string back = app.WaitUntil(s => s.Contains("tuiproc lab-a", StringComparison.Ordinal) && s.Contains("· 100 lines", StringComparison.Ordinal), "the session's screen again, the first worker's 100 lines with it");
+        Assert.Contains("100", back.Split("Output")[^1], StringComparison.Ordinal);
+        Assert.Equal(workers[0], app.PidOf("sh -c seq 1 100; exec sleep"));
+        Assert.Equal(workers[1], app.PidOf("sleep 601"));
 
         app.Keys("q");
         app.WaitFor("2 workers still alive");
