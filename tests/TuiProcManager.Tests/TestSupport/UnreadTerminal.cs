@@ -53,6 +53,7 @@ internal sealed class UnreadTerminal : IDisposable
 
         start.Environment["XDG_CONFIG_HOME"] = home;
         start.Environment["XDG_STATE_HOME"] = home;
+        start.Environment["XDG_RUNTIME_DIR"] = Directory.CreateDirectory(Path.Combine(home, "run")).FullName; // its session, apart from the user's
         start.Environment["TERM"] = "xterm-256color";
         start.Environment["COLORTERM"] = "truecolor";
         start.Environment.Remove("NO_COLOR");
