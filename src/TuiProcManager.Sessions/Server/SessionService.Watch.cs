@@ -99,7 +99,10 @@ public sealed partial class SessionService
             },
             e => done.TrySetException(e),
             () => done.TrySetResult());
-        return done.Task.ContinueWith(t => { subscription.Dispose(); return t; }, TaskScheduler.Default).Unwrap();
+        // A client that leaves while nothing happens is never written to, so no write fails to tell: its
+        // going ends the subscription too (else it would stay in the supervisor's fan-out for good).
+        CancellationTokenRegistration leaving = gone.Register(() => done.TrySetCanceled(gone));
+        return done.Task.ContinueWith(t => { leaving.Dispose(); subscription.Dispose(); return t; }, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>The history up to the snapshot that opens <paramref name="batch"/>, then the rest of the batch.</summary>
