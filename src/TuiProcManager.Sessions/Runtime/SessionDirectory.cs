@@ -69,7 +69,7 @@ public sealed partial class SessionDirectory
 
         uint me = UserIdentity.EffectiveUid;
         return !status.IsDirectory ? $"{Root} is not a directory"
-            : status.Owner != me ? $"the session directory {Root} belongs to {UserIdentity.NameOf(status.Owner)}, not to you ({UserIdentity.NameOf(me)})"
+            : status.Owner != me ? $"the session directory {Root} belongs to {Transport.UserNames.Describe(status.Owner)}, not to you ({Transport.UserNames.Describe(me)})"
             : (status.Permissions & 0x3F) != 0 ? $"the session directory {Root} is open to other users (mode {Convert.ToString(status.Permissions, 8)}; it must be 700)"
             : null;
     }

@@ -72,8 +72,7 @@ internal static class LsCommand
             ]);
         }
 
-        int[] widths = [.. Enumerable.Range(0, heading.Length).Select(c => rows.Max(r => r[c].Length))];
-        return string.Join('\n', rows.Select(r => string.Join("  ", r.Select((cell, c) => c == r.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd()));
+        return ColumnText.Format(rows);
     }
 
     /// <summary>When it ends if nobody attaches: "attached", "in 1h59m (linger 2h)", "never".</summary>

@@ -29,8 +29,7 @@ internal static class PsTable
             ]);
         }
 
-        int[] widths = [.. Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length))];
-        return string.Join('\n', rows.Select(r => string.Join("  ", r.Select((cell, c) => c == r.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd()));
+        return ColumnText.Format(rows);
     }
 
     public static void Write(Utf8JsonWriter w, WorkerInfo info)
