@@ -96,8 +96,7 @@ public sealed class ProgressStore
 
         try
         {
-            LabProgress? progress = JsonSerializer.Deserialize(bytes, LabsJsonContext.Default.LabProgress);
-            if (progress is { Format: LabProgress.CurrentFormat, Lab: not null, Steps: not null })
+            if (LabProgressJson.Read(bytes) is { } progress)
             {
                 return progress;
             }

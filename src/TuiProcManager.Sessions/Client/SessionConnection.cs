@@ -15,6 +15,7 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly CancellationTokenSource _closing = new();
+    private RemoteLab? _lab;
 
     private SessionConnection(GrpcChannel channel, HelloReply hello)
     {
@@ -103,6 +104,23 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         throw new SessionException("the session ended before it said what it runs");
     }
 
+    /// <summary>
+    /// The session's lab, as its server decides it, once its first progress has come; null when the session
+    /// has no lab. Disposed with the connection.
+    /// </summary>
+    /// <exception cref="SessionException">It cannot be reached (one line).</exception>
+    public async Task<RemoteLab?> OpenLabAsync()
+    {
+        if (Hello.Lab is not { } info)
+        {
+            return null;
+        }
+
+        RemoteLab lab = await RemoteLab.OpenAsync(Calls, info, _closing.Token).ConfigureAwait(false);
+        _lab = lab;
+        return lab;
+    }
+
     /// <summary>Ends the session: its workers are terminated (SIGTERM, then SIGKILL after the grace), then the server exits.</summary>
     /// <returns>How many workers were alive and asked to end.</returns>
     public Task<int> EndAsync(TimeSpan? grace = null) => RpcFaults.Call(async () =>
@@ -121,6 +139,7 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         if (!_closing.IsCancellationRequested)
         {
             _closing.Cancel();
+            _lab?.Dispose();
             _channel.Dispose();
             _closing.Dispose();
         }

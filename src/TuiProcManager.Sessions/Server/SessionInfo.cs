@@ -4,5 +4,4 @@ namespace TuiProcManager.Sessions.Server;
 /// <param name="Name">Its name (the socket's, in the session directory).</param>
 /// <param name="StartedAt">When the server started.</param>
 /// <param name="ServerPid">The server's process ID.</param>
-/// <param name="Lab">The open lab's id, or null.</param>
-public sealed record SessionInfo(string Name, DateTimeOffset StartedAt, int ServerPid, string? Lab = null);
+public sealed record SessionInfo(string Name, DateTimeOffset StartedAt, int ServerPid);

@@ -49,6 +49,7 @@ public sealed partial class SessionService(
             Revision = ProtocolVersion.Revision,
             Server = ProtocolVersion.Program,
             Session = CurrentStatus(),
+            Lab = Lab is { } lab ? new LabInfo { Id = lab.Keeper.Lab.Id, Source = lab.Source } : null,
         });
     }
 
@@ -189,7 +190,7 @@ public sealed partial class SessionService(
             Workers = history.Spawned,
             WorkersAlive = history.Alive,
             Clients = linger.Clients,
-            Lab = info.Lab ?? "",
+            Lab = Lab?.Keeper.Lab.Id ?? "",
             Linger = linger.Linger is { } l ? Duration.FromTimeSpan(l) : null,
             EndsAt = endsAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
             Mode = mode.ToWire(),

@@ -14,14 +14,20 @@ namespace TuiProcManager.Tui.Controllers;
 /// ticked from the events (never from keys), and its progress is saved after every change, so that the lab
 /// resumes where it was left. What the lab panel shows is <see cref="Session"/> and <see cref="Message"/>.
 /// </summary>
-/// <remarks>UI thread only. No Terminal.Gui type: it answers through <see cref="IStatusLine"/>, and the answer
-/// dialog is the window's, which hands the text to <see cref="Answer"/>.</remarks>
+/// <remarks>
+/// <para>UI thread only. No Terminal.Gui type: it answers through <see cref="IStatusLine"/>, and the answer
+/// dialog is the window's, which hands the text to <see cref="Answer"/>.</para>
+/// <para>With an <see cref="LabOptions.Authority"/> (a session's server) the lab is decided there, from every
+/// event, the ones that came while no screen was attached too: this controller then folds nothing itself,
+/// shows the progress it is given (<see cref="Updated"/>), and passes hints and answers on.</para>
+/// </remarks>
 internal sealed class LabController
 {
     private readonly LabOptions _options;
     private readonly TimeProvider _time;
     private readonly IStatusLine _status;
     private readonly bool _ascii;
+    private readonly int _cores;
 
     /// <summary>Opens <paramref name="options"/>' lab, resumed from its saved progress.</summary>
     /// <param name="options">The lab, its progress store, where answers and reports go.</param>
@@ -36,6 +42,7 @@ internal sealed class LabController
         _time = time;
         _status = status;
         _ascii = ascii;
+        _cores = cores;
         Session = new LabSession(options.Lab, options.Saved, time.GetUtcNow(), cores);
         if (options.Problem is { } problem)
         {
@@ -50,7 +57,7 @@ internal sealed class LabController
     }
 
     /// <summary>The lab's session: its steps, what is done, hints used.</summary>
-    public LabSession Session { get; }
+    public LabSession Session { get; private set; }
 
     /// <summary>The panel's message: the last step done, or a welcome back.</summary>
     public LabMessage? Message { get; private set; }
@@ -62,6 +69,11 @@ internal sealed class LabController
     /// <returns>True when a step was done: the panel should show it.</returns>
     public bool Observe(SupervisorEvent e)
     {
+        if (_options.Authority is not null)
+        {
+            return false; // decided where every event is seen (Updated)
+        }
+
         bool done = false;
         foreach (int index in Session.Observe(e))
         {
@@ -83,6 +95,20 @@ internal sealed class LabController
         }
 
         string step = Session.Lab.Steps[Session.Current].Id;
+        if (_options.Authority is { } authority)
+        {
+            LabChange change = authority.Hint(step);
+            Show(change.Progress);
+            if (change.Problem is { } problem)
+            {
+                _status.Say(problem);
+                return false;
+            }
+
+            _options.Record?.Invoke(new LabRecord(LabRecordKind.Hint, Now, Session.Lab.Id, step, null));
+            return true;
+        }
+
         if (Session.ShowHint() is null)
         {
             _status.Say("no more hints for this step");
@@ -110,6 +136,23 @@ internal sealed class LabController
     public AnswerResult Answer(LabStep step, string text)
     {
         ArgumentNullException.ThrowIfNull(step);
+        if (_options.Authority is { } authority)
+        {
+            LabChange change = authority.Answer(step.Id, text);
+            Show(change.Progress);
+            if (change.Answer is not { } answer)
+            {
+                return new AnswerResult(AnswerOutcome.NoQuestion, change.Problem ?? "the session did not take the answer", []);
+            }
+
+            if (answer.Outcome is AnswerOutcome.Right or AnswerOutcome.Wrong)
+            {
+                _options.Record?.Invoke(new LabRecord(LabRecordKind.Answer, Now, Session.Lab.Id, step.Id, text));
+            }
+
+            return answer;
+        }
+
         AnswerResult result = Session.Answer(text, Now);
         if (result.Outcome is AnswerOutcome.Right or AnswerOutcome.Wrong)
         {
@@ -139,13 +182,49 @@ internal sealed class LabController
         _status.Say(problem ?? $"report saved: {path}" + (note is null ? "" : "; " + note), error: problem is not null);
     }
 
-    /// <summary>Saves the progress (the time spent counted up to now); a problem is said.</summary>
+    /// <summary>
+    /// The progress as the lab's <see cref="LabOptions.Authority"/> decided it: the steps it completed since
+    /// the last are said as this UI says its own.
+    /// </summary>
+    /// <returns>True when it changed what the panel shows.</returns>
+    public bool Updated(LabProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        int[] before = [.. Enumerable.Range(0, Session.Lab.Steps.Length).Where(i => Session.Step(i).DoneAt is not null)];
+        bool changed = Show(progress);
+        foreach (int index in Enumerable.Range(0, Session.Lab.Steps.Length).Where(i => Session.Step(i).DoneAt is not null).Except(before))
+        {
+            StepDone(index);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Saves the progress (the time spent counted up to now); a problem is said. With an authority, it saves.</summary>
     public void Save()
     {
+        if (_options.Authority is not null)
+        {
+            return;
+        }
+
         if (_options.Store.Save(_options.ProgressKey, Session.Progress(Now)) is { } problem)
         {
             _status.Say(problem, error: true);
         }
+    }
+
+    /// <summary>Shows <paramref name="progress"/> (an authority's); whether it differs from what was shown.</summary>
+    private bool Show(LabProgress progress)
+    {
+        LabProgress shown = Session.Progress(Now);
+        if (shown.Steps.Count == progress.Steps.Count && shown.Steps.All(p => progress.Steps.TryGetValue(p.Key, out StepProgress? other) && other == p.Value))
+        {
+            return false;
+        }
+
+        Session = new LabSession(_options.Lab, progress, Now, _cores);
+        return true;
     }
 
     private void StepDone(int index)
@@ -154,6 +233,6 @@ internal sealed class LabController
         string check = _ascii ? "[x]" : "✓";
         Message = new LabMessage($"{check} Step {index + 1} done: {Session.Expand(step.Done ?? step.Title)}", Roles.Running);
         _status.Note(Session.IsFinished ? "lab finished: E saves a report for your teacher" : $"lab: step {index + 1} of {Session.Lab.Steps.Length} done");
-        Save(); // at once: the panel may wait for a dialog to close, the saved progress should not
+        Save(); // at once: the panel may wait for a dialog to close, the saved progress should not (with an authority: saved there)
     }
 }

@@ -22,6 +22,12 @@ public sealed record LabOptions
     /// <summary>A problem with the saved progress, said in the header (the lab then starts over).</summary>
     public string? Problem { get; init; }
 
+    /// <summary>
+    /// Where the lab is decided when not here: a session's server, which checks every event of the session
+    /// and saves the progress. Null: the UI decides it from the events it is shown, and saves it.
+    /// </summary>
+    public ILabAuthority? Authority { get; init; }
+
     /// <summary>Answers and hints, for the <c>--events</c> file; null when there is none.</summary>
     public Action<LabRecord>? Record { get; init; }
 

@@ -114,6 +114,7 @@ public static class TuiHost
         }, main.SayProblem, // a batch per 33 ms window at most, one in flight, the tail kept; a failure said in the header
             ended: options.SessionName is null ? null : main.SessionEnded,
             describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
+        using IDisposable labProgress = options.Lab?.Authority?.Progress.Subscribe(p => Invoke(app, () => main.LabUpdated(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>
         {

@@ -205,6 +205,15 @@ internal sealed partial class MainWindow
     /// <summary>Saves the lab's progress on the way out.</summary>
     public void CloseLab() => _side.Close();
 
+    /// <summary>The lab's progress as its session decided it (<see cref="Hosting.LabOptions.Authority"/>): shown now, or once no dialog is on top.</summary>
+    public void LabUpdated(Labs.Sessions.LabProgress progress)
+    {
+        if (_side.LabUpdated(progress) && !(_refreshAfterDialog |= App is { } app && app.TopRunnableView != this))
+        {
+            _side.Refresh(); // else once the dialog has closed (RefreshAll)
+        }
+    }
+
     /// <summary>Sizes the main panels and the side column (lab, Explain) for the screen; no column below 40 columns for the rest.</summary>
     private void LayoutSide()
     {

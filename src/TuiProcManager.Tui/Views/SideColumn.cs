@@ -95,6 +95,14 @@ internal sealed class SideColumn
         }
     }
 
+    /// <summary>The lab's progress as its authority decided it; whether the panel must show it (<see cref="Refresh"/>).</summary>
+    public bool LabUpdated(LabProgress progress)
+    {
+        bool changed = _labController?.Updated(progress) ?? false;
+        _labChanged |= changed;
+        return changed;
+    }
+
     /// <summary>After a batch (not while a dialog is on top): redraws Explain if it changed, the lab if a step was done.</summary>
     public void Refresh()
     {

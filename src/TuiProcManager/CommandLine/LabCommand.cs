@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TuiProcManager.Sessions;
 
 namespace TuiProcManager.CommandLine;
 
@@ -23,6 +24,7 @@ internal static class LabCommand
         // shows two rows that are the same as one.
         Argument<string?> which = new("LAB") { Description = LabCommandContext.LabHelp, Arity = ArgumentArity.ZeroOrOne };
         UiArguments ui = new(context.Resolver);
+        SessionArguments session = new();
         LabFlagAliases aliases = new();
         Command lab = new("lab", "Keyboard-driven lab exercises, checked live from what the workers do. tuiproc lab lists the labs and your progress; tuiproc lab LAB opens one in the UI (as tuiproc lab open LAB); the commands below check a recorded run, report or reset your progress.")
         {
@@ -33,6 +35,7 @@ internal static class LabCommand
             LabResetCommand.Create(context),
         };
         ui.AddTo(lab);
+        session.AddTo(lab);
         aliases.AddTo(lab, which);
         foreach (Command subcommand in lab.Subcommands)
         {
@@ -52,7 +55,7 @@ internal static class LabCommand
             }
 
             return await aliases.RunAsync(parsed, context, found).ConfigureAwait(false)
-                ?? await LabOpenCommand.OpenAsync(context, parsed, ui, found, resetFirst: parsed.GetValue(aliases.Reset)).ConfigureAwait(false);
+                ?? await LabOpenCommand.OpenAsync(context, parsed, ui, session, found, resetFirst: parsed.GetValue(aliases.Reset)).ConfigureAwait(false);
         });
         return lab;
     }

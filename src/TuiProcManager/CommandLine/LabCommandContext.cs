@@ -54,7 +54,8 @@ internal sealed record LabCommandContext(
         try
         {
             Lab lab = catalog.Find(wanted);
-            return new FoundLab(lab, ProgressStore.KeyFor(lab.Id, lab.Source, catalog.IsShipped(lab)));
+            bool shipped = catalog.IsShipped(lab);
+            return new FoundLab(lab, ProgressStore.KeyFor(lab.Id, lab.Source, shipped), shipped ? lab.Id : lab.Source);
         }
         catch (Exception e) when (e is LabFormatException or KeyNotFoundException)
         {

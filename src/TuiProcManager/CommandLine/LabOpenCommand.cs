@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TuiProcManager.Composition;
+using TuiProcManager.Sessions;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
@@ -16,20 +18,23 @@ internal static class LabOpenCommand
     {
         Argument<string> which = LabCommandContext.LabArgument();
         UiArguments ui = new(context.Resolver);
+        SessionArguments session = new();
         Command open = new("open", "Open the lab in the full-screen UI, as tuiproc lab LAB does (workers given start at once).") { which };
         ui.AddTo(open);
+        session.AddTo(open);
         open.SetAction(async (parsed, _) => await context.FindAsync(parsed.GetRequiredValue(which)).ConfigureAwait(false) is { } found
-            ? await OpenAsync(context, parsed, ui, found, resetFirst: false).ConfigureAwait(false)
+            ? await OpenAsync(context, parsed, ui, session, found, resetFirst: false).ConfigureAwait(false)
             : ExitCodes.Usage);
         return open;
     }
 
     /// <summary>
-    /// Runs the UI with <paramref name="found"/> open. With <paramref name="resetFirst"/> (the older
+    /// Runs the UI with <paramref name="found"/> open, in a new session (<paramref name="session"/>) whose
+    /// server decides the lab from every event of the session. With <paramref name="resetFirst"/> (the older
     /// <c>--reset</c>), its saved progress is forgotten first, but only when the UI can start: without a
     /// terminal the UI refuses, and nothing may be lost then.
     /// </summary>
-    public static async Task<int> OpenAsync(LabCommandContext context, ParseResult parsed, UiArguments ui, FoundLab found, bool resetFirst)
+    public static async Task<int> OpenAsync(LabCommandContext context, ParseResult parsed, UiArguments ui, SessionArguments session, FoundLab found, bool resetFirst)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(found);
@@ -43,6 +48,7 @@ internal static class LabOpenCommand
 
         LabProgress? saved = store.Load(found.ProgressKey, out string? problem);
         LabOptions options = new() { Lab = found.Lab, Store = store, ProgressKey = found.ProgressKey, Saved = saved, Problem = problem, Files = OutputFileOpener.Instance };
-        return await UiCommand.RunAsync(parsed, ui, context.Stderr, options).ConfigureAwait(false);
+        SessionStart start = new(session, new CommandLineServices(context.Resolver, context.Clock, context.Machine)) { LabSource = found.SessionSource };
+        return await UiCommand.RunAsync(parsed, ui, context.Stderr, options, start).ConfigureAwait(false);
     }
 }

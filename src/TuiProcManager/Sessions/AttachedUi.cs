@@ -17,6 +17,7 @@ internal static class AttachedUi
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
+        run = run with { Lab = LabOf(connection, run.Lab, stderr) };
         using IDisposable logging = run.Events?.Attach(connection.Supervisor) ?? System.Reactive.Disposables.Disposable.Empty;
         (TuiExit exit, int signal) = UiCommand.Run(
             connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, connection.Name, () => connection.EndAsync());
@@ -37,6 +38,38 @@ internal static class AttachedUi
         }
 
         return signal != 0 ? ExitCodes.Signaled(signal) : exit.Code;
+    }
+
+    /// <summary>
+    /// The session's lab as its server decides it (null when it has none), with <paramref name="started"/>'s
+    /// problem with the saved progress, when this client started it and found one. Waited for on this thread,
+    /// not awaited: the UI runs next, on the thread that comes here (the main thread).
+    /// </summary>
+    private static LabOptions? LabOf(SessionConnection connection, LabOptions? started, TextWriter stderr)
+    {
+        RemoteLab? remote;
+        try
+        {
+            remote = connection.OpenLabAsync().GetAwaiter().GetResult();
+        }
+        catch (SessionException e)
+        {
+            stderr.WriteLine($"tuiproc: session {connection.Name}: its lab cannot be shown: {e.Message}");
+            return null;
+        }
+
+        if (remote is null)
+        {
+            return null;
+        }
+
+        if (SessionLabs.ForClient(remote, out string? problem) is not { } lab)
+        {
+            stderr.WriteLine("tuiproc: " + problem);
+            return null;
+        }
+
+        return lab with { Problem = started?.Problem };
     }
 
     private static async Task<string> AliveAsync(SessionConnection connection)

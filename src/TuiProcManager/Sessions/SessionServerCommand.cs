@@ -15,11 +15,13 @@ internal static class SessionServerCommand
         Option<TimeSpan?> linger = LingerOption.Create();
         Option<int> ready = IntegerOption.Create("--ready-fd", "FD", "The pipe to say 'ready' on (or why not).", max: 1024, min: -1);
         ready.DefaultValueFactory = _ => -1;
+        Option<string?> lab = new("--lab") { Description = "The lab the session is for: a shipped lab's id, or a lab file's absolute path." };
         Command command = new("session-server", "Runs a session's server (started by tuiproc itself).") { Hidden = true };
         command.Add(name);
         command.Add(linger);
         command.Add(ready);
-        command.SetAction((parsed, _) => SessionServerHost.RunAsync(parsed.GetValue(name)!, parsed.GetValue(linger), parsed.GetValue(ready), stderr));
+        command.Add(lab);
+        command.SetAction((parsed, _) => SessionServerHost.RunAsync(parsed.GetValue(name)!, parsed.GetValue(linger), parsed.GetValue(ready), parsed.GetValue(lab), stderr));
         return command;
     }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Server;
 using TuiProcManager.Sessions.Transport;
@@ -20,7 +23,12 @@ namespace TuiProcManager.Sessions;
 /// </summary>
 internal static class SessionServerHost
 {
-    public static async Task<int> RunAsync(string name, TimeSpan? linger, int readyFd, TextWriter log)
+    /// <param name="name">The session's name.</param>
+    /// <param name="linger">How long live workers run on with nobody attached; null: for ever.</param>
+    /// <param name="readyFd">Where to say ready (or why not); -1: nowhere.</param>
+    /// <param name="labSource">The lab the session is for (a shipped lab's id, or a lab file's absolute path), or null.</param>
+    /// <param name="log">The session's log.</param>
+    public static async Task<int> RunAsync(string name, TimeSpan? linger, int readyFd, string? labSource, TextWriter log)
     {
         ReadyPipe ready = new(readyFd);
         SessionDirectory directory = SessionDirectory.ForThisUser(Environment.GetEnvironmentVariable);
@@ -35,16 +43,27 @@ internal static class SessionServerHost
         Supervisor supervisor = services.GetRequiredService<Supervisor>();
         TimeProvider time = services.GetRequiredService<TimeProvider>();
         TaskCompletionSource<string> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        SessionLab? lab = null;
+        if (labSource is not null && !SessionLabs.TryOpen(labSource, time, services.GetRequiredService<MachineFacts>(), out lab, out string? labProblem))
+        {
+            ready.Failed(labProblem);
+            await log.WriteLineAsync("tuiproc: " + labProblem).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
 
+        using LabKeeper? keeper = lab?.Keeper;
         SessionHistory history = new();
         using EventLoopScheduler historyThread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc history" });
-        using IDisposable feeding = supervisor.LosslessEvents("the session's history", historyThread).Subscribe(history);
+        // The lab sees every event, from the first: what happens while nobody is attached counts.
+        using IDisposable feeding = supervisor.LosslessEvents("the session's history", historyThread)
+            .Do(e => keeper?.Observe(e))
+            .Subscribe(history);
         using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
             history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
         history.WorkersChanged += lingering.WorkersChanged;
 
         SessionInfo info = new(name, time.GetUtcNow(), Environment.ProcessId);
-        SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client"));
+        SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client")) { Lab = lab };
         SessionSocketServer server;
         try
         {
@@ -67,6 +86,10 @@ internal static class SessionServerHost
             string why = await ended.Task.ConfigureAwait(false);
             await Say(log, time, $"session {name} ends: {why}").ConfigureAwait(false);
             await supervisor.DisposeAsync().ConfigureAwait(false); // the workers left: SIGTERM, grace, SIGKILL; then every stream completes
+            if (keeper?.Save() is { } notSaved)
+            {
+                await Say(log, time, notSaved).ConfigureAwait(false);
+            }
         }
 
         return ExitCodes.Success;

@@ -13,6 +13,9 @@ namespace TuiProcManager.Sessions;
 /// </summary>
 internal sealed class SessionStart(SessionArguments arguments, CommandLineServices services)
 {
+    /// <summary>The lab the session is for (<see cref="FoundLab.SessionSource"/>), or null.</summary>
+    public string? LabSource { get; init; }
+
     /// <summary>Runs the UI in a new session; the exit code, or null when the session could not start (said on stderr).</summary>
     public async Task<int?> RunAsync(ParseResult parsed, UiArguments ui, UiRun run, TextWriter stderr)
     {
@@ -46,7 +49,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
 
         // Waited for on this thread, not awaited: the UI runs on the thread that comes here (the main thread),
         // as it does without a session; an await would move it to a thread-pool thread.
-        if (SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger)).GetAwaiter().GetResult() is { } problem)
+        if (SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger), LabSource).GetAwaiter().GetResult() is { } problem)
         {
             await Say(stderr, problem).ConfigureAwait(false);
             return null;

@@ -14,7 +14,11 @@ internal static class SessionStarter
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(20);
 
     /// <summary>Starts session <paramref name="name"/>; the one line of why it could not, or null.</summary>
-    public static async Task<string?> StartAsync(SessionDirectory directory, string name, TimeSpan? linger)
+    /// <param name="directory">The user's session directory.</param>
+    /// <param name="name">The session's name (free).</param>
+    /// <param name="linger">How long live workers run on with nobody attached; null: for ever.</param>
+    /// <param name="lab">The lab the session is for (<see cref="CommandLine.FoundLab.SessionSource"/>), or null.</param>
+    public static async Task<string?> StartAsync(SessionDirectory directory, string name, TimeSpan? linger, string? lab = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string log = directory.LogOf(name);
@@ -27,6 +31,11 @@ internal static class SessionStarter
         }
 
         List<string> argv = [.. SelfCommand(), "session-server", name, "--linger", LingerOption.Format(linger), "--ready-fd", "3"];
+        if (lab is not null)
+        {
+            argv.AddRange(["--lab", lab]);
+        }
+
         Stream ready;
         try
         {

@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using TuiProcManager.CommandLine;
+using TuiProcManager.Core.Os;
+using TuiProcManager.Labs.Catalog;
+using TuiProcManager.Labs.Format;
+using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
+using TuiProcManager.Sessions.Client;
+using TuiProcManager.Sessions.Server;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.Sessions;
+
+/// <summary>
+/// A lab in a session: how the session server is told which lab (<c>--lab SOURCE</c>), how it opens it, and
+/// how a client that attaches finds the same lab again to show what the server decides.
+/// </summary>
+internal static class SessionLabs
+{
+    /// <summary>The server's lab: found, its saved progress resumed, kept by a <see cref="LabKeeper"/>.</summary>
+    public static bool TryOpen(string source, TimeProvider time, MachineFacts machine, [NotNullWhen(true)] out SessionLab? lab, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        lab = null;
+        if (!TryFind(source, out Lab? found, out string? key, out problem))
+        {
+            return false;
+        }
+
+        ProgressStore store = ProgressStore.ForUser(RegularFileReader.Instance);
+        LabProgress? saved = store.Load(key, out _); // a problem was said by the client that started the session (it loaded first)
+        lab = new SessionLab(new LabKeeper(found, store, key, saved, time, machine.Cores), source);
+        return true;
+    }
+
+    /// <summary>
+    /// The lab a client shows for <paramref name="remote"/>: found as the server found it, decided there.
+    /// Null, with the one line of why, when this tuiproc cannot find it (a lab file on another host).
+    /// </summary>
+    public static LabOptions? ForClient(RemoteLab remote, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        if (!TryFind(remote.Info.Source, out Lab? lab, out string? key, out string? notFound))
+        {
+            problem = $"the session's lab {remote.Info.Id} cannot be shown: {notFound}";
+            return null;
+        }
+
+        problem = null;
+        return new LabOptions
+        {
+            Lab = lab,
+            Store = ProgressStore.ForUser(RegularFileReader.Instance),
+            ProgressKey = key,
+            Saved = remote.Current,
+            Authority = remote,
+            Files = OutputFileOpener.Instance,
+        };
+    }
+
+    private static bool TryFind(string source, [NotNullWhen(true)] out Lab? lab, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
+    {
+        LabCatalog catalog = LabCommandContext.Catalog();
+        try
+        {
+            lab = catalog.Find(source);
+            key = ProgressStore.KeyFor(lab.Id, lab.Source, catalog.IsShipped(lab));
+            problem = null;
+            return true;
+        }
+        catch (Exception e) when (e is LabFormatException or KeyNotFoundException)
+        {
+            (lab, key, problem) = (null, null, e is KeyNotFoundException ? e.Message : "lab file " + e.Message);
+            return false;
+        }
+    }
+}
