@@ -12,21 +12,18 @@ namespace TuiProcManager.Labs.Sessions;
 /// </summary>
 /// <remarks>
 /// Thread-safe: events come on the stream's thread, hints and answers on the server's call threads; one lock
-/// orders them, so an answer is judged on every event folded before it. Progress is pushed outside the lock,
-/// each time the whole of it (a late one replaces an earlier, never the other way round: pushes are made
-/// under a second lock in the order of the changes).
+/// orders them, so an answer is judged on every event folded before it. Progress is pushed, the whole of it,
+/// under that lock, so that watchers see the changes in their order: a watcher must only hand it on (a
+/// server's watch writes it to a channel), never block or call back.
 /// </remarks>
 public sealed class LabKeeper : ILabAuthority, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly Lock _pushing = new();
     private readonly LabSession _session;
     private readonly ProgressStore _store;
     private readonly string _key;
     private readonly TimeProvider _time;
     private readonly BehaviorSubject<LabProgress> _progress;
-    private long _changes; // under _lock: the order of the changes
-    private long _pushed; // under _pushing: the last change pushed
 
     /// <summary>Opens <paramref name="lab"/>, resuming <paramref name="saved"/>.</summary>
     /// <param name="lab">The lab.</param>
@@ -62,92 +59,72 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
     /// <summary>Folds <paramref name="e"/> in; a step it completes is saved and pushed at once.</summary>
     public void Observe(SupervisorEvent e)
     {
-        (LabProgress, long)? changed = null;
         lock (_lock)
         {
             if (_session.Observe(e).Count > 0)
             {
-                changed = SaveLocked();
+                _ = SaveLocked();
             }
         }
-
-        Push(changed);
     }
 
     /// <inheritdoc/>
     public LabChange Hint(string step)
     {
-        (LabProgress, long)? changed = null;
-        LabChange result;
         lock (_lock)
         {
             if (NotCurrent(step) is { } problem)
             {
-                result = new LabChange(NowLocked(), problem, null);
+                return new LabChange(NowLocked(), problem, null);
             }
-            else if (_session.ShowHint() is null)
-            {
-                result = new LabChange(NowLocked(), "no more hints for this step", null);
-            }
-            else
-            {
-                Record?.Invoke(new LabRecord(LabRecordKind.Hint, _time.GetUtcNow(), Lab.Id, step, null));
-                changed = SaveLocked();
-                result = new LabChange(changed.Value.Item1, null, null);
-            }
-        }
 
-        Push(changed);
-        return result;
+            if (_session.ShowHint() is null)
+            {
+                return new LabChange(NowLocked(), "no more hints for this step", null);
+            }
+
+            Record?.Invoke(new LabRecord(LabRecordKind.Hint, _time.GetUtcNow(), Lab.Id, step, null));
+            return new LabChange(SaveLocked(), null, null);
+        }
     }
 
     /// <inheritdoc/>
     public LabChange Answer(string step, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        (LabProgress, long)? changed = null;
-        LabChange result;
         lock (_lock)
         {
             if (NotCurrent(step) is { } problem)
             {
-                result = new LabChange(NowLocked(), problem, null);
+                return new LabChange(NowLocked(), problem, null);
             }
-            else
+
+            AnswerResult answer = _session.Answer(text, _time.GetUtcNow());
+            if (answer.Outcome is not (AnswerOutcome.Right or AnswerOutcome.Wrong))
             {
-                AnswerResult answer = _session.Answer(text, _time.GetUtcNow());
-                if (answer.Outcome is AnswerOutcome.Right or AnswerOutcome.Wrong)
-                {
-                    Record?.Invoke(new LabRecord(LabRecordKind.Answer, _time.GetUtcNow(), Lab.Id, step, text));
-                    changed = SaveLocked(); // a wrong answer counts too
-                }
-
-                result = new LabChange(changed?.Item1 ?? NowLocked(), null, answer);
+                return new LabChange(NowLocked(), null, answer); // not counted
             }
-        }
 
-        Push(changed);
-        return result;
+            Record?.Invoke(new LabRecord(LabRecordKind.Answer, _time.GetUtcNow(), Lab.Id, step, text));
+            return new LabChange(SaveLocked(), null, answer); // a wrong answer counts too
+        }
     }
 
     /// <summary>Saves the progress as of now (the time spent counted up to now): at the session's end.</summary>
     /// <returns>The problem, or null.</returns>
     public string? Save()
     {
-        (LabProgress, long) saved;
         lock (_lock)
         {
-            saved = SaveLocked();
+            _ = SaveLocked();
+            return SaveProblem;
         }
-
-        Push(saved);
-        return SaveProblem;
     }
 
     /// <summary>Completes <see cref="Progress"/>: every client's stream of it ends.</summary>
     public void Dispose()
     {
-        lock (_pushing)
+        lock (_lock)
         {
             _progress.OnCompleted();
             _progress.Dispose();
@@ -168,30 +145,16 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
 
     private LabProgress NowLocked() => _session.Progress(_time.GetUtcNow());
 
-    /// <summary>Saves the progress now; it and its place in the order of changes, for <see cref="Push"/>.</summary>
-    private (LabProgress, long) SaveLocked()
+    /// <summary>Saves the progress now, and pushes it to every watcher (under the lock: in the order of the changes).</summary>
+    private LabProgress SaveLocked()
     {
         LabProgress now = NowLocked();
         SaveProblem = _store.Save(_key, now);
-        return (now, ++_changes);
-    }
-
-    private void Push((LabProgress Progress, long Order)? changed)
-    {
-        if (changed is not { } change)
+        if (!_progress.IsDisposed)
         {
-            return;
+            _progress.OnNext(now);
         }
 
-        lock (_pushing)
-        {
-            // Two changes made one after the other may reach here the other way round: the later one is
-            // pushed, the earlier one (which it contains) is not pushed after it.
-            if (!_progress.IsDisposed && change.Order > _pushed)
-            {
-                _pushed = change.Order;
-                _progress.OnNext(change.Progress);
-            }
-        }
+        return now;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.Composition;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
@@ -32,12 +31,12 @@ internal static class UiCommand
     /// <param name="ui">The UI's options in it.</param>
     /// <param name="stderr">Where one-line problems go.</param>
     /// <param name="lab">The lab to open; its <see cref="LabOptions.Record"/> is connected to the events file here.</param>
-    /// <param name="session">Start a session and attach to it (<c>tuiproc [specs]</c>); null: the supervisor
-    /// runs in this process (a lab, until labs run in sessions too).</param>
-    public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab, SessionStart? session = null)
+    /// <param name="session">The session to start, whose server runs the supervisor (and decides the lab).</param>
+    public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab, SessionStart session)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(ui);
+        ArgumentNullException.ThrowIfNull(session);
         string? chosen = parsed.GetValue(ui.Theme);
         string instead = lab is null
             ? "for a run without the UI use: tuiproc run square:10 cube:10"
@@ -67,22 +66,7 @@ internal static class UiCommand
 
         EventLogWriter? log = files.Events;
         UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), log, lab);
-        int code;
-        if (session is null)
-        {
-            await using ServiceProvider services = AppServices.Build();
-            Supervisor owned = services.GetRequiredService<Supervisor>(); // ours to stop, below
-            await ui.Scheduling.ApplyAsync(parsed, owned).ConfigureAwait(false);
-            using IDisposable logging = log?.Attach(owned) ?? System.Reactive.Disposables.Disposable.Empty; // the snapshot first: the mode, and any worker alive
-            (TuiExit exit, int signal) = Run(owned, run, services.GetRequiredService<IExecutableResolver>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MachineFacts>(), sessionName: null);
-            await owned.DisposeAsync().ConfigureAwait(false); // completes the stream: the events file gets all of it
-            code = signal != 0 ? ExitCodes.Signaled(signal) : exit.Code;
-        }
-        else
-        {
-            int? started = await session.RunAsync(parsed, ui, run, stderr).ConfigureAwait(false);
-            code = started ?? ExitCodes.Failure;
-        }
+        int code = await session.RunAsync(parsed, ui, run, stderr).ConfigureAwait(false) ?? ExitCodes.Failure;
 
         if (log is not null)
         {
