@@ -106,16 +106,4 @@ public sealed class LabControllerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    /// <summary>The header, as what it was told.</summary>
-    private sealed class SaidLines : IStatusLine
-    {
-        public List<string?> Said { get; } = [];
-
-        public List<string> Notes { get; } = [];
-
-        public void Say(string? message, bool error = false) => Said.Add(message);
-
-        public void Note(string message) => Notes.Add(message);
-    }
 }
