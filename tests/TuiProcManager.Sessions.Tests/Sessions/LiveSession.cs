@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using Grpc.Net.Client;
 using NSubstitute;
 using TuiProcManager.Core.Os;
@@ -30,18 +31,21 @@ internal sealed class LiveSession : IAsyncDisposable
     private int _endCalls;
     private int _lingerExpired;
 
-    private LiveSession(TimeSpan? linger)
+    private LiveSession(TimeSpan? linger, SessionLab? lab)
     {
         Supervisor = new Supervisor(
             Os.Launcher,
             Os.Probe,
             new SupervisorSchedulers(_clock, DefaultScheduler.Instance, null), // the thread pool, as in the app (TaskPoolScheduler is ambiguous here: Rx 3 comes with Microsoft.Reactive.Testing)
             new SupervisorOptions { WorkerExecutable = "/opt/tuiproc-worker" });
-        _feeding = Supervisor.LosslessEvents("the session's history", _historyThread).Subscribe(History);
+        _feeding = Supervisor.LosslessEvents("the session's history", _historyThread).Do(e => lab?.Keeper.Observe(e)).Subscribe(History);
         Linger = new SessionLinger(linger, TimeProvider.System, () => History.Alive, () => Interlocked.Increment(ref _lingerExpired));
         History.WorkersChanged += Linger.WorkersChanged;
         Service = new SessionService(
-            Supervisor, History, Linger, new SessionInfo("live", DateTimeOffset.UtcNow, Environment.ProcessId), TimeProvider.System, () => Interlocked.Increment(ref _endCalls));
+            Supervisor, History, Linger, new SessionInfo("live", DateTimeOffset.UtcNow, Environment.ProcessId), TimeProvider.System, () => Interlocked.Increment(ref _endCalls))
+        {
+            Lab = lab,
+        };
         SocketPath = _directory.PathOf("live.sock");
     }
 
@@ -64,9 +68,11 @@ internal sealed class LiveSession : IAsyncDisposable
     public int EndCalls => Volatile.Read(ref _endCalls);
 
     /// <summary>A session serving on a new socket. Its shutdown grace is short: a test that stops it with a stream open waits that long.</summary>
-    public static async Task<LiveSession> StartAsync(TimeSpan? linger = null)
+    /// <param name="linger">The linger (null: for ever).</param>
+    /// <param name="lab">The session's lab, fed every event as the app's server feeds it; null: none.</param>
+    public static async Task<LiveSession> StartAsync(TimeSpan? linger = null, SessionLab? lab = null)
     {
-        LiveSession session = new(linger);
+        LiveSession session = new(linger, lab);
         try
         {
             session.Server = await SessionSocketServer.StartAsync(
