@@ -1,0 +1,54 @@
+using System.Text.Json;
+using TuiProcManager.Tests.TestSupport;
+
+namespace TuiProcManager.Tests.EndToEnd;
+
+/// <summary>
+/// A lab in a session, with real processes in a real terminal: the session server decides the lab from every
+/// event, those that happen while nobody is attached too, and saves it; attach shows it; ls names the lab.
+/// </summary>
+public sealed class LabSessionTests
+{
+    [Fact]
+    public async Task Lab_AStepDoneWhileDetached_IsTickedAndSavedByTheServer_AndAttachShowsIt()
+    {
+        using TmuxApp app = TmuxApp.Start(["lab", "1", "--session", "lab-s"], width: 160, height: 45, waitFor: "Step 1 of 7");
+        app.Keys("d");
+        Assert.Equal(0, app.WaitForExit());
+
+        (int code, _, string refused) = await Tuiproc.RunAsync(app.SessionEnvironment, "ctl", "lab-s", "spawn", "square:10");
+        Assert.True(code == 0, refused);
+        string saved = Path.Combine(app.StateHome, "tuiproc", "labs", "1.json");
+        await Tuiproc.UntilAsync(() => StepDone(saved, "start-square"), "the server to tick step 1 and save it, nobody attached");
+        (_, string listed, _) = await Tuiproc.RunAsync(app.SessionEnvironment, "ls");
+        Assert.Matches(@"lab-s +\d alive of 1 +0 +\d+s +1 ", listed);
+
+        app.StartAnother(["attach", "lab-s"], waitFor: "Lab 1 · 1 of 7");
+        app.Keys("h"); // a hint, decided and saved by the server
+        app.WaitFor("Hint 1 of");
+        await Tuiproc.UntilAsync(() => Hints(saved, "start-cube") == 1, "the hint saved by the server");
+
+        app.Keys("q");
+        Assert.Equal(0, app.WaitForExit());
+        await Tuiproc.UntilAsync(() => !File.Exists(Path.Combine(app.RuntimeDir, "tuiproc", "lab-s.sock")), "the session ended by q");
+    }
+
+    private static bool StepDone(string progress, string step) =>
+        Read(progress) is { } steps && steps.GetProperty(step).GetProperty("doneAt").ValueKind == JsonValueKind.String;
+
+    private static int Hints(string progress, string step) =>
+        Read(progress) is { } steps ? steps.GetProperty(step).GetProperty("hintsShown").GetInt32() : 0;
+
+    private static JsonElement? Read(string progress)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(progress));
+            return document.RootElement.GetProperty("steps").Clone();
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null; // not written yet (or being replaced: it is moved into place whole)
+        }
+    }
+}
