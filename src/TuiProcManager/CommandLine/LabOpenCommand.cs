@@ -38,6 +38,12 @@ internal static class LabOpenCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(found);
+        if (SessionLabs.SessionWith(found.SessionSource) is { } open)
+        {
+            await context.SayAsync($"lab {found.Lab.Id} is open in session {open} already: tuiproc attach {open} goes back to it").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         ProgressStore store = context.Store;
         bool terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
         if (resetFirst && terminal && store.Reset(found.ProgressKey) is { } resetProblem)

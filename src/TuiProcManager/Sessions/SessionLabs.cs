@@ -17,6 +17,31 @@ namespace TuiProcManager.Sessions;
 /// </summary>
 internal static class SessionLabs
 {
+    /// <summary>
+    /// The session of this user that has the lab <paramref name="source"/> open, or null: two servers of one
+    /// lab would save over each other's progress, so a second is refused (the first is attached instead).
+    /// </summary>
+    public static string? SessionWith(string source)
+    {
+        foreach (string name in SessionConnector.Directory.Names())
+        {
+            try
+            {
+                using SessionConnection session = SessionConnector.ConnectAsync(name, "lab").GetAwaiter().GetResult();
+                if (session.Hello.Lab?.Source == source)
+                {
+                    return name;
+                }
+            }
+            catch (Exception e) when (e is SessionException or ArgumentException)
+            {
+                // Gone, or not ours to ask: it has no lab open that could be saved over.
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The server's lab: found, its saved progress resumed, kept by a <see cref="LabKeeper"/>.</summary>
     public static bool TryOpen(string source, TimeProvider time, MachineFacts machine, [NotNullWhen(true)] out SessionLab? lab, [NotNullWhen(false)] out string? problem)
     {

@@ -22,6 +22,8 @@ public sealed class LabSessionTests
         await Tuiproc.UntilAsync(() => StepDone(saved, "start-square"), "the server to tick step 1 and save it, nobody attached");
         (_, string listed, _) = await Tuiproc.RunAsync(app.SessionEnvironment, "ls");
         Assert.Matches(@"lab-s +\d alive of 1 +0 +\d+s +1 ", listed);
+        (int again, _, string said) = await Tuiproc.RunAsync(app.SessionEnvironment, "lab", "1");
+        Assert.Equal((2, "tuiproc: lab 1 is open in session lab-s already: tuiproc attach lab-s goes back to it"), (again, said.Trim()));
 
         app.StartAnother(["attach", "lab-s"], waitFor: "Lab 1 · 1 of 7");
         app.Keys("h"); // a hint, decided and saved by the server
