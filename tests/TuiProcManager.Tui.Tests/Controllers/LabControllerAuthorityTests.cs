@@ -1,5 +1,4 @@
 using System.Reactive.Linq;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Format;
@@ -25,12 +24,7 @@ public sealed class LabControllerAuthorityTests : IDisposable
 
     public LabControllerAuthorityTests() => _server = new LabKeeper(TwoSteps, Store("server"), "t", null, _time, cores: 2);
 
-    private static Lab TwoSteps { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
-        { "format": "tuiproc-lab/1", "id": "t", "name": "test", "title": "Two steps", "summary": "s", "steps": [
-          { "id": "start", "title": "Start a square worker", "text": "Press s.", "hints": ["The s key."], "check": { "spawned": { "kind": "square" } }, "done": "It runs." },
-          { "id": "ask", "title": "What is 2 + 2?", "text": "Think.", "question": { "choices": ["3", "4"], "answer": "4" } }
-        ] }
-        """), "t.json");
+    private static Lab TwoSteps => LabControllerTests.TwoSteps;
 
     private ProgressStore Store(string name) => new(RegularFileReader.Instance, Path.Combine(_dir, name));
 

@@ -18,7 +18,8 @@ public sealed class LabControllerTests : IDisposable
     private readonly SaidLines _status = new();
     private readonly FakeTimeProvider _time = new(EventBuilder.T0);
 
-    private static Lab TwoSteps { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
+    /// <summary>A checked step, then a question (the lab the controller's tests open).</summary>
+    internal static Lab TwoSteps { get; } = LabReader.Parse(Encoding.UTF8.GetBytes("""
         { "format": "tuiproc-lab/1", "id": "t", "name": "test", "title": "Two steps", "summary": "s", "steps": [
           { "id": "start", "title": "Start a square worker", "text": "Press s.", "hints": ["The s key."], "check": { "spawned": { "kind": "square" } }, "done": "It runs." },
           { "id": "ask", "title": "What is 2 + 2?", "text": "Think.", "question": { "choices": ["3", "4"], "answer": "4" } }
