@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using TuiProcManager.Protocol;
 using TuiProcManager.Protocol.V1;
@@ -20,7 +21,7 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
     private SessionConnection(GrpcChannel channel, HelloReply hello)
     {
         _channel = channel;
-        Calls = new Session.SessionClient(channel);
+        Calls = SayingOurVersion(channel);
         Hello = hello;
         Supervisor = new RemoteSupervisor(Calls, _closing.Token);
     }
@@ -47,10 +48,10 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(channel);
         try
         {
-            HelloReply hello = await new Session.SessionClient(channel).HelloAsync(
+            HelloReply hello = await SayingOurVersion(channel).HelloAsync(
                 new HelloRequest { Major = ProtocolVersion.Major, Revision = ProtocolVersion.Revision, Client = $"{ProtocolVersion.Program} {client}" },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (ProtocolVersion.Mismatch(ProtocolVersion.Major, hello.Major, hello.Server, "the session") is { } mismatch)
+            if (ProtocolVersion.Mismatch(ProtocolVersion.Major, ProtocolVersion.Program, hello.Major, hello.Server) is { } mismatch)
             {
                 throw new SessionException(mismatch);
             }
@@ -59,9 +60,13 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
         {
+            // A server of another major version knows no call of ours; its answer's header says which it is.
             channel.Dispose();
+            PeerVersion? server = PeerVersion.Parse(e.Trailers.GetValue(CallHeaders.Protocol));
             throw new SessionException(
-                $"the session does not speak session protocol {ProtocolVersion.Major} ({ProtocolVersion.Program}): use the same tuiproc version on both sides", e);
+                (server is null ? null : ProtocolVersion.Mismatch(ProtocolVersion.Major, ProtocolVersion.Program, server.Major, server.Program))
+                    ?? ProtocolVersion.UnknownServer,
+                e);
         }
         catch (RpcException e)
         {
@@ -74,6 +79,14 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    /// <summary>The session's calls, each with this build's <see cref="CallHeaders.Protocol"/> header.</summary>
+    private static Session.SessionClient SayingOurVersion(GrpcChannel channel) =>
+        new(channel.Intercept(headers =>
+        {
+            headers.Add(CallHeaders.Protocol, ProtocolVersion.This.Header);
+            return headers;
+        }));
 
     /// <summary>The session now.</summary>
     public Task<SessionStatus> StatusAsync() => RpcFaults.Call(async () => await Calls.StatusAsync(new StatusRequest(), cancellationToken: _closing.Token));

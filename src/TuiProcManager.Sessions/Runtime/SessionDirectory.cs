@@ -69,9 +69,40 @@ public sealed partial class SessionDirectory
 
         uint me = UserIdentity.EffectiveUid;
         return !status.IsDirectory ? $"{Root} is not a directory"
-            : status.Owner != me ? $"the session directory {Root} belongs to {Transport.UserNames.Describe(status.Owner)}, not to you ({Transport.UserNames.Describe(me)})"
+            : status.Owner != me ? NotYours(Root, status.Owner, me)
             : (status.Permissions & 0x3F) != 0 ? $"the session directory {Root} is open to other users (mode {Convert.ToString(status.Permissions, 8)}; it must be 700)"
             : null;
+    }
+
+    /// <summary>
+    /// Why a client must not look for sessions here, or null: the directory belongs to another user (an
+    /// XDG_RUNTIME_DIR pointing at someone else's), is out of reach behind another user's directory, or is
+    /// not a directory. A missing directory is no problem: there is no session yet.
+    /// </summary>
+    /// <remarks>
+    /// Its mode is the server's to check (<see cref="Prepare"/>). A client needs to know that a socket here
+    /// was put there by its own user, which only the directory's owner vouches for: in a directory of
+    /// another user, a socket may be anybody's server.
+    /// </remarks>
+    public string? ClientProblem()
+    {
+        uint me = UserIdentity.EffectiveUid;
+        if (UserIdentity.StatusOf(Root) is { } status)
+        {
+            return !status.IsDirectory ? $"{Root} is not a directory"
+                : status.Owner != me ? NotYours(Root, status.Owner, me)
+                : null;
+        }
+
+        if (!OutOfReach(Root))
+        {
+            return null;
+        }
+
+        string parent = Path.GetDirectoryName(Root) ?? "/";
+        return UserIdentity.StatusOf(parent) is { } above && above.Owner != me
+            ? $"the session directory {Root} is out of reach: {parent} belongs to {Transport.UserNames.Describe(above.Owner)}, not to you ({Transport.UserNames.Describe(me)})"
+            : $"the session directory {Root} is out of reach: a directory on its path may not be searched by you ({Transport.UserNames.Describe(me)})";
     }
 
     /// <summary>The socket of session <paramref name="name"/>.</summary>
@@ -88,11 +119,18 @@ public sealed partial class SessionDirectory
             return [];
         }
 
-        return [.. Directory.EnumerateFiles(Root, "*.sock")
-            .Select(p => Path.GetFileNameWithoutExtension(p))
-            .Where(n => NameProblem(n) is null)
-            .OrderBy(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : int.MaxValue)
-            .ThenBy(n => n, StringComparer.Ordinal)];
+        try
+        {
+            return [.. Directory.EnumerateFiles(Root, "*.sock")
+                .Select(p => Path.GetFileNameWithoutExtension(p))
+                .Where(n => NameProblem(n) is null)
+                .OrderBy(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : int.MaxValue)
+                .ThenBy(n => n, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // another user's directory, or removed meanwhile: ClientProblem says which
+        }
     }
 
     /// <summary>A short name no session here has: the first free number from 1, as tmux names its sessions.</summary>
@@ -118,6 +156,27 @@ public sealed partial class SessionDirectory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Someone else's cleanup, or not ours to remove: ls shows it again next time.
+        }
+    }
+
+    private static string NotYours(string root, uint owner, uint me) =>
+        $"the session directory {root} belongs to {Transport.UserNames.Describe(owner)}, not to you ({Transport.UserNames.Describe(me)})";
+
+    /// <summary>True when <paramref name="path"/> cannot be looked at for want of permission (EACCES), not for being missing.</summary>
+    private static bool OutOfReach(string path)
+    {
+        try
+        {
+            _ = File.GetUnixFileMode(path);
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 

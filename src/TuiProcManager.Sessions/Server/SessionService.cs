@@ -38,7 +38,7 @@ public sealed partial class SessionService(
     public override Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (ProtocolVersion.Mismatch(ProtocolVersion.Major, request.Major, request.Client, "this client") is { } mismatch)
+        if (ProtocolVersion.Mismatch(request.Major, request.Client, ProtocolVersion.Major, ProtocolVersion.Program) is { } mismatch)
         {
             throw Refusals.Refused(mismatch);
         }

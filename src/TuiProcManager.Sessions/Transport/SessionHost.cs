@@ -10,7 +10,7 @@ namespace TuiProcManager.Sessions.Transport;
 
 /// <summary>
 /// Builds the web host of a session server: Kestrel on one Unix socket, HTTP/2 only, the gRPC service
-/// behind the peer check, and nothing else.
+/// behind the peer check and the protocol version's (<see cref="ProtocolGate"/>), and nothing else.
 /// </summary>
 /// <remarks>
 /// The empty builder reads no configuration at all (no environment variables, no appsettings.json, no
@@ -72,6 +72,7 @@ internal static class SessionHost
         builder.Services.AddSingleton(service);
 
         WebApplication app = builder.Build();
+        app.Use(ProtocolGate.Check);
         app.MapGrpcService<TService>();
         return app;
     }

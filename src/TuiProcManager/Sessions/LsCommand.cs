@@ -20,6 +20,12 @@ internal static class LsCommand
         command.SetAction(async (parsed, cancel) =>
         {
             SessionDirectory directory = SessionConnector.Directory;
+            if (directory.ClientProblem() is { } unusable)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + unusable).ConfigureAwait(false);
+                return CommandLine.ExitCodes.NoSession;
+            }
+
             List<SessionStatus> live = [];
             foreach (string name in directory.Names())
             {

@@ -16,11 +16,18 @@ internal static class SessionConnector
     /// <summary>Connects to session <paramref name="name"/>, or to the only session when null.</summary>
     /// <param name="name">A session name as typed.</param>
     /// <param name="client">Who connects ("attach", "ctl"), for the server.</param>
-    /// <exception cref="SessionException">No such session, its server is gone, or it cannot be talked to.</exception>
+    /// <exception cref="SessionException">
+    /// The session directory is another user's, no such session, its server is gone, or it cannot be talked to.
+    /// </exception>
     /// <exception cref="ArgumentException">The name is not a session name (bad input: exit code 2).</exception>
     public static async Task<SessionConnection> ConnectAsync(string? name, string client)
     {
         SessionDirectory directory = Directory;
+        if (directory.ClientProblem() is { } unusable)
+        {
+            throw new SessionException(unusable);
+        }
+
         name ??= OnlySession(directory);
         if (SessionDirectory.NameProblem(name) is { } problem)
         {
