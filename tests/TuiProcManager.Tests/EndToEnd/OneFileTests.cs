@@ -8,14 +8,31 @@ namespace TuiProcManager.Tests.EndToEnd;
 /// no tuiproc-worker, no .NET beside it) has its labs, Explain texts and themes built in, and its workers (it is
 /// the worker too, started as tuiproc-worker). Runs <see cref="NativeBinary"/>; fails when it is not staged.
 /// </summary>
-public sealed class OneFileTests
+public sealed class OneFileTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private readonly List<string> _copies = []; // 25 MB each: removed after each test
+
+    public void Dispose()
+    {
+        foreach (string folder in _copies)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private string CopyAlone()
+    {
+        string app = NativeBinary.CopyAlone();
+        _copies.Add(Path.GetDirectoryName(app)!);
+        return app;
+    }
 
     [Fact]
     public async Task CopiedAlone_ListsTheBuiltInLabs()
     {
-        string app = NativeBinary.CopyAlone();
+        string app = CopyAlone();
 
         (int code, string stdout, string stderr) = await RunAsync(app, "lab");
 
@@ -29,7 +46,7 @@ public sealed class OneFileTests
     [Fact]
     public async Task CopiedAlone_RunsWorkers_ItIsItsOwnWorker()
     {
-        string app = NativeBinary.CopyAlone();
+        string app = CopyAlone();
 
         (int code, string stdout, string stderr) = await RunAsync(app, "run", "square:10", "cube:10");
 
@@ -43,7 +60,7 @@ public sealed class OneFileTests
     [Fact]
     public async Task CopiedAlone_ReportsOnABuiltInLab()
     {
-        string app = NativeBinary.CopyAlone();
+        string app = CopyAlone();
         string state = Path.Combine(Path.GetDirectoryName(app)!, "state");
 
         (int code, string stdout, string stderr) = await RunAsync(app, ["lab", "1", "--report"], new() { ["XDG_STATE_HOME"] = state });
@@ -56,7 +73,7 @@ public sealed class OneFileTests
     [Fact]
     public async Task CopiedAlone_KnowsTheBuiltInThemes()
     {
-        string app = NativeBinary.CopyAlone();
+        string app = CopyAlone();
 
         // The theme is checked before the terminal is: this runs without one.
         (int code, _, string stderr) = await RunAsync(app, "--theme", "no-such-theme");
@@ -68,7 +85,7 @@ public sealed class OneFileTests
     [Fact]
     public async Task CopiedAlone_ExplainsFromTheBuiltInTexts_InTheUi()
     {
-        string app = NativeBinary.CopyAlone();
+        string app = CopyAlone();
         string home = Path.GetDirectoryName(app)!;
         string socket = "tuiproc-onefile-" + Guid.NewGuid().ToString("N")[..12];
         string run = Directory.CreateDirectory(Path.Combine(home, "run")).FullName;
