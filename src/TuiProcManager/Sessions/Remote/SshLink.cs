@@ -130,11 +130,20 @@ internal sealed class SshLink : IDisposable
         try
         {
             await _ssh.WaitForExitAsync().WaitAsync(ExitWait).ConfigureAwait(false);
-            await _stderrRead.WaitAsync(ExitWait).ConfigureAwait(false); // its last line
         }
         catch (TimeoutException)
         {
             return null;
+        }
+
+        try
+        {
+            // Its last line: the end of stderr follows the exit, unless a child of ssh (a ProxyCommand)
+            // still holds the pipe; then the last line read so far is the one said.
+            await _stderrRead.WaitAsync(EndGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
         }
 
         int code = _ssh.ExitCode;
