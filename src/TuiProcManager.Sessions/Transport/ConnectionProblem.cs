@@ -19,9 +19,9 @@ public static class ConnectionProblem
         bool connectionBroke = false;
         foreach (Exception cause in Causes(problem))
         {
-            if (cause is SessionUnreachableException unreachable)
+            if (cause is SessionUnreachableException or LinkDroppedException)
             {
-                return unreachable.Message;
+                return cause.Message;
             }
 
             // HttpProtocolException (the server closed the connection: GOAWAY, or the socket ended), the

@@ -27,6 +27,7 @@ internal static class TuiprocCommand
             CtlCommand.Create(stdout, stderr, services.Resolver, services.Machine),
             EventsCommand.Create(stderr),
             SessionServerCommand.Create(stderr),
+            BridgeCommand.Create(stderr),
         };
         UiCommand.AddTo(root, stderr, services);
 

@@ -10,7 +10,7 @@ internal static class AttachCommand
 {
     public static Command Create(TextWriter stderr, CommandLineServices services)
     {
-        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.Validated();
+        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one. HOST:NAME (or HOST: for its only session) attaches through ssh HOST.", Arity = ArgumentArity.ZeroOrOne }.ValidatedAddress();
         UiArguments ui = new(services.Resolver);
         Command command = new("attach", "Attach the UI to a running session: its workers, their output, the timeline and the CPU history come back as they were.")
         {
@@ -26,7 +26,8 @@ internal static class AttachCommand
                 return unusable;
             }
 
-            (SessionConnection? connection, int code) = SessionConnector.ConnectOrSay(parsed.GetValue(name), "attach", stderr);
+            string? address = parsed.GetValue(name);
+            (SessionConnection? connection, int code) = SessionConnector.ConnectOrSay(address, "attach", stderr);
             if (connection is null)
             {
                 return code;
@@ -35,7 +36,8 @@ internal static class AttachCommand
             await using (connection.ConfigureAwait(false))
             {
                 UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Events: null, Lab: null);
-                return await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
+                string shown = Remote.SessionAddress.Parse(address).Shown(connection.Name);
+                return await AttachedUi.RunAsync(connection, run, services, stderr, shown).ConfigureAwait(false);
             }
         });
         return command;

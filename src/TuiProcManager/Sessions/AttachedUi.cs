@@ -13,18 +13,24 @@ namespace TuiProcManager.Sessions;
 /// </summary>
 internal static class AttachedUi
 {
-    public static async Task<int> RunAsync(SessionConnection connection, UiRun run, CommandLineServices services, TextWriter stderr)
+    /// <param name="connection">The session's connection.</param>
+    /// <param name="run">What the UI is run with.</param>
+    /// <param name="services">The command line's services.</param>
+    /// <param name="stderr">Where the line on the way out goes.</param>
+    /// <param name="shownName">How the session is named to the user (<c>HOST:NAME</c> through ssh); its name when null.</param>
+    public static async Task<int> RunAsync(SessionConnection connection, UiRun run, CommandLineServices services, TextWriter stderr, string? shownName = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
+        string name = shownName ?? connection.Name;
         run = run with { Lab = LabOf(connection, run.Lab, stderr) };
         using IDisposable logging = run.Events?.Attach(connection.Supervisor) ?? System.Reactive.Disposables.Disposable.Empty;
         (TuiExit exit, int signal) = UiCommand.Run(
-            connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, connection.Name, () => connection.EndAsync());
+            connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, name, () => connection.EndAsync());
         if (exit.Detached)
         {
             string alive = await AliveAsync(connection).ConfigureAwait(false);
-            await SayQuietly(stderr, $"detached from session {connection.Name}{alive}; tuiproc attach {connection.Name} brings it back").ConfigureAwait(false);
+            await SayQuietly(stderr, $"detached from session {name}{alive}; tuiproc attach {name} brings it back").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 

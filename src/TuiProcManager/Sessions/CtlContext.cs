@@ -9,10 +9,10 @@ internal sealed class CtlContext(TextWriter stdout, TextWriter stderr)
 {
     public Option<string?> Session { get; } = new Option<string?>("--session")
     {
-        Description = "The session (also given as the first word: tuiproc ctl NAME COMMAND); may be left out when there is only one.",
+        Description = "The session (also given as the first word: tuiproc ctl NAME COMMAND); may be left out when there is only one. HOST:NAME reaches it through ssh HOST.",
         HelpName = "NAME",
         Recursive = true,
-    }.Validated();
+    }.ValidatedAddress();
 
     public Option<bool> Json { get; } = new("--json")
     {

@@ -19,7 +19,7 @@ internal static class EventsCommand
 {
     public static Command Create(TextWriter stderr)
     {
-        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session; may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.Validated();
+        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session; may be left out when there is only one. HOST:NAME reads it through ssh HOST.", Arity = ArgumentArity.ZeroOrOne }.ValidatedAddress();
         Option<bool> follow = new("--follow", "-f") { Description = "After the snapshot, every event as it happens, until the session ends (or Ctrl+C)." };
         Command command = new("events", "A session's events as JSON Lines, in the --events format: the workers as they are, then with --follow everything as it happens, nothing dropped.") { name, follow };
         command.SetAction(async (parsed, _) =>

@@ -1,43 +1,48 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using TuiProcManager.CommandLine;
 using TuiProcManager.Protocol.V1;
 using TuiProcManager.Sessions.Client;
-using TuiProcManager.Sessions.Runtime;
+using TuiProcManager.Sessions.Remote;
 
 namespace TuiProcManager.Sessions;
 
 /// <summary>
-/// <c>tuiproc ls</c>: this user's sessions — name, workers alive, clients attached, age, lab, and when it
-/// ends if nobody attaches. A session whose server is gone is said once and its socket removed.
+/// <c>tuiproc ls [HOST]</c>: this user's sessions — name, workers alive, clients attached, age, lab, and when
+/// it ends if nobody attaches — here, or on HOST through ssh. A session whose server is gone is said once
+/// and its socket removed.
 /// </summary>
 internal static class LsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
+        Argument<string?> host = new Argument<string?>("HOST")
+        {
+            Description = "List the sessions on another host, through ssh HOST tuiproc bridge (your ssh configuration applies; $TUIPROC_SSH replaces ssh).",
+            Arity = ArgumentArity.ZeroOrOne,
+        }.ValidatedHost();
         Option<bool> json = new("--json") { Description = "One JSON object per session, on one line each (JSON Lines)." };
-        Command command = new("ls", "List your sessions: workers alive, clients attached, age, lab, and when each ends if nobody attaches.") { json };
+        Command command = new("ls", "List your sessions: workers alive, clients attached, age, lab, and when each ends if nobody attaches.") { host, json };
         command.SetAction(async (parsed, cancel) =>
         {
-            SessionDirectory directory = SessionConnector.Directory;
-            if (directory.ClientProblem() is { } unusable)
+            string? remote = parsed.GetValue(host) is { } typed ? SessionNames.HostOf(typed) : null;
+            IReadOnlyList<SessionStatus> live;
+            try
             {
-                await stderr.WriteLineAsync("tuiproc: " + unusable).ConfigureAwait(false);
-                return CommandLine.ExitCodes.NoSession;
+                live = remote is null
+                    ? [.. (await SessionList.GatherAsync(stderr).ConfigureAwait(false)).Select(hello => hello.Session)]
+                    : await RemoteListing.FetchAsync(remote, stderr, Environment.GetEnvironmentVariable).ConfigureAwait(false);
             }
-
-            List<SessionStatus> live = [];
-            foreach (string name in directory.Names())
+            catch (ArgumentException e)
             {
-                try
-                {
-                    await using SessionConnection connection = await SessionConnector.ConnectAsync(name, "ls").ConfigureAwait(false);
-                    live.Add(connection.Hello.Session);
-                }
-                catch (SessionException e)
-                {
-                    await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                }
+                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (SessionException e)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.NoSession;
             }
 
             if (parsed.GetValue(json))
@@ -49,11 +54,13 @@ internal static class LsCommand
             }
             else if (live.Count == 0)
             {
-                await stdout.WriteLineAsync("no sessions (tuiproc starts one)").ConfigureAwait(false);
+                await stdout.WriteLineAsync(remote is null ? "no sessions (tuiproc starts one)" : $"no sessions on {remote}").ConfigureAwait(false);
             }
             else
             {
-                await stdout.WriteLineAsync(Table(live, clock.GetUtcNow())).ConfigureAwait(false);
+                // Ages and ends are counted on the clock of the sessions' host: another host's may differ from ours.
+                DateTimeOffset here = clock.GetUtcNow();
+                await stdout.WriteLineAsync(Table(live, s => remote is not null && s.Now is { } there ? there.ToDateTimeOffset() : here)).ConfigureAwait(false);
             }
 
             await stdout.FlushAsync(cancel).ConfigureAwait(false);
@@ -62,12 +69,13 @@ internal static class LsCommand
         return command;
     }
 
-    private static string Table(List<SessionStatus> sessions, DateTimeOffset now)
+    private static string Table(IReadOnlyList<SessionStatus> sessions, Func<SessionStatus, DateTimeOffset> nowAt)
     {
         string[] heading = ["NAME", "WORKERS", "CLIENTS", "AGE", "LAB", "ENDS"];
         List<string[]> rows = [heading];
         foreach (SessionStatus s in sessions)
         {
+            DateTimeOffset now = nowAt(s);
             rows.Add([
                 s.Name,
                 $"{s.WorkersAlive} alive of {s.Workers}",

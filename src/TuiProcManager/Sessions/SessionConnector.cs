@@ -1,19 +1,21 @@
 using TuiProcManager.Sessions.Client;
+using TuiProcManager.Sessions.Remote;
 using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Transport;
 
 namespace TuiProcManager.Sessions;
 
 /// <summary>
-/// Finds a session by the name a user gave (or the only one, when none is given) and connects to it: the
-/// one place where "no such session" and "its server is gone" are decided for every command.
+/// Finds a session by the name a user gave (or the only one, when none is given) and connects to it, on
+/// this host or, for <c>HOST:NAME</c>, through ssh: the one place where "no such session" and "its server
+/// is gone" are decided for every command (the bridge that ssh runs decides them on its host, here).
 /// </summary>
 internal static class SessionConnector
 {
     /// <summary>This user's session directory.</summary>
     public static SessionDirectory Directory => SessionDirectory.ForThisUser(Environment.GetEnvironmentVariable);
 
-    /// <summary>Connects to session <paramref name="name"/>, or to the only session when null.</summary>
+    /// <summary>Connects to session <paramref name="name"/> on this host, or to the only session when null.</summary>
     /// <param name="name">A session name as typed.</param>
     /// <param name="client">Who connects ("attach", "ctl"), for the server.</param>
     /// <exception cref="SessionException">
@@ -23,23 +25,7 @@ internal static class SessionConnector
     public static async Task<SessionConnection> ConnectAsync(string? name, string client)
     {
         SessionDirectory directory = Directory;
-        if (directory.ClientProblem() is { } unusable)
-        {
-            throw new SessionException(unusable);
-        }
-
-        name ??= OnlySession(directory);
-        if (SessionDirectory.NameProblem(name) is { } problem)
-        {
-            throw new ArgumentException(problem);
-        }
-
-        string socket = directory.SocketOf(name);
-        if (!File.Exists(socket))
-        {
-            throw new SessionException($"no session named {name} ({Listed(directory)})");
-        }
-
+        (name, string socket) = SocketOf(directory, name);
         try
         {
             return await SessionConnection.OpenAsync(SessionChannel.ForSocket(socket), client).ConfigureAwait(false);
@@ -52,17 +38,47 @@ internal static class SessionConnector
     }
 
     /// <summary>
-    /// <see cref="ConnectAsync"/> for a command: what went wrong is said on <paramref name="stderr"/> in one
-    /// line, with its exit code (2 for a bad name, 3 for no such session or one that cannot be reached).
+    /// The socket of session <paramref name="name"/> on this host (the only session's when null), which
+    /// exists (whether anyone listens on it is for the connect to say): for a client, and for the bridge
+    /// that ssh runs for a client on another host.
+    /// </summary>
+    /// <exception cref="SessionException">The directory is another user's, no such session, or none or several when no name is given.</exception>
+    /// <exception cref="ArgumentException">The name is not a session name (bad input: exit code 2).</exception>
+    public static (string Name, string Socket) SocketOf(SessionDirectory directory, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (directory.ClientProblem() is { } unusable)
+        {
+            throw new SessionException(unusable);
+        }
+
+        name ??= OnlySession(directory);
+        if (SessionDirectory.NameProblem(name) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        string socket = directory.SocketOf(name);
+        return File.Exists(socket) ? (name, socket) : throw new SessionException($"no session named {name} ({Listed(directory)})");
+    }
+
+    /// <summary>
+    /// <see cref="ConnectAsync"/> for a command, given a session's address as typed (<c>NAME</c>,
+    /// <c>HOST:NAME</c>, <c>HOST:</c>, or null): what went wrong is said on <paramref name="stderr"/> in one
+    /// line, with its exit code (2 for bad input, 3 for no such session or one that cannot be reached).
     /// Waited for on the calling thread (the UI runs on the main thread, as without a session).
     /// </summary>
     /// <returns>The connection, or null with the exit code.</returns>
-    public static (SessionConnection? Connection, int Code) ConnectOrSay(string? name, string client, TextWriter stderr)
+    public static (SessionConnection? Connection, int Code) ConnectOrSay(string? address, string client, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            return (ConnectAsync(name, client).GetAwaiter().GetResult(), CommandLine.ExitCodes.Success);
+            SessionAddress where = SessionAddress.Parse(address);
+            Task<SessionConnection> connecting = where.IsRemote
+                ? RemoteConnector.ConnectAsync(where, client, stderr, Environment.GetEnvironmentVariable)
+                : ConnectAsync(where.Name, client);
+            return (connecting.GetAwaiter().GetResult(), CommandLine.ExitCodes.Success);
         }
         catch (ArgumentException e)
         {

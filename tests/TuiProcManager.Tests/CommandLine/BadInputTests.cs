@@ -77,7 +77,7 @@ public sealed class BadInputTests
         { ["attach", "x", "y"], "Unrecognized command or argument 'y'" },
         { ["events", "--bogus"], "'--bogus' is not a session name" },
         { ["events", ".hidden"], "'.hidden' is not a session name" },
-        { ["ls", "--bogus"], "Unrecognized command or argument '--bogus'" },
+        { ["ls", "--bogus"], "unknown option '--bogus'" },
         { ["ctl"], "Required command was not provided" },
         { ["ctl", "x", "frobnicate"], "Unrecognized command or argument 'frobnicate'" },
         { ["ctl", "a/b", "ps"], "'a/b' is not a session name" },
