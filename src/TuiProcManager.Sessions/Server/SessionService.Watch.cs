@@ -42,7 +42,10 @@ public sealed partial class SessionService
         using ClockThreadScheduler thread = new("tuiproc watch");
         try
         {
-            Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless
+            // A snapshot alone (ctl ps, events without --follow) is one event, nothing to drop: it goes out at
+            // once on the lossless path, not after a screen's pacing window (33 ms of every ctl ps).
+            bool snapshotOnly = request is { Follow: false, Start: WatchRequest.Types.Start.Snapshot };
+            Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless || snapshotOnly
                 ? WatchLossless(request, responseStream, thread, context.CancellationToken)
                 : WatchScreen(request, responseStream, thread, context.CancellationToken);
             await watching.WaitAsync(context.CancellationToken).ConfigureAwait(false);
