@@ -31,6 +31,7 @@ public sealed partial class SessionService
         if (request.Follow)
         {
             linger.ClientAttached();
+            _collector.ClientsNow(linger.Clients);
         }
 
         // The delivery thread of this watcher alone: it blocks while the socket takes a batch (one in flight),
@@ -59,6 +60,7 @@ public sealed partial class SessionService
             if (request.Follow)
             {
                 linger.ClientDetached();
+                _collector.ClientsNow(linger.Clients); // nobody left: the attach's garbage goes back soon
             }
         }
     }
