@@ -19,4 +19,18 @@ public interface IProcessProbe
 
     /// <summary>Cumulative busy and total time of each CPU core since boot.</summary>
     MachineCpuTimes ReadMachineCpu();
+
+    /// <summary>
+    /// A new round of readings begins (every live worker, then each one's descendants, parents first): a
+    /// probe may keep what it learns about a process for the rest of the round (on Linux, whether it has
+    /// run since it was last read). Nothing by default.
+    /// </summary>
+    /// <param name="mayReuse">
+    /// Whether a process that has not run since it was last read may be given its last reading again. Not in
+    /// pause-on-wait mode: a worker woken but not yet on a CPU must be seen then (it reads as running), so
+    /// that it is paused before it runs.
+    /// </param>
+    void BeginRound(bool mayReuse)
+    {
+    }
 }

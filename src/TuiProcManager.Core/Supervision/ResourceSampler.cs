@@ -62,6 +62,8 @@ internal sealed class ResourceSampler(
     /// <summary>Reads the round's workers from the OS. Clock thread, without the gate.</summary>
     public void ReadRound(SamplingRound round)
     {
+        probe.BeginRound(mayReuse: slotScheduler.Mode == SchedulingMode.Parallel);
+
         // What the workers' descendants left with us (double-forked daemons, a fork bomb's processes whose
         // parents exited): our own children now, so not below their worker. Asked at the resource samples
         // only (once a second: it reads every thread's children file, which at every state poll cost a

@@ -50,6 +50,7 @@ internal static class LabSchema
 
     private static (JsonSchema, JsonDocument) Build()
     {
+        SchemaLibraryStart.EnsureStarted(); // the library's own start-up, deferred to here in the native build
         using Stream stream = typeof(LabSchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"{ResourceName} is not built into {typeof(LabSchema).Assembly.GetName().Name}");
         using StreamReader reader = new(stream);

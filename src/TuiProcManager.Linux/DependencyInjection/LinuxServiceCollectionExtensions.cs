@@ -31,7 +31,7 @@ public static class LinuxServiceCollectionExtensions
         services.TryAddSingleton<OrphanGuard>();
         services.TryAddSingleton<ForkServer>();
         services.TryAddSingleton<IProcessLauncher, LinuxProcessLauncher>();
-        services.TryAddSingleton<IProcessProbe, ProcFsProbe>();
+        services.TryAddSingleton<IProcessProbe, UnchangedProcessProbe>(); // ProcFsProbe, reading again only what has run
         services.TryAddSingleton<IExecutableResolver>(ExecutableResolver.Instance);
         return services;
     }

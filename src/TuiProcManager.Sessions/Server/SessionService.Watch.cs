@@ -31,6 +31,7 @@ public sealed partial class SessionService
         if (request.Follow)
         {
             linger.ClientAttached();
+            _collector.ClientsNow(linger.Clients);
         }
 
         // The delivery thread of this watcher alone: it blocks while the socket takes a batch (one in flight),
@@ -42,7 +43,10 @@ public sealed partial class SessionService
         using ClockThreadScheduler thread = new("tuiproc watch");
         try
         {
-            Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless
+            // A snapshot alone (ctl ps, events without --follow) is one event, nothing to drop: it goes out at
+            // once on the lossless path, not after a screen's pacing window (33 ms of every ctl ps).
+            bool snapshotOnly = request is { Follow: false, Start: WatchRequest.Types.Start.Snapshot };
+            Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless || snapshotOnly
                 ? WatchLossless(request, responseStream, thread, context.CancellationToken)
                 : WatchScreen(request, responseStream, thread, context.CancellationToken);
             await watching.WaitAsync(context.CancellationToken).ConfigureAwait(false);
@@ -56,6 +60,7 @@ public sealed partial class SessionService
             if (request.Follow)
             {
                 linger.ClientDetached();
+                _collector.ClientsNow(linger.Clients); // nobody left: the attach's garbage goes back soon
             }
         }
     }

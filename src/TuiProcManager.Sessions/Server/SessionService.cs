@@ -33,6 +33,7 @@ public sealed partial class SessionService(
     CommandOrder? order = null) : Session.SessionBase
 {
     private readonly CommandOrder _order = order ?? new CommandOrder(time);
+    private readonly QuietCollector _collector = new(time);
 
     /// <inheritdoc />
     public override Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)

@@ -19,12 +19,15 @@ namespace TuiProcManager.Tui.Hosting;
 /// <summary>Runs the full-screen UI over a supervisor until the user quits or a signal arrives.</summary>
 public static class TuiHost
 {
-    /// <summary>Loads the theme catalog (tuiproc's and the user's); for checking --theme before the UI starts.</summary>
+    /// <summary>
+    /// The themes there are (tuiproc's and the user's), read from their files; for checking --theme before the
+    /// UI starts. Terminal.Gui's configuration is loaded once, by <see cref="Run"/>, with the theme it starts with.
+    /// </summary>
     public static IReadOnlyList<string> LoadThemes(ShippedFolder themes, out IReadOnlyList<string> problems)
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(themes, UserSettings.UserThemesDirectory);
-        problems = [.. catalog.Problems.Select(p => p.ToString())];
-        return catalog.Names;
+        IReadOnlyList<string> names = ThemeCatalog.ReadNames(themes, UserSettings.UserThemesDirectory, out IReadOnlyList<ThemeProblem> unusable);
+        problems = [.. unusable.Select(p => p.ToString())];
+        return names;
     }
 
     /// <summary>The exit code a signal's cancellation stands for when it means detach (<see cref="TuiOptions.SignalDetaches"/>).</summary>
@@ -46,13 +49,13 @@ public static class TuiHost
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
 
-        ThemeCatalog themes = ThemeCatalog.Load(options.Themes, UserSettings.UserThemesDirectory);
         ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
-        Driver.Force16Colors = colors != ColorMode.TrueColor;
         UserSettings settings = UserSettings.Load(options.Files, out string? settingsProblem);
         string theme = colors == ColorMode.None
             ? ThemeCatalog.NoColorTheme
             : options.Theme ?? settings.Theme ?? ThemeCatalog.DefaultTheme;
+        ThemeCatalog themes = ThemeCatalog.Load(options.Themes, UserSettings.UserThemesDirectory, initialTheme: theme);
+        Driver.Force16Colors = colors != ColorMode.TrueColor; // after the load: it replaces the driver's settings
         if (!themes.Apply(theme))
         {
             themes.Apply(ThemeCatalog.DefaultTheme);

@@ -35,7 +35,8 @@ internal sealed class RealSupervisor : IAsyncDisposable
         _launcher = new LinuxProcessLauncher(_io, _guard, _forkServer, linuxOptions);
         SupervisorOptions options = new() { WorkerExecutable = WorkerPath };
         configure?.Invoke(options);
-        Supervisor = new Supervisor(_launcher, new ProcFsProbe(), new SupervisorSchedulers(_clock, TaskPoolScheduler.Default, _launch), options);
+        Supervisor = new Supervisor(_launcher, new UnchangedProcessProbe(), // the probe the app registers
+            new SupervisorSchedulers(_clock, TaskPoolScheduler.Default, _launch), options);
         _recording = Supervisor.Events.Subscribe(e =>
         {
             lock (_events)

@@ -82,6 +82,35 @@ public sealed class ThemeCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_WithAnInitialTheme_StartsOnIt_AsALoadThenApplyWould()
+    {
+        ThemeCatalog.Load(Shipped, null).Apply("Tuiproc Light");
+        Color light = SchemeManager.GetScheme("Running").Normal.Foreground;
+        ThemeCatalog.Load(Shipped, null).Apply(ThemeCatalog.DefaultTheme);
+
+        ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null, initialTheme: "tuiproc light");
+
+        Assert.Equal("Tuiproc Light", ThemeManager.Theme);
+        Assert.Equal(light, SchemeManager.GetScheme("Running").Normal.Foreground);
+        Assert.True(catalog.Apply("Tuiproc Light"));
+        Assert.True(catalog.Apply("Tuiproc Dark")); // the others are still there to switch to
+    }
+
+    [Fact]
+    public void ReadNames_SameNamesAndProblemsAsALoad_WithoutTouchingTheConfiguration()
+    {
+        File.WriteAllText(Path.Combine(_user, "broken.json"), "{ not json");
+        ThemeCatalog.Load(Shipped, null).Apply("Tuiproc Mono");
+
+        IReadOnlyList<string> names = ThemeCatalog.ReadNames(Shipped, _user, out IReadOnlyList<ThemeProblem> problems);
+
+        Assert.Equal("Tuiproc Mono", ThemeManager.Theme); // nothing was loaded into Terminal.Gui
+        ThemeCatalog loaded = ThemeCatalog.Load(Shipped, _user);
+        Assert.Equal(loaded.Names, names);
+        Assert.Equal(loaded.Problems, problems);
+    }
+
+    [Fact]
     public void Next_CyclesThroughTheCatalog()
     {
         ThemeCatalog catalog = ThemeCatalog.Load(Shipped, null);
