@@ -83,7 +83,7 @@ internal sealed partial class MainWindow : Runnable
 
         _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => Selected)
         {
-            Spawned = id => _pendingSelection = id, // selected as soon as its row appears
+            Spawned = id => SelectWhenShown(id),
             PoolStarted = OnPoolStarted,
             JoinStatusChanged = UpdateJoinStatus,
         };
@@ -172,7 +172,22 @@ internal sealed partial class MainWindow : Runnable
     private PoolId? _poolStartedAfterDialog; // likewise, a pool that started
     private PoolFinished? _poolFinished; // a pool that finished, not yet said in the header
     private WorkerId? _selectedBefore; // the selection the panels last followed
-    private WorkerId? _pendingSelection; // a worker just spawned from a dialog: selected as soon as its row appears
+    private WorkerId? _pendingSelection; // see SelectWhenShown
+
+    /// <summary>
+    /// Selects <paramref name="spawned"/>, a worker just spawned from a dialog, once its row is in the table;
+    /// pending until then. In a session its row may come before the spawn's answer: selected at the answer.
+    /// </summary>
+    private void SelectWhenShown(WorkerId? spawned)
+    {
+        _pendingSelection = spawned;
+        if (spawned is { } id && _dashboard.Processes.Find(id) is not null)
+        {
+            _processes.Refresh(); // the row may be in the model only (a batch applied while a dialog was on top)
+            _processes.Select(id);
+            _pendingSelection = null;
+        }
+    }
 
     private void Refresh(DashboardChanges changes)
     {
@@ -181,11 +196,7 @@ internal sealed partial class MainWindow : Runnable
             ShowFirstSteps();
             _processes.Refresh();
             UpdateCounts();
-            if (_pendingSelection is { } spawned && _dashboard.Processes.Find(spawned) is not null)
-            {
-                _processes.Select(spawned);
-                _pendingSelection = null;
-            }
+            SelectWhenShown(_pendingSelection);
         }
 
         if (changes.Timeline)
