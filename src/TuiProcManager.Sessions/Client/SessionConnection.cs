@@ -16,10 +16,13 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
     private readonly GrpcChannel _channel;
     private readonly CancellationTokenSource _closing = new();
 
-    private SessionConnection(GrpcChannel channel, HelloReply hello)
+    private readonly DirectCalls _direct;
+
+    private SessionConnection(GrpcChannel channel, Session.SessionClient calls, DirectCalls direct, HelloReply hello)
     {
         _channel = channel;
-        Calls = new Session.SessionClient(channel);
+        Calls = calls;
+        _direct = direct;
         Hello = hello;
         Supervisor = new RemoteSupervisor(Calls, _closing.Token);
     }
@@ -46,15 +49,17 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(channel);
         try
         {
-            HelloReply hello = await new Session.SessionClient(channel).HelloAsync(
+            Session.SessionClient calls = new(channel);
+            DirectCalls direct = new(channel, calls);
+            HelloReply hello = await direct.Hello(
                 new HelloRequest { Major = ProtocolVersion.Major, Revision = ProtocolVersion.Revision, Client = $"{ProtocolVersion.Program} {client}" },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                new CallOptions(cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (ProtocolVersion.Mismatch(ProtocolVersion.Major, hello.Major, hello.Server, "the session") is { } mismatch)
             {
                 throw new SessionException(mismatch);
             }
 
-            return new SessionConnection(channel, hello);
+            return new SessionConnection(channel, calls, direct, hello);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
         {
@@ -82,8 +87,8 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
     {
         try
         {
-            using AsyncServerStreamingCall<EventBatch> call = Calls.Watch(
-                new WatchRequest { Start = WatchRequest.Types.Start.Snapshot, Follow = false }, cancellationToken: _closing.Token);
+            using AsyncServerStreamingCall<EventBatch> call = _direct.Watch(
+                new WatchRequest { Start = WatchRequest.Types.Start.Snapshot, Follow = false }, new CallOptions(cancellationToken: _closing.Token));
             while (await call.ResponseStream.MoveNext(_closing.Token).ConfigureAwait(false))
             {
                 foreach (Event e in call.ResponseStream.Current.Events)
