@@ -200,7 +200,7 @@ internal sealed class LabController
         return changed;
     }
 
-    /// <summary>Saves the progress (the time spent counted up to now); a problem is said. With an authority, it saves.</summary>
+    /// <summary>Saves the progress (the time spent counted up to now); a problem is said. With an authority, nothing: the authority saves.</summary>
     public void Save()
     {
         if (_options.Authority is not null)
