@@ -6,6 +6,7 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Linux.Interop;
 using TuiProcManager.Linux.Processes;
 using TuiProcManager.Linux.Tests.TestSupport;
+using TuiProcManager.Testing;
 
 namespace TuiProcManager.Linux.Tests.Supervision;
 

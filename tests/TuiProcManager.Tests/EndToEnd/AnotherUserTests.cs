@@ -1,4 +1,5 @@
 using TuiProcManager.Tests.TestSupport;
+using TuiProcManager.Testing;
 
 namespace TuiProcManager.Tests.EndToEnd;
 

@@ -1,4 +1,4 @@
-namespace TuiProcManager.Tests.TestSupport;
+namespace TuiProcManager.Testing;
 
 /// <summary>A fact that only root can run (CI runs as root); skipped, with the reason, anywhere else.</summary>
 [AttributeUsage(AttributeTargets.Method)]
