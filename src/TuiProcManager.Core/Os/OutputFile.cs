@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TuiProcManager.Core.Os;
 
 /// <summary>A file opened for writing by an <see cref="IOutputFileOpener"/>: its stream, and what it is.</summary>
@@ -11,13 +13,20 @@ namespace TuiProcManager.Core.Os;
 /// <param name="kind">What the file is.</param>
 /// <param name="identity">Its device and inode, to tell two paths naming one file.</param>
 /// <param name="note">One line worth saying about it (an existing file other users can read), or null.</param>
-public sealed class OutputFile(string path, Stream stream, OutputFileKind kind, FileIdentity identity, string? note) : IDisposable
+/// <param name="handle">The descriptor under <paramref name="stream"/> (closed with it), for a process that writes the file in our place.</param>
+public sealed class OutputFile(string path, Stream stream, OutputFileKind kind, FileIdentity identity, string? note, SafeHandle handle) : IDisposable
 {
     /// <summary>The path as the user gave it.</summary>
     public string Path { get; } = path;
 
     /// <summary>Where to write.</summary>
     public Stream Stream { get; } = stream;
+
+    /// <summary>
+    /// The descriptor under <see cref="Stream"/>, to hand to a process that writes the file in our place (a
+    /// session's server); it is open until the stream is closed.
+    /// </summary>
+    public SafeHandle Handle { get; } = handle;
 
     /// <summary>What the file is.</summary>
     public OutputFileKind Kind { get; } = kind;

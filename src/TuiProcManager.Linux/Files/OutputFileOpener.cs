@@ -151,7 +151,7 @@ public sealed class OutputFileOpener : IOutputFileOpener
 
         SafeFileHandle handle = new(fd, ownsHandle: true);
         FileStatus.TryGet(handle, out FileStatus created);
-        file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.NewFile, created.Identity, note: null);
+        file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.NewFile, created.Identity, note: null, handle);
         return true;
     }
 
@@ -205,12 +205,12 @@ public sealed class OutputFileOpener : IOutputFileOpener
             int mode = opened.Permissions;
             string? note = (mode & ReadableByOthers) == 0 ? null
                 : $"note: {InputText.Shorten(path, InputText.MaxPathLength)} is readable by other users (mode {Convert.ToString(mode, 8).PadLeft(4, '0')}); its mode was left as it was";
-            file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.ExistingFile, opened.Identity, note);
+            file = new OutputFile(path, new FileStream(handle, FileAccess.Write, bufferSize), OutputFileKind.ExistingFile, opened.Identity, note, handle);
         }
         else
         {
             OutputFileKind kind = opened.Type == Libc.S_IFIFO ? OutputFileKind.Fifo : OutputFileKind.CharacterDevice;
-            file = new OutputFile(path, AsStream(handle, bufferSize), kind, opened.Identity, note: null);
+            file = new OutputFile(path, AsStream(handle, bufferSize), kind, opened.Identity, note: null, handle);
         }
 
         return true;
@@ -251,7 +251,8 @@ public sealed class OutputFileOpener : IOutputFileOpener
         }
 
         problem = null;
-        file = new OutputFile(path, AsStream(new SafeFileHandle(fd, ownsHandle: true), bufferSize), ours == _stdout ? OutputFileKind.Stdout : OutputFileKind.Stderr, target.Identity, note: null);
+        SafeFileHandle copy = new(fd, ownsHandle: true);
+        file = new OutputFile(path, AsStream(copy, bufferSize), ours == _stdout ? OutputFileKind.Stdout : OutputFileKind.Stderr, target.Identity, note: null, copy);
         return true;
     }
 

@@ -45,6 +45,9 @@ internal static partial class Libc
     internal const int O_RDONLY = 0;
     internal const int O_NONBLOCK = 0x800;
     internal const int O_CLOEXEC = 0x80000;
+    internal const int F_GETFD = 1;
+    internal const int F_SETFD = 2;
+    internal const int FD_CLOEXEC = 1;
     internal const int F_GETFL = 3;
     internal const int F_SETFL = 4;
     internal const int F_DUPFD_CLOEXEC = 1030;

@@ -16,12 +16,12 @@ namespace TuiProcManager.Linux.Processes;
 /// Every child: is the leader of a new process group (POSIX_SPAWN_SETPGROUP, atomically before exec, so
 /// there is no moment when signalling the group misses it); has every signal at its default action and
 /// none blocked (the runtime ignores SIGPIPE, which a child would otherwise inherit); gets exactly fds
-/// 0, 1 and 2, and 3 when it has a results pipe (closefrom(3) or closefrom(4) where the libc has it;
+/// 0, 1 and 2, 3 when it has a results pipe and 4 when it has an extra fd (closefrom above the last, where the libc has it;
 /// our own fds are close-on-exec anyway).
 /// </para>
 /// <para>
-/// The dup2 actions run in order 0, 1, 2, 3, so a source fd is never overwritten before it is copied as
-/// long as no source is itself 0, 1 or 2, which holds while our own stdio is open (if we were started
+/// The dup2 actions run in order 0, 1, 2, 3, 4, so a source fd is never overwritten before it is copied as
+/// long as no source is itself 0, 1 or 2 (nor 3 for fd 4), which holds while our own stdio is open (if we were started
 /// with one of them closed, a pipe could get that number; not handled). A source that already is its target (a results
 /// pipe that happens to be our fd 3) still loses close-on-exec: glibc 2.29+ clears the flag for
 /// dup2(fd, fd).
@@ -35,11 +35,11 @@ internal static unsafe class Spawner
 {
     private static bool _closeFromMissing;
 
-    /// <summary>Starts <paramref name="program"/> with <paramref name="fds"/> as its fds 0 to 3.</summary>
+    /// <summary>Starts <paramref name="program"/> with <paramref name="fds"/> as its fds 0 to 4.</summary>
     /// <param name="program">A path, or a name looked up in PATH.</param>
     /// <param name="argv">Its arguments, its name first.</param>
     /// <param name="environment">Its environment.</param>
-    /// <param name="fds">Its fds 0 to 3 (-1: /dev/null, or none for 3).</param>
+    /// <param name="fds">Its fds 0 to 4 (-1: /dev/null, or none for 3 and 4).</param>
     /// <param name="pid">Its process ID.</param>
     /// <param name="newSession">In a session of its own (setsid), with no controlling terminal, instead of a
     /// process group of its own in ours: a terminal that hangs up does not reach it.</param>
@@ -63,6 +63,16 @@ internal static unsafe class Spawner
             if (fds.Results >= 0)
             {
                 _ = Libc.FileActionsAddDup2(actions, fds.Results, 3);
+            }
+
+            if (fds.Extra >= 0)
+            {
+                if (fds.Extra == 3 && fds.Results >= 0)
+                {
+                    throw new ArgumentException("the extra fd cannot be our fd 3: the results pipe's copy replaces it first", nameof(fds));
+                }
+
+                _ = Libc.FileActionsAddDup2(actions, fds.Extra, 4);
             }
 
             CloseFrom(actions, fds.FirstUnused);

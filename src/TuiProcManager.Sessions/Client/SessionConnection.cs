@@ -134,10 +134,16 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         return lab;
     }
 
-    /// <summary>Ends the session: its workers are terminated (SIGTERM, then SIGKILL after the grace), then the server exits.</summary>
-    /// <returns>How many workers were alive and asked to end.</returns>
-    public Task<int> EndAsync(TimeSpan? grace = null) => RpcFaults.Call(async () =>
-        (await Calls.EndAsync(new EndRequest { Grace = grace is { } g ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(g) : null }, cancellationToken: _closing.Token)).Terminated);
+    /// <summary>What the session's server says for people while it runs (its events file cannot be written): those said already, then each as it comes.</summary>
+    public IObservable<string> Notices => NoticeStream.Of(Calls, _closing.Token);
+
+    /// <summary>
+    /// Ends the session: its workers are terminated (SIGTERM, then SIGKILL after the grace), its events file
+    /// is closed, then the server exits.
+    /// </summary>
+    /// <returns>How many workers were alive and asked to end, and why the events file is not whole (empty: it is, or there is none).</returns>
+    public Task<EndReply> EndAsync(TimeSpan? grace = null) => RpcFaults.Call(async () =>
+        await Calls.EndAsync(new EndRequest { Grace = grace is { } g ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(g) : null }, cancellationToken: _closing.Token));
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

@@ -167,13 +167,14 @@ public sealed partial class SessionService(
     public override async Task<EndReply> End(EndRequest request, ServerCallContext context)
     {
         int terminated = await Decide(context, () => supervisor.TerminateAllAsync(request?.Grace?.ToTimeSpan())).ConfigureAwait(false);
+        string? recordProblem = Finish is null ? null : await Finish().ConfigureAwait(false);
         // The reply is written once this returns; the server is stopped a moment later, on its own thread.
         _ = Task.Run(async () =>
         {
             await Task.Delay(EndReplyAllowance, time).ConfigureAwait(false);
             end();
         });
-        return new EndReply { Terminated = terminated };
+        return new EndReply { Terminated = terminated, RecordProblem = recordProblem ?? "" };
     }
 
     /// <summary>How long End's reply has to reach the client before the server stops.</summary>

@@ -30,7 +30,7 @@ internal static class UiCommand
     /// <param name="parsed">The command line.</param>
     /// <param name="ui">The UI's options in it.</param>
     /// <param name="stderr">Where one-line problems go.</param>
-    /// <param name="lab">The lab to open; its <see cref="LabOptions.Record"/> is connected to the events file here.</param>
+    /// <param name="lab">The lab to open (its server records its answers and hints in the events file).</param>
     /// <param name="session">The session to start, whose server runs the supervisor (and decides the lab).</param>
     public static async Task<int> RunAsync(ParseResult parsed, UiArguments ui, TextWriter stderr, LabOptions? lab, SessionStart session)
     {
@@ -64,29 +64,8 @@ internal static class UiCommand
             await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
         }
 
-        EventLogWriter? log = files.Events;
-        UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), log, lab);
-        int code = await session.RunAsync(parsed, ui, run, stderr).ConfigureAwait(false) ?? ExitCodes.Failure;
-
-        if (log is not null)
-        {
-            // The record is lossless, so its reader (a FIFO, a slow disk) may still be taking the last
-            // events; it gets a moment, not for ever: the UI is gone and the user is back at the prompt.
-            Task done = log.Completion;
-            if (await Task.WhenAny(done, Task.Delay(RecordGrace)).ConfigureAwait(false) != done)
-            {
-                await stderr.WriteLineAsync($"tuiproc: {log.ShownAs} is not being read: the events it did not take are lost").ConfigureAwait(false);
-                return code == ExitCodes.Success ? ExitCodes.Incomplete : code;
-            }
-
-            if (log.Problem is { } recordProblem)
-            {
-                await stderr.WriteLineAsync("tuiproc: " + recordProblem).ConfigureAwait(false);
-                return code == ExitCodes.Success ? ExitCodes.Incomplete : code;
-            }
-        }
-
-        return code;
+        UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), Problems: null, lab);
+        return await session.RunAsync(parsed, ui, run, files, stderr).ConfigureAwait(false) ?? ExitCodes.Failure;
     }
 
     /// <summary>
@@ -118,7 +97,6 @@ internal static class UiCommand
         Func<bool>? detaches = sessionName is null ? null : () => signals.Signal == 1;
         TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
         using SignalWatchdog watchdog = new(supervisor, signals, terminal, detaches, endSession);
-        EventLogWriter? log = run.Events;
         TuiOptions options = new()
         {
             Files = ShippedContent.Files,
@@ -130,8 +108,8 @@ internal static class UiCommand
             Theme = run.Theme,
             Colors = run.Colors,
             InitialWorkers = run.Workers,
-            Lab = run.Lab is not { } lab || log is null ? run.Lab : lab with { Record = log.Write },
-            Problems = log is null ? null : RecordProblems(log),
+            Lab = run.Lab,
+            Problems = run.Problems,
             RaiseSignal = signals.Raise,
             SessionName = sessionName,
             SignalDetaches = detaches,
@@ -166,19 +144,4 @@ internal static class UiCommand
 
         return null;
     }
-
-    /// <summary>How long the events file's reader may take, once the UI is gone, to take the last events.</summary>
-    private static readonly TimeSpan RecordGrace = TimeSpan.FromSeconds(5);
-
-    /// <summary>The events file's write problem, when it comes (at once, if it came before the UI subscribed).</summary>
-    private static IObservable<string> RecordProblems(EventLogWriter log) => System.Reactive.Linq.Observable.Create<string>(o =>
-    {
-        log.Failed = o.OnNext;
-        if (log.Problem is { } earlier)
-        {
-            o.OnNext(earlier);
-        }
-
-        return () => log.Failed = null;
-    });
 }

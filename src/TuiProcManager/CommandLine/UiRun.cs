@@ -1,5 +1,4 @@
 using TuiProcManager.Core.Workers;
-using TuiProcManager.Headless;
 using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.CommandLine;
@@ -8,6 +7,6 @@ namespace TuiProcManager.CommandLine;
 /// <param name="Theme">The theme asked for (known), or null for the saved one.</param>
 /// <param name="Colors">auto, true, 16 or none.</param>
 /// <param name="Workers">Workers to start once the UI is up.</param>
-/// <param name="Events">The events file, or null.</param>
+/// <param name="Problems">Lines the UI must show while it runs (the session server's notices: its events file cannot be written), or null.</param>
 /// <param name="Lab">The lab to open, or null.</param>
-internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, EventLogWriter? Events, LabOptions? Lab);
+internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, IObservable<string>? Problems, LabOptions? Lab);

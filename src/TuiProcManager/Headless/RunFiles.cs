@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics.CodeAnalysis;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Text;
@@ -20,10 +21,11 @@ namespace TuiProcManager.Headless;
 /// </remarks>
 internal sealed class RunFiles : IDisposable
 {
-    private RunFiles(ResultsFileWriter? results, EventLogWriter? events, EventsTarget eventsTarget, IReadOnlyList<string> notes)
+    private RunFiles(ResultsFileWriter? results, EventLogWriter? events, SafeHandle? eventsHandle, EventsTarget eventsTarget, IReadOnlyList<string> notes)
     {
         Results = results;
         Events = events;
+        EventsHandle = eventsHandle;
         EventsTarget = eventsTarget;
         Notes = notes;
     }
@@ -33,6 +35,12 @@ internal sealed class RunFiles : IDisposable
 
     /// <summary>Where every event goes, or null.</summary>
     public EventLogWriter? Events { get; }
+
+    /// <summary>
+    /// The events file's descriptor, for a process that writes it in our place (a session's server gets a
+    /// copy: then <see cref="Events"/> is never attached, and is closed unwritten with the rest); null when none.
+    /// </summary>
+    public SafeHandle? EventsHandle { get; }
 
     /// <summary>
     /// Whether the events go to our own stdout or stderr (<c>--events /dev/stdout</c>): then the human
@@ -69,6 +77,7 @@ internal sealed class RunFiles : IDisposable
         files = new RunFiles(
             results is null ? null : new ResultsFileWriter(results.Stream, InputText.Shorten(results.Path, InputText.MaxPathLength)),
             events is null ? null : new EventLogWriter(events.Stream, $"the events file {InputText.Shorten(events.Path, InputText.MaxPathLength)}"),
+            events?.Handle,
             target,
             notes);
         return true;

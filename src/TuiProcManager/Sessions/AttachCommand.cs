@@ -35,7 +35,7 @@ internal static class AttachCommand
 
             await using (connection.ConfigureAwait(false))
             {
-                UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Events: null, Lab: null);
+                UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Problems: null, Lab: null);
                 string shown = Remote.SessionAddress.Parse(address).Shown(connection.Name);
                 return await AttachedUi.RunAsync(connection, run, services, stderr, shown).ConfigureAwait(false);
             }

@@ -1,6 +1,5 @@
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
-using TuiProcManager.Headless;
 using TuiProcManager.Sessions.Client;
 using TuiProcManager.Tui.Hosting;
 
@@ -23,8 +22,7 @@ internal static class AttachedUi
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
         string name = shownName ?? connection.Name;
-        run = run with { Lab = LabOf(connection, run.Lab, stderr) };
-        using IDisposable logging = run.Events?.Attach(connection.Supervisor) ?? System.Reactive.Disposables.Disposable.Empty;
+        run = run with { Lab = LabOf(connection, run.Lab, stderr), Problems = connection.Notices };
         (TuiExit exit, int signal) = UiCommand.Run(
             connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, name, () => connection.EndAsync());
         if (exit.Detached)
@@ -34,16 +32,29 @@ internal static class AttachedUi
             return ExitCodes.Success;
         }
 
+        string recordProblem = "";
         try
         {
-            _ = await connection.EndAsync().ConfigureAwait(false); // the UI has stopped the workers; the server ends
+            // The UI has stopped the workers; the server closes the events file, answers, and ends.
+            recordProblem = (await connection.EndAsync().ConfigureAwait(false)).RecordProblem;
         }
         catch (Exception e) when (e is SessionException or ObjectDisposedException)
         {
             // Already ending (another client ended it), or its server is gone: nothing is left to stop.
         }
 
-        return signal != 0 ? ExitCodes.Signaled(signal) : exit.Code;
+        if (signal != 0)
+        {
+            return ExitCodes.Signaled(signal);
+        }
+
+        if (recordProblem.Length > 0)
+        {
+            await SayQuietly(stderr, recordProblem).ConfigureAwait(false);
+            return exit.Code == ExitCodes.Success ? ExitCodes.Incomplete : exit.Code;
+        }
+
+        return exit.Code;
     }
 
     /// <summary>

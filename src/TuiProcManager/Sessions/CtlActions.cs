@@ -120,8 +120,19 @@ internal static class CtlActions
 
     public static async Task<int> EndAsync(CtlCall call, TimeSpan? grace)
     {
-        int terminated = await call.Connection.EndAsync(grace).ConfigureAwait(false);
-        return await call.Say($"session {call.Connection.Name} ended ({Core.Text.Plural.Of(terminated, "worker")} terminated)", w => w.WriteNumber("terminated", terminated)).ConfigureAwait(false);
+        Protocol.V1.EndReply ended = await call.Connection.EndAsync(grace).ConfigureAwait(false);
+        int terminated = ended.Terminated;
+        string record = ended.RecordProblem; // the session's events file is not whole: said, yet the session did end
+        return await call.Say(
+            $"session {call.Connection.Name} ended ({Core.Text.Plural.Of(terminated, "worker")} terminated){(record.Length == 0 ? "" : "; " + record)}",
+            w =>
+            {
+                w.WriteNumber("terminated", terminated);
+                if (record.Length > 0)
+                {
+                    w.WriteString("record_problem", record);
+                }
+            }).ConfigureAwait(false);
     }
 
     private static Task<int> Scheduling(CtlCall call, SchedulingOutcome now) =>

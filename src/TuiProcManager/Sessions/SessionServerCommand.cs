@@ -16,12 +16,19 @@ internal static class SessionServerCommand
         Option<int> ready = IntegerOption.Create("--ready-fd", "FD", "The pipe to say 'ready' on (or why not).", max: 1024, min: -1);
         ready.DefaultValueFactory = _ => -1;
         Option<string?> lab = new("--lab") { Description = "The lab the session is for: a shipped lab's id, or a lab file's absolute path." };
+        Option<int> eventsFd = IntegerOption.Create("--events-fd", "FD", "The events file to write, opened by the tuiproc that starts the server.", max: 1024, min: -1);
+        eventsFd.DefaultValueFactory = _ => -1;
+        Option<string> eventsName = new("--events-name") { Description = "How messages name the events file.", DefaultValueFactory = _ => "the events file" };
         Command command = new("session-server", "Runs a session's server (started by tuiproc itself).") { Hidden = true };
         command.Add(name);
         command.Add(linger);
         command.Add(ready);
         command.Add(lab);
-        command.SetAction((parsed, _) => SessionServerHost.RunAsync(parsed.GetValue(name)!, parsed.GetValue(linger), parsed.GetValue(ready), parsed.GetValue(lab), stderr));
+        command.Add(eventsFd);
+        command.Add(eventsName);
+        command.SetAction((parsed, _) => SessionServerHost.RunAsync(
+            new SessionServerStart(parsed.GetValue(name)!, parsed.GetValue(linger), parsed.GetValue(ready), parsed.GetValue(lab), parsed.GetValue(eventsFd), parsed.GetValue(eventsName)!),
+            stderr));
         return command;
     }
 }

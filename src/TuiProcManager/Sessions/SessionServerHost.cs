@@ -17,20 +17,20 @@ namespace TuiProcManager.Sessions;
 /// <summary>
 /// The session server's life: the supervisor (with its orphan guard, as in every tuiproc), the session's
 /// history, its linger, and the gRPC service on the session's socket; then, until a client ends the
-/// session, the linger expires, or SIGTERM/SIGINT comes, nothing but serving. At the end the workers still
-/// alive are terminated (SIGTERM, the grace period, SIGKILL), every client's stream completes, and the
-/// socket goes. SIGHUP is ignored: the server has no terminal, and a hang-up is a client's business.
+/// session, the linger expires, or SIGTERM/SIGINT comes, nothing but serving; with <c>--events-fd</c>, the
+/// session's events file is written all along (<see cref="SessionRecord"/>). At the end the workers still
+/// alive are terminated (SIGTERM, the grace period, SIGKILL), every client's stream completes, the events
+/// file is closed, and the socket goes. SIGHUP is ignored: the server has no terminal, and a hang-up is a client's business.
 /// </summary>
 internal static class SessionServerHost
 {
-    /// <param name="name">The session's name.</param>
-    /// <param name="linger">How long live workers run on with nobody attached; null: for ever.</param>
-    /// <param name="readyFd">Where to say ready (or why not); -1: nowhere.</param>
-    /// <param name="labSource">The lab the session is for (a shipped lab's id, or a lab file's absolute path), or null.</param>
+    /// <param name="start">What the server is started with.</param>
     /// <param name="log">The session's log.</param>
-    public static async Task<int> RunAsync(string name, TimeSpan? linger, int readyFd, string? labSource, TextWriter log)
+    public static async Task<int> RunAsync(SessionServerStart start, TextWriter log)
     {
-        ReadyPipe ready = new(readyFd);
+        ArgumentNullException.ThrowIfNull(start);
+        (string name, TimeSpan? linger, string? labSource) = (start.Name, start.Linger, start.LabSource);
+        ReadyPipe ready = new(start.ReadyFd);
         SessionDirectory directory = SessionDirectory.ForThisUser(Environment.GetEnvironmentVariable);
         if ((SessionDirectory.NameProblem(name) ?? directory.Prepare() ?? WorkerExecutable.Problem()) is { } problem)
         {
@@ -52,6 +52,18 @@ internal static class SessionServerHost
         }
 
         using LabKeeper? keeper = lab?.Keeper;
+        SessionRecord? record = null;
+        if (start.EventsFd >= 0 && SessionRecord.TryOpen(start.EventsFd, start.EventsName, out record) is { } recordProblem)
+        {
+            ready.Failed(recordProblem);
+            await log.WriteLineAsync("tuiproc: " + recordProblem).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using SessionRecord? recording = record;
+        using SessionNotices notices = new(time);
+        // The record sees every event, from the first: nothing can spawn before the socket serves.
+        record?.Start(supervisor, notices, keeper);
         SessionHistory history = new();
         using EventLoopScheduler historyThread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc history" });
         // The lab sees every event, from the first: what happens while nobody is attached counts.
@@ -63,7 +75,15 @@ internal static class SessionServerHost
         history.WorkersChanged += lingering.WorkersChanged;
 
         SessionInfo info = new(name, time.GetUtcNow(), Environment.ProcessId);
-        SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client")) { Lab = lab };
+        // Stopping the supervisor and closing the record, once: End's call waits for it (its reply says whether
+        // the record is whole), and so does the end of the server, however it comes.
+        Lazy<Task<string?>> finishing = new(() => FinishAsync(supervisor, record));
+        SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client"))
+        {
+            Lab = lab,
+            Notices = notices,
+            Finish = () => finishing.Value,
+        };
         SessionSocketServer server;
         try
         {
@@ -85,14 +105,30 @@ internal static class SessionServerHost
             ready.Ready();
             string why = await ended.Task.ConfigureAwait(false);
             await Say(log, time, $"session {name} ends: {why}").ConfigureAwait(false);
-            await supervisor.DisposeAsync().ConfigureAwait(false); // the workers left: SIGTERM, grace, SIGKILL; then every stream completes
+            if (await finishing.Value.ConfigureAwait(false) is { } notWhole)
+            {
+                await Say(log, time, notWhole).ConfigureAwait(false);
+            }
+
             if (keeper?.Save() is { } notSaved)
             {
                 await Say(log, time, notSaved).ConfigureAwait(false);
             }
+
+            notices.Complete();
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Stops the supervisor (the workers left: SIGTERM, the grace, SIGKILL; then every stream completes, the
+    /// record's too) and waits for the record to be closed. Why the record is not whole, or null.
+    /// </summary>
+    private static async Task<string?> FinishAsync(Supervisor supervisor, SessionRecord? record)
+    {
+        await supervisor.DisposeAsync().ConfigureAwait(false);
+        return record is null ? null : await record.CloseAsync().ConfigureAwait(false);
     }
 
     private static void Stop(PosixSignalContext context, TaskCompletionSource<string> ended, string signal)

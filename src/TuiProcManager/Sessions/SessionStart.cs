@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
+using TuiProcManager.Headless;
 using TuiProcManager.Sessions.Client;
 using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Transport;
@@ -17,8 +18,14 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
     public string? LabSource { get; init; }
 
     /// <summary>Runs the UI in a new session; the exit code, or null when the session could not start (said on stderr).</summary>
-    public async Task<int?> RunAsync(ParseResult parsed, UiArguments ui, UiRun run, TextWriter stderr)
+    /// <param name="parsed">The command line.</param>
+    /// <param name="ui">The UI's options in it.</param>
+    /// <param name="run">What the UI is run with.</param>
+    /// <param name="files">The files given (<c>--events</c>), opened and checked: the session's server writes them.</param>
+    /// <param name="stderr">Where one-line problems go.</param>
+    public async Task<int?> RunAsync(ParseResult parsed, UiArguments ui, UiRun run, RunFiles files, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(ui);
         SessionDirectory directory = SessionConnector.Directory;
@@ -49,7 +56,9 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
 
         // Waited for on this thread, not awaited: the UI runs on the thread that comes here (the main thread),
         // as it does without a session; an await would move it to a thread-pool thread.
-        if (SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger), LabSource).GetAwaiter().GetResult() is { } problem)
+        string? problem = SessionStarter.StartAsync(directory, name, parsed.GetValue(arguments.Linger), LabSource, files.EventsHandle, files.Events?.ShownAs).GetAwaiter().GetResult();
+        files.Dispose(); // the server has its own copy; ours, kept open, would hide the file's end from a FIFO's reader
+        if (problem is not null)
         {
             await Say(stderr, problem).ConfigureAwait(false);
             return null;

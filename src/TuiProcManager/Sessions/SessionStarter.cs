@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using TuiProcManager.Linux.Hosting;
 using TuiProcManager.Sessions.Runtime;
@@ -6,7 +7,8 @@ namespace TuiProcManager.Sessions;
 
 /// <summary>
 /// Starts a session's server in a session of its own (<see cref="DetachedProcess"/>): this same executable,
-/// <c>tuiproc session-server NAME</c>, its output in the session's log; and waits until it says it is ready.
+/// <c>tuiproc session-server NAME</c>, its output in the session's log, the events file (when there is one)
+/// as its fd 4; and waits until it says it is ready.
 /// </summary>
 internal static class SessionStarter
 {
@@ -18,7 +20,9 @@ internal static class SessionStarter
     /// <param name="name">The session's name (free).</param>
     /// <param name="linger">How long live workers run on with nobody attached; null: for ever.</param>
     /// <param name="lab">The lab the session is for (<see cref="CommandLine.FoundLab.SessionSource"/>), or null.</param>
-    public static async Task<string?> StartAsync(SessionDirectory directory, string name, TimeSpan? linger, string? lab = null)
+    /// <param name="events">The events file the server writes (<see cref="Headless.RunFiles.EventsHandle"/>, passed as its fd 4), or null.</param>
+    /// <param name="eventsName">How messages name the events file.</param>
+    public static async Task<string?> StartAsync(SessionDirectory directory, string name, TimeSpan? linger, string? lab = null, SafeHandle? events = null, string? eventsName = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string log = directory.LogOf(name);
@@ -36,10 +40,15 @@ internal static class SessionStarter
             argv.AddRange(["--lab", lab]);
         }
 
+        if (events is not null)
+        {
+            argv.AddRange(["--events-fd", "4", "--events-name", eventsName ?? "the events file"]);
+        }
+
         Stream ready;
         try
         {
-            _ = DetachedProcess.Start(argv[0], argv, log, out ready);
+            _ = DetachedProcess.Start(argv[0], argv, log, out ready, events);
         }
         catch (IOException e)
         {

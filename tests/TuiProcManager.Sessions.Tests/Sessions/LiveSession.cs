@@ -31,7 +31,7 @@ internal sealed class LiveSession : IAsyncDisposable
     private int _endCalls;
     private int _lingerExpired;
 
-    private LiveSession(TimeSpan? linger, SessionLab? lab)
+    private LiveSession(TimeSpan? linger, SessionLab? lab, Func<Task<string?>>? finish)
     {
         Supervisor = new Supervisor(
             Os.Launcher,
@@ -45,11 +45,16 @@ internal sealed class LiveSession : IAsyncDisposable
             Supervisor, History, Linger, new SessionInfo("live", DateTimeOffset.UtcNow, Environment.ProcessId), TimeProvider.System, () => Interlocked.Increment(ref _endCalls))
         {
             Lab = lab,
+            Notices = Notices,
+            Finish = finish,
         };
         SocketPath = _directory.PathOf("live.sock");
     }
 
     public FakeOs Os { get; } = new();
+
+    /// <summary>What the server says to its clients (WatchNotices).</summary>
+    public SessionNotices Notices { get; } = new(TimeProvider.System);
 
     public Supervisor Supervisor { get; }
 
@@ -70,9 +75,10 @@ internal sealed class LiveSession : IAsyncDisposable
     /// <summary>A session serving on a new socket. Its shutdown grace is short: a test that stops it with a stream open waits that long.</summary>
     /// <param name="linger">The linger (null: for ever).</param>
     /// <param name="lab">The session's lab, fed every event as the app's server feeds it; null: none.</param>
-    public static async Task<LiveSession> StartAsync(TimeSpan? linger = null, SessionLab? lab = null)
+    /// <param name="finish">What End waits for before it replies (the app's: stop the supervisor, close the events file); null: nothing.</param>
+    public static async Task<LiveSession> StartAsync(TimeSpan? linger = null, SessionLab? lab = null, Func<Task<string?>>? finish = null)
     {
-        LiveSession session = new(linger, lab);
+        LiveSession session = new(linger, lab, finish);
         try
         {
             session.Server = await SessionSocketServer.StartAsync(
@@ -147,6 +153,7 @@ internal sealed class LiveSession : IAsyncDisposable
         _feeding?.Dispose();
         _feeding = null;
         Linger.Dispose();
+        Notices.Dispose();
         _historyThread.Dispose();
         _clock.Dispose();
         _directory.Dispose();

@@ -17,12 +17,12 @@ public sealed class SessionEndTests
         (_, int third) = await session.SpawnAsync("3");
         session.Os.Exit(ended, WorkerExit.Exited(0));
 
-        Task<int> ending = connection.EndAsync(TimeSpan.FromMinutes(5));
+        Task<TuiProcManager.Protocol.V1.EndReply> ending = connection.EndAsync(TimeSpan.FromMinutes(5));
         await session.ExitWhenSignalledAsync(second, ProcessSignal.Terminate, WorkerExit.Signaled(15, "SIGTERM"));
         Assert.False(ending.IsCompleted); // the reply waits for every worker to end
         await session.ExitWhenSignalledAsync(third, ProcessSignal.Terminate, WorkerExit.Exited(0));
 
-        Assert.Equal(2, await Poll.Bounded(ending));
+        Assert.Equal(2, (await Poll.Bounded(ending)).Terminated);
         await Poll.UntilAsync(() => session.EndCalls > 0, "the session ended");
         Assert.Equal(1, session.EndCalls);
         Assert.Empty(session.GroupSignalsTo(ended));
@@ -35,8 +35,9 @@ public sealed class SessionEndTests
         await using LiveSession session = await LiveSession.StartAsync();
         SessionConnection connection = await session.ConnectAsync();
 
-        Assert.Equal(0, await Poll.Bounded(connection.EndAsync()));
+        Assert.Equal(0, (await Poll.Bounded(connection.EndAsync())).Terminated);
         await Poll.UntilAsync(() => session.EndCalls > 0, "the session ended");
         Assert.Equal(1, session.EndCalls);
     }
 }
+

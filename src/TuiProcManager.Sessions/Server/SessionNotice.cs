@@ -1,0 +1,6 @@
+namespace TuiProcManager.Sessions.Server;
+
+/// <summary>A line a session server said for people (<see cref="SessionNotices"/>).</summary>
+/// <param name="Text">One line.</param>
+/// <param name="At">When it was said.</param>
+public sealed record SessionNotice(string Text, DateTimeOffset At);
