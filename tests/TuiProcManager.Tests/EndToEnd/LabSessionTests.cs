@@ -10,9 +10,10 @@ namespace TuiProcManager.Tests.EndToEnd;
 public sealed class LabSessionTests
 {
     [Fact]
-    public async Task Lab_AStepDoneWhileDetached_IsTickedAndSavedByTheServer_AndAttachShowsIt()
+    public async Task Lab_AStepDoneWhileDetached_IsTickedAndSavedByTheServer_AndAttachShowsIt_AndTheEventsFileHasItAll()
     {
-        using TmuxApp app = TmuxApp.Start(["lab", "1", "--session", "lab-s"], width: 160, height: 45, waitFor: "Step 1 of 7");
+        using TempFile events = new(".jsonl");
+        using TmuxApp app = TmuxApp.Start(["lab", "1", "--session", "lab-s", "--events", events.Path], width: 160, height: 45, waitFor: "Step 1 of 7");
         app.Keys("d");
         Assert.Equal(0, app.WaitForExit());
 
@@ -33,6 +34,13 @@ public sealed class LabSessionTests
         app.Keys("q");
         Assert.Equal(0, app.WaitForExit());
         await Tuiproc.UntilAsync(() => !File.Exists(Path.Combine(app.RuntimeDir, "tuiproc", "lab-s.sock")), "the session ended by q");
+
+        // The session's server wrote the events file: the worker that ran while nobody was attached, and the
+        // hint given after the attach, are both in it.
+        string[] lines = File.ReadAllLines(events.Path);
+        Assert.All(lines, l => JsonDocument.Parse(l).Dispose());
+        Assert.Contains(lines, l => l.Contains("\"type\":\"output\"", StringComparison.Ordinal) && l.Contains("Square: 100", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"type\":\"labHint\"", StringComparison.Ordinal) && l.Contains("\"step\":\"start-cube\"", StringComparison.Ordinal));
     }
 
     private static bool StepDone(string progress, string step) =>
