@@ -53,6 +53,12 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
     /// <summary>The last save's problem (one line), or null when the last save worked.</summary>
     public string? SaveProblem { get; private set; }
 
+    /// <summary>
+    /// Called with <see cref="SaveProblem"/> when a save fails with a problem other than the last save's (not
+    /// again for every step that fails the same way), under the keeper's lock: it must not block.
+    /// </summary>
+    public Action<string>? SaveFailed { get; set; }
+
     /// <inheritdoc/>
     public IObservable<LabProgress> Progress => _progress.AsObservable();
 
@@ -149,7 +155,13 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
     private LabProgress SaveLocked()
     {
         LabProgress now = NowLocked();
+        string? before = SaveProblem;
         SaveProblem = _store.Save(_key, now);
+        if (SaveProblem is { } problem && problem != before)
+        {
+            SaveFailed?.Invoke(problem);
+        }
+
         if (!_progress.IsDisposed)
         {
             _progress.OnNext(now);

@@ -62,6 +62,11 @@ internal static class SessionServerHost
 
         using SessionRecord? recording = record;
         using SessionNotices notices = new(time);
+        if (keeper is not null)
+        {
+            keeper.SaveFailed = notices.Say; // the progress file cannot be written: every client hears it
+        }
+
         // The record sees every event, from the first: nothing can spawn before the socket serves.
         record?.Start(supervisor, notices, keeper);
         SessionHistory history = new();

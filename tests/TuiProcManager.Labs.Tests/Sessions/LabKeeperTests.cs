@@ -114,5 +114,21 @@ public sealed class LabKeeperTests : IDisposable
         Assert.True(completed);
     }
 
+    [Fact]
+    public void SaveFailed_SaidOnceForAProblem_NotForEveryStepThatFailsTheSameWay()
+    {
+        string notADirectory = Path.Combine(_dir, "a-file");
+        File.WriteAllText(notADirectory, "");
+        using LabKeeper keeper = new(TestLabs.FourSteps, new ProgressStore(RegularFileReader.Instance, notADirectory), "t", null, _time, cores: 2);
+        List<string> said = [];
+        keeper.SaveFailed = said.Add;
+
+        Assert.Null(keeper.Hint("start").Problem); // saved (and failed)
+        keeper.Observe(_e.Spawned(1, WorkerSpec.Square("10"))); // a step done: saved again, failing the same way
+
+        Assert.NotNull(keeper.SaveProblem);
+        Assert.Equal([keeper.SaveProblem], said);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
