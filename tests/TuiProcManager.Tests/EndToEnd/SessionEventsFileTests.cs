@@ -38,7 +38,7 @@ public sealed class SessionEventsFileTests
     }
 
     [Fact]
-    public void EventsFileOnAFullDisk_SaidToAClientThatAttachesLater_AndItsQuitExitsThree()
+    public async Task EventsFileOnAFullDisk_SaidToAClientThatAttachesLater_AndItsQuitExitsThree()
     {
         using TmuxApp app = TmuxApp.Start(["--session", "full", "--events", "/dev/full", .. Quick, "square:3"], width: 160, height: 40);
         app.WaitFor("cannot write the events file /dev/full: No space left on device");
@@ -51,7 +51,6 @@ public sealed class SessionEventsFileTests
         app.Keys("q");
 
         Assert.Equal(3, app.WaitForExit());
-        Tuiproc.UntilAsync(() => app.Transcript().Contains("tuiproc: cannot write the events file /dev/full: No space left on device", StringComparison.Ordinal), "the line on the way out")
-            .GetAwaiter().GetResult();
+        await Tuiproc.UntilAsync(() => app.Transcript().Contains("tuiproc: cannot write the events file /dev/full: No space left on device", StringComparison.Ordinal), "the line on the way out");
     }
 }
