@@ -50,6 +50,7 @@ internal sealed class FakeOs
         });
         Probe.ReadChildren(Arg.Any<int>(), Arg.Any<int>()).Returns(call => _children.TryGetValue(call.ArgAt<int>(0), out int[]? c) ? c : []);
         Probe.ReadMachineCpu().Returns(new MachineCpuTimes([]));
+        Probe.AnyRanSinceLastRead.Returns(_ => Ran);
         Launcher.ReadAdopted().Returns([]); // nothing re-parented to the supervisor unless a test says so
     }
 
@@ -62,6 +63,9 @@ internal sealed class FakeOs
     public Action<int, IProcessEvents>? DuringStart { get; set; }
 
     public IProcessProbe Probe { get; } = Substitute.For<IProcessProbe>();
+
+    /// <summary>What the probe says after each round: whether a process it read had run since (false: all asleep).</summary>
+    public bool Ran { get; set; }
 
     /// <summary>Every started process by PID: what was asked, where it reports, its handle.</summary>
     public ConcurrentDictionary<int, (LaunchRequest Request, IProcessEvents Events, IProcessHandle Handle)> Processes { get; } = new();

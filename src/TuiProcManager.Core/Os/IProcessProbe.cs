@@ -33,4 +33,11 @@ public interface IProcessProbe
     void BeginRound(bool mayReuse)
     {
     }
+
+    /// <summary>
+    /// Whether any process read since <see cref="BeginRound"/> has run since it was last read, or may have
+    /// (one read for the first time, or one the probe cannot tell about): a supervisor with nobody watching
+    /// reads less often only while nothing has run. True by default: a probe that cannot tell says so.
+    /// </summary>
+    bool AnyRanSinceLastRead => true;
 }

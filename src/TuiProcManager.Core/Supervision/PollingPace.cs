@@ -8,8 +8,8 @@ namespace TuiProcManager.Core.Supervision;
 /// When the workers are read: a resource sample every <see cref="SupervisorOptions.SampleInterval"/> for the
 /// supervisor's whole life, and state polls while any worker is alive, fast while things change
 /// (<see cref="SupervisorOptions.StatePollInterval"/>), slower once all is quiet
-/// (<see cref="SupervisorOptions.QuietStatePollInterval"/>), every <see cref="SupervisorOptions.WakePollInterval"/>
-/// in pause-on-wait mode, and soon after a spawn or a signal.
+/// (<see cref="SupervisorOptions.QuietStatePollInterval"/>), not at all while it rests (below), every
+/// <see cref="SupervisorOptions.WakePollInterval"/> in pause-on-wait mode, and soon after a spawn or a signal.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,6 +24,14 @@ namespace TuiProcManager.Core.Supervision;
 /// after it, and the one that would come just before the next sample reads nothing: one reading fewer a
 /// second (a fifth of an idle supervisor's /proc reading) and still one at least every
 /// <see cref="SupervisorOptions.QuietStatePollInterval"/>.
+/// </para>
+/// <para>
+/// Resting: while nobody watches (<see cref="SetWatched"/>), in parallel mode, with nothing changed and no
+/// process run (as the probe tells) for <see cref="SupervisorOptions.QuietAfter"/>, the state polls stop and
+/// the resource samples alone read the states: one wake-up of the clock thread a second instead of four,
+/// which was most of an idle session server's CPU. A state change is then recorded up to a sample interval
+/// late. Rest is decided after a resource sample only; anything that changes (a state, a spawn, a signal, a
+/// process that ran, a watcher, a mode switch) restarts the polls at once. Pause-on-wait mode never rests.
 /// </para>
 /// </remarks>
 /// <param name="gate">The supervisor's gate.</param>
@@ -40,6 +48,9 @@ internal sealed class PollingPace(
     private bool _pollRequested;
     private DateTimeOffset _lastStateActivity; // the last state change, spawn or signal: fast polling until QuietAfter
     private DateTimeOffset _nextSampleAt; // when the next resource sample is due
+    private DateTimeOffset _lastRun; // the last round that saw a process that had run
+    private bool _watched = true; // someone watches the workers: never rest
+    private bool _resting; // the state polls stopped because all is at rest (not because no worker is live)
 
     /// <summary>Starts the resource samples, for the supervisor's whole life.</summary>
     public void StartSampling()
@@ -55,7 +66,12 @@ internal sealed class PollingPace(
             lock (gate)
             {
                 _nextSampleAt = clock.Now + options.SampleInterval;
-                if (IsQuietPace() && _stateTimer.Disposable is not null && !_stateTimer.IsDisposed)
+                if (IsRestingPace() && _stateTimer.Disposable is not null && !_stateTimer.IsDisposed)
+                {
+                    _stateTimer.Disposable = null;
+                    _resting = true;
+                }
+                else if (IsQuietPace() && _stateTimer.Disposable is not null && !_stateTimer.IsDisposed)
                 {
                     _stateTimer.Disposable = SchedulePolls(options.QuietStatePollInterval);
                 }
@@ -84,7 +100,11 @@ internal sealed class PollingPace(
     }
 
     /// <summary>No worker is alive: nothing to poll until the next spawn.</summary>
-    public void StopStatePolling() => _stateTimer.Disposable = null;
+    public void StopStatePolling()
+    {
+        _stateTimer.Disposable = null;
+        _resting = false;
+    }
 
     /// <summary>Reads states soon, not at the next tick: after a spawn or a signal. Coalesced.</summary>
     public void RequestPoll()
@@ -106,7 +126,31 @@ internal sealed class PollingPace(
     }
 
     /// <summary>Something changed at <paramref name="at"/> (a state, a spawn, a signal): fast polling until <see cref="SupervisorOptions.QuietAfter"/>.</summary>
-    public void NoteActivity(DateTimeOffset at) => _lastStateActivity = at;
+    public void NoteActivity(DateTimeOffset at)
+    {
+        _lastStateActivity = at;
+        WakeFromRest();
+    }
+
+    /// <summary>A round read at <paramref name="at"/> saw a process that had run: no rest until <see cref="SupervisorOptions.QuietAfter"/>.</summary>
+    public void NoteRunning(DateTimeOffset at)
+    {
+        _lastRun = at;
+        WakeFromRest();
+    }
+
+    /// <summary>Whether anyone watches, as last told.</summary>
+    public bool IsWatched => _watched;
+
+    /// <summary>Whether anyone watches the workers (a session's clients): only while nobody does may the polls rest.</summary>
+    public void SetWatched(bool watched)
+    {
+        _watched = watched;
+        if (watched)
+        {
+            WakeFromRest();
+        }
+    }
 
     /// <summary>Stops both timers (shutdown).</summary>
     public void Dispose()
@@ -127,8 +171,24 @@ internal sealed class PollingPace(
             again(NextStatePoll());
         });
 
+    /// <summary>The polls restart at the pace of the moment, if they rest. Caller holds the gate.</summary>
+    private void WakeFromRest()
+    {
+        if (_resting)
+        {
+            _resting = false;
+            if (_stateTimer.Disposable is null && !_stateTimer.IsDisposed && workers.Live.Count > 0)
+            {
+                _stateTimer.Disposable = SchedulePolls(NextStatePoll());
+            }
+        }
+    }
+
     /// <summary>Polling at the quiet pace: parallel mode, nothing changed for <see cref="SupervisorOptions.QuietAfter"/>. Caller holds the gate.</summary>
     private bool IsQuietPace() => slotScheduler.Mode == SchedulingMode.Parallel && clock.Now - _lastStateActivity >= options.QuietAfter;
+
+    /// <summary>No polls at all: the quiet pace, nobody watching, and no process run for <see cref="SupervisorOptions.QuietAfter"/>. Caller holds the gate.</summary>
+    private bool IsRestingPace() => !_watched && IsQuietPace() && clock.Now - _lastRun >= options.QuietAfter;
 
     /// <summary>At the quiet pace, the resource sample (which reads every state) comes within half a poll: this poll need not read.</summary>
     private bool ResourceSampleDueSoon()

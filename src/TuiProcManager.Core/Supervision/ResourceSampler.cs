@@ -29,7 +29,7 @@ namespace TuiProcManager.Core.Supervision;
 /// <param name="events">Where descendant changes and samples are published.</param>
 /// <param name="workers">The live workers a round reads.</param>
 /// <param name="slotScheduler">The mode, and which workers a wake poll reads.</param>
-/// <param name="pace">Told of descendant state changes, which keep the polls fast.</param>
+/// <param name="pace">Told of descendant state changes, which keep the polls fast, and of rounds in which a process had run.</param>
 /// <param name="onStateRead">A worker's state as a reading classified it, with the time it was read: the
 /// supervisor feeds it to the scheduler and reports the change. Called with the gate held.</param>
 internal sealed class ResourceSampler(
@@ -88,6 +88,7 @@ internal sealed class ResourceSampler(
             round.Readings.Add(new WorkerReading(w, self, mayHaveChildren && self is { } root ? ReadDescendants(root, adopted[pid]) : [], readAt));
         }
 
+        round.AnyRan = round.Targets.Count > 0 && probe.AnyRanSinceLastRead;
         round.Machine = round.WithResources ? probe.ReadMachineCpu() : null;
     }
 
@@ -102,6 +103,11 @@ internal sealed class ResourceSampler(
             {
                 ApplyReading(r.Worker, self, round.Full ? r.Descendants : null, now, r.ReadAt, round.WithResources);
             }
+        }
+
+        if (round.AnyRan)
+        {
+            pace.NoteRunning(now);
         }
 
         if (round.Machine is { } machine)

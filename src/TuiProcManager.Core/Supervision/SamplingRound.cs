@@ -25,4 +25,7 @@ internal sealed class SamplingRound(bool withResources, bool full, List<WorkerRe
 
     /// <summary>The machine's CPU times, read at a resource sample.</summary>
     public MachineCpuTimes? Machine { get; set; }
+
+    /// <summary>Whether a process the round read (a worker or a descendant) had run since it was last read, as the probe tells.</summary>
+    public bool AnyRan { get; set; }
 }

@@ -258,6 +258,33 @@ public sealed partial class Supervisor
         }
     }
 
+    /// <summary>
+    /// Whether anyone watches the workers now (a session server: whether any client is attached). True from
+    /// the start. While nobody does, in parallel mode, once nothing has changed and no worker or descendant
+    /// has run for <see cref="SupervisorOptions.QuietAfter"/>, states are read only by the resource samples
+    /// (every <see cref="SupervisorOptions.SampleInterval"/>): a change is then recorded up to that late. A
+    /// watcher brings back the usual pace at once.
+    /// </summary>
+    public void SetWatched(bool watched)
+    {
+        lock (_gate)
+        {
+            _pace.SetWatched(watched);
+        }
+    }
+
+    /// <summary>Whether anyone watches, as last told (<see cref="SetWatched"/>). For tests of who tells it.</summary>
+    public bool IsWatched
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pace.IsWatched;
+            }
+        }
+    }
+
     /// <summary>A decision taken now, as the task a client awaits: a refusal (a bad request, a supervisor shutting down) faults it.</summary>
     private static Task<T> Decided<T>(Func<T> decide)
     {

@@ -22,6 +22,14 @@ internal static partial class Libc
     [LibraryImport(Name, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Open(string path, int flags, int mode);
 
+    // --- Memory ---
+
+    /// <summary>madvise(2) advice: drop the range's pages from this process (a private file mapping's come back from the file).</summary>
+    internal const int MADV_DONTNEED = 4;
+
+    [LibraryImport(Name, EntryPoint = "madvise", SetLastError = true)]
+    internal static partial int Madvise(nint address, nuint length, int advice);
+
     // --- Close ---
 
     [LibraryImport(Name, EntryPoint = "close", SetLastError = true)]

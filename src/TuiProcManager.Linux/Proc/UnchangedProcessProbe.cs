@@ -39,6 +39,11 @@ namespace TuiProcManager.Linux.Proc;
 /// the list was read.
 /// </para>
 /// <para>
+/// Whether anything ran (<see cref="AnyRanSinceLastRead"/>): a process whose mark moved since the round
+/// before read it, a new one, one gone, one without a mark; a process of several threads (whose mark is its
+/// main thread's) by its CPU time or state read afresh, which misses a run shorter than a clock tick.
+/// </para>
+/// <para>
 /// The clock thread only (as <see cref="ProcFsProbe"/>): a round is what comes after <see cref="BeginRound"/>.
 /// </para>
 /// </remarks>
@@ -56,6 +61,7 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
     private readonly int _self = Environment.ProcessId;
     private long _round = 1;
     private bool _mayReuse;
+    private bool _anyRan;
     private long _lastSweep = Stopwatch.GetTimestamp();
 
     /// <summary>A probe that reuses a reading for at most <see cref="DefaultMaxReuse"/>.</summary>
@@ -75,6 +81,7 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
     {
         _round++;
         _mayReuse = mayReuse;
+        _anyRan = false;
         if (Stopwatch.GetElapsedTime(_lastSweep) >= SweepEvery)
         {
             _lastSweep = Stopwatch.GetTimestamp();
@@ -95,6 +102,8 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
             entry = Check(pid); // the PID may name another process now (a new worker's)
         }
 
+        _anyRan |= entry?.Moved ?? true; // the processes read, not the parents checked on the way
+
         if (entry is { Alive: true, Status: { } kept } && Reusable(entry, kept))
         {
             entry.ReusedRound = _round;
@@ -112,6 +121,11 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
             }
 
             return false;
+        }
+
+        if (status.Threads != 1 && entry?.Status is { } last && (last.CpuTime != status.CpuTime || last.State != status.State))
+        {
+            _anyRan = true; // the mark is the main thread's: another may have run
         }
 
         if (entry is { Alive: true })
@@ -151,6 +165,9 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
 
     /// <inheritdoc />
     public MachineCpuTimes ReadMachineCpu() => _proc.ReadMachineCpu();
+
+    /// <inheritdoc />
+    public bool AnyRanSinceLastRead => _anyRan;
 
     /// <inheritdoc />
     public void Dispose()
@@ -228,6 +245,7 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
 
             RunMark seen = default;
             entry.Alive = n > 0 && RunMark.TryParse(_buffer.AsSpan(0, n), out seen);
+            entry.Moved = !entry.Alive || !seen.IsKnown || seen != entry.Seen; // a new entry's last mark is none
             entry.Seen = seen;
         }
 
@@ -255,6 +273,9 @@ internal sealed class UnchangedProcessProbe : IProcessProbe, IDisposable
 
         /// <summary>The mark read this round.</summary>
         public RunMark Seen { get; set; }
+
+        /// <summary>Whether the mark moved since the check before (or cannot tell: none, or the process is gone).</summary>
+        public bool Moved { get; set; }
 
         /// <summary>The last reading, and the mark read just before it.</summary>
         public ProcessStatus? Status { get; set; }

@@ -16,12 +16,14 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly CancellationTokenSource _closing = new();
+    private readonly DirectCalls _direct;
     private RemoteLab? _lab;
 
-    private SessionConnection(GrpcChannel channel, HelloReply hello)
+    private SessionConnection(GrpcChannel channel, Session.SessionClient calls, DirectCalls direct, HelloReply hello)
     {
         _channel = channel;
-        Calls = SayingOurVersion(channel);
+        Calls = calls;
+        _direct = direct;
         Hello = hello;
         Supervisor = new RemoteSupervisor(Calls, _closing.Token);
     }
@@ -48,15 +50,17 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(channel);
         try
         {
-            HelloReply hello = await SayingOurVersion(channel).HelloAsync(
+            Session.SessionClient calls = SayingOurVersion(channel);
+            DirectCalls direct = new(channel, calls);
+            HelloReply hello = await direct.Hello(
                 new HelloRequest { Major = ProtocolVersion.Major, Revision = ProtocolVersion.Revision, Client = $"{ProtocolVersion.Program} {client}" },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
             if (ProtocolVersion.Mismatch(ProtocolVersion.Major, ProtocolVersion.Program, hello.Major, hello.Server) is { } mismatch)
             {
                 throw new SessionException(mismatch);
             }
 
-            return new SessionConnection(channel, hello);
+            return new SessionConnection(channel, calls, direct, hello);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
         {
@@ -81,12 +85,7 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The session's calls, each with this build's <see cref="CallHeaders.Protocol"/> header.</summary>
-    private static Session.SessionClient SayingOurVersion(GrpcChannel channel) =>
-        new(channel.Intercept(headers =>
-        {
-            headers.Add(CallHeaders.Protocol, ProtocolVersion.This.Header);
-            return headers;
-        }));
+    private static Session.SessionClient SayingOurVersion(GrpcChannel channel) => new(channel.Intercept(VersionHeader.AddTo));
 
     /// <summary>The session now.</summary>
     public Task<SessionStatus> StatusAsync() => RpcFaults.Call(async () => await Calls.StatusAsync(new StatusRequest(), cancellationToken: _closing.Token));
@@ -96,8 +95,8 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
     {
         try
         {
-            using AsyncServerStreamingCall<EventBatch> call = Calls.Watch(
-                new WatchRequest { Start = WatchRequest.Types.Start.Snapshot, Follow = false }, cancellationToken: _closing.Token);
+            using AsyncServerStreamingCall<EventBatch> call = _direct.Watch(
+                new WatchRequest { Start = WatchRequest.Types.Start.Snapshot, Follow = false }, _closing.Token);
             while (await call.ResponseStream.MoveNext(_closing.Token).ConfigureAwait(false))
             {
                 foreach (Event e in call.ResponseStream.Current.Events)

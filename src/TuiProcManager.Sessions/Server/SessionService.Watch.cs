@@ -30,8 +30,7 @@ public sealed partial class SessionService
         ArgumentNullException.ThrowIfNull(context);
         if (request.Follow)
         {
-            linger.ClientAttached();
-            _collector.ClientsNow(linger.Clients);
+            _clients.Attached();
         }
 
         // The delivery thread of this watcher alone: it blocks while the socket takes a batch (one in flight),
@@ -59,8 +58,7 @@ public sealed partial class SessionService
         {
             if (request.Follow)
             {
-                linger.ClientDetached();
-                _collector.ClientsNow(linger.Clients); // nobody left: the attach's garbage goes back soon
+                _clients.Detached();
             }
         }
     }

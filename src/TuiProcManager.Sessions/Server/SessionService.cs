@@ -18,7 +18,7 @@ namespace TuiProcManager.Sessions.Server;
 /// </summary>
 /// <param name="supervisor">The session's supervisor (the server owns and stops it).</param>
 /// <param name="history">The session's past, for screens that attach.</param>
-/// <param name="linger">Counts the clients attached.</param>
+/// <param name="linger">Counts the clients attached (through <see cref="AttachedClients"/>).</param>
 /// <param name="info">What the session is.</param>
 /// <param name="time">The server's clock.</param>
 /// <param name="end">Ends the session once its workers have ended (called after End's reply is sent).</param>
@@ -33,7 +33,7 @@ public sealed partial class SessionService(
     CommandOrder? order = null) : Session.SessionBase
 {
     private readonly CommandOrder _order = order ?? new CommandOrder(time);
-    private readonly QuietCollector _collector = new(time);
+    private readonly AttachedClients _clients = new(linger, supervisor, new QuietCollector(time));
 
     /// <inheritdoc />
     public override Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)

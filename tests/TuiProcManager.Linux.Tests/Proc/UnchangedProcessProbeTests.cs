@@ -163,6 +163,56 @@ public sealed class UnchangedProcessProbeTests
     }
 
     [Fact]
+    public void AnyRanSinceLastRead_ASleepingProcess_FalseOnceQuiet_TrueAfterItRan()
+    {
+        // What lets an unwatched supervisor rest: false only while every process read stood still.
+        using UnchangedProcessProbe probe = new(OnlyARunCounts);
+        using Process sleeper = Process.Start("sleep", "30");
+        try
+        {
+            probe.BeginRound(mayReuse: true);
+            Assert.True(probe.TryRead(sleeper.Id, out _));
+            Assert.True(probe.AnyRanSinceLastRead); // read for the first time: cannot tell
+
+            _ = ReadUntilReused(probe, sleeper.Id);
+            probe.BeginRound(mayReuse: true);
+            Assert.True(probe.TryRead(sleeper.Id, out _));
+            Assert.False(probe.AnyRanSinceLastRead);
+
+            ProcessTable.Signal(sleeper.Id, 19); // SIGSTOP: it runs to stop
+            _ = Poll(probe, sleeper.Id, s => s.State == OsProcessState.Stopped);
+            Assert.True(probe.AnyRanSinceLastRead);
+        }
+        finally
+        {
+            sleeper.Kill();
+            sleeper.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void AnyRanSinceLastRead_ABusyProcess_True()
+    {
+        using UnchangedProcessProbe probe = new(OnlyARunCounts);
+        using Process busy = Start("sh", "-c", "while :; do :; done");
+        try
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                probe.BeginRound(mayReuse: true);
+                Assert.True(probe.TryRead(busy.Id, out _));
+                Assert.True(probe.AnyRanSinceLastRead, $"round {round}");
+                Thread.Sleep(20);
+            }
+        }
+        finally
+        {
+            busy.Kill();
+            busy.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void TryRead_NoSuchProcess_IsFalse()
     {
         using UnchangedProcessProbe probe = new(OnlyARunCounts);

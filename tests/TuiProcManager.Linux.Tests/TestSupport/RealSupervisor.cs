@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reactive.Concurrency;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Linux.Processes;
@@ -25,7 +26,10 @@ internal sealed class RealSupervisor : IAsyncDisposable
     private readonly ClockThreadScheduler _launch = new("test-launch"); // as in the app: starts outside the gate
     private readonly IDisposable _recording;
 
-    public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null)
+    /// <param name="configure">Changes to the default options.</param>
+    /// <param name="linux">Changes to the launcher's options.</param>
+    /// <param name="probe">Wraps the probe the app registers (a test that counts its rounds).</param>
+    public RealSupervisor(Action<SupervisorOptions>? configure = null, Action<LinuxProcessOptions>? linux = null, Func<IProcessProbe, IProcessProbe>? probe = null)
     {
         LinuxProcessOptions linuxOptions = new() { WorkerExecutable = WorkerPath };
         linux?.Invoke(linuxOptions);
@@ -35,7 +39,8 @@ internal sealed class RealSupervisor : IAsyncDisposable
         _launcher = new LinuxProcessLauncher(_io, _guard, _forkServer, linuxOptions);
         SupervisorOptions options = new() { WorkerExecutable = WorkerPath };
         configure?.Invoke(options);
-        Supervisor = new Supervisor(_launcher, new UnchangedProcessProbe(), // the probe the app registers
+        IProcessProbe appProbe = new UnchangedProcessProbe(); // the probe the app registers
+        Supervisor = new Supervisor(_launcher, probe?.Invoke(appProbe) ?? appProbe,
             new SupervisorSchedulers(_clock, TaskPoolScheduler.Default, _launch), options);
         _recording = Supervisor.Events.Subscribe(e =>
         {
