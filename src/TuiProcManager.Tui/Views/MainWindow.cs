@@ -145,7 +145,7 @@ internal sealed partial class MainWindow : Runnable
 
         UpdateJoinStatus();
 
-        if (DialogOnTop)
+        if (App is { } app && app.TopRunnableView != this)
         {
             _refreshAfterDialog = true;
             _runAfterDialog = changes.Run != RunChange.None ? changes.Run : _runAfterDialog;
@@ -155,12 +155,6 @@ internal sealed partial class MainWindow : Runnable
 
         Refresh(changes);
     }
-
-    /// <summary>
-    /// Whether a dialog runs over this window. Not while the window is yet to run: the batch applied before
-    /// the first frame (TuiHost) fills the panels, which that frame draws.
-    /// </summary>
-    private bool DialogOnTop => App?.TopRunnableView is { } top && top != this;
 
     /// <summary>Redraws every panel (after a dialog closed).</summary>
     private void RefreshAll()

@@ -235,8 +235,9 @@ public sealed class MainWindowTests
     [Fact]
     public void ABatchAppliedBeforeTheWindowRuns_IsInItsFirstFrame()
     {
-        // Pins: the attach's first frame drew empty panels (a batch before Run was taken for one under a
-        // dialog and held back), then the whole screen again with the history a frame later.
+        // Pins: the UI applies the screen's first batch (an attach's history) before its loop runs, so that
+        // the first frame shows it; a window that held it back until running would draw empty panels, then
+        // the whole screen again a frame later (as the attach did).
         using Screen s = new(100, 30, begin: false);
         s.Main.Apply([_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running), .. Enumerable.Range(1, 50).Select(i => _e.Line(1, $"line {i}"))]);
 
