@@ -13,7 +13,8 @@ namespace TuiProcManager.Benchmarks;
 /// beside <c>tuiproc --version</c> (the start-up alone).</item>
 /// <item><c>attach</c>: <c>tuiproc attach NAME</c> in a new terminal (tmux 160×45) to that session (10
 /// workers, 10,000 lines of history): from starting it to the screen showing the 10 workers and their
-/// output, and the client's CPU by then.</item>
+/// output, and the client's CPU by then; beside it, the same measure on a program that prints such a screen
+/// at once (tmux's start and the polling: the part of the figure that is not tuiproc's).</item>
 /// <item><c>flood</c>: see <see cref="SessionFlood"/> (the UI and its server against an in-process UI).</item>
 /// </list>
 /// <c>--only idle|ctl|attach|flood</c> runs one part (idle, ctl and attach share the sessions).
@@ -138,8 +139,21 @@ internal static class SessionsBenchmark
     {
         Console.WriteLine($"\nattach: `tuiproc attach NAME` in a new 160x45 terminal to the 10 workers and 10,000 lines of history, until all is shown; {rounds} rounds interleaved");
         List<double>[] wall = [.. sessions.Select(_ => new List<double>())], cpu = [.. sessions.Select(_ => new List<double>())];
+        List<double> floor = [];
+        string screen = Path.GetTempFileName();
+        File.WriteAllLines(screen, [.. Enumerable.Range(1, 10).Select(i => $"{i} sh -c 'seq 1 1000; sleep 3600'"), "Output", "1000"]);
         for (int r = 0; r < rounds; r++)
         {
+            // The measure's own part: the same terminal and polling, on a program that prints such a screen at once.
+            long begun = Stopwatch.GetTimestamp();
+            using (TmuxSession printed = new(["sh", "-c", $"cat '{screen}'; exec sleep 60"], 160, 45))
+            {
+                if (printed.WaitUntil(s => BenchSession.ShowsQuiet(s), TimeSpan.FromSeconds(30)))
+                {
+                    floor.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+                }
+            }
+
             for (int i = 0; i < sessions.Count; i++)
             {
                 long start = Stopwatch.GetTimestamp();
@@ -163,6 +177,8 @@ internal static class SessionsBenchmark
             Console.WriteLine($"| {builds[i].Label} | {Stats.MedianRange(wall[i], "0")} | {Stats.MedianRange(cpu[i], "0")} |");
         }
 
+        File.Delete(screen);
+        Console.WriteLine($"the measure's own part (tmux's start and the polling, on a program that prints that screen at once): {Stats.MedianRange(floor, "0")} ms");
         Ratio("attach wall", [.. wall.Select(Stats.Median)]);
         Ratio("attach client CPU", [.. cpu.Select(Stats.Median)]);
     }

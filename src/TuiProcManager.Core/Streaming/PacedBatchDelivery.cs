@@ -6,7 +6,8 @@ namespace TuiProcManager.Core.Streaming;
 // Design: docs/decisions/0004-backpressure-and-delivery.md
 /// <summary>
 /// Delivers a screen's queue in batches paced for redraws: the first event of a quiet spell opens a window of
-/// <paramref name="window"/>; when it closes, everything then waiting goes to the observer as one batch, on
+/// <paramref name="window"/> (the snapshot that starts the subscription, one of <paramref name="firstWindow"/>);
+/// when it closes, everything then waiting goes to the observer as one batch, on
 /// <paramref name="consumer"/> (the UI thread); and the next window opens only once the observer has returned
 /// from that batch, so at most one batch is ever in flight.
 /// </summary>
@@ -26,13 +27,20 @@ namespace TuiProcManager.Core.Streaming;
 /// holds everything that came up to then.
 /// </para>
 /// </remarks>
-internal sealed class PacedBatchDelivery(IObserver<IList<SupervisorEvent>> observer, TimeSpan window, IScheduler timers, IScheduler consumer)
+internal sealed class PacedBatchDelivery(IObserver<IList<SupervisorEvent>> observer, TimeSpan window, IScheduler timers, IScheduler consumer, TimeSpan? firstWindow = null)
     : IQueueDelivery
 {
-    public void Start(SubscriberQueue queue) => OpenWindow(queue);
+    private bool _started; // Start runs under the queue's lock: never on two threads at once
 
-    private void OpenWindow(SubscriberQueue queue) =>
-        timers.Schedule(window, () => consumer.Schedule(() => HandOver(queue)));
+    public void Start(SubscriberQueue queue)
+    {
+        TimeSpan length = _started ? window : firstWindow ?? window; // the first quiet spell is the snapshot's
+        _started = true;
+        OpenWindow(queue, length);
+    }
+
+    private void OpenWindow(SubscriberQueue queue, TimeSpan length) =>
+        timers.Schedule(length, () => consumer.Schedule(() => HandOver(queue)));
 
     /// <summary>On the consumer's thread: one batch to the observer, then the next window if anything came meanwhile.</summary>
     private void HandOver(SubscriberQueue queue)
@@ -62,7 +70,7 @@ internal sealed class PacedBatchDelivery(IObserver<IList<SupervisorEvent>> obser
             // An observer that throws still gets the next batch (if its scheduler survives the throw).
             if (queue.KeepDelivering())
             {
-                OpenWindow(queue);
+                OpenWindow(queue, window);
             }
         }
     }

@@ -15,4 +15,11 @@ public sealed record ScreenPacing(TimeSpan Window, int MaxWaiting)
     /// PGO on).
     /// </summary>
     public static ScreenPacing Default { get; } = new(TimeSpan.FromMilliseconds(33), 5_000);
+
+    /// <summary>
+    /// How long the first batch (the snapshot, and whatever comes with it) gathers; <see cref="Window"/> when
+    /// null. Zero hands the snapshot over as soon as the subscription is made: a screen that attaches to a
+    /// session waits for its history, which the server sends with that first batch.
+    /// </summary>
+    public TimeSpan? FirstWindow { get; init; }
 }

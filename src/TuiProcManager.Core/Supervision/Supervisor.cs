@@ -94,10 +94,11 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(pacing);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentOutOfRangeException.ThrowIfLessThan(pacing.Window, TimeSpan.Zero, nameof(pacing));
+        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.FirstWindow ?? TimeSpan.Zero, TimeSpan.Zero, nameof(pacing));
         ArgumentOutOfRangeException.ThrowIfLessThan(pacing.MaxWaiting, 16, nameof(pacing));
         DeliveryLimits limits = _limits with { Capacity = Math.Min(_limits.Capacity, pacing.MaxWaiting) };
         return Observable.Create<IList<SupervisorEvent>>(o =>
-            Subscribe(SubscriberQueue.Lossy(new PacedBatchDelivery(o, pacing.Window, _schedulers.Delivery, delivery), limits), withSnapshot: true));
+            Subscribe(SubscriberQueue.Lossy(new PacedBatchDelivery(o, pacing.Window, _schedulers.Delivery, delivery, pacing.FirstWindow), limits), withSnapshot: true));
     }
 
     /// <inheritdoc />

@@ -68,7 +68,10 @@ public sealed partial class SessionService
     {
         TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         bool first = true;
-        IDisposable subscription = supervisor.ScreenBatches(ScreenPacing.Default, thread).Subscribe(
+        // An attaching screen's first batch carries the history, which the client waits for to draw its first
+        // frame: it goes at once, not after a window (the live part is paced as for any screen).
+        ScreenPacing pacing = request.Start == WatchRequest.Types.Start.History ? ScreenPacing.Default with { FirstWindow = TimeSpan.Zero } : ScreenPacing.Default;
+        IDisposable subscription = supervisor.ScreenBatches(pacing, thread).Subscribe(
             batch =>
             {
                 try

@@ -65,11 +65,21 @@ public static class SessionChannel
         return NewChannel(handler);
     }
 
+    /// <summary>
+    /// How many bytes of a stream the server may send before the client's next window update: one whole
+    /// message of events (the server writes at most 1 MiB a message), so an attach's history (10,000 lines,
+    /// about 0.4 MB) comes in one go. With HTTP/2's default 64 KiB it came in pieces, each waiting for the
+    /// client's reader to take the last and say so: the history's last piece came 90 ms after its first, after
+    /// the screen was ready for it. Flow control still holds a slow reader's stream back, one message later.
+    /// </summary>
+    private const int StreamWindowBytes = 1 << 20;
+
     private static SocketsHttpHandler NewHandler() => new()
     {
         KeepAlivePingDelay = KeepAlivePingDelay,
         KeepAlivePingTimeout = KeepAlivePingTimeout,
         KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        InitialHttp2StreamWindowSize = StreamWindowBytes,
     };
 
     private static GrpcChannel NewChannel(SocketsHttpHandler handler) =>

@@ -33,6 +33,9 @@ public static class TuiHost
     /// <summary>The exit code a signal's cancellation stands for when it means detach (<see cref="TuiOptions.SignalDetaches"/>).</summary>
     private const int DetachCode = -1;
 
+    /// <summary>How long the first frame waits for the screen's first batch (a session's history).</summary>
+    private static readonly TimeSpan FirstBatchWait = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs the UI; returns how it ended (exit code 0 after q, 130 after Ctrl+C; detached after d).</summary>
     /// <param name="supervisor">The supervisor whose workers the UI shows and controls.</param>
     /// <param name="resolver">Checks programs typed into the run-a-command dialog.</param>
@@ -48,6 +51,20 @@ public static class TuiHost
         // the Rx timers would starve (see the Terminal.Gui notes).
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
+
+        // The screen's stream starts first: a session's history (10,000 lines: its call, the server's window,
+        // the transfer and the decoding) comes while the theme loads and the terminal starts, and waits in
+        // `starting` for the screen. Everything it delivers runs on this thread, after `main` is built.
+        using StartingScheduler starting = new();
+        MainWindow? main = null;
+        AfterFloodCollector afterFlood = AfterFloodCollector.ForThisProcess(TaskPoolScheduler.Default); // gives a flood's memory back
+        using ScreenFeed feed = new(supervisor, ScreenPacing.Default, starting, batch =>
+        {
+            main!.Apply(batch);
+            afterFlood.Saw(batch);
+        }, problem => main!.SayProblem(problem), // a batch per 33 ms window at most, one in flight, the tail kept; a failure said in the header
+            ended: options.SessionName is null ? null : () => main!.SessionEnded(),
+            describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
 
         ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
         UserSettings settings = UserSettings.Load(options.Files, out string? settingsProblem);
@@ -93,7 +110,7 @@ public static class TuiHost
         }
 
         Dashboard dashboard = new(options.Machine.Cores);
-        using MainWindow main = new(
+        using MainWindow built = main = new(
             dashboard, supervisor, resolver, themes, colors == ColorMode.None,
             StateGlyphs.ForTerminal(Environment.GetEnvironmentVariable("TERM")), options.Time, options.Machine);
         if (settingsProblem is not null)
@@ -109,14 +126,13 @@ public static class TuiHost
             main.OpenLab(lab);
         }
 
-        AfterFloodCollector afterFlood = AfterFloodCollector.ForThisProcess(TaskPoolScheduler.Default); // gives a flood's memory back
-        using ScreenFeed feed = new(supervisor, ScreenPacing.Default, new TerminalScheduler(app), batch =>
-        {
-            main.Apply(batch);
-            afterFlood.Saw(batch);
-        }, main.SayProblem, // a batch per 33 ms window at most, one in flight, the tail kept; a failure said in the header
-            ended: options.SessionName is null ? null : main.SessionEnded,
-            describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
+        // The first frame shows the stream's first batch (the snapshot, a session's history), drawn once: a
+        // frame drawn before it would be drawn again in full a frame later. A stream slower than
+        // FirstBatchWait gets the screen drawn without it first, as its batch then comes through the loop.
+        _ = starting.WaitForWork(FirstBatchWait);
+        starting.RunWaiting();
+        starting.HandOver(new TerminalScheduler(app));
+        using IDisposable feedBeforeApp = System.Reactive.Disposables.Disposable.Create(feed.Dispose); // before the application: it delivers through it
         using IDisposable labProgress = options.Lab?.Authority?.Progress.Subscribe(p => Invoke(app, () => main.LabUpdated(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>

@@ -43,6 +43,22 @@ public sealed class ScreenBatchesTests : IDisposable
     }
 
     [Fact]
+    public void FirstWindowZero_TheSnapshotIsHandedOverAtOnce_LaterEventsPacedAsBefore()
+    {
+        // Pins: an attaching screen waited a whole window for the snapshot that carries the session's history.
+        using IDisposable screen = _h.Supervisor.ScreenBatches(new ScreenPacing(Window, 5_000) { FirstWindow = TimeSpan.Zero }, ImmediateScheduler.Instance)
+            .Subscribe(b => _batches.Add((_time.Clock, b)));
+        At(100, () => _h.Supervisor.Spawn(WorkerSpec.Square("10")));
+        At(110, () => Write(100, "a"));
+        At(500, () => Write(100, "b"));
+        _time.AdvanceTo(TimeSpan.FromSeconds(1).Ticks);
+
+        Assert.InRange(_batches[0].At, 0, Ms(1)); // at once: the virtual clock's next tick
+        Assert.IsType<SupervisorSnapshot>(Assert.Single(_batches[0].Batch));
+        Assert.Equal([(Ms(133), 2), (Ms(533), 1)], _batches.Skip(1).Select(b => (b.At, b.Batch.Count)));
+    }
+
+    [Fact]
     public void Flood_TheScreenKeepsUp_AtMostOneBatchPerWindow_NothingDropped()
     {
         using IDisposable screen = Subscribe(ImmediateScheduler.Instance);

@@ -231,4 +231,22 @@ public sealed class MainWindowTests
         Assert.Contains("█ running  ─ waiting  ‖ paused", s.Text, StringComparison.Ordinal);
         Assert.Matches("1 square 10 *│ *█+", s.Text);
     }
+
+    [Fact]
+    public void ABatchAppliedBeforeTheWindowRuns_IsInItsFirstFrame()
+    {
+        // Pins: the UI applies the screen's first batch (an attach's history) before its loop runs, so that
+        // the first frame shows it; a window that held it back until running would draw empty panels, then
+        // the whole screen again a frame later (as the attach did).
+        using Screen s = new(100, 30, begin: false);
+        s.Main.Apply([_e.Spawned(1), _e.State(1, WorkerState.Starting, WorkerState.Running), .. Enumerable.Range(1, 50).Select(i => _e.Line(1, $"line {i}"))]);
+
+        Terminal.Gui.App.SessionToken? session = s.App.Begin(s.Main);
+        s.App.LayoutAndDraw();
+        string first = s.Text;
+        s.App.End(session!);
+
+        Assert.Contains("square 10", first, StringComparison.Ordinal);
+        Assert.Contains("line 50", first, StringComparison.Ordinal);
+    }
 }
