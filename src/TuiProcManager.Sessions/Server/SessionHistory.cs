@@ -28,6 +28,7 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
     private SupervisorSnapshot? _start;
     private long _last;
     private int _lineCount;
+    private int _waiters; // in Until's Monitor.Wait: OnNext pulses only then (a pulse looks up the lock's sync block, every event of a flood)
     private int _spawned;
     private int _ended;
     private bool _completed;
@@ -87,7 +88,21 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
             while (_last < sequence && !_completed)
             {
                 long left = deadline - Environment.TickCount64;
-                if (left <= 0 || !Monitor.Wait(_gate, TimeSpan.FromMilliseconds(left)))
+                bool woken = false;
+                if (left > 0)
+                {
+                    _waiters++;
+                    try
+                    {
+                        woken = Monitor.Wait(_gate, TimeSpan.FromMilliseconds(left));
+                    }
+                    finally
+                    {
+                        _waiters--;
+                    }
+                }
+
+                if (!woken)
                 {
                     if (_last < sequence && !_completed)
                     {
@@ -149,7 +164,10 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
             }
 
             _last = Math.Max(_last, value.Sequence);
-            Monitor.PulseAll(_gate);
+            if (_waiters > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
 
         if (workers)
@@ -177,22 +195,24 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
     {
         Keep(_lines, line.Worker, line, _limits.LinesPerWorker, counted: true);
         _lineOrder.Enqueue((line.Worker, line.Sequence));
-        while (_lineCount > _limits.Lines && _lineOrder.TryDequeue(out (WorkerId Worker, long Sequence) oldest))
+        while (_lineOrder.TryPeek(out (WorkerId Worker, long Sequence) oldest)
+            && (!IsKept(oldest) || _lineCount > _limits.Lines))
         {
-            // Lines already dropped by their worker's own bound are passed over here.
-            if (_lines.TryGetValue(oldest.Worker, out Queue<SupervisorEvent>? q) && q.TryPeek(out SupervisorEvent? first) && first.Sequence == oldest.Sequence)
+            // The oldest entry is of a line its worker's own bound dropped already (one flooding worker: every
+            // line past its 2,000th), or the overall bound is passed and its line goes now.
+            _ = _lineOrder.Dequeue();
+            if (IsKept(oldest))
             {
-                _ = q.Dequeue();
+                _ = _lines[oldest.Worker].Dequeue();
                 _lineCount--;
             }
         }
 
-        // The order queue keeps an entry per line ever kept; past twice the bound, entries of lines that
-        // their worker's own bound dropped are swept, so that it stays bounded too.
+        // Entries of dropped lines behind a kept one (a quiet worker's old line holds the front) are swept once
+        // they are as many again as the bound, so that the order queue stays bounded too.
         if (_lineOrder.Count > 2 * _limits.Lines + 1024)
         {
-            HashSet<long> live = [.. _lines.Values.SelectMany(q => q).Select(e => e.Sequence)];
-            (WorkerId, long)[] still = [.. _lineOrder.Where(o => live.Contains(o.Sequence))];
+            (WorkerId, long)[] still = [.. _lineOrder.Where(IsKept)];
             _lineOrder.Clear();
             foreach ((WorkerId, long) o in still)
             {
@@ -200,6 +220,13 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
             }
         }
     }
+
+    /// <summary>
+    /// Whether the line of an order entry is still kept: a worker's lines are dropped from the front of its
+    /// queue only, in sequence order, so it is kept when it is not older than its worker's oldest kept line.
+    /// </summary>
+    private bool IsKept((WorkerId Worker, long Sequence) entry) =>
+        _lines.TryGetValue(entry.Worker, out Queue<SupervisorEvent>? q) && q.TryPeek(out SupervisorEvent? first) && first.Sequence <= entry.Sequence;
 
     private void Keep(Dictionary<WorkerId, Queue<SupervisorEvent>> by, WorkerId worker, SupervisorEvent e, int bound, bool counted = false)
     {
@@ -233,6 +260,18 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
             lock (_gate)
             {
                 return _lineCount;
+            }
+        }
+    }
+
+    /// <summary>For tests: the entries of the lines' order queue (kept lines, and dropped ones not yet passed over).</summary>
+    internal int OrderEntries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lineOrder.Count;
             }
         }
     }

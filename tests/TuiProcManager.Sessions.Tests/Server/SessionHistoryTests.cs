@@ -56,6 +56,41 @@ public sealed class SessionHistoryTests
     }
 
     [Fact]
+    public void OneWorkerFloodingPastItsBound_TheOrderQueueHoldsOnlyItsKeptLines()
+    {
+        // Pins: every line past a worker's bound left an entry behind, swept only every 200,000 lines with a
+        // HashSet of every kept line: a third of the history thread's CPU in a million-line flood.
+        SessionHistory history = new(new HistoryLimits { LinesPerWorker = 10, Lines = 1_000 });
+        history.OnNext(_e.Spawned(1));
+        for (int i = 1; i <= 5_000; i++)
+        {
+            history.OnNext(_e.Line(1, $"line {i}"));
+            Assert.True(history.OrderEntries <= 10, $"{history.OrderEntries} order entries after line {i}");
+        }
+
+        IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
+        Assert.Equal(Enumerable.Range(4_991, 10).Select(i => $"line {i}"), past.OfType<OutputLine>().Select(l => l.Text));
+    }
+
+    [Fact]
+    public void AQuietWorkersOldLineHoldsTheFront_TheFloodersDroppedEntriesAreSwept_BothKeepTheirNewest()
+    {
+        SessionHistory history = new(new HistoryLimits { LinesPerWorker = 10, Lines = 1_000 });
+        history.OnNext(_e.Spawned(1));
+        history.OnNext(_e.Spawned(2));
+        history.OnNext(_e.Line(1, "quiet"));
+        for (int i = 1; i <= 20_000; i++)
+        {
+            history.OnNext(_e.Line(2, $"flood {i}"));
+            Assert.True(history.OrderEntries <= (2 * 1_000) + 1_024 + 1, $"{history.OrderEntries} order entries after line {i}");
+        }
+
+        IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
+        Assert.Equal(["quiet", .. Enumerable.Range(19_991, 10).Select(i => $"flood {i}")], past.OfType<OutputLine>().Select(l => l.Text));
+        Assert.Equal(11, history.LinesKept);
+    }
+
+    [Fact]
     public void Until_LeavesOutWhatCameAfterTheSequenceAsked()
     {
         SessionHistory history = new();
