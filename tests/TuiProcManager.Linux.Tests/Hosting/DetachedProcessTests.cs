@@ -3,6 +3,7 @@ using TuiProcManager.Linux.Files;
 using TuiProcManager.Linux.Hosting;
 using TuiProcManager.Linux.Interop;
 using TuiProcManager.Linux.Processes;
+using TuiProcManager.Linux.Tests.TestSupport;
 
 namespace TuiProcManager.Linux.Tests.Hosting;
 
@@ -10,6 +11,12 @@ namespace TuiProcManager.Linux.Tests.Hosting;
 /// A detached process (a session server) with a file of ours on its fd 4 (the events file it writes for
 /// us): real processes, real descriptors. And the server's side, taking that fd over.
 /// </summary>
+/// <remarks>
+/// Alone in the test host: a detached child is unmarked, in a session of its own and our child, which is
+/// what a stray looks like to the sweep of any other test's supervisor; one ending beside these tests killed
+/// their python children before they said ready (the first clean-clone run).
+/// </remarks>
+[Collection(AloneInTheProcess.Name)]
 public sealed class DetachedProcessTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tuiproc-detached-").FullName;
