@@ -110,6 +110,21 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
             Subscribe(SubscriberQueue.Lossless(new EventByEventDelivery(o, delivery), _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
     }
 
+    /// <summary>
+    /// <see cref="LosslessEvents"/> by the batch: a snapshot, then every live event, none ever dropped, handed
+    /// over as the queue holds them (one event when they come slowly, thousands in a flood). For a consumer
+    /// that is cheaper by the batch: a session's history, which takes every event of every flood.
+    /// </summary>
+    /// <param name="consumer">Who consumes, for people: named in <see cref="WorkerOutputHeld"/>.</param>
+    /// <param name="delivery">Where batches are delivered, one at a time.</param>
+    public IObservable<IReadOnlyList<SupervisorEvent>> LosslessBatches(string consumer, IScheduler delivery)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        ArgumentNullException.ThrowIfNull(delivery);
+        return Observable.Create<IReadOnlyList<SupervisorEvent>>(o =>
+            Subscribe(SubscriberQueue.Lossless(new BatchByBatchDelivery(o, delivery), _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
+    }
+
     /// <summary>Every worker as it is now, in spawn order. For the supervisor's own tests: clients fold the events instead.</summary>
     public ImmutableArray<WorkerInfo> Snapshot()
     {

@@ -62,6 +62,16 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
     /// <inheritdoc/>
     public IObservable<LabProgress> Progress => _progress.AsObservable();
 
+    /// <summary>Folds every event of <paramref name="batch"/> in, in order (<see cref="Observe"/>).</summary>
+    public void ObserveAll(IReadOnlyList<SupervisorEvent> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (SupervisorEvent e in batch)
+        {
+            Observe(e);
+        }
+    }
+
     /// <summary>Folds <paramref name="e"/> in; a step it completes is saved and pushed at once.</summary>
     public void Observe(SupervisorEvent e)
     {

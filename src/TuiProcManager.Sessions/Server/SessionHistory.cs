@@ -15,7 +15,7 @@ namespace TuiProcManager.Sessions.Server;
 /// delivered on another thread), so <see cref="Until"/> waits for it to reach S. Events after S come on the
 /// screen's own stream: none is missing between the two, and none is doubled.
 /// </remarks>
-public sealed class SessionHistory : IObserver<SupervisorEvent>
+public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IReadOnlyList<SupervisorEvent>>
 {
     private readonly object _gate = new();
     private readonly HistoryLimits _limits;
@@ -128,51 +128,115 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>
     public void OnNext(SupervisorEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        bool workers = false;
+        bool workers;
         lock (_gate)
         {
-            switch (value)
-            {
-                case SupervisorSnapshot s:
-                    _start ??= s; // the subscription's first event: the session as it was when the history began
-                    break;
-                case OutputLine line:
-                    KeepLine(line);
-                    break;
-                case ResourceSampled sample:
-                    Keep(_samples, sample.Worker, sample, _limits.SamplesPerWorker);
-                    break;
-                case MachineSampled machine:
-                    _machine.Enqueue(machine);
-                    if (_machine.Count > _limits.SamplesPerWorker)
-                    {
-                        _ = _machine.Dequeue();
-                    }
-
-                    break;
-                case WorkerStateChanged or SignalSent or WorkerScheduled or DescendantStateChanged or WorkerOutputHeld:
-                    Keep(_changes, ((WorkerEvent)value).Worker, value, _limits.ChangesPerWorker);
-                    break;
-                case EventsDropped:
-                    break; // its own subscription's gap, not the session's: nothing to show a screen
-                default:
-                    _kept.Add(value);
-                    workers = value is WorkerSpawned or WorkerEnded;
-                    _spawned += value is WorkerSpawned ? 1 : 0;
-                    _ended += value is WorkerEnded ? 1 : 0;
-                    break;
-            }
-
-            _last = Math.Max(_last, value.Sequence);
-            if (_waiters > 0)
-            {
-                Monitor.PulseAll(_gate);
-            }
+            workers = KeepLocked(value);
+            Advanced();
         }
 
         if (workers)
         {
             WorkersChanged?.Invoke();
+        }
+    }
+
+    /// <summary>
+    /// A batch of events in order (<see cref="Core.Supervision.Supervisor.LosslessBatches"/>), under one lock: a
+    /// worker's output lines that its own bound would drop before the batch ends are never kept (in a flood,
+    /// all but its last <see cref="HistoryLimits.LinesPerWorker"/> of the batch).
+    /// </summary>
+    public void OnNext(IReadOnlyList<SupervisorEvent> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        bool workers = false;
+        lock (_gate)
+        {
+            Dictionary<WorkerId, int>? linesLeft = value.Count > _limits.LinesPerWorker ? LinesPerWorker(value) : null;
+            foreach (SupervisorEvent e in value)
+            {
+                if (linesLeft is not null && e is OutputLine line)
+                {
+                    int left = linesLeft[line.Worker]--; // this worker's lines from this one to the batch's end
+                    if (left > _limits.LinesPerWorker)
+                    {
+                        _last = Math.Max(_last, e.Sequence);
+                        continue;
+                    }
+                }
+
+                workers |= KeepLocked(e);
+            }
+
+            Advanced();
+        }
+
+        if (workers)
+        {
+            WorkersChanged?.Invoke();
+        }
+    }
+
+    private static Dictionary<WorkerId, int> LinesPerWorker(IReadOnlyList<SupervisorEvent> batch)
+    {
+        Dictionary<WorkerId, int> lines = [];
+        foreach (SupervisorEvent e in batch)
+        {
+            if (e is OutputLine line)
+            {
+                lines[line.Worker] = lines.GetValueOrDefault(line.Worker) + 1;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Keeps <paramref name="value"/> as its kind is kept (under the lock); true when a worker was spawned or ended.</summary>
+    private bool KeepLocked(SupervisorEvent value)
+    {
+        bool workers = false;
+        switch (value)
+        {
+            case SupervisorSnapshot s:
+                _start ??= s; // the subscription's first event: the session as it was when the history began
+                break;
+            case OutputLine line:
+                KeepLine(line);
+                break;
+            case ResourceSampled sample:
+                Keep(_samples, sample.Worker, sample, _limits.SamplesPerWorker);
+                break;
+            case MachineSampled machine:
+                _machine.Enqueue(machine);
+                if (_machine.Count > _limits.SamplesPerWorker)
+                {
+                    _ = _machine.Dequeue();
+                }
+
+                break;
+            case WorkerStateChanged or SignalSent or WorkerScheduled or DescendantStateChanged or WorkerOutputHeld:
+                Keep(_changes, ((WorkerEvent)value).Worker, value, _limits.ChangesPerWorker);
+                break;
+            case EventsDropped:
+                break; // its own subscription's gap, not the session's: nothing to show a screen
+            default:
+                _kept.Add(value);
+                workers = value is WorkerSpawned or WorkerEnded;
+                _spawned += value is WorkerSpawned ? 1 : 0;
+                _ended += value is WorkerEnded ? 1 : 0;
+                break;
+        }
+
+        _last = Math.Max(_last, value.Sequence);
+        return workers;
+    }
+
+    /// <summary>Wakes an <see cref="Until"/> that waits (under the lock).</summary>
+    private void Advanced()
+    {
+        if (_waiters > 0)
+        {
+            Monitor.PulseAll(_gate);
         }
     }
 

@@ -5,7 +5,6 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
-using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Labs.Sessions;
@@ -72,10 +71,12 @@ internal static class SessionServerHost
         record?.Start(supervisor, notices, keeper);
         SessionHistory history = new();
         using EventLoopScheduler historyThread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc history" });
-        // The lab sees every event, from the first: what happens while nobody is attached counts. (No operator
-        // without a lab: this subscription takes every event of a flood.)
-        IObservable<SupervisorEvent> everyEvent = supervisor.LosslessEvents("the session's history", historyThread);
-        using IDisposable feeding = (keeper is null ? everyEvent : everyEvent.Do(keeper.Observe)).Subscribe(history);
+        // The lab sees every event, from the first: what happens while nobody is attached counts. By the batch:
+        // this subscription takes every event of every flood (a million lines cost the history 0.13 s of CPU
+        // one by one, a third of the server's).
+        using IDisposable feeding = supervisor.LosslessBatches("the session's history", historyThread)
+            .Do(batch => keeper?.ObserveAll(batch))
+            .Subscribe(history);
         using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
             history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
         history.WorkersChanged += lingering.WorkersChanged;

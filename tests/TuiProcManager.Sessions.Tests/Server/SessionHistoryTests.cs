@@ -91,6 +91,41 @@ public sealed class SessionHistoryTests
     }
 
     [Fact]
+    public void ABatch_KeepsWhatTheSameEventsOneByOneKeep_AndSaysSpawnsOnce()
+    {
+        HistoryLimits limits = new() { LinesPerWorker = 10, Lines = 1_000 };
+        List<SupervisorEvent> events = [_e.Spawned(1), _e.Spawned(2)];
+        for (int i = 1; i <= 3_000; i++)
+        {
+            events.Add(_e.Line(1, $"one {i}"));
+            if (i % 500 == 0)
+            {
+                events.Add(_e.Line(2, $"two {i}"));
+            }
+        }
+
+        events.Add(_e.Ended(2));
+
+        SessionHistory oneByOne = new(limits);
+        events.ForEach(oneByOne.OnNext);
+        SessionHistory batched = new(limits);
+        int changes = 0;
+        batched.WorkersChanged += () => changes++;
+
+        batched.OnNext((IReadOnlyList<SupervisorEvent>)events);
+
+        Assert.Equal(
+            oneByOne.Until(oneByOne.LastSequence, TimeSpan.Zero)!.Select(Describe),
+            batched.Until(batched.LastSequence, TimeSpan.Zero)!.Select(Describe));
+        Assert.Equal(oneByOne.LinesKept, batched.LinesKept);
+        Assert.Equal(16, batched.LinesKept); // one's last 10, two's 6
+        Assert.Equal(1, changes);
+        Assert.Equal(oneByOne.LastSequence, batched.LastSequence);
+    }
+
+    private static string Describe(SupervisorEvent e) => $"{e.Sequence} {e.GetType().Name} {(e as OutputLine)?.Text}";
+
+    [Fact]
     public void Until_LeavesOutWhatCameAfterTheSequenceAsked()
     {
         SessionHistory history = new();
