@@ -5,44 +5,18 @@ using TuiProcManager.Core.Events;
 namespace TuiProcManager.Core.Streaming;
 
 /// <summary>
-/// Delivers a subscriber's queue as soon as <paramref name="scheduler"/> runs it, one OnNext per event: the
-/// plain streams (<c>Events</c>, <c>EventsWithSnapshot</c>) and the lossless ones, whose consumers write
-/// each event out.
+/// Delivers a subscriber's queue one OnNext per event (<see cref="DrainingDelivery"/>): the plain streams
+/// (<c>Events</c>, <c>EventsWithSnapshot</c>) and the lossless ones, whose consumers write each event out.
 /// </summary>
-/// <remarks>
-/// One drain runs at a time (the queue starts one only when idle, and a drain reschedules itself rather
-/// than overlapping), so the drain's list is its own. A drain takes at most <see cref="BatchesPerPass"/>
-/// batches, then gives the scheduler's other work a turn and goes on.
-/// </remarks>
-internal sealed class EventByEventDelivery(IObserver<SupervisorEvent> observer, IScheduler scheduler) : IQueueDelivery
+internal sealed class EventByEventDelivery(IObserver<SupervisorEvent> observer, IScheduler scheduler) : DrainingDelivery(scheduler)
 {
-    private const int BatchesPerPass = 16;
-
-    private List<QueuedEvent> _batch = []; // the drain's own: empty between batches
-
-    public void Start(SubscriberQueue queue) => scheduler.Schedule(() => Drain(queue));
-
-    private void Drain(SubscriberQueue queue)
+    protected override void Deliver(List<QueuedEvent> batch)
     {
-        for (int pass = 0; pass < BatchesPerPass; pass++)
+        foreach (QueuedEvent e in CollectionsMarshal.AsSpan(batch)) // the drain's own list: nobody else touches it now
         {
-            switch (queue.Take(ref _batch))
-            {
-                case QueueTake.Idle:
-                    return;
-                case QueueTake.Completed:
-                    observer.OnCompleted();
-                    return;
-            }
-
-            foreach (QueuedEvent e in CollectionsMarshal.AsSpan(_batch)) // the drain's own list: nobody else touches it now
-            {
-                observer.OnNext(e.Event);
-            }
-
-            _batch.Clear();
+            observer.OnNext(e.Event);
         }
-
-        scheduler.Schedule(() => Drain(queue)); // still busy after a long pass: the queue stays delivering
     }
+
+    protected override void Complete() => observer.OnCompleted();
 }
