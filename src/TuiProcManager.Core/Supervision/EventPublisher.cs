@@ -15,6 +15,7 @@ namespace TuiProcManager.Core.Supervision;
 internal sealed class EventPublisher(EventFanOut fanOut, IScheduler clock)
 {
     private readonly QueuedEvent[] _outputBatch = new QueuedEvent[256]; // reused: only ever filled under the gate
+    private readonly OutputLine[] _lineBatch = new OutputLine[256]; // the same lines, typed, for the taps
     private long _sequence;
 
     /// <summary>The time events are stamped with.</summary>
@@ -34,17 +35,21 @@ internal sealed class EventPublisher(EventFanOut fanOut, IScheduler clock)
     {
         DateTimeOffset now = Now;
         QueuedEvent[] batch = _outputBatch;
+        OutputLine[] typed = _lineBatch;
         for (int start = 0; start < lines.Count; start += batch.Length)
         {
             int n = Math.Min(batch.Length, lines.Count - start);
             for (int i = 0; i < n; i++)
             {
-                batch[i] = new QueuedEvent(new OutputLine(NextSequence(), now, w.Id, channel, lines[start + i], ++w.OutputLines));
+                OutputLine line = new(NextSequence(), now, w.Id, channel, lines[start + i], ++w.OutputLines);
+                batch[i] = new QueuedEvent(line);
+                typed[i] = line;
             }
 
-            fanOut.Publish(batch.AsSpan(0, n));
+            fanOut.Publish(batch.AsSpan(0, n), typed.AsSpan(0, n));
         }
 
         Array.Clear(batch);
+        Array.Clear(typed);
     }
 }

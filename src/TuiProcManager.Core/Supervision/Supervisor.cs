@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
-using System.Reactive.Linq;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Scheduling;
@@ -80,51 +78,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         _pace.StartSampling();
     }
 
-    /// <inheritdoc />
-    public IObservable<SupervisorEvent> Events => Observable.Create<SupervisorEvent>(o => Subscribe(o, withSnapshot: false));
-
-    /// <inheritdoc />
-    public IObservable<SupervisorEvent> EventsWithSnapshot => Observable.Create<SupervisorEvent>(o => Subscribe(o, withSnapshot: true));
-
-    /// <inheritdoc />
-    /// <remarks>The window is timed on the supervisor's delivery scheduler (<see cref="SupervisorSchedulers.Delivery"/>), whose
-    /// threads then hand each batch to <paramref name="delivery"/>: publishing, under the gate, only appends.</remarks>
-    public IObservable<IList<SupervisorEvent>> ScreenBatches(ScreenPacing pacing, IScheduler delivery)
-    {
-        ArgumentNullException.ThrowIfNull(pacing);
-        ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.Window, TimeSpan.Zero, nameof(pacing));
-        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.FirstWindow ?? TimeSpan.Zero, TimeSpan.Zero, nameof(pacing));
-        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.MaxWaiting, 16, nameof(pacing));
-        DeliveryLimits limits = _limits with { Capacity = Math.Min(_limits.Capacity, pacing.MaxWaiting) };
-        return Observable.Create<IList<SupervisorEvent>>(o =>
-            Subscribe(SubscriberQueue.Lossy(new PacedBatchDelivery(o, pacing.Window, _schedulers.Delivery, delivery, pacing.FirstWindow), limits), withSnapshot: true));
-    }
-
-    /// <inheritdoc />
-    public IObservable<SupervisorEvent> LosslessEvents(string consumer, IScheduler delivery)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        ArgumentNullException.ThrowIfNull(delivery);
-        return Observable.Create<SupervisorEvent>(o =>
-            Subscribe(SubscriberQueue.Lossless(new EventByEventDelivery(o, delivery), _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
-    }
-
-    /// <summary>
-    /// <see cref="LosslessEvents"/> by the batch: a snapshot, then every live event, none ever dropped, handed
-    /// over as the queue holds them (one event when they come slowly, thousands in a flood). For a consumer
-    /// that is cheaper by the batch: a session's history, which takes every event of every flood.
-    /// </summary>
-    /// <param name="consumer">Who consumes, for people: named in <see cref="WorkerOutputHeld"/>.</param>
-    /// <param name="delivery">Where batches are delivered, one at a time.</param>
-    public IObservable<IReadOnlyList<SupervisorEvent>> LosslessBatches(string consumer, IScheduler delivery)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        ArgumentNullException.ThrowIfNull(delivery);
-        return Observable.Create<IReadOnlyList<SupervisorEvent>>(o =>
-            Subscribe(SubscriberQueue.Lossless(new BatchByBatchDelivery(o, delivery), _limits, _flow, _options.LosslessBacklog, consumer), withSnapshot: true));
-    }
-
     /// <summary>Every worker as it is now, in spawn order. For the supervisor's own tests: clients fold the events instead.</summary>
     public ImmutableArray<WorkerInfo> Snapshot()
     {
@@ -132,34 +85,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable, IDisposa
         {
             return [.. _workers.Select(w => w.ToInfo())];
         }
-    }
-
-    private IDisposable Subscribe(IObserver<SupervisorEvent> observer, bool withSnapshot) =>
-        Subscribe(SubscriberQueue.Lossy(new EventByEventDelivery(observer, _schedulers.Delivery), _limits), withSnapshot);
-
-    private IDisposable Subscribe(SubscriberQueue queue, bool withSnapshot)
-    {
-        lock (_gate)
-        {
-            if (withSnapshot)
-            {
-                // Workers still being started are not in it: their WorkerSpawned is yet to come.
-                queue.Enqueue(new SupervisorSnapshot(
-                    _events.LastSequence, Now, [.. _workers.Where(w => w.Launched).Select(w => w.ToInfo())], _slotScheduler.Mode, _slotScheduler.Slots));
-            }
-
-            _fanOut.Add(queue);
-        }
-
-        return Disposable.Create(() =>
-        {
-            lock (_gate)
-            {
-                _fanOut.Remove(queue);
-            }
-
-            queue.Dispose();
-        });
     }
 
     private DateTimeOffset Now => _schedulers.Clock.Now;

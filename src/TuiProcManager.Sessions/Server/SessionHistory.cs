@@ -1,40 +1,52 @@
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Streaming;
 using TuiProcManager.Core.Workers;
 
 namespace TuiProcManager.Sessions.Server;
 
 /// <summary>
 /// The session's past, kept for screens that attach later (<see cref="HistoryLimits"/>): every lifecycle,
-/// join, result, pool and scheduling event, and the newest output lines, samples and state changes of each
-/// worker. Fed by a lossless subscription of its own, so that what it keeps has no holes; it only appends
-/// under its lock, so it never holds a worker back in practice.
+/// join, result, pool and scheduling event, and the newest output lines (<see cref="KeptLines"/>), samples and
+/// state changes of each worker. A tap of the supervisor (<see cref="Core.Supervision.Supervisor.Tap"/>):
+/// it is handed every event as it is published, so what it keeps has no holes, and it costs no queue and
+/// no thread (through a lossless queue of its own, a million-line flood cost it a third of the server's CPU).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Threads: <see cref="OnEvent"/> and <see cref="OnLines"/> run under the supervisor's gate, so they only
+/// keep, under <see cref="_gate"/>, a leaf lock; <see cref="Until"/> holds that lock only to copy
+/// references, and filters and sorts outside it. <see cref="WorkersChanged"/> is raised on the publishing
+/// thread too, under the supervisor's gate and outside this lock: its handler must be as quick.
+/// </para>
+/// <para>
 /// An attaching screen takes the supervisor's paced stream, whose first event is a snapshot at sequence S,
-/// then asks <see cref="Until"/>(S): this history may still be a few events short of S (its subscription is
-/// delivered on another thread), so <see cref="Until"/> waits for it to reach S. Events after S come on the
+/// then asks <see cref="Until"/>(S). Fed as a tap, the history has reached S before the snapshot is even
+/// delivered; <see cref="Until"/> still waits for it, for a history fed otherwise. Events after S come on the
 /// screen's own stream: none is missing between the two, and none is doubled.
+/// </para>
 /// </remarks>
-public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IReadOnlyList<SupervisorEvent>>
+public sealed class SessionHistory : IEventTap
 {
     private readonly object _gate = new();
     private readonly HistoryLimits _limits;
     private readonly List<SupervisorEvent> _kept = [];
-    private readonly Dictionary<WorkerId, Queue<SupervisorEvent>> _lines = [];
+    private readonly KeptLines _lines;
     private readonly Dictionary<WorkerId, Queue<SupervisorEvent>> _samples = [];
     private readonly Dictionary<WorkerId, Queue<SupervisorEvent>> _changes = [];
     private readonly Queue<SupervisorEvent> _machine = new();
-    private readonly Queue<(WorkerId Worker, long Sequence)> _lineOrder = new(); // every kept line, oldest first, for the overall bound
     private SupervisorSnapshot? _start;
     private long _last;
-    private int _lineCount;
     private int _waiters; // in Until's Monitor.Wait: OnNext pulses only then (a pulse looks up the lock's sync block, every event of a flood)
     private int _spawned;
     private int _ended;
     private bool _completed;
 
     /// <summary>An empty history.</summary>
-    public SessionHistory(HistoryLimits? limits = null) => _limits = limits ?? new HistoryLimits();
+    public SessionHistory(HistoryLimits? limits = null)
+    {
+        _limits = limits ?? new HistoryLimits();
+        _lines = new KeptLines(_limits.LinesPerWorker, _limits.Lines);
+    }
 
     /// <summary>Raised, outside the lock, when a worker was spawned or ended (the linger watches it).</summary>
     public event Action? WorkersChanged;
@@ -83,6 +95,8 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
     public IReadOnlyList<SupervisorEvent>? Until(long sequence, TimeSpan timeout)
     {
         long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        List<SupervisorEvent> all;
+        SupervisorSnapshot? start;
         lock (_gate)
         {
             while (_last < sequence && !_completed)
@@ -111,84 +125,53 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
                 }
             }
 
-            List<SupervisorEvent> all = new(_kept.Count + _lineCount + 64);
+            all = new(_kept.Count + _lines.Count + 64);
             all.AddRange(_kept);
-            AddAll(all, _lines);
+            _lines.CopyTo(all);
             AddAll(all, _samples);
             AddAll(all, _changes);
             all.AddRange(_machine);
-            all.RemoveAll(e => e.Sequence > sequence);
-            all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            all.Insert(0, _start ?? new SupervisorSnapshot(0, DateTimeOffset.UnixEpoch, []));
-            return all;
+            start = _start;
+        }
+
+        // Outside the lock, which the publishing thread takes for every read: 100,000 lines take milliseconds to sort.
+        all.RemoveAll(e => e.Sequence > sequence);
+        all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        all.Insert(0, start ?? new SupervisorSnapshot(0, DateTimeOffset.UnixEpoch, []));
+        return all;
+    }
+
+    /// <inheritdoc />
+    public void OnEvent(SupervisorEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        bool workers;
+        lock (_gate)
+        {
+            workers = KeepLocked(e);
+            Advanced();
+        }
+
+        if (workers)
+        {
+            WorkersChanged?.Invoke();
         }
     }
 
     /// <inheritdoc />
-    public void OnNext(SupervisorEvent value)
+    public void OnLines(ReadOnlySpan<OutputLine> lines)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        bool workers;
+        if (lines.IsEmpty)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            workers = KeepLocked(value);
+            _lines.Add(lines);
+            _last = Math.Max(_last, lines[^1].Sequence);
             Advanced();
         }
-
-        if (workers)
-        {
-            WorkersChanged?.Invoke();
-        }
-    }
-
-    /// <summary>
-    /// A batch of events in order (<see cref="Core.Supervision.Supervisor.LosslessBatches"/>), under one lock: a
-    /// worker's output lines that its own bound would drop before the batch ends are never kept (in a flood,
-    /// all but its last <see cref="HistoryLimits.LinesPerWorker"/> of the batch).
-    /// </summary>
-    public void OnNext(IReadOnlyList<SupervisorEvent> value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        bool workers = false;
-        lock (_gate)
-        {
-            Dictionary<WorkerId, int>? linesLeft = value.Count > _limits.LinesPerWorker ? LinesPerWorker(value) : null;
-            foreach (SupervisorEvent e in value)
-            {
-                if (linesLeft is not null && e is OutputLine line)
-                {
-                    int left = linesLeft[line.Worker]--; // this worker's lines from this one to the batch's end
-                    if (left > _limits.LinesPerWorker)
-                    {
-                        _last = Math.Max(_last, e.Sequence);
-                        continue;
-                    }
-                }
-
-                workers |= KeepLocked(e);
-            }
-
-            Advanced();
-        }
-
-        if (workers)
-        {
-            WorkersChanged?.Invoke();
-        }
-    }
-
-    private static Dictionary<WorkerId, int> LinesPerWorker(IReadOnlyList<SupervisorEvent> batch)
-    {
-        Dictionary<WorkerId, int> lines = [];
-        foreach (SupervisorEvent e in batch)
-        {
-            if (e is OutputLine line)
-            {
-                lines[line.Worker] = lines.GetValueOrDefault(line.Worker) + 1;
-            }
-        }
-
-        return lines;
     }
 
     /// <summary>Keeps <paramref name="value"/> as its kind is kept (under the lock); true when a worker was spawned or ended.</summary>
@@ -201,7 +184,7 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
                 _start ??= s; // the subscription's first event: the session as it was when the history began
                 break;
             case OutputLine line:
-                KeepLine(line);
+                _lines.Add(new ReadOnlySpan<OutputLine>(in line));
                 break;
             case ResourceSampled sample:
                 Keep(_samples, sample.Worker, sample, _limits.SamplesPerWorker);
@@ -241,12 +224,7 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
     }
 
     /// <inheritdoc />
-    public void OnError(Exception error) => Complete();
-
-    /// <inheritdoc />
-    public void OnCompleted() => Complete();
-
-    private void Complete()
+    public void OnCompleted()
     {
         lock (_gate)
         {
@@ -255,44 +233,7 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
         }
     }
 
-    private void KeepLine(OutputLine line)
-    {
-        Keep(_lines, line.Worker, line, _limits.LinesPerWorker, counted: true);
-        _lineOrder.Enqueue((line.Worker, line.Sequence));
-        while (_lineOrder.TryPeek(out (WorkerId Worker, long Sequence) oldest)
-            && (!IsKept(oldest) || _lineCount > _limits.Lines))
-        {
-            // The oldest entry is of a line its worker's own bound dropped already (one flooding worker: every
-            // line past its 2,000th), or the overall bound is passed and its line goes now.
-            _ = _lineOrder.Dequeue();
-            if (IsKept(oldest))
-            {
-                _ = _lines[oldest.Worker].Dequeue();
-                _lineCount--;
-            }
-        }
-
-        // Entries of dropped lines behind a kept one (a quiet worker's old line holds the front) are swept once
-        // they are as many again as the bound, so that the order queue stays bounded too.
-        if (_lineOrder.Count > 2 * _limits.Lines + 1024)
-        {
-            (WorkerId, long)[] still = [.. _lineOrder.Where(IsKept)];
-            _lineOrder.Clear();
-            foreach ((WorkerId, long) o in still)
-            {
-                _lineOrder.Enqueue(o);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the line of an order entry is still kept: a worker's lines are dropped from the front of its
-    /// queue only, in sequence order, so it is kept when it is not older than its worker's oldest kept line.
-    /// </summary>
-    private bool IsKept((WorkerId Worker, long Sequence) entry) =>
-        _lines.TryGetValue(entry.Worker, out Queue<SupervisorEvent>? q) && q.TryPeek(out SupervisorEvent? first) && first.Sequence <= entry.Sequence;
-
-    private void Keep(Dictionary<WorkerId, Queue<SupervisorEvent>> by, WorkerId worker, SupervisorEvent e, int bound, bool counted = false)
+    private static void Keep(Dictionary<WorkerId, Queue<SupervisorEvent>> by, WorkerId worker, SupervisorEvent e, int bound)
     {
         if (!by.TryGetValue(worker, out Queue<SupervisorEvent>? q))
         {
@@ -300,11 +241,9 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
         }
 
         q.Enqueue(e);
-        _lineCount += counted ? 1 : 0;
         if (q.Count > bound)
         {
             _ = q.Dequeue();
-            _lineCount -= counted ? 1 : 0;
         }
     }
 
@@ -323,19 +262,19 @@ public sealed class SessionHistory : IObserver<SupervisorEvent>, IObserver<IRead
         {
             lock (_gate)
             {
-                return _lineCount;
+                return _lines.Count;
             }
         }
     }
 
-    /// <summary>For tests: the entries of the lines' order queue (kept lines, and dropped ones not yet passed over).</summary>
-    internal int OrderEntries
+    /// <summary>For tests: the runs in the lines' order queue (<see cref="KeptLines.Runs"/>).</summary>
+    internal int OrderRuns
     {
         get
         {
             lock (_gate)
             {
-                return _lineOrder.Count;
+                return _lines.Runs;
             }
         }
     }

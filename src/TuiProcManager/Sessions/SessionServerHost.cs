@@ -69,14 +69,13 @@ internal static class SessionServerHost
 
         // The record sees every event, from the first: nothing can spawn before the socket serves.
         record?.Start(supervisor, notices, keeper);
+        // The history keeps every event as it is published (a tap: see SessionHistory on why not a queue).
         SessionHistory history = new();
-        using EventLoopScheduler historyThread = new(start => new Thread(start) { IsBackground = true, Name = "tuiproc history" });
-        // The lab sees every event, from the first: what happens while nobody is attached counts. By the batch:
-        // this subscription takes every event of every flood (a million lines cost the history 0.13 s of CPU
-        // one by one, a third of the server's).
-        using IDisposable feeding = supervisor.LosslessBatches("the session's history", historyThread)
-            .Do(batch => keeper?.ObserveAll(batch))
-            .Subscribe(history);
+        using IDisposable keeping = supervisor.Tap(history);
+        // The lab sees every event, from the first (what happens while nobody is attached counts), on a thread
+        // of its own: a step it completes is saved to disk. By the batch, as it folds every line of a flood.
+        using EventLoopScheduler? labThread = keeper is null ? null : new(start => new Thread(start) { IsBackground = true, Name = "tuiproc lab" });
+        using IDisposable? checking = keeper is null ? null : supervisor.LosslessBatches("the lab's checks", labThread!).Subscribe(keeper.ObserveAll);
         using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
             history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
         history.WorkersChanged += lingering.WorkersChanged;

@@ -12,15 +12,15 @@ public sealed class SessionHistoryTests
     public void Until_KeepsEveryLifecycleEventAndTheNewestLinesOfEachWorker_InOrder()
     {
         SessionHistory history = new(new HistoryLimits { LinesPerWorker = 3 });
-        history.OnNext(_e.Spawned(1));
-        history.OnNext(_e.Spawned(2));
+        history.OnEvent(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(2));
         for (int i = 1; i <= 10; i++)
         {
-            history.OnNext(_e.Line(1, $"one {i}"));
-            history.OnNext(_e.Line(2, $"two {i}"));
+            history.OnEvent(_e.Line(1, $"one {i}"));
+            history.OnEvent(_e.Line(2, $"two {i}"));
         }
 
-        history.OnNext(_e.Ended(1));
+        history.OnEvent(_e.Ended(1));
 
         IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
 
@@ -37,16 +37,16 @@ public sealed class SessionHistoryTests
     public void Until_PastTheOverallBound_DropsTheOldestLinesOfAnyWorker()
     {
         SessionHistory history = new(new HistoryLimits { LinesPerWorker = 100, Lines = 5 });
-        history.OnNext(_e.Spawned(1));
-        history.OnNext(_e.Spawned(2));
+        history.OnEvent(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(2));
         for (int i = 1; i <= 4; i++)
         {
-            history.OnNext(_e.Line(1, $"one {i}"));
+            history.OnEvent(_e.Line(1, $"one {i}"));
         }
 
         for (int i = 1; i <= 4; i++)
         {
-            history.OnNext(_e.Line(2, $"two {i}"));
+            history.OnEvent(_e.Line(2, $"two {i}"));
         }
 
         IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
@@ -56,16 +56,16 @@ public sealed class SessionHistoryTests
     }
 
     [Fact]
-    public void OneWorkerFloodingPastItsBound_TheOrderQueueHoldsOnlyItsKeptLines()
+    public void OneWorkerFloodingPastItsBound_ItsLinesAreOneRunInTheOrderQueue()
     {
-        // Pins: every line past a worker's bound left an entry behind, swept only every 200,000 lines with a
-        // HashSet of every kept line: a third of the history thread's CPU in a million-line flood.
+        // Pins: an order entry per line, each looked up twice as it left, was a third of the history's CPU in
+        // a million-line flood; a worker's lines in a row are one run.
         SessionHistory history = new(new HistoryLimits { LinesPerWorker = 10, Lines = 1_000 });
-        history.OnNext(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(1));
         for (int i = 1; i <= 5_000; i++)
         {
-            history.OnNext(_e.Line(1, $"line {i}"));
-            Assert.True(history.OrderEntries <= 10, $"{history.OrderEntries} order entries after line {i}");
+            history.OnEvent(_e.Line(1, $"line {i}"));
+            Assert.Equal(1, history.OrderRuns);
         }
 
         IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
@@ -73,65 +73,78 @@ public sealed class SessionHistoryTests
     }
 
     [Fact]
-    public void AQuietWorkersOldLineHoldsTheFront_TheFloodersDroppedEntriesAreSwept_BothKeepTheirNewest()
+    public void AQuietWorkersOldLineHoldsTheFront_TwoFloodersTakingTurns_TheRunsStayBounded_AllKeepTheirNewest()
     {
+        // Behind the quiet line, the flooders' runs are over as soon as their bound drops them, but cannot
+        // leave from the front: the sweep lets them go.
         SessionHistory history = new(new HistoryLimits { LinesPerWorker = 10, Lines = 1_000 });
-        history.OnNext(_e.Spawned(1));
-        history.OnNext(_e.Spawned(2));
-        history.OnNext(_e.Line(1, "quiet"));
+        history.OnEvent(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(2));
+        history.OnEvent(_e.Spawned(3));
+        history.OnEvent(_e.Line(1, "quiet"));
         for (int i = 1; i <= 20_000; i++)
         {
-            history.OnNext(_e.Line(2, $"flood {i}"));
-            Assert.True(history.OrderEntries <= (2 * 1_000) + 1_024 + 1, $"{history.OrderEntries} order entries after line {i}");
+            history.OnEvent(_e.Line(2 + (i % 2), $"flood {i}"));
+            Assert.True(history.OrderRuns <= (2 * 21) + 1_024 + 1, $"{history.OrderRuns} runs after line {i}");
         }
 
         IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
-        Assert.Equal(["quiet", .. Enumerable.Range(19_991, 10).Select(i => $"flood {i}")], past.OfType<OutputLine>().Select(l => l.Text));
-        Assert.Equal(11, history.LinesKept);
+        Assert.Equal(["quiet", .. Enumerable.Range(19_981, 20).Select(i => $"flood {i}")], past.OfType<OutputLine>().Select(l => l.Text));
+        Assert.Equal(21, history.LinesKept);
     }
 
-    [Fact]
-    public void ABatch_KeepsWhatTheSameEventsOneByOneKeep_AndSaysSpawnsOnce()
+    [Theory]
+    [InlineData(10, 1_000, 1)]
+    [InlineData(10, 25, 2)]
+    [InlineData(50, 60, 3)]
+    [InlineData(3, 5, 4)]
+    public void LinesInReadsOfAnySize_KeepWhatTheSimplestModelKeeps(int perWorker, int overall, int seed)
     {
-        HistoryLimits limits = new() { LinesPerWorker = 10, Lines = 1_000 };
-        List<SupervisorEvent> events = [_e.Spawned(1), _e.Spawned(2)];
-        for (int i = 1; i <= 3_000; i++)
+        // The model: every line in order; a worker's oldest goes past its bound, the oldest of all past the
+        // overall bound, after each line. Reads are as the supervisor publishes them: one worker's lines in a
+        // row, from one line to more than a worker's bound.
+        Random random = new(seed);
+        SessionHistory history = new(new HistoryLimits { LinesPerWorker = perWorker, Lines = overall });
+        List<OutputLine> model = [];
+        for (int id = 1; id <= 4; id++)
         {
-            events.Add(_e.Line(1, $"one {i}"));
-            if (i % 500 == 0)
-            {
-                events.Add(_e.Line(2, $"two {i}"));
-            }
+            history.OnEvent(_e.Spawned(id));
         }
 
-        events.Add(_e.Ended(2));
+        for (int read = 0; read < 2_000; read++)
+        {
+            int worker = random.Next(1, 5);
+            OutputLine[] lines = [.. Enumerable.Range(0, random.Next(4) == 0 ? random.Next(1, 3 * perWorker) : random.Next(1, 4)).Select(i => _e.Line(worker, $"{worker}.{read}.{i}"))];
+            history.OnLines(lines);
+            foreach (OutputLine line in lines)
+            {
+                model.Add(line);
+                if (model.Count(l => l.Worker == line.Worker) > perWorker)
+                {
+                    model.Remove(model.First(l => l.Worker == line.Worker));
+                }
 
-        SessionHistory oneByOne = new(limits);
-        events.ForEach(oneByOne.OnNext);
-        SessionHistory batched = new(limits);
-        int changes = 0;
-        batched.WorkersChanged += () => changes++;
+                if (model.Count > overall)
+                {
+                    model.RemoveAt(0);
+                }
+            }
 
-        batched.OnNext((IReadOnlyList<SupervisorEvent>)events);
+            Assert.Equal(model.Count, history.LinesKept);
+        }
 
-        Assert.Equal(
-            oneByOne.Until(oneByOne.LastSequence, TimeSpan.Zero)!.Select(Describe),
-            batched.Until(batched.LastSequence, TimeSpan.Zero)!.Select(Describe));
-        Assert.Equal(oneByOne.LinesKept, batched.LinesKept);
-        Assert.Equal(16, batched.LinesKept); // one's last 10, two's 6
-        Assert.Equal(1, changes);
-        Assert.Equal(oneByOne.LastSequence, batched.LastSequence);
+        IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
+        Assert.Equal(model.Select(l => l.Text), past.OfType<OutputLine>().Select(l => l.Text));
+        Assert.True(history.OrderRuns <= model.Count + 1_025, $"{history.OrderRuns} runs for {model.Count} lines");
     }
-
-    private static string Describe(SupervisorEvent e) => $"{e.Sequence} {e.GetType().Name} {(e as OutputLine)?.Text}";
 
     [Fact]
     public void Until_LeavesOutWhatCameAfterTheSequenceAsked()
     {
         SessionHistory history = new();
-        history.OnNext(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(1));
         long at = history.LastSequence;
-        history.OnNext(_e.Line(1, "later"));
+        history.OnEvent(_e.Line(1, "later"));
 
         IReadOnlyList<SupervisorEvent> past = history.Until(at, TimeSpan.Zero)!;
 
@@ -142,11 +155,11 @@ public sealed class SessionHistoryTests
     public async Task Until_ASequenceNotReachedYet_WaitsForIt()
     {
         SessionHistory history = new();
-        history.OnNext(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(1));
         WorkerSpawned second = _e.Spawned(2);
 
         Task<IReadOnlyList<SupervisorEvent>?> waiting = Task.Run(() => history.Until(second.Sequence, TimeSpan.FromMinutes(1)));
-        history.OnNext(second);
+        history.OnEvent(second);
 
         IReadOnlyList<SupervisorEvent>? past = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, past!.OfType<WorkerSpawned>().Count());
@@ -156,7 +169,7 @@ public sealed class SessionHistoryTests
     public void Until_ASequenceNeverReached_GivesUpWithNull()
     {
         SessionHistory history = new();
-        history.OnNext(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(1));
 
         Assert.Null(history.Until(history.LastSequence + 1, TimeSpan.FromMilliseconds(20)));
     }
@@ -165,12 +178,12 @@ public sealed class SessionHistoryTests
     public void SamplesAndStateChanges_AreKeptPerWorkerUpToTheirBounds()
     {
         SessionHistory history = new(new HistoryLimits { SamplesPerWorker = 2, ChangesPerWorker = 2 });
-        history.OnNext(_e.Spawned(1));
+        history.OnEvent(_e.Spawned(1));
         for (int i = 0; i < 5; i++)
         {
-            history.OnNext(_e.Sample(1, cpu: i));
-            history.OnNext(_e.Machine(i));
-            history.OnNext(_e.State(1, WorkerState.Running, WorkerState.Waiting));
+            history.OnEvent(_e.Sample(1, cpu: i));
+            history.OnEvent(_e.Machine(i));
+            history.OnEvent(_e.State(1, WorkerState.Running, WorkerState.Waiting));
         }
 
         IReadOnlyList<SupervisorEvent> past = history.Until(history.LastSequence, TimeSpan.Zero)!;
@@ -187,9 +200,9 @@ public sealed class SessionHistoryTests
         int raised = 0;
         history.WorkersChanged += () => raised++;
 
-        history.OnNext(_e.Spawned(1));
-        history.OnNext(_e.Line(1, "x"));
-        history.OnNext(_e.Ended(1));
+        history.OnEvent(_e.Spawned(1));
+        history.OnEvent(_e.Line(1, "x"));
+        history.OnEvent(_e.Ended(1));
 
         Assert.Equal(2, raised);
     }

@@ -25,9 +25,10 @@ internal sealed class LiveSession : IAsyncDisposable
 {
     private readonly TempSocketDirectory _directory = new();
     private readonly ClockThreadScheduler _clock = new("test-clock");
-    private readonly ClockThreadScheduler _historyThread = new("test-history"); // a thread of its own, one event at a time, as the app's
+    private readonly ClockThreadScheduler _labThread = new("test-lab"); // a thread of its own, as the app's
     private readonly List<SessionConnection> _connections = [];
-    private IDisposable? _feeding;
+    private IDisposable? _keeping;
+    private IDisposable? _checking;
     private int _endCalls;
     private int _lingerExpired;
 
@@ -38,7 +39,8 @@ internal sealed class LiveSession : IAsyncDisposable
             Os.Probe,
             new SupervisorSchedulers(_clock, DefaultScheduler.Instance, null), // the thread pool, as in the app (TaskPoolScheduler is ambiguous here: Rx 3 comes with Microsoft.Reactive.Testing)
             new SupervisorOptions { WorkerExecutable = "/opt/tuiproc-worker" });
-        _feeding = Supervisor.LosslessEvents("the session's history", _historyThread).Do(e => lab?.Keeper.Observe(e)).Subscribe(History);
+        _keeping = Supervisor.Tap(History); // as the app's server: the history a tap, the lab its own lossless batches
+        _checking = lab is null ? null : Supervisor.LosslessBatches("the lab's checks", _labThread).Subscribe(lab.Keeper.ObserveAll);
         Linger = new SessionLinger(linger, TimeProvider.System, () => History.Alive, () => Interlocked.Increment(ref _lingerExpired));
         History.WorkersChanged += Linger.WorkersChanged;
         Service = new SessionService(
@@ -150,11 +152,13 @@ internal sealed class LiveSession : IAsyncDisposable
         }
 
         Supervisor.Dispose();
-        _feeding?.Dispose();
-        _feeding = null;
+        _keeping?.Dispose();
+        _keeping = null;
+        _checking?.Dispose();
+        _checking = null;
         Linger.Dispose();
         Notices.Dispose();
-        _historyThread.Dispose();
+        _labThread.Dispose();
         _clock.Dispose();
         _directory.Dispose();
     }
