@@ -134,7 +134,8 @@ public sealed class SessionHistory : IEventTap
             start = _start;
         }
 
-        // Outside the lock, which the publishing thread takes for every read: 100,000 lines take milliseconds to sort.
+        // Outside the lock, which the publishing thread takes for every read (under the supervisor's gate): the
+        // copy above is of references only; filtering and sorting a hundred thousand lines are done here.
         all.RemoveAll(e => e.Sequence > sequence);
         all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         all.Insert(0, start ?? new SupervisorSnapshot(0, DateTimeOffset.UnixEpoch, []));

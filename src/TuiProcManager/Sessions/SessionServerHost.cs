@@ -69,16 +69,17 @@ internal static class SessionServerHost
 
         // The record sees every event, from the first: nothing can spawn before the socket serves.
         record?.Start(supervisor, notices, keeper);
-        // The history keeps every event as it is published (a tap: see SessionHistory on why not a queue).
         SessionHistory history = new();
+        using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
+            history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
+        history.WorkersChanged += lingering.WorkersChanged;
+        // The history keeps every event as it is published (a tap: see SessionHistory on why not a queue). Tapped
+        // after the linger is made and let go before it is disposed: the tap's WorkersChanged calls the linger.
         using IDisposable keeping = supervisor.Tap(history);
         // The lab sees every event, from the first (what happens while nobody is attached counts), on a thread
         // of its own: a step it completes is saved to disk. By the batch, as it folds every line of a flood.
         using EventLoopScheduler? labThread = keeper is null ? null : new(start => new Thread(start) { IsBackground = true, Name = "tuiproc lab" });
         using IDisposable? checking = keeper is null ? null : supervisor.LosslessBatches("the lab's checks", labThread!).Subscribe(keeper.ObserveAll);
-        using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
-            history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
-        history.WorkersChanged += lingering.WorkersChanged;
 
         SessionInfo info = new(name, time.GetUtcNow(), Environment.ProcessId);
         // Stopping the supervisor and closing the record, once: End's call waits for it (its reply says whether
