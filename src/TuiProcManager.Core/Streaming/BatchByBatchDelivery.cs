@@ -6,8 +6,8 @@ namespace TuiProcManager.Core.Streaming;
 /// <summary>
 /// Delivers a subscriber's queue one OnNext per batch the queue hands over (everything waiting at that
 /// moment; <see cref="DrainingDelivery"/>): for a consumer that takes every event of a flood and is cheaper
-/// by the batch (a session's history: one lock, and the lines a worker's bound would drop within the batch
-/// never kept). Each batch is an array of its own: the observer may keep it.
+/// by the batch (a session's lab checks: one lock a batch). Each batch is an array of its own: the observer
+/// may keep it.
 /// </summary>
 internal sealed class BatchByBatchDelivery(IObserver<IReadOnlyList<SupervisorEvent>> observer, IScheduler scheduler) : DrainingDelivery(scheduler)
 {

@@ -42,7 +42,8 @@ public sealed partial class Supervisor
     /// <summary>
     /// <see cref="LosslessEvents"/> by the batch: a snapshot, then every live event, none ever dropped, handed
     /// over as the queue holds them (one event when they come slowly, thousands in a flood). For a consumer
-    /// that is cheaper by the batch: a session's history, which takes every event of every flood.
+    /// that is cheaper by the batch and may block (a session's lab checks, which save to disk); one that only
+    /// keeps is cheaper still as a <see cref="Tap"/>.
     /// </summary>
     /// <param name="consumer">Who consumes, for people: named in <see cref="WorkerOutputHeld"/>.</param>
     /// <param name="delivery">Where batches are delivered, one at a time.</param>
