@@ -79,9 +79,9 @@ internal sealed partial class WorkerActions
     /// <summary>
     /// Acts on a command's outcome on the UI thread: at once when it is decided already (the supervisor in this
     /// process decides under its lock before returning), else when it comes. A refusal (shutting down) or a
-    /// bad request is said.
+    /// bad request is said. <paramref name="answered"/> runs after, whatever the outcome.
     /// </summary>
-    private void OnOutcome<T>(Task<T> outcome, Action<T> then, string? refused = null)
+    private void OnOutcome<T>(Task<T> outcome, Action<T> then, string? refused = null, Action? answered = null)
     {
         if (outcome.IsCompleted)
         {
@@ -93,14 +93,21 @@ internal sealed partial class WorkerActions
 
         void Take(Task<T> t)
         {
-            if (t.IsCompletedSuccessfully)
+            try
             {
-                then(t.Result);
-                return;
-            }
+                if (t.IsCompletedSuccessfully)
+                {
+                    then(t.Result);
+                    return;
+                }
 
-            Exception? e = t.Exception?.InnerException;
-            status.Say(e is ObjectDisposedException && refused is not null ? refused : $"refused: {UserMessage(e)}", error: true);
+                Exception? e = t.Exception?.InnerException;
+                status.Say(e is ObjectDisposedException && refused is not null ? refused : $"refused: {UserMessage(e)}", error: true);
+            }
+            finally
+            {
+                answered?.Invoke();
+            }
         }
     }
 

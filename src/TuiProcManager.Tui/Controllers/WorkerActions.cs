@@ -24,7 +24,10 @@ namespace TuiProcManager.Tui.Controllers;
 internal sealed partial class WorkerActions(
     ISupervisor supervisor, IDialogs dialogs, IStatusLine status, Action<Action> onUi, Dashboard dashboard, Func<WorkerId?> selected)
 {
-    /// <summary>A worker was spawned from a dialog: the window selects it once its row appears.</summary>
+    private readonly List<Action> _afterSpawns = []; // keys on the selection pressed while a spawn was unanswered
+    private int _spawnsUnanswered;
+
+    /// <summary>A worker was spawned from a dialog: the window selects it once its row appears (and <c>selected</c> gives it meanwhile).</summary>
     public Action<WorkerId>? Spawned { get; set; }
 
     /// <summary>A pool was started from the dialog: the window shows its panel.</summary>
@@ -144,14 +147,42 @@ internal sealed partial class WorkerActions(
         return true;
     }
 
-    private void Spawn(WorkerSpec spec) => OnOutcome(supervisor.SpawnAsync(spec), id =>
+    private void Spawn(WorkerSpec spec)
     {
-        Spawned?.Invoke(id);
-        status.Say($"spawned {id}: {spec.DisplayName}");
-    }, refused: "shutting down: no new workers");
+        _spawnsUnanswered++;
+        OnOutcome(supervisor.SpawnAsync(spec), id =>
+        {
+            Spawned?.Invoke(id);
+            status.Say($"spawned {id}: {spec.DisplayName}");
+        }, refused: "shutting down: no new workers", answered: SpawnAnswered);
+    }
+
+    /// <summary>A spawn was answered, either way: the keys that waited for it act now, in the order pressed.</summary>
+    private void SpawnAnswered()
+    {
+        if (--_spawnsUnanswered > 0)
+        {
+            return;
+        }
+
+        Action[] waiting = [.. _afterSpawns];
+        _afterSpawns.Clear();
+        foreach (Action act in waiting)
+        {
+            act();
+        }
+    }
 
     private void OnSelected(Action<WorkerId> action)
     {
+        if (_spawnsUnanswered > 0)
+        {
+            // s, Enter, then k at once must stop the worker just spawned, as it does in process: in a session
+            // the spawn's answer, and with it the new selection, comes a few milliseconds after the key.
+            _afterSpawns.Add(() => OnSelected(action));
+            return;
+        }
+
         if (selected() is { } id)
         {
             action(id);

@@ -81,7 +81,8 @@ internal sealed partial class MainWindow : Runnable
         Add(_side.Panels);
         Add(_hints, _tooSmall);
 
-        _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => Selected)
+        // A worker spawned from a dialog is the one keys act on from the spawn's answer, before its row shows.
+        _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => _pendingSelection ?? Selected)
         {
             Spawned = id => SelectWhenShown(id),
             PoolStarted = OnPoolStarted,
@@ -121,9 +122,6 @@ internal sealed partial class MainWindow : Runnable
 
     /// <summary>Says in the header, as an error, a problem that came while running (an events file that cannot be written).</summary>
     public void SayProblem(string problem) => _header.Say(problem, error: true);
-
-    /// <summary>The worker whose row is selected.</summary>
-    public WorkerId? Selected => _processes.Selected;
 
     /// <summary>What the header says (for tests).</summary>
     public string? HeaderMessage => _header.Message;
@@ -171,23 +169,6 @@ internal sealed partial class MainWindow : Runnable
     private RunChange _runAfterDialog; // a run that started or ended while a dialog was on top
     private PoolId? _poolStartedAfterDialog; // likewise, a pool that started
     private PoolFinished? _poolFinished; // a pool that finished, not yet said in the header
-    private WorkerId? _selectedBefore; // the selection the panels last followed
-    private WorkerId? _pendingSelection; // see SelectWhenShown
-
-    /// <summary>
-    /// Selects <paramref name="spawned"/>, a worker just spawned from a dialog, once its row is in the table;
-    /// pending until then. In a session its row may come before the spawn's answer: selected at the answer.
-    /// </summary>
-    private void SelectWhenShown(WorkerId? spawned)
-    {
-        _pendingSelection = spawned;
-        if (spawned is { } id && _dashboard.Processes.Find(id) is not null)
-        {
-            _processes.Refresh(); // the row may be in the model only (a batch applied while a dialog was on top)
-            _processes.Select(id);
-            _pendingSelection = null;
-        }
-    }
 
     private void Refresh(DashboardChanges changes)
     {
@@ -252,27 +233,6 @@ internal sealed partial class MainWindow : Runnable
         _firstSteps.Lab = _side.Lab is not null;
         _firstSteps.Visible = _output.Visible && _dashboard.Processes.Workers.Count == 0;
         _firstSteps.SetNeedsDraw();
-    }
-
-    private void OnSelectionChanged()
-    {
-        WorkerId? selected = Selected;
-        _output.ShowWorker(selected);
-        if (_states.Selected != selected)
-        {
-            _states.Selected = selected;
-        }
-
-        if (_cpu.Selected != selected)
-        {
-            _cpu.Selected = selected;
-        }
-
-        if (selected != _selectedBefore)
-        {
-            _selectedBefore = selected;
-            ChoosePool(selected is { } w ? _dashboard.Pools.Of(w)?.Id : null);
-        }
     }
 
     private void UpdateCounts()

@@ -1,6 +1,8 @@
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
+using NSubstitute;
 using TuiProcManager.Core.Pooling;
+using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Controllers;
 using TuiProcManager.Tui.Models;
@@ -114,6 +116,55 @@ public sealed class WorkerActionsTests : IDisposable
         _harness.Os.Exit(100, WorkerExit.Signaled(9, "SIGKILL"));
         _harness.Os.Exit(101, WorkerExit.Signaled(9, "SIGKILL"));
         Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref stopped), TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void AKeyOnTheSelection_WhileASpawnIsUnanswered_WaitsForTheAnswer_ThenActsOnTheWorkerSpawned()
+    {
+        // Bug pinned: in a session the spawn's answer comes a few ms after Enter, and the selection moves only
+        // then; s, Enter, k at once terminated the worker selected before. Only the answer's timing is
+        // substituted here: the controller is real.
+        ISupervisor remote = Substitute.For<ISupervisor>();
+        TaskCompletionSource<WorkerId> answer = new();
+        remote.SpawnAsync(Arg.Any<WorkerSpec>()).Returns(answer.Task);
+        remote.TerminateAsync(Arg.Any<WorkerId>(), Arg.Any<TimeSpan?>()).Returns(new TaskCompletionSource<WorkerExit>().Task);
+        List<Action> ui = [];
+        WorkerActions actions = new(remote, _dialogs, _status, run => { lock (ui) { ui.Add(run); } }, _dashboard, () => _selected) { Spawned = id => _selected = id };
+        _selected = new WorkerId(1);
+        _dialogs.Worker = WorkerSpec.Square("5");
+
+        actions.SpawnWorker(WorkerKind.Square);
+        actions.Terminate();
+        Assert.Empty(remote.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(ISupervisor.TerminateAsync)));
+
+        answer.SetResult(new WorkerId(2));
+        Assert.True(SpinWait.SpinUntil(() => { lock (ui) { return ui.Count > 0; } }, TimeSpan.FromSeconds(30)));
+        ui.ForEach(run => run());
+
+        _ = remote.Received(1).TerminateAsync(new WorkerId(2), Arg.Any<TimeSpan?>());
+        _ = remote.DidNotReceive().TerminateAsync(new WorkerId(1), Arg.Any<TimeSpan?>());
+    }
+
+    [Fact]
+    public void AKeyOnTheSelection_WhileASpawnIsUnanswered_TheSpawnRefused_ActsOnTheSelectionAsItIs()
+    {
+        ISupervisor remote = Substitute.For<ISupervisor>();
+        TaskCompletionSource<WorkerId> answer = new();
+        remote.SpawnAsync(Arg.Any<WorkerSpec>()).Returns(answer.Task);
+        remote.KillAsync(Arg.Any<WorkerId>()).Returns(true);
+        List<Action> ui = [];
+        WorkerActions actions = new(remote, _dialogs, _status, run => { lock (ui) { ui.Add(run); } }, _dashboard, () => _selected) { Spawned = id => _selected = id };
+        _selected = new WorkerId(1);
+        _dialogs.Worker = WorkerSpec.Square("5");
+
+        actions.SpawnWorker(WorkerKind.Square);
+        actions.Kill();
+        answer.SetException(new ArgumentException("no such program"));
+        Assert.True(SpinWait.SpinUntil(() => { lock (ui) { return ui.Count > 0; } }, TimeSpan.FromSeconds(30)));
+        ui.ForEach(run => run());
+
+        _ = remote.Received(1).KillAsync(new WorkerId(1));
+        Assert.Equal(["refused: no such program", "killed 1 (SIGKILL)"], _status.Lines);
     }
 
     public void Dispose() => _harness.Dispose();
