@@ -65,6 +65,22 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void SpawnThenAKeyAtOnce_ActsOnTheWorkerJustSpawned_NotTheOneSelectedBefore()
+    {
+        // Bug pinned: the selection moves to a spawned worker when the spawn's answer comes back from the
+        // server, a few ms after Enter; a 9 sent with the Enter killed the worker selected before.
+        using TmuxApp app = TmuxApp.Start(["--session", "quick-key", .. Slow, "square:7"]);
+        int before = app.PidOf("square 7");
+        app.Keys("s");
+        app.WaitFor("Spawn square N");
+
+        app.Keys("Enter", "9"); // in one write: the 9 reaches the window before the spawn's answer
+
+        app.WaitFor("killed 2 (SIGKILL)");
+        Assert.True(Tuiproc.IsAlive(before), "the worker selected before the spawn was killed");
+    }
+
+    [Fact]
     public void Sighup_FromOutside_Detaches_TheTerminalIsRestored()
     {
         using TmuxApp app = TmuxApp.Start(["--session", "kill-hup", .. Slow, "square:8"]);

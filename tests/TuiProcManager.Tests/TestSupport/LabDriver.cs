@@ -52,10 +52,7 @@ internal sealed class LabDriver : IDisposable
     /// <param name="key">s or c.</param>
     /// <param name="n">N, or the dialog's default.</param>
     /// <param name="steps">Its steps, or the default.</param>
-    /// <param name="selectedAs">The worker's ID: then this waits until the new worker is selected (the Output
-    /// panel names it), as a user sees before acting on it. In a session the selection moves when the spawn's
-    /// answer comes back, which may be after its row is shown and its process runs.</param>
-    public void Spawn(string key, string? n = null, string? steps = null, int? selectedAs = null)
+    public void Spawn(string key, string? n = null, string? steps = null)
     {
         string title = key == "s" ? "Spawn square N" : "Spawn cube N";
         App.Keys(key);
@@ -72,10 +69,6 @@ internal sealed class LabDriver : IDisposable
 
         App.Keys("Enter");
         App.WaitUntil(s => !s.Contains(title, StringComparison.Ordinal), "the spawn dialog closed"); // a key sent sooner could go to it
-        if (selectedAs is { } id && n is not null)
-        {
-            App.WaitFor($"Output · {id} {(key == "s" ? "square" : "cube")} {n}");
-        }
     }
 
     /// <summary>q with nothing alive: the app exits 0 and every process it started is gone.</summary>

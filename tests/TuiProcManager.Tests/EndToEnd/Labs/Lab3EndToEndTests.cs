@@ -21,7 +21,7 @@ public sealed class Lab3EndToEndTests
         lab.Done(4);
 
         // A near miss first: terminating a worker that is not paused does not do the step.
-        lab.Spawn("c", n: "5", selectedAs: 2);
+        lab.Spawn("c", n: "5");
         int running = lab.App.PidOf("cube 5");
         lab.App.Keys("k");
         LabDriver.Until(() => !Tuiproc.IsAlive(running), "the running cube terminated");
@@ -34,13 +34,13 @@ public sealed class Lab3EndToEndTests
         lab.Done(5);
         LabDriver.Until(() => !Tuiproc.IsAlive(worker), "the paused worker ended by SIGTERM");
 
-        lab.Spawn("s", n: "11", selectedAs: 3);
+        lab.Spawn("s", n: "11");
         int victim = lab.App.PidOf("square 11");
         lab.App.Keys("9");
         lab.Done(6);
         LabDriver.Until(() => !Tuiproc.IsAlive(victim), "the killed worker gone");
 
-        lab.Spawn("c", n: "12", selectedAs: 4);
+        lab.Spawn("c", n: "12");
         lab.App.PidOf("cube 12");
         lab.App.Keys("T");
         lab.App.WaitFor("Join cube 12 with a timeout"); // the dialog (the lab's title says "with a timeout" too)
