@@ -36,7 +36,7 @@ public sealed class SessionHistory : IEventTap
     private readonly Queue<SupervisorEvent> _machine = new();
     private SupervisorSnapshot? _start;
     private long _last;
-    private int _waiters; // in Until's Monitor.Wait: OnNext pulses only then (a pulse looks up the lock's sync block, every event of a flood)
+    private int _waiters; // in Until's Monitor.Wait: OnEvent and OnLines pulse only then (a pulse looks up the lock's sync block, every event of a flood)
     private int _spawned;
     private int _ended;
     private bool _completed;
