@@ -65,18 +65,33 @@ public sealed class SessionTests
     }
 
     [Fact]
-    public void SpawnThenAKeyAtOnce_ActsOnTheWorkerJustSpawned_NotTheOneSelectedBefore()
+    public void AKeyBeforeTheSpawnsAnswer_ActsOnTheWorkerJustSpawned_NotTheOneSelectedBefore()
     {
-        // Bug pinned: the selection moves to a spawned worker when the spawn's answer comes back from the
-        // server, a few ms after Enter; a 9 sent with the Enter killed the worker selected before.
+        // Bug pinned: in a session the selection moves to a spawned worker when the spawn's answer comes back
+        // from the server; a 9 pressed before that killed the worker selected before. The server is stopped
+        // (SIGSTOP, as a stalled server or a slow link would be) so that the key surely comes first.
         using TmuxApp app = TmuxApp.Start(["--session", "quick-key", .. Slow, "square:7"]);
         int before = app.PidOf("square 7");
+        int server = app.SessionServer;
         app.Keys("s");
         app.WaitFor("Spawn square N");
+        Tuiproc.Signal(server, 19); // SIGSTOP
+        try
+        {
+            app.Keys("Enter");
+            app.WaitUntil(s => !s.Contains("Spawn square N", StringComparison.Ordinal), "the spawn dialog closed");
+            app.Keys("9");
+            app.Keys("?"); // the help shows once the UI has taken the 9 before it: keys are taken in order
+            app.WaitFor("tuiproc keys");
+            app.Keys("Escape");
+        }
+        finally
+        {
+            Tuiproc.Signal(server, 18); // SIGCONT
+        }
 
-        app.Keys("Enter", "9"); // in one write: the 9 reaches the window before the spawn's answer
-
-        app.WaitFor("killed 2 (SIGKILL)");
+        string screen = app.WaitUntil(s => s.Contains("(SIGKILL)", StringComparison.Ordinal), "a kill said");
+        Assert.Contains("killed 2 (SIGKILL)", screen, StringComparison.Ordinal);
         Assert.True(Tuiproc.IsAlive(before), "the worker selected before the spawn was killed");
     }
 
