@@ -30,8 +30,8 @@ internal sealed class EventFanOut
         }
     }
 
-    /// <summary>A read's worth of one worker's output lines (<paramref name="lines"/>, the same as <paramref name="events"/>), each subscriber taking them under one lock.</summary>
-    public void Publish(ReadOnlySpan<QueuedEvent> events, ReadOnlySpan<OutputLine> lines)
+    /// <summary>A read's worth of one worker's output lines, each subscriber taking them under one lock.</summary>
+    public void Publish(ReadOnlySpan<OutputLine> lines)
     {
         foreach (IEventTap t in _taps)
         {
@@ -40,7 +40,7 @@ internal sealed class EventFanOut
 
         foreach (SubscriberQueue s in _subscribers)
         {
-            s.Enqueue(events);
+            s.Enqueue(lines);
         }
     }
 

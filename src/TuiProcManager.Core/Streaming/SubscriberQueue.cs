@@ -73,14 +73,14 @@ internal sealed class SubscriberQueue : IDisposable
         }
     }
 
-    /// <summary>Several events under one lock (a read's worth of output lines).</summary>
-    public void Enqueue(ReadOnlySpan<QueuedEvent> events)
+    /// <summary>A read's worth of output lines under one lock.</summary>
+    public void Enqueue(ReadOnlySpan<OutputLine> lines)
     {
         lock (_lock)
         {
-            foreach (QueuedEvent e in events)
+            foreach (OutputLine line in lines)
             {
-                EnqueueLocked(e.Event);
+                EnqueueLocked(line);
             }
         }
     }

@@ -171,7 +171,7 @@ public sealed class ScreenBatchesTests : IDisposable
         DeliveryLimits limits = new(1_000, 1_000_000, 262_144);
         using SubscriberQueue queue = SubscriberQueue.Lossy(
             new PacedBatchDelivery(Observer.Create<IList<SupervisorEvent>>(got.Add), Window, _time, busyUi), limits);
-        QueuedEvent[] read = new QueuedEvent[1_000];
+        OutputLine[] read = new OutputLine[1_000];
         long sequence = 0;
         int most = 0;
 
@@ -180,7 +180,7 @@ public sealed class ScreenBatchesTests : IDisposable
             for (int i = 0; i < read.Length; i++)
             {
                 sequence++;
-                read[i] = new QueuedEvent(new OutputLine(sequence, DateTimeOffset.UnixEpoch, new WorkerId(1), OutputChannel.Stdout, "y", sequence));
+                read[i] = new OutputLine(sequence, DateTimeOffset.UnixEpoch, new WorkerId(1), OutputChannel.Stdout, "y", sequence);
             }
 
             queue.Enqueue(read);
