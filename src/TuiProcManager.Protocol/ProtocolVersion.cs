@@ -17,7 +17,7 @@ public static class ProtocolVersion
     public const uint Major = 1;
 
     /// <summary>Additions within <see cref="Major"/> (new fields, event kinds, calls) since it began.</summary>
-    public const uint Revision = 3; // 2: labs (HelloReply.lab, WatchLab, LabHint, LabAnswer); 3: WatchNotices, EndReply.record_problem
+    public const uint Revision = 4; // 2: labs (HelloReply.lab, WatchLab, LabHint, LabAnswer); 3: WatchNotices, EndReply.record_problem; 4: Share, roles, watchers
 
     /// <summary>This build's program and version, for people: "tuiproc 1.2.3".</summary>
     public static string Program { get; } = "tuiproc " + (typeof(ProtocolVersion).Assembly.GetName().Version?.ToString(3) ?? "?");

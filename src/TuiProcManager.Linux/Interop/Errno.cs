@@ -17,4 +17,6 @@ internal static class Errno
     internal const int EMFILE = 24;
     internal const int EPIPE = 32;
     internal const int ENOSYS = 38;
+    internal const int ENODATA = 61;
+    internal const int EOPNOTSUPP = 95;
 }

@@ -86,6 +86,22 @@ internal static partial class Libc
     [LibraryImport(Name, EntryPoint = "poll", SetLastError = true)]
     internal static unsafe partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
+    // --- Extended attributes (POSIX access control lists) ---
+
+    /// <summary>The attribute a POSIX access control list is kept in (see AccessList for its layout).</summary>
+    internal const string PosixAclAccess = "system.posix_acl_access";
+
+    /// <summary>setxattr(2) of a path, following a final symlink (callers pass paths they made themselves).</summary>
+    [LibraryImport(Name, EntryPoint = "setxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int SetXattr(string path, string name, byte* value, nuint size, int flags);
+
+    /// <summary>getxattr(2): the attribute's size, or -1 (ENODATA: none).</summary>
+    [LibraryImport(Name, EntryPoint = "getxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial nint GetXattr(string path, string name, byte* value, nuint size);
+
+    [LibraryImport(Name, EntryPoint = "removexattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int RemoveXattr(string path, string name);
+
     // --- Statx ---
 
     internal const int AT_FDCWD = -100;

@@ -10,9 +10,9 @@ namespace TuiProcManager.Sessions.Client;
 /// </summary>
 internal static class NoticeStream
 {
-    /// <summary>Each notice's text, read on a pool thread; never fails (a server gone is said by the event stream).</summary>
-    public static IObservable<string> Of(Session.SessionClient calls, CancellationToken closing) =>
-        Observable.Create<string>(async (observer, unsubscribed) =>
+    /// <summary>Each notice, read on a pool thread; never fails (a server gone is said by the event stream).</summary>
+    public static IObservable<Notice> Of(Session.SessionClient calls, CancellationToken closing) =>
+        Observable.Create<Notice>(async (observer, unsubscribed) =>
         {
             using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(closing, unsubscribed);
             try
@@ -20,7 +20,7 @@ internal static class NoticeStream
                 using AsyncServerStreamingCall<Notice> call = calls.WatchNotices(new WatchNoticesRequest(), cancellationToken: stop.Token);
                 while (await call.ResponseStream.MoveNext(stop.Token).ConfigureAwait(false))
                 {
-                    observer.OnNext(call.ResponseStream.Current.Text);
+                    observer.OnNext(call.ResponseStream.Current);
                 }
             }
             catch (Exception e) when (e is RpcException or OperationCanceledException or ObjectDisposedException)

@@ -133,8 +133,20 @@ public sealed class SessionConnection : IAsyncDisposable, IDisposable
         return lab;
     }
 
-    /// <summary>What the session's server says for people while it runs (its events file cannot be written): those said already, then each as it comes.</summary>
-    public IObservable<string> Notices => NoticeStream.Of(Calls, _closing.Token);
+    /// <summary>
+    /// What the session's server says for people while it runs (its events file cannot be written; who
+    /// watches: <see cref="Notice.WatchersChanged"/>): those said already, then each as it comes.
+    /// </summary>
+    public IObservable<Notice> Notices => NoticeStream.Of(Calls, _closing.Token);
+
+    /// <summary>What this client may do in the session, as the server decided at Hello (the owner, from a server before revision 4).</summary>
+    public Protocol.V1.PeerRole Role => Hello.Role;
+
+    /// <summary>Shares the session (or takes it back): the grant list after it, or why nothing changed.</summary>
+    /// <exception cref="ArgumentException">A user or group the server does not know, or the session's own user.</exception>
+    /// <exception cref="SessionException">Refused (not the session's user), or it cannot be reached.</exception>
+    public Task<ShareReply> ShareAsync(ShareRequest request) => RpcFaults.Call(async () =>
+        await Calls.ShareAsync(request, cancellationToken: _closing.Token));
 
     /// <summary>
     /// Ends the session: its workers are terminated (SIGTERM, then SIGKILL after the grace), its events file

@@ -29,12 +29,21 @@ public sealed class SessionNotices : IDisposable
     public IObservable<SessionNotice> Said => _said.AsObservable();
 
     /// <summary>Says <paramref name="line"/> to every client, now and later.</summary>
-    public void Say(string line)
+    public void Say(string line) => Say(line, null);
+
+    /// <summary>Says <paramref name="line"/>, on who watches, with the <paramref name="watchers"/> now.</summary>
+    public void SayWatchers(string line, IReadOnlyList<Transport.WatcherEntry> watchers)
+    {
+        ArgumentNullException.ThrowIfNull(watchers);
+        Say(line, watchers);
+    }
+
+    private void Say(string line, IReadOnlyList<Transport.WatcherEntry>? watchers)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(line);
         try
         {
-            _said.OnNext(new SessionNotice(line, _time.GetUtcNow())); // after Complete: ignored
+            _said.OnNext(new SessionNotice(line, _time.GetUtcNow(), watchers)); // after Complete: ignored
         }
         catch (ObjectDisposedException)
         {

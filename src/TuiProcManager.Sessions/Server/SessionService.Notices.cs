@@ -37,7 +37,9 @@ public sealed partial class SessionService
         {
             await foreach (SessionNotice notice in said.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                await responseStream.WriteAsync(new Notice { Text = notice.Text, At = Timestamp.FromDateTimeOffset(notice.At) }, context.CancellationToken).ConfigureAwait(false);
+                Notice message = new() { Text = notice.Text, At = Timestamp.FromDateTimeOffset(notice.At), WatchersChanged = notice.Watchers is not null };
+                message.Watchers.Add(notice.Watchers?.Select(ToWire) ?? []);
+                await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

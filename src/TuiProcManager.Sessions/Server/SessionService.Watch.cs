@@ -28,9 +28,13 @@ public sealed partial class SessionService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
+        Transport.Caller? caller = CallerOf(context);
+        bool spectator = caller?.Role == Transport.PeerRole.ReadOnly;
+        // Another user's screen is said to the session's user (the header shows who watches) while it lasts.
+        using IDisposable? seen = request.Follow && caller is { Role: not Transport.PeerRole.Owner } ? Sharing.Watching(caller.Peer, caller.Role) : null;
         if (request.Follow)
         {
-            _clients.Attached();
+            _clients.Attached(spectator);
         }
 
         // The delivery thread of this watcher alone: it blocks while the socket takes a batch (one in flight),
@@ -58,7 +62,7 @@ public sealed partial class SessionService
         {
             if (request.Follow)
             {
-                _clients.Detached();
+                _clients.Detached(spectator);
             }
         }
     }

@@ -39,6 +39,7 @@ public sealed partial class SessionService(
     public override Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         if (ProtocolVersion.Mismatch(request.Major, request.Client, ProtocolVersion.Major, ProtocolVersion.Program) is { } mismatch)
         {
             throw Refusals.Refused(mismatch);
@@ -51,6 +52,8 @@ public sealed partial class SessionService(
             Server = ProtocolVersion.Program,
             Session = CurrentStatus(),
             Lab = Lab is { } lab ? new LabInfo { Id = lab.Keeper.Lab.Id, Source = lab.Source } : null,
+            Role = RoleOf(context),
+            Owner = Transport.UserNames.NameOf(Owner),
         });
     }
 
@@ -198,6 +201,8 @@ public sealed partial class SessionService(
             Mode = mode.ToWire(),
             Slots = slots,
             Now = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            Watchers = { Sharing.Watchers.Select(ToWire) },
+            Grants = { Sharing.Grants.Select(ToWire) },
         };
     }
 

@@ -16,7 +16,18 @@ internal sealed record PeerCredentials(int Pid, uint Uid, uint Gid)
 {
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
+    private const int SoPeerGroups = 59;
     private const int UcredSize = 12;
+
+    /// <summary>
+    /// The peer's supplementary groups at connect(2) (SO_PEERGROUPS, Linux 4.13 and later), its effective
+    /// group not always among them; empty when the kernel does not say (<see cref="Read"/> then leaves them
+    /// out, and only <see cref="Gid"/> counts).
+    /// </summary>
+    public IReadOnlyList<uint> Groups { get; init; } = [];
+
+    /// <summary>Whether the peer is in group <paramref name="gid"/>, as its effective or a supplementary group.</summary>
+    public bool IsIn(uint gid) => Gid == gid || Groups.Contains(gid);
 
     /// <summary>Reads the credentials of <paramref name="socket"/>'s peer.</summary>
     /// <exception cref="SocketException">The kernel refused the option (not a Unix socket).</exception>
@@ -32,6 +43,29 @@ internal sealed record PeerCredentials(int Pid, uint Uid, uint Gid)
         return new PeerCredentials(
             MemoryMarshal.Read<int>(ucred),
             MemoryMarshal.Read<uint>(ucred[4..]),
-            MemoryMarshal.Read<uint>(ucred[8..]));
+            MemoryMarshal.Read<uint>(ucred[8..]))
+        {
+            Groups = ReadGroups(socket),
+        };
+    }
+
+    private static uint[] ReadGroups(Socket socket)
+    {
+        // A process has at most NGROUPS_MAX (65,536) groups; most have a handful. ERANGE asks for more room.
+        foreach (int room in (ReadOnlySpan<int>)[64, 65_536])
+        {
+            byte[] buffer = new byte[room * sizeof(uint)];
+            try
+            {
+                int length = socket.GetRawSocketOption(SolSocket, SoPeerGroups, buffer);
+                return MemoryMarshal.Cast<byte, uint>(buffer.AsSpan(0, length)).ToArray();
+            }
+            catch (SocketException)
+            {
+                // Too small (ERANGE: try the most), or a kernel without the option (before 4.13): none known.
+            }
+        }
+
+        return [];
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace TuiProcManager.Sessions.Transport;
 
 /// <summary>
-/// Builds the web host of a session server: Kestrel on one Unix socket, HTTP/2 only, the gRPC service
+/// Builds the web host of a session server: Kestrel on one Unix socket (two for a session that may be
+/// shared: <see cref="SessionSharing"/>), HTTP/2 only, the gRPC service
 /// behind the peer check and the protocol version's (<see cref="ProtocolGate"/>), and nothing else.
 /// </summary>
 /// <remarks>
@@ -28,7 +29,7 @@ internal static class SessionHost
         string socketPath, TService service, SessionSocketServerOptions options)
         where TService : class
     {
-        PeerAccess access = new(options.AllowedUid);
+        PeerAccess access = new(options.AllowedUid, options.Sharing);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(SessionHost).Assembly.GetName().Name,
@@ -50,16 +51,19 @@ internal static class SessionHost
                 // after it opens (seen here); a bridged channel's client pings instead (SessionChannel).
                 kestrel.Limits.MinResponseDataRate = null;
                 kestrel.Limits.MinRequestBodyDataRate = null;
-                kestrel.ListenUnixSocket(socketPath, listen =>
+                foreach (string path in new[] { socketPath, options.Sharing.SocketPath }.OfType<string>())
                 {
-                    listen.Protocols = HttpProtocols.Http2;
-                    listen.Use(PeerAccess.RecordPeer);
-                });
+                    kestrel.ListenUnixSocket(path, listen =>
+                    {
+                        listen.Protocols = HttpProtocols.Http2;
+                        listen.Use(access.RecordPeer);
+                    });
+                }
             })
             .UseSockets(sockets => sockets.CreateBoundListenSocket = endpoint =>
             {
                 System.Net.Sockets.Socket listener = SocketFile.Bind(endpoint);
-                access.Listener = listener;
+                access.Listener ??= listener;
                 return listener;
             });
 

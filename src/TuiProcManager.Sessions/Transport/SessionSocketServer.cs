@@ -64,6 +64,11 @@ public sealed class SessionSocketServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         string path = Path.GetFullPath(socketPath);
         await SocketFile.PrepareAsync(path, cancellationToken).ConfigureAwait(false);
+        if (options.Sharing.SocketPath is { } shared)
+        {
+            await SocketFile.PrepareAsync(shared, cancellationToken).ConfigureAwait(false);
+        }
+
         WebApplication app = SessionHost.Build(path, service, options);
         try
         {

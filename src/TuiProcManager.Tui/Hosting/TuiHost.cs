@@ -121,6 +121,7 @@ public static class TuiHost
         (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);
         main.UseExplainTexts(texts, textsProblem);
         main.SessionName = options.SessionName;
+        main.Guest = options.Guest;
         if (options.Lab is { } lab)
         {
             main.OpenLab(lab);
@@ -134,7 +135,7 @@ public static class TuiHost
         starting.HandOver(new TerminalScheduler(app));
         using IDisposable feedBeforeApp = System.Reactive.Disposables.Disposable.Create(feed.Dispose); // before the application: it delivers through it
         using IDisposable labProgress = options.Lab?.Authority?.Progress.Subscribe(p => Invoke(app, () => main.LabUpdated(p))) ?? System.Reactive.Disposables.Disposable.Empty;
-        using IDisposable problems = options.Problems?.Subscribe(p => Invoke(app, () => main.SayProblem(p))) ?? System.Reactive.Disposables.Disposable.Empty;
+        using IDisposable notices = options.Notices?.Subscribe(n => Invoke(app, () => main.SayNotice(n))) ?? System.Reactive.Disposables.Disposable.Empty;
         using CancellationTokenRegistration onSignal = interrupt.Register(() =>
         {
             // The exit code is the caller's (128 + the signal); in a session a hang-up detaches instead.

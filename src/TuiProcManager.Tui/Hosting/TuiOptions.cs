@@ -38,10 +38,14 @@ public sealed record TuiOptions
     public required string ExplainTexts { get; init; }
 
     /// <summary>
-    /// Problems the app must tell while the UI runs (an events file that stopped being written: a full disk),
-    /// each shown in the header as it comes; null for none. May be raised on any thread.
+    /// What the session's server says while the UI runs: problems (an events file that stopped being
+    /// written: a full disk), each shown in the header as it comes, and who watches the session; null for
+    /// none. May be raised on any thread.
     /// </summary>
-    public IObservable<string>? Problems { get; init; }
+    public IObservable<ServerNotice>? Notices { get; init; }
+
+    /// <summary>The UI is a guest in another user's session (shared with this one); null: the user's own.</summary>
+    public SessionGuest? Guest { get; init; }
 
     /// <summary>
     /// The session the UI is attached to (its supervisor runs in a session server): shown in the header, and

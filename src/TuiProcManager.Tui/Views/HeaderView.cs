@@ -72,6 +72,19 @@ internal sealed class HeaderView : CanvasView, Controllers.IStatusLine
 
     private string? _session;
 
+    /// <summary>Who else watches the session ("watched by bob (read-only)"), after its name; null: nobody.</summary>
+    public string? Watchers
+    {
+        get => _watchers;
+        set
+        {
+            _watchers = value;
+            SetNeedsDraw();
+        }
+    }
+
+    private string? _watchers;
+
     public string? Message { get; private set; }
 
     public bool MessageIsError { get; private set; }
@@ -137,7 +150,7 @@ internal sealed class HeaderView : CanvasView, Controllers.IStatusLine
     /// <summary>The status part of the first row: name, counts (shortened to fit), mode, join.</summary>
     private string Status(int width)
     {
-        string name = Session is null ? " tuiproc " : $" tuiproc {Session} ";
+        string name = (Session is null ? " tuiproc " : $" tuiproc {Session} ") + (Watchers is null ? "" : $"{Separator} {Watchers} ");
         string mode = $" {Separator} mode: {Mode} ";
         string counts = FullCounts();
         if (name.Length + counts.Length + mode.Length > width)

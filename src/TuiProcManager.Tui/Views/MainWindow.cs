@@ -123,6 +123,20 @@ internal sealed partial class MainWindow : Runnable
     /// <summary>Says in the header, as an error, a problem that came while running (an events file that cannot be written).</summary>
     public void SayProblem(string problem) => _header.Say(problem, error: true);
 
+    /// <summary>Shows what the session's server said: a problem, or who watches now (in the header's first row too).</summary>
+    public void SayNotice(Hosting.ServerNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.Watchers is not { } watchers)
+        {
+            SayProblem(notice.Text);
+            return;
+        }
+
+        _header.Watchers = watchers.Count == 0 ? null : "watched by " + string.Join(", ", watchers);
+        _header.Note(notice.Text);
+    }
+
     /// <summary>What the header says (for tests).</summary>
     public string? HeaderMessage => _header.Message;
 

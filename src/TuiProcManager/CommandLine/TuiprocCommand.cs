@@ -25,6 +25,7 @@ internal static class TuiprocCommand
             AttachCommand.Create(stderr, services),
             LsCommand.Create(stdout, stderr, services.Clock),
             CtlCommand.Create(stdout, stderr, services.Resolver, services.Machine),
+            ShareCommand.Create(stdout, stderr),
             EventsCommand.Create(stderr),
             SessionServerCommand.Create(stderr),
             BridgeCommand.Create(stderr),

@@ -7,6 +7,7 @@ namespace TuiProcManager.CommandLine;
 /// <param name="Theme">The theme asked for (known), or null for the saved one.</param>
 /// <param name="Colors">auto, true, 16 or none.</param>
 /// <param name="Workers">Workers to start once the UI is up.</param>
-/// <param name="Problems">Lines the UI must show while it runs (the session server's notices: its events file cannot be written), or null.</param>
+/// <param name="Problems">What the session's server says while the UI runs (its events file cannot be written, who watches), or null.</param>
 /// <param name="Lab">The lab to open, or null.</param>
-internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, IObservable<string>? Problems, LabOptions? Lab);
+/// <param name="Guest">The UI is a guest in another user's session, or null.</param>
+internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, IObservable<ServerNotice>? Problems, LabOptions? Lab, SessionGuest? Guest = null);

@@ -10,11 +10,13 @@ internal static class AttachCommand
 {
     public static Command Create(TextWriter stderr, CommandLineServices services)
     {
-        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one. HOST:NAME (or HOST: for its only session) attaches through ssh HOST.", Arity = ArgumentArity.ZeroOrOne }.ValidatedAddress();
+        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (tuiproc ls lists them); may be left out when there is only one. HOST:NAME (or HOST: for its only session) attaches through ssh HOST; USER/NAME is another user's session, shared with you (tuiproc share).", Arity = ArgumentArity.ZeroOrOne }.ValidatedAddress();
+        Option<bool> readOnly = new("--read-only") { Description = "Watch only: every key that would act is refused (a session shared with you read-only is watched this way anyway)." };
         UiArguments ui = new(services.Resolver);
         Command command = new("attach", "Attach the UI to a running session: its workers, their output, the timeline and the CPU history come back as they were.")
         {
             name,
+            readOnly,
             ui.Theme,
             ui.Colors,
         };
@@ -35,7 +37,9 @@ internal static class AttachCommand
 
             await using (connection.ConfigureAwait(false))
             {
-                UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Problems: null, Lab: null);
+                bool guest = connection.Role != Protocol.V1.PeerRole.Owner || parsed.GetValue(readOnly);
+                UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Problems: null, Lab: null,
+                    guest ? new Tui.Hosting.SessionGuest(connection.Hello.Owner, connection.Role == Protocol.V1.PeerRole.ReadOnly || parsed.GetValue(readOnly)) : null);
                 string shown = Remote.SessionAddress.Parse(address).Shown(connection.Name);
                 return await AttachedUi.RunAsync(connection, run, services, stderr, shown).ConfigureAwait(false);
             }

@@ -1,6 +1,7 @@
 using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
 using TuiProcManager.Sessions.Client;
+using System.Reactive.Linq;
 using TuiProcManager.Tui.Hosting;
 
 namespace TuiProcManager.Sessions;
@@ -22,9 +23,16 @@ internal static class AttachedUi
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
         string name = shownName ?? connection.Name;
-        run = run with { Lab = LabOf(connection, run.Lab, stderr), Problems = connection.Notices };
+        run = run with { Lab = LabOf(connection, run.Lab, stderr), Problems = connection.Notices.Select(ToUi) };
         (TuiExit exit, int signal) = UiCommand.Run(
-            connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, name, () => connection.EndAsync());
+            connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, name, run.Guest is null ? () => connection.EndAsync() : null);
+        if (run.Guest is not null)
+        {
+            // Another user's session: leaving it never ends it, whatever ended the UI.
+            await SayQuietly(stderr, $"stopped watching session {name}").ConfigureAwait(false);
+            return signal != 0 ? ExitCodes.Signaled(signal) : ExitCodes.Success;
+        }
+
         if (exit.Detached)
         {
             string alive = await AliveAsync(connection).ConfigureAwait(false);
@@ -101,6 +109,11 @@ internal static class AttachedUi
             return "";
         }
     }
+
+    /// <summary>A notice of the server as the UI shows it: a problem, or who watches now.</summary>
+    private static ServerNotice ToUi(Protocol.V1.Notice notice) => new(
+        notice.Text,
+        notice.WatchersChanged ? [.. notice.Watchers.Select(w => $"{w.Name} ({(w.Role == Protocol.V1.PeerRole.Control ? "control" : "read-only")})")] : null);
 
     /// <summary>Writes a line where the terminal may be gone (a hang-up): a failure is not worth more than the line.</summary>
     private static async Task SayQuietly(TextWriter stderr, string line)

@@ -22,7 +22,7 @@ internal static class BridgeCommand
 {
     public static Command Create(TextWriter stderr)
     {
-        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session; may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.Validated();
+        Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (USER/NAME: another user's, shared with you); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.ValidatedLocal();
         Option<bool> list = new("--list") { Description = "Write the live sessions in the session protocol's messages, for tuiproc ls HOST." };
         Command command = new("bridge", "Join stdin and stdout to a session's socket (run by tuiproc attach HOST:NAME through ssh).") { Hidden = true };
         command.Add(name);
@@ -39,12 +39,17 @@ internal static class BridgeCommand
             string socket;
             try
             {
-                (_, socket) = SessionConnector.SocketOf(SessionConnector.Directory, parsed.GetValue(name));
+                (_, socket) = SessionConnector.SocketOf(SessionAddress.Parse(parsed.GetValue(name)));
             }
             catch (SessionException e)
             {
                 await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
                 return ExitCodes.NoSession;
+            }
+            catch (ArgumentException e)
+            {
+                await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
 
             // Not Console.OpenStandardInput(): on a terminal it reads through the console's line editing.

@@ -63,6 +63,79 @@ internal static class SessionConnector
     }
 
     /// <summary>
+    /// Connects to session <paramref name="name"/> of user <paramref name="owner"/> on this host, shared with
+    /// this user (<c>tuiproc attach alice/1</c>), through its shared socket; <paramref name="owner"/> naming
+    /// this user is <see cref="ConnectAsync(string?, string)"/>.
+    /// </summary>
+    /// <exception cref="SessionException">No such user or session here, not shared with this user, or it cannot be talked to.</exception>
+    public static async Task<SessionConnection> ConnectSharedAsync(string owner, string? name, string client)
+    {
+        if (OwnerUid(owner) == Linux.Hosting.UserIdentity.EffectiveUid)
+        {
+            return await ConnectAsync(name, client).ConfigureAwait(false);
+        }
+
+        (string shownName, string socket) = SharedSocketOf(owner, name);
+        try
+        {
+            return await SessionConnection.OpenAsync(SessionChannel.ForSocket(socket), client).ConfigureAwait(false);
+        }
+        catch (SessionException e) when (!e.Refused && Reason(e) is { } reason)
+        {
+            throw new SessionException(reason switch
+            {
+                System.Net.Sockets.SocketError.AccessDenied => $"{owner} has not shared session {shownName} with you ({UserNames.Describe(Linux.Hosting.UserIdentity.EffectiveUid)})",
+                System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.AddressNotAvailable => $"{owner}'s session {shownName} is not running",
+                _ => e.Message,
+            }, e);
+        }
+    }
+
+    /// <summary>
+    /// The shared socket of <paramref name="owner"/>'s session <paramref name="name"/> (their only one listed
+    /// here when null), in a directory that is theirs: for a client here, and for the bridge that ssh runs.
+    /// </summary>
+    /// <exception cref="SessionException">No such user or session, or a directory on the way that is not the user's.</exception>
+    public static (string Name, string Socket) SharedSocketOf(string owner, string? name)
+    {
+        SharedSessions shared = SharedSessions.Of(OwnerUid(owner), Environment.GetEnvironmentVariable);
+        if (name is null)
+        {
+            IReadOnlyList<string> names = shared.Names();
+            name = names.Count == 1 ? names[0]
+                : names.Count == 0 ? throw new SessionException($"{owner} shares no session you can see here")
+                : throw new SessionException($"{owner} has {names.Count} sessions ({string.Join(", ", names)}): name one");
+        }
+
+        return shared.ClientProblem(name) is { } problem ? throw new SessionException(problem) : (name, shared.SocketOf(name));
+    }
+
+    /// <summary>The socket of a session as addressed on this host: this user's, or another user's shared one.</summary>
+    public static (string Name, string Socket) SocketOf(SessionAddress where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        return where.Owner is { } owner && OwnerUid(owner) != Linux.Hosting.UserIdentity.EffectiveUid
+            ? SharedSocketOf(owner, where.Name)
+            : SocketOf(Directory, where.Name);
+    }
+
+    private static uint OwnerUid(string owner) =>
+        UserNames.FindUser(owner) ?? throw new SessionException($"there is no user named {owner} here");
+
+    private static System.Net.Sockets.SocketError? Reason(SessionException e)
+    {
+        for (Exception? cause = e.InnerException; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
+        {
+            if (cause is SessionUnreachableException unreachable)
+            {
+                return unreachable.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// <see cref="ConnectAsync"/> for a command, given a session's address as typed (<c>NAME</c>,
     /// <c>HOST:NAME</c>, <c>HOST:</c>, or null): what went wrong is said on <paramref name="stderr"/> in one
     /// line, with its exit code (2 for bad input, 3 for no such session or one that cannot be reached).
@@ -77,6 +150,7 @@ internal static class SessionConnector
             SessionAddress where = SessionAddress.Parse(address);
             Task<SessionConnection> connecting = where.IsRemote
                 ? RemoteConnector.ConnectAsync(where, client, stderr, Environment.GetEnvironmentVariable)
+                : where.Owner is { } owner ? ConnectSharedAsync(owner, where.Name, client)
                 : ConnectAsync(where.Name, client);
             return (connecting.GetAwaiter().GetResult(), CommandLine.ExitCodes.Success);
         }

@@ -27,7 +27,7 @@ internal static class SessionNames
         return option;
     }
 
-    /// <summary>Accepts a session's address: <c>NAME</c>, or <c>HOST:NAME</c> and <c>HOST:</c> on another host.</summary>
+    /// <summary>Accepts a session's address: <c>NAME</c>, <c>USER/NAME</c>, or <c>HOST:NAME</c> and <c>HOST:</c> on another host.</summary>
     public static Argument<string?> ValidatedAddress(this Argument<string?> argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
@@ -41,6 +41,29 @@ internal static class SessionNames
         ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(CheckAddress);
         return option;
+    }
+
+    /// <summary>Accepts a session on this host: <c>NAME</c>, or another user's <c>USER/NAME</c> (no host).</summary>
+    public static Argument<string?> ValidatedLocal(this Argument<string?> argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            if (!SessionAddress.TryParse(result.Tokens[^1].Value, out SessionAddress? address, out string? problem))
+            {
+                result.AddError(problem);
+            }
+            else if (address.IsRemote)
+            {
+                result.AddError($"'{Core.Text.InputText.Shorten(result.Tokens[^1].Value)}' is not a session name: no host here (HOST:NAME is for another host)");
+            }
+        });
+        return argument;
     }
 
     /// <summary>Accepts a host for ssh, with or without the ':' of <c>HOST:</c>; an option-like word is an unknown option.</summary>

@@ -82,6 +82,17 @@ internal static class SessionServerHost
         using IDisposable? checking = keeper is null ? null : supervisor.LosslessBatches("the lab's checks", labThread!).Subscribe(keeper.ObserveAll);
 
         SessionInfo info = new(name, time.GetUtcNow(), Environment.ProcessId);
+        // The shared socket is made private at start, whether the session is ever shared or not: share only
+        // changes who may reach it (decision 0007). A place that cannot be used leaves the session unshareable.
+        SharedSessions shared = SharedSessions.Of(Linux.Hosting.UserIdentity.EffectiveUid, Environment.GetEnvironmentVariable);
+        string? unshareable = shared.PrepareForServer(name);
+        if (unshareable is not null)
+        {
+            await Say(log, time, $"session {name} cannot be shared: {unshareable}").ConfigureAwait(false);
+        }
+
+        SessionSharing sharing = new(name, shared, unshareable);
+        sharing.WatchersChanged += notices.SayWatchers;
         // Stopping the supervisor and closing the record, once: End's call waits for it (its reply says whether
         // the record is whole), and so does the end of the server, however it comes.
         Lazy<Task<string?>> finishing = new(() => FinishAsync(supervisor, record));
@@ -90,11 +101,12 @@ internal static class SessionServerHost
             Lab = lab,
             Notices = notices,
             Finish = () => finishing.Value,
+            Sharing = sharing,
         };
         SessionSocketServer server;
         try
         {
-            server = await SessionSocketServer.StartAsync(directory.SocketOf(name), service, CancellationToken.None).ConfigureAwait(false);
+            server = await SessionSocketServer.StartAsync(directory.SocketOf(name), service, new SessionSocketServerOptions { Sharing = sharing }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
@@ -123,6 +135,11 @@ internal static class SessionServerHost
             }
 
             notices.Complete();
+        }
+
+        if (unshareable is null)
+        {
+            shared.Remove(name); // its socket went with the server
         }
 
         return ExitCodes.Success;

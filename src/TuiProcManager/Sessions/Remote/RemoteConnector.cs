@@ -24,7 +24,7 @@ internal static class RemoteConnector
         ArgumentNullException.ThrowIfNull(stderr);
         string host = address.Host ?? throw new ArgumentException("not a remote session: " + address, nameof(address));
         SshCommand ssh = SshCommand.FromEnvironment(environment);
-        SshLink link = SshLink.Start(ssh, host, address.Name is { } name ? ["bridge", name] : ["bridge"]);
+        SshLink link = SshLink.Start(ssh, host, address.Local is { } local ? ["bridge", local] : ["bridge"]);
         SessionConnection connection;
         try
         {
