@@ -31,7 +31,7 @@ public sealed partial class SessionService
         reply.Closed.Add(closed.Select(ToWire));
         if (problem is null && (request.Add.Count > 0 || request.Remove.Count > 0 || request.RemoveAll))
         {
-            Notices?.Say(SharedNow());
+            Notices?.SayWatchers(SharedNow(), Sharing.Watchers);
         }
 
         return Task.FromResult(reply);

@@ -31,7 +31,8 @@ public sealed partial class SessionService
         Transport.Caller? caller = CallerOf(context);
         bool spectator = caller?.Role == Transport.PeerRole.ReadOnly;
         // Another user's screen is said to the session's user (the header shows who watches) while it lasts.
-        using IDisposable? seen = request.Follow && caller is { Role: not Transport.PeerRole.Owner } ? Sharing.Watching(caller.Peer, caller.Role) : null;
+        CancellationToken revoked = CancellationToken.None;
+        using IDisposable? seen = request.Follow && caller is { Role: not Transport.PeerRole.Owner } ? Sharing.Watching(caller.Peer, caller.Role, out revoked) : null;
         if (request.Follow)
         {
             _clients.Attached(spectator);
@@ -52,7 +53,12 @@ public sealed partial class SessionService
             Task watching = request.Delivery == WatchRequest.Types.Delivery.Lossless || snapshotOnly
                 ? WatchLossless(request, responseStream, thread, context.CancellationToken)
                 : WatchScreen(request, responseStream, thread, context.CancellationToken);
-            await watching.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            using CancellationTokenSource endsWhen = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, revoked);
+            await watching.WaitAsync(endsWhen.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (revoked.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{Transport.UserNames.NameOf(Owner)} stopped sharing session {info.Name} with you"));
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

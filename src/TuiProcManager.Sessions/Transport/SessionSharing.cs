@@ -23,6 +23,7 @@ public sealed class SessionSharing
     private readonly Lock _changing = new();
     private readonly Dictionary<ConnectionContext, PeerCredentials> _connections = [];
     private readonly Dictionary<uint, WatcherEntry> _watchers = [];
+    private readonly List<(PeerCredentials Peer, CancellationTokenSource Revoked)> _screens = [];
     private volatile SessionGrant[] _grants = [];
 
     /// <summary>Sharing for session <paramref name="name"/> through <paramref name="place"/>'s socket.</summary>
@@ -119,15 +120,32 @@ public sealed class SessionSharing
             }
 
             List<(ConnectionContext Connection, PeerCredentials Peer)> refused;
+            List<CancellationTokenSource> revoked;
             lock (_gate)
             {
                 _grants = [.. next];
                 refused = [.. _connections.Where(c => c.Value.Uid != owner && RoleOf(c.Value) == PeerRole.None).Select(c => (c.Key, c.Value))];
+                revoked = [.. _screens.Where(s => s.Peer.Uid != owner && RoleOf(s.Peer) == PeerRole.None).Select(s => s.Revoked)];
             }
 
-            foreach ((ConnectionContext connection, _) in refused)
+            // Their screens first end with the reason (PERMISSION_DENIED), then their connections are cut,
+            // whatever they still have open: a moment later, so that the reason reaches them first.
+            foreach (CancellationTokenSource screen in revoked)
             {
-                connection.Abort(new ConnectionAbortedException("the session's user took back its sharing"));
+                screen.Cancel();
+            }
+
+            if (refused.Count > 0)
+            {
+                _ = Task.Delay(revoked.Count > 0 ? ReasonFirst : TimeSpan.Zero).ContinueWith(
+                    _ =>
+                    {
+                        foreach ((ConnectionContext connection, PeerCredentials _) in refused)
+                        {
+                            connection.Abort(new ConnectionAbortedException("the session's user took back its sharing"));
+                        }
+                    },
+                    TaskScheduler.Default);
             }
 
             return (null, [.. refused.GroupBy(r => r.Peer.Uid).Select(g => new WatcherEntry(g.Key, PeerRole.None, g.Count()))]);
@@ -151,13 +169,22 @@ public sealed class SessionSharing
         });
     }
 
-    /// <summary>A screen of <paramref name="peer"/> (not the session's user) attached until the result is disposed.</summary>
-    internal IDisposable Watching(PeerCredentials peer, PeerRole role)
+    /// <summary>How long a revoked peer's screens have to hear why before its connections are cut.</summary>
+    public static readonly TimeSpan ReasonFirst = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A screen of <paramref name="peer"/> (not the session's user) attached until the result is disposed;
+    /// <paramref name="revoked"/> is cancelled when the peer's grant is taken back.
+    /// </summary>
+    internal IDisposable Watching(PeerCredentials peer, PeerRole role, out CancellationToken revoked)
     {
         string line;
         IReadOnlyList<WatcherEntry> now;
+        CancellationTokenSource screen = new();
+        revoked = screen.Token;
         lock (_gate)
         {
+            _screens.Add((peer, screen));
             int screens = _watchers.TryGetValue(peer.Uid, out WatcherEntry? known) ? known.Screens : 0;
             _watchers[peer.Uid] = new WatcherEntry(peer.Uid, role, screens + 1);
             now = [.. _watchers.Values.OrderBy(w => w.Uid)];
@@ -165,14 +192,15 @@ public sealed class SessionSharing
         }
 
         WatchersChanged?.Invoke(line, now);
-        return new Leaving(this, peer.Uid);
+        return new Leaving(this, peer.Uid, screen);
     }
 
-    private void Left(uint uid)
+    private void Left(uint uid, CancellationTokenSource screen)
     {
         IReadOnlyList<WatcherEntry> now;
         lock (_gate)
         {
+            _ = _screens.RemoveAll(s => ReferenceEquals(s.Revoked, screen));
             if (!_watchers.TryGetValue(uid, out WatcherEntry? known))
             {
                 return;
@@ -191,7 +219,7 @@ public sealed class SessionSharing
         WatchersChanged?.Invoke($"{UserNames.NameOf(uid)} stopped watching", now);
     }
 
-    private sealed class Leaving(SessionSharing sharing, uint uid) : IDisposable
+    private sealed class Leaving(SessionSharing sharing, uint uid, CancellationTokenSource screen) : IDisposable
     {
         private int _done;
 
@@ -199,7 +227,8 @@ public sealed class SessionSharing
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                sharing.Left(uid);
+                sharing.Left(uid, screen);
+                screen.Dispose();
             }
         }
     }

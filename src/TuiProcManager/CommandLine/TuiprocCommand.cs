@@ -38,7 +38,9 @@ internal static class TuiprocCommand
             return ExitCodes.Usage;
         }
 
-        ParseResult parsed = root.Parse(CtlCommand.Normalize(args));
+        // No response files: an argument that starts with '@' is itself (share --with @GROUP, a --cmd of
+        // `@x`), never a file's contents read in its place.
+        ParseResult parsed = root.Parse(CtlCommand.Normalize(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             string command = CommandPath(parsed.CommandResult);
