@@ -70,6 +70,10 @@ internal sealed class ThrowawayUser : IDisposable
         return await run.EndAsync();
     }
 
+    /// <summary>The words that run <c>tuiproc ARGS</c> as this user with only <paramref name="environment"/> (and PATH, HOME, TERM) set: for a terminal (<see cref="TmuxApp.StartCommand"/>).</summary>
+    public IReadOnlyList<string> Command(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        [.. Become, "env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", $"HOME=/home/{Name}", "TERM=xterm-256color", .. environment.Select(e => $"{e.Key}={e.Value}"), TuiprocCopy, .. args];
+
     /// <summary>Runs <paramref name="command"/> as this user (mkdir, ln…); fails the test if it fails.</summary>
     public void Run(params string[] command)
     {

@@ -50,6 +50,23 @@ internal sealed partial class TmuxApp : IDisposable
         WaitFor(waitFor);
     }
 
+    /// <summary>
+    /// Runs <paramref name="command"/> (its words, as they are: another user's tuiproc, <see cref="ThrowawayUser.Command"/>)
+    /// in a new terminal of this test's tmux server, of the same size: from now on it is the app.
+    /// </summary>
+    public void StartCommand(IReadOnlyList<string> command, string waitFor = "Processes")
+    {
+        (string config, _, int width, int height) = _launch;
+        _session = "e2e" + (++_sessions).ToString(CultureInfo.InvariantCulture);
+        Tmux(["-f", config, "new-session", "-d", "-s", _session, "-c", ConfigHome, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture),
+            "exec " + string.Join(' ', command.Select(Quote))]);
+        Pid = int.Parse(Tmux("list-panes", "-t", _session, "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
+        WaitFor(waitFor);
+    }
+
+    /// <summary>Makes the terminal <paramref name="terminal"/> the app again (the first is <c>e2e</c>).</summary>
+    public void SwitchTo(string terminal) => _session = terminal;
+
     private (string Config, Dictionary<string, string> Environment, int Width, int Height) _launch;
     private string _session = "e2e";
     private int _sessions;
