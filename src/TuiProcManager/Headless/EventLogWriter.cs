@@ -181,9 +181,13 @@ internal sealed class EventLogWriter : IDisposable
 
     private void Fail(Exception error)
     {
+        // Kept for Close, which completes: completed first, the stream's failure (a session that refused
+        // the follow, a server gone) was lost, and `events --follow` ended with 0 and nothing said.
+        _fault = error;
         Close();
-        _completion.TrySetException(error);
     }
+
+    private Exception? _fault;
 
     private void Close()
     {
@@ -220,7 +224,14 @@ internal sealed class EventLogWriter : IDisposable
         finally
         {
             _thread?.Dispose();
-            _completion.TrySetResult();
+            if (_fault is { } fault)
+            {
+                _completion.TrySetException(fault);
+            }
+            else
+            {
+                _completion.TrySetResult();
+            }
         }
     }
 }

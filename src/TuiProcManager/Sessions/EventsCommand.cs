@@ -73,7 +73,7 @@ internal static class EventsCommand
                     catch (SessionException e)
                     {
                         await stderr.WriteLineAsync("tuiproc: " + e.Message).ConfigureAwait(false);
-                        return ExitCodes.NoSession;
+                        return e.Refused ? ExitCodes.Failure : ExitCodes.NoSession; // refused: a spectator's follow
                     }
                 }
 

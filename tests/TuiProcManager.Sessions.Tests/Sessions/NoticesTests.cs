@@ -22,8 +22,8 @@ public sealed class NoticesTests
         SessionConnection second = await session.ConnectAsync();
         List<string> toFirst = [];
         List<string> toSecond = [];
-        using IDisposable a = first.Notices.Subscribe(n => { lock (toFirst) { toFirst.Add(n); } });
-        using IDisposable b = second.Notices.Subscribe(n => { lock (toSecond) { toSecond.Add(n); } });
+        using IDisposable a = first.Notices.Select(n => n.Text).Subscribe(n => { lock (toFirst) { toFirst.Add(n); } });
+        using IDisposable b = second.Notices.Select(n => n.Text).Subscribe(n => { lock (toSecond) { toSecond.Add(n); } });
         await Poll.UntilAsync(() => Count(toFirst) == 1 && Count(toSecond) == 1, "the notice said before the clients came");
 
         session.Notices.Say("the lab's progress cannot be saved");
@@ -35,11 +35,28 @@ public sealed class NoticesTests
     }
 
     [Fact]
+    public async Task Notices_WhoWatches_CarriesTheWatchersThen_AProblemNone()
+    {
+        await using LiveSession session = await LiveSession.StartAsync();
+        SessionConnection connection = await session.ConnectAsync();
+        Task<IList<TuiProcManager.Protocol.V1.Notice>> all = connection.Notices.Take(3).ToList().ToTask();
+
+        session.Notices.SayWatchers("bob is watching (read-only)", [new TuiProcManager.Sessions.Transport.WatcherEntry(4242, TuiProcManager.Sessions.Transport.PeerRole.ReadOnly, 1)]);
+        session.Notices.Say("the lab's progress cannot be saved");
+        session.Notices.SayWatchers("bob stopped watching", []);
+
+        IList<TuiProcManager.Protocol.V1.Notice> said = await Poll.Bounded(all);
+        Assert.Equal(
+            [("bob is watching (read-only)", true, "4242 ReadOnly 1"), ("the lab's progress cannot be saved", false, ""), ("bob stopped watching", true, "")],
+            said.Select(n => (n.Text, n.WatchersChanged, string.Join(",", n.Watchers.Select(w => $"{w.Uid} {w.Role} {w.Connections}")))));
+    }
+
+    [Fact]
     public async Task Notices_TheSessionEnds_TheStreamCompletes()
     {
         await using LiveSession session = await LiveSession.StartAsync();
         SessionConnection connection = await session.ConnectAsync();
-        Task<IList<string>> all = connection.Notices.ToList().ToTask();
+        Task<IList<string>> all = connection.Notices.Select(n => n.Text).ToList().ToTask();
         session.Notices.Say("one");
 
         session.Notices.Complete();
@@ -55,7 +72,7 @@ public sealed class NoticesTests
         await using SessionSocketServer server = await SessionSocketServer.StartAsync(socket, new TestSessionService(), Bounded.Token());
         await using SessionConnection connection = await SessionConnection.OpenAsync(SessionChannel.ForSocket(socket), "test", Bounded.Token());
 
-        IList<string> said = await Poll.Bounded(connection.Notices.ToList().ToTask());
+        IList<string> said = await Poll.Bounded(connection.Notices.Select(n => n.Text).ToList().ToTask());
 
         Assert.Empty(said);
     }

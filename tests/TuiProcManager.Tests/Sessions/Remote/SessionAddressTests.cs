@@ -36,18 +36,34 @@ public sealed class SessionAddressTests
     [InlineData("-oProxyCommand=sh:x", "'-oProxyCommand=sh' is not a host: it starts with '-', which ssh would take for an option")]
     [InlineData("lab host:x", "'lab host' is not a host: it has a space or a control character")]
     [InlineData("lab\nhost:x", "'lab^Jhost' is not a host: it has a space or a control character")]
-    [InlineData("lab:a/b", "'a/b' is not a session name")]
+    [InlineData("lab:a/b/c", "'b/c' is not a session name")]
     [InlineData("lab:.hidden", "'.hidden' is not a session name")]
-    [InlineData("a/b", "'a/b' is not a session name")]
+    [InlineData("/b", "a user is missing before '/' (USER/NAME)")]
+    [InlineData("-u/b", "'-u' is not a user's name")]
+    [InlineData("al ice/b", "'al ice' is not a user's name")]
     public void TryParse_BadAddress_SaysWhatIsWrong(string text, string expected)
     {
         Assert.False(SessionAddress.TryParse(text, out _, out string? problem));
         Assert.StartsWith(expected, problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("alice/3", null, "alice", "3", "alice/3")]
+    [InlineData("alice/", null, "alice", null, "alice/")]
+    [InlineData("lab:alice/3", "lab", "alice", "3", "alice/3")]
+    [InlineData("lab:1000/x", "lab", "1000", "x", "1000/x")]
+    public void Parse_UserSlashName_IsAnotherUsersSession(string text, string? host, string owner, string? name, string local)
+    {
+        SessionAddress address = SessionAddress.Parse(text);
+
+        Assert.Equal((host, owner, name, local), (address.Host, address.Owner, address.Name, address.Local));
+        Assert.Equal(text, address.ToString());
+    }
+
     [Fact]
     public void Shown_NamesTheHostWithTheSessionsOwnName()
     {
+        Assert.Equal("lab:alice/3", SessionAddress.Parse("lab:alice/").Shown("3"));
         Assert.Equal("lab:3", SessionAddress.Parse("lab:").Shown("3"));
         Assert.Equal("3", SessionAddress.Parse(null).Shown("3"));
     }
@@ -58,7 +74,7 @@ public sealed class SessionAddressTests
         { ["attach", ":1"], "a host is missing before ':'" },
         { ["attach", "lab:a b"], "'a b' is not a session name" },
         { ["ctl", "lab host:1", "ps"], "'lab host' is not a host" },
-        { ["ctl", "lab:a/b", "ps"], "'a/b' is not a session name" },
+        { ["ctl", "lab:a/b/c", "ps"], "'b/c' is not a session name" },
         { ["ctl", "--session", "x y:1", "ps"], "'x y' is not a host" },
         { ["events", "lab:.x"], "'.x' is not a session name" },
         { ["ls", "-x"], "unknown option '-x'" },
