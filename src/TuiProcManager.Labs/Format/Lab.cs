@@ -13,4 +13,10 @@ public sealed record Lab(string Id, string Name, string Title, string Summary, I
 {
     /// <summary>The format this version reads and writes.</summary>
     public const string Format = "tuiproc-lab/1";
+
+    /// <summary>
+    /// Users and <c>@groups</c> who may watch the lab's sessions read-only from their start
+    /// (<c>"shared_with"</c>): the student is asked first, and can take it back. Empty: shared with nobody.
+    /// </summary>
+    public ImmutableArray<string> SharedWith { get; init; } = [];
 }

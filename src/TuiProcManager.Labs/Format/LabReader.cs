@@ -51,7 +51,10 @@ public static class LabReader
             steps.Add(step);
         }
 
-        return new Lab(String(lab, "id"), String(lab, "name"), String(lab, "title"), String(lab, "summary"), steps.ToImmutable(), fullPath);
+        return new Lab(String(lab, "id"), String(lab, "name"), String(lab, "title"), String(lab, "summary"), steps.ToImmutable(), fullPath)
+        {
+            SharedWith = lab.TryGetProperty("shared_with", out JsonElement shared) ? [.. shared.EnumerateArray().Select(x => x.GetString()!)] : [],
+        };
     }
 
     private static LabStep Step(JsonCursor at)

@@ -41,7 +41,7 @@ internal static class LabListCommand
 
             int done = p is null ? 0 : lab.Steps.Count(s => p.Steps.GetValueOrDefault(s.Id)?.DoneAt is not null);
             string progress = p?.FinishedAt is not null ? "finished" : done > 0 ? $"{done} of {lab.Steps.Length} done" : "not started";
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} {Plural.Noun(lab.Steps.Length, "step"),-5}  {progress}")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {lab.Id,-3} {lab.Name.PadRight(nameWidth)}  {lab.Title.PadRight(titleWidth)}  {lab.Steps.Length,2} {Plural.Noun(lab.Steps.Length, "step"),-5}  {progress}{(lab.SharedWith.IsEmpty ? "" : $"  (shared with {string.Join(", ", lab.SharedWith)})")}")).ConfigureAwait(false);
         }
 
         await stdout.WriteLineAsync($"Progress is saved in {context.Store.Directory ?? "(nowhere: no home directory)"}; the format of lab files is in {FormatReadme()}.").ConfigureAwait(false);

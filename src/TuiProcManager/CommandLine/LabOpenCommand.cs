@@ -54,7 +54,24 @@ internal static class LabOpenCommand
 
         LabProgress? saved = store.Load(found.ProgressKey, out string? problem);
         LabOptions options = new() { Lab = found.Lab, Store = store, ProgressKey = found.ProgressKey, Saved = saved, Problem = problem, Files = OutputFileOpener.Instance };
-        SessionStart start = new(session, new CommandLineServices(context.Resolver, context.Clock, context.Machine)) { LabSource = found.SessionSource };
+        SessionStart start = new(session, new CommandLineServices(context.Resolver, context.Clock, context.Machine))
+        {
+            LabSource = found.SessionSource,
+            SharedWith = found.Lab.SharedWith.IsEmpty || (terminal && !await AgreesToShareAsync(context, found.Lab).ConfigureAwait(false)) ? [] : found.Lab.SharedWith,
+        };
         return await UiCommand.RunAsync(parsed, ui, context.Stderr, options, start).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A lab that shares its sessions asks the student first, on the terminal, before anything starts: the
+    /// permission is theirs to give. Anything but n (or no) shares; end of input shares nothing.
+    /// </summary>
+    private static async Task<bool> AgreesToShareAsync(LabCommandContext context, Labs.Format.Lab lab)
+    {
+        await context.Stderr.WriteAsync(
+            $"lab {lab.Id} shares its session with {string.Join(", ", lab.SharedWith)}, read-only: they can watch your screen, and tuiproc share NAME --stop takes it back. Share it? [Y/n] ").ConfigureAwait(false);
+        await context.Stderr.FlushAsync().ConfigureAwait(false);
+        string? answer = Console.In.ReadLine()?.Trim();
+        return answer is not null && !answer.Equals("n", StringComparison.OrdinalIgnoreCase) && !answer.Equals("no", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
     /// <summary>The lab the session is for (<see cref="FoundLab.SessionSource"/>), or null.</summary>
     public string? LabSource { get; init; }
 
+    /// <summary>Users and @groups the new session is shared with, read-only, before the UI shows it (a lab's, agreed to by the student).</summary>
+    public IReadOnlyList<string> SharedWith { get; init; } = [];
+
     /// <summary>Runs the UI in a new session; the exit code, or null when the session could not start (said on stderr).</summary>
     /// <param name="parsed">The command line.</param>
     /// <param name="ui">The UI's options in it.</param>
@@ -78,8 +81,39 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
         await using (connection.ConfigureAwait(false))
         {
             _ = ui.Scheduling.ApplyAsync(parsed, connection.Supervisor).GetAwaiter().GetResult();
+            if (SharedWith.Count > 0 && ShareAsync(connection).GetAwaiter().GetResult() is { } notShared && run.Lab is { } lab)
+            {
+                run = run with { Lab = lab with { Problem = lab.Problem is null ? notShared : $"{lab.Problem}; {notShared}" } };
+            }
+
             return await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Shares the new session as <see cref="SharedWith"/> says, each name on its own (one unknown here spoils none of the others); what failed, in one line, or null.</summary>
+    private async Task<string?> ShareAsync(SessionConnection connection)
+    {
+        List<string> problems = [];
+        foreach (string who in SharedWith)
+        {
+            Protocol.V1.ShareRequest request = new();
+            request.Add.Add(new Protocol.V1.Grant { Group = who.StartsWith('@'), Name = who.TrimStart('@') });
+            try
+            {
+                Protocol.V1.ShareReply reply = await connection.ShareAsync(request).ConfigureAwait(false);
+                if (reply.Problem.Length > 0)
+                {
+                    problems.Add(reply.Problem);
+                    break; // the same for every name: the place, not the name
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or SessionException)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        return problems.Count == 0 ? null : "the lab's session is not shared as it says: " + string.Join("; ", problems);
     }
 
     private static async Task<bool> IsLiveAsync(string name)

@@ -35,6 +35,15 @@ public sealed class LabReaderTests
     }
 
     [Fact]
+    public void Parse_SharedWith_UsersAndGroupsAsWritten_NoneWhenLeftOut()
+    {
+        Lab shared = LabReader.Parse(Encoding.UTF8.GetBytes(Good.Replace("\"summary\": \"One line\",", "\"summary\": \"One line\", \"shared_with\": [\"@teachers\", \"alice\"],", StringComparison.Ordinal)), "mine.json");
+
+        Assert.Equal(["@teachers", "alice"], shared.SharedWith.AsEnumerable());
+        Assert.Empty(LabReader.Parse(Encoding.UTF8.GetBytes(Good), "mine.json").SharedWith);
+    }
+
+    [Fact]
     public void Shipped_EveryLab_LoadsWithoutAProblem_AndThereAreAtLeastFive()
     {
         Assert.Empty(ShippedLabs.Catalog.Problems);

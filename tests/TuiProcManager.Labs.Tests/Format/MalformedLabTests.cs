@@ -39,13 +39,14 @@ public sealed class MalformedLabTests
         { "missing format", "{\n  \"id\": \"7\"\n}", 1, "missing \"format\"" },
         { "a later format", Frame.Replace("tuiproc-lab/1", "tuiproc-lab/2", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 2, "this tuiproc reads \"tuiproc-lab/1\", not \"tuiproc-lab/2\"" },
         { "format not a string", Frame.Replace("\"tuiproc-lab/1\"", "1", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 2, "format: must be a string, got a number" },
-        { "unknown field (a typo)", Frame.Replace("\"title\"", "\"titel\"", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 5, "unknown field \"titel\" in the lab (expected $schema, format, id, name, title, summary, steps)" },
+        { "unknown field (a typo)", Frame.Replace("\"title\"", "\"titel\"", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 5, "unknown field \"titel\" in the lab (expected $schema, format, id, name, title, summary, shared_with, steps)" },
         { "a field given twice", Frame.Replace("\"name\": \"mine\",", "\"name\": \"mine\", \"name\": \"again\",", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 4, "\"name\" is given twice" },
         { "missing title", Frame.Replace("  \"title\": \"A lab\",\n", "", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 1, "missing \"title\"" },
         { "empty title", Frame.Replace("\"A lab\"", "\"  \"", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 5, "title: must not be empty" },
         { "id with spaces", Frame.Replace("\"id\": \"7\"", "\"id\": \"lab seven\"", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 3, "\"lab seven\" is not a valid id" },
         { "steps not a list", Frame.Replace("[\n    STEP\n  ]", "{}", StringComparison.Ordinal), 7, "steps: must be a list [...], got an object" },
         { "no steps", Frame.Replace("[\n    STEP\n  ]", "[]", StringComparison.Ordinal), 7, "a lab needs at least one step" },
+        { "shared with a shell word", Frame.Replace("\"name\": \"mine\",", "\"name\": \"mine\", \"shared_with\": [\"@staff; rm -rf\"],", StringComparison.Ordinal).Replace("STEP", Ok, StringComparison.Ordinal), 4, "\"@staff; rm -rf\" is not a user or @group" },
 
         // A step.
         { "step not an object", WithStep("\"spawn a worker\""), 8, "steps[0]: a step must be an object {…}, got a string" },

@@ -33,7 +33,7 @@ public sealed class LabOpenCommandTests : IDisposable
             (int code, _, string stderr) = await _state.Tuiproc(args);
 
             Assert.Equal(2, code);
-            Assert.Equal($"tuiproc: lab file {lab.Path}:4:3: unknown field \"nme\" in the lab (expected $schema, format, id, name, title, summary, steps)\n", stderr);
+            Assert.Equal($"tuiproc: lab file {lab.Path}:4:3: unknown field \"nme\" in the lab (expected $schema, format, id, name, title, summary, shared_with, steps)\n", stderr);
         }
     }
 
