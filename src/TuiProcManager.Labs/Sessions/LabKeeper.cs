@@ -62,6 +62,9 @@ public sealed class LabKeeper : ILabAuthority, IDisposable
     /// <inheritdoc/>
     public IObservable<LabProgress> Progress => _progress.AsObservable();
 
+    /// <summary>The progress now (the last <see cref="Progress"/> pushed); any thread.</summary>
+    public LabProgress Current => _progress.Value;
+
     /// <summary>Folds every event of <paramref name="batch"/> in, in order (<see cref="Observe"/>).</summary>
     public void ObserveAll(IReadOnlyList<SupervisorEvent> batch)
     {

@@ -187,7 +187,7 @@ public sealed partial class SessionService(
     {
         (Core.Scheduling.SchedulingMode mode, int slots) = supervisor.Scheduling;
         DateTimeOffset? endsAt = linger.EndsAt;
-        return new SessionStatus
+        SessionStatus status = new()
         {
             Name = info.Name,
             ServerPid = info.ServerPid,
@@ -204,6 +204,8 @@ public sealed partial class SessionService(
             Watchers = { Sharing.Watchers.Select(ToWire) },
             Grants = { Sharing.Grants.Select(ToWire) },
         };
+        AddClassFigures(status);
+        return status;
     }
 
     /// <summary>

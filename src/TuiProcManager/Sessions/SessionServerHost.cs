@@ -76,6 +76,8 @@ internal static class SessionServerHost
         // The history keeps every event as it is published (a tap: see SessionHistory on why not a queue). Tapped
         // after the linger is made and let go before it is disposed: the tap's WorkersChanged calls the linger.
         using IDisposable keeping = supervisor.Tap(history);
+        SessionPulse pulse = new();
+        using IDisposable pulsing = supervisor.Tap(pulse);
         // The lab sees every event, from the first (what happens while nobody is attached counts), on a thread
         // of its own: a step it completes is saved to disk. By the batch, as it folds every line of a flood.
         using EventLoopScheduler? labThread = keeper is null ? null : new(start => new Thread(start) { IsBackground = true, Name = "tuiproc lab" });
@@ -102,6 +104,7 @@ internal static class SessionServerHost
             Notices = notices,
             Finish = () => finishing.Value,
             Sharing = sharing,
+            Pulse = pulse,
         };
         SessionSocketServer server;
         try

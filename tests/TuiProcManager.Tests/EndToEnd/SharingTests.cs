@@ -68,6 +68,9 @@ public sealed class SharingTests : IDisposable
         (code, _, stderr) = await teacher.RunAsync(Guest, "ctl", $"root/{Name}", "ps");
         Assert.Equal((3, $"tuiproc: root has not shared session {Name} with you ({teacher.Described})\n"), (code, stderr));
 
+        // Cut off, the screen stays for the teacher to read; q leaves it.
+        app.Keys("q");
+        Assert.Equal(0, app.WaitForExit());
         await WorkerAliveAndRunningAsync(app);
     }
 
@@ -91,7 +94,7 @@ public sealed class SharingTests : IDisposable
         app.WaitFor($"tuiproc root/{Name} (control)");
         app.Keys("q");
         Assert.Equal(0, app.WaitForExit());
-        Assert.Contains($"stopped watching session root/{Name}", app.Screen(), StringComparison.Ordinal);
+        await Tuiproc.UntilAsync(() => app.Transcript().Contains($"stopped watching session root/{Name}", StringComparison.Ordinal), "the line on the way out");
         (code, stdout, _) = await Tuiproc.RunAsync(SessionEnvironment(app), "ctl", Name, "ps");
         Assert.True(code == 0 && stdout.Contains("paused", StringComparison.Ordinal), "the worker the guest paused is as it left it: " + stdout);
     }
