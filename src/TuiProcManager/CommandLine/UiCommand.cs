@@ -41,7 +41,7 @@ internal static class UiCommand
         string instead = lab is null
             ? "for a run without the UI use: tuiproc run square:10 cube:10"
             : $"without the UI, record a run (tuiproc run --events FILE square:10 cube:10) and check it: tuiproc lab check {lab.Lab.Id} FILE";
-        if (await ScreenProblemAsync(chosen, instead, stderr).ConfigureAwait(false) is { } unusable)
+        if (!session.Detached(parsed) && await ScreenProblemAsync(chosen, instead, stderr).ConfigureAwait(false) is { } unusable)
         {
             return unusable;
         }

@@ -13,9 +13,16 @@ internal sealed class SessionArguments
 
     public Option<TimeSpan?> Linger { get; } = LingerOption.Create();
 
+    /// <summary>--detached: start the session without a screen (as tmux new -d); tuiproc attach NAME shows it.</summary>
+    public Option<bool> Detached { get; } = new("--detached")
+    {
+        Description = "Start the session and its workers without attaching to it (no terminal needed); tuiproc attach NAME shows it.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Name);
         command.Add(Linger);
+        command.Add(Detached);
     }
 }

@@ -20,12 +20,16 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
     /// <summary>Users and @groups the new session is shared with, read-only, before the UI shows it (a lab's, agreed to by the student).</summary>
     public IReadOnlyList<string> SharedWith { get; init; } = [];
 
-    /// <summary>Runs the UI in a new session; the exit code, or null when the session could not start (said on stderr).</summary>
+    /// <summary>Whether the session is started without a screen (<c>--detached</c>).</summary>
+    public bool Detached(ParseResult parsed) => parsed?.GetValue(arguments.Detached) == true;
+
+    /// <summary>Runs the UI in a new session (or only starts it, <c>--detached</c>); the exit code, or null when the session could not start (said on stderr).</summary>
     /// <param name="parsed">The command line.</param>
     /// <param name="ui">The UI's options in it.</param>
     /// <param name="run">What the UI is run with.</param>
     /// <param name="files">The files given (<c>--events</c>), opened and checked: the session's server writes them.</param>
     /// <param name="stderr">Where one-line problems go.</param>
+
     public async Task<int?> RunAsync(ParseResult parsed, UiArguments ui, UiRun run, RunFiles files, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -86,7 +90,9 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
                 run = run with { Lab = lab with { Problem = lab.Problem is null ? notShared : $"{lab.Problem}; {notShared}" } };
             }
 
-            return await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
+            return Detached(parsed)
+                ? await StartDetachedAsync(connection, run, stderr).ConfigureAwait(false)
+                : await AttachedUi.RunAsync(connection, run, services, stderr).ConfigureAwait(false);
         }
     }
 
@@ -114,6 +120,28 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
         }
 
         return problems.Count == 0 ? null : "the lab's session is not shared as it says: " + string.Join("; ", problems);
+    }
+
+    /// <summary>--detached: the workers started (in order, as the UI would), one line saying how to come back.</summary>
+    private static async Task<int> StartDetachedAsync(SessionConnection connection, UiRun run, TextWriter stderr)
+    {
+        int started = 0;
+        foreach (Core.Workers.WorkerSpec spec in run.Workers)
+        {
+            try
+            {
+                _ = await connection.Supervisor.SpawnAsync(spec).ConfigureAwait(false);
+                started++;
+            }
+            catch (Exception e) when (e is SessionException or ArgumentException or ObjectDisposedException)
+            {
+                await Say(stderr, $"session {connection.Name}: {spec.DisplayName} was not started: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+        }
+
+        await Say(stderr, $"session {connection.Name} started with {Core.Text.Plural.Of(started, "worker")}; tuiproc attach {connection.Name} shows it").ConfigureAwait(false);
+        return ExitCodes.Success;
     }
 
     private static async Task<bool> IsLiveAsync(string name)
