@@ -7,8 +7,9 @@ namespace TuiProcManager.Tui.Hosting;
 /// </summary>
 /// <param name="Owner">The session's user, by name.</param>
 /// <param name="ReadOnly">Watching only: every key that acts is refused here (the server refuses them too).</param>
-public sealed record SessionGuest(string Owner, bool ReadOnly)
+/// <param name="EscLeaves">Esc leaves too (opened from the class view, where Esc comes back).</param>
+public sealed record SessionGuest(string Owner, bool ReadOnly, bool EscLeaves = false)
 {
     /// <summary>The one line a refused key gets.</summary>
-    public string Refusal => $"read-only: you are watching {Owner}'s session (q leaves it)";
+    public string Refusal => $"read-only: you are watching {Owner}'s session ({(EscLeaves ? "Esc" : "q")} leaves it)";
 }

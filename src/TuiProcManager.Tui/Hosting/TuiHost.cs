@@ -66,25 +66,7 @@ public static class TuiHost
             ended: options.SessionName is null ? null : () => main!.SessionEnded(),
             describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
 
-        ColorMode colors = ColorModes.Resolve(Parse(options.Colors), Environment.GetEnvironmentVariable);
-        UserSettings settings = UserSettings.Load(options.Files, out string? settingsProblem);
-        string theme = colors == ColorMode.None
-            ? ThemeCatalog.NoColorTheme
-            : options.Theme ?? settings.Theme ?? ThemeCatalog.DefaultTheme;
-        ThemeCatalog themes = ThemeCatalog.Load(options.Themes, UserSettings.UserThemesDirectory, initialTheme: theme);
-        Driver.Force16Colors = colors != ColorMode.TrueColor; // after the load: it replaces the driver's settings
-        if (!themes.Apply(theme))
-        {
-            themes.Apply(ThemeCatalog.DefaultTheme);
-            if (settings.Theme is { } saved && theme == saved)
-            {
-                settingsProblem = UserSettings.UnknownTheme(saved);
-            }
-        }
-        else if (options.Theme is not null && colors != ColorMode.None)
-        {
-            _ = new UserSettings(theme).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
-        }
+        (ColorMode colors, ThemeCatalog themes, string? settingsProblem) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: true);
 
         using LoopPacer pacer = new();
         Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
@@ -176,14 +158,6 @@ public static class TuiHost
             return (null, "Explain texts: " + e.Message);
         }
     }
-
-    private static ColorMode Parse(string colors) => colors switch
-    {
-        "true" or "24bit" or "truecolor" => ColorMode.TrueColor,
-        "16" => ColorMode.Sixteen,
-        "none" => ColorMode.None,
-        _ => ColorMode.Auto,
-    };
 
     private static void Invoke(IApplication app, Action action)
     {

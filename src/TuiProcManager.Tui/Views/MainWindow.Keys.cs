@@ -202,6 +202,13 @@ internal sealed partial class MainWindow : IDialogs
             return;
         }
 
+        if (key == Application.GetDefaultKey(Command.Quit) && Guest is { EscLeaves: true })
+        {
+            key.Handled = true; // the class view's spectator: Esc goes back to the class
+            AfterThisKey(DetachNow);
+            return;
+        }
+
         if (key == Application.GetDefaultKey(Command.Quit))
         {
             // Esc closes a dialog; here, where there is none, it does nothing: one Esc too many must not

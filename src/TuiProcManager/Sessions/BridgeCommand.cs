@@ -24,12 +24,29 @@ internal static class BridgeCommand
     {
         Argument<string?> name = new Argument<string?>("NAME") { Description = "The session (USER/NAME: another user's, shared with you); may be left out when there is only one.", Arity = ArgumentArity.ZeroOrOne }.ValidatedLocal();
         Option<bool> list = new("--list") { Description = "Write the live sessions in the session protocol's messages, for tuiproc ls HOST." };
+        Option<bool> classView = new("--class") { Description = "Write the sessions shared with you here, a snapshot a second, for tuiproc class HOST." };
         Command command = new("bridge", "Join stdin and stdout to a session's socket (run by tuiproc attach HOST:NAME through ssh).") { Hidden = true };
         command.Add(name);
         command.Add(list);
+        command.Add(classView);
         command.SetAction(async (parsed, cancel) =>
         {
             using DescriptorStream stdout = DescriptorStream.Borrowed(1);
+            if (parsed.GetValue(classView))
+            {
+                // Until ssh closes our stdin (the class view left): a read that returns nothing.
+                Task inputEnded = Task.Run(() =>
+                {
+                    using FileStream input = new(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0);
+                    byte[] one = new byte[1];
+                    while (input.Read(one) > 0)
+                    {
+                    }
+                }, CancellationToken.None);
+                await Class.BridgeClass.RunAsync(stdout, inputEnded, TimeProvider.System).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
             if (parsed.GetValue(list))
             {
                 await BridgeListing.WriteAsync(stdout, await SessionList.GatherAsync(stderr).ConfigureAwait(false)).ConfigureAwait(false);
