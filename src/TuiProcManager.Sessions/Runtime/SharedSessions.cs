@@ -153,6 +153,21 @@ public sealed class SharedSessions
         }
     }
 
+    /// <summary>Removes what a server of session <paramref name="name"/> that died left here: its socket and directory.</summary>
+    public void ForgetDead(string name)
+    {
+        try
+        {
+            File.Delete(SocketOf(name));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to remove, or gone: the next server of the name replaces it.
+        }
+
+        Remove(name);
+    }
+
     /// <summary>
     /// For a client that expects this user's session <paramref name="name"/>: why its socket must not be
     /// trusted (a directory on its way that is not the owner's: someone else's socket under the owner's

@@ -19,7 +19,10 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="Cpu">The workers' CPU, 100 = one core.</param>
 /// <param name="LastEvent">The last thing that happened, in a few words; empty before any.</param>
 /// <param name="LastEventAt">When; null before any.</param>
-/// <param name="Problem">Why the host gives no rows (down, the link dropped), one line; null for a session's row.</param>
+/// <param name="Problem">
+/// Why the host gives no rows (down, the link dropped; <see cref="Student"/> empty), or why the session no
+/// longer answers (the rest as it last did), one line; null for a live session's row.
+/// </param>
 public sealed record ClassRow(
     string Host,
     string Student,
@@ -41,6 +44,9 @@ public sealed record ClassRow(
     /// <summary>A row saying that <paramref name="host"/> gives none: <paramref name="problem"/>.</summary>
     public static ClassRow HostProblem(string host, string problem) =>
         new(host, "", "", null, 0, 0, "", null, 0, 0, 0, 0, 0, "", null, problem);
+
+    /// <summary>A host's row (no session in it).</summary>
+    public bool IsHost => Student.Length == 0;
 
     /// <summary>How <c>tuiproc attach</c> reaches the session: <c>USER/NAME</c>, or <c>HOST:USER/NAME</c>.</summary>
     public string Address => Host.Length == 0 ? $"{Student}/{Session}" : $"{Host}:{Student}/{Session}";

@@ -25,7 +25,7 @@ public static class ClassTable
     public static IReadOnlyList<string> Cells(ClassRow row, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Problem is { } problem)
+        if (row is { IsHost: true, Problem: { } problem })
         {
             return [row.Host.Length == 0 ? "(this host)" : row.Host, "", "", "", "", "", "", "", "", problem];
         }
@@ -43,8 +43,8 @@ public static class ClassTable
             row.Lab is null ? "-" : row.Hints.ToString(CultureInfo.InvariantCulture),
             row.Lab is null ? "-" : row.Wrong.ToString(CultureInfo.InvariantCulture),
             $"{row.Alive}/{row.Workers}",
-            row.Cpu.ToString("0", CultureInfo.InvariantCulture),
-            last,
+            row.Problem is null ? row.Cpu.ToString("0", CultureInfo.InvariantCulture) : "-",
+            row.Problem is { } gone ? $"GONE: {gone}; before: {last}" : last,
         ];
     }
 

@@ -33,6 +33,7 @@ internal static class SessionConnector
         catch (SessionException e) when (!e.Refused && IsGone(e))
         {
             directory.ForgetSocket(name);
+            SharedSessions.Of(Linux.Hosting.UserIdentity.EffectiveUid, Environment.GetEnvironmentVariable).ForgetDead(name);
             throw new SessionException($"session {name} is gone: its server ended without removing its socket (removed now; its log: {directory.LogOf(name)})", e);
         }
     }

@@ -59,6 +59,7 @@ internal sealed class SessionStart(SessionArguments arguments, CommandLineServic
             }
 
             directory.ForgetSocket(name); // a dead server's
+            SharedSessions.Of(Linux.Hosting.UserIdentity.EffectiveUid, Environment.GetEnvironmentVariable).ForgetDead(name);
         }
 
         // Waited for on this thread, not awaited: the UI runs on the thread that comes here (the main thread),

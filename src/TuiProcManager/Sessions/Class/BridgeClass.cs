@@ -32,6 +32,7 @@ internal static class BridgeClass
                 DateTimeOffset started = clock.GetUtcNow();
                 ClassSnapshot snapshot = new() { Now = Timestamp.FromDateTimeOffset(started) };
                 snapshot.Sessions.Add(await shared.RefreshAsync(stop.Token).ConfigureAwait(false));
+                snapshot.Gone.Add(shared.Gone);
                 await WriteAsync(output, snapshot).ConfigureAwait(false);
                 TimeSpan rest = Every - (clock.GetUtcNow() - started);
                 await Task.Delay(rest > TimeSpan.Zero ? rest : TimeSpan.Zero, stop.Token).ConfigureAwait(false);

@@ -92,12 +92,17 @@ internal static class ClassCommand
         {
             w.WriteStartObject();
             w.WriteString("host", row.Host);
-            if (row.Problem is { } problem)
+            if (row is { IsHost: true, Problem: { } problem })
             {
                 w.WriteString("problem", problem);
             }
             else
             {
+                if (row.Problem is { } gone)
+                {
+                    w.WriteString("gone", gone); // the rest as it last answered
+                }
+
                 w.WriteString("student", row.Student);
                 w.WriteString("session", row.Session);
                 w.WriteString("address", row.Address);

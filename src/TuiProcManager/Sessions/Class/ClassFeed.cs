@@ -39,7 +39,7 @@ internal sealed class ClassFeed : IAsyncDisposable
         {
             try
             {
-                _localRows = [.. (await _local.RefreshAsync(cancellationToken).ConfigureAwait(false)).Select(s => ClassRows.From("", s))];
+                _localRows = [.. (await _local.RefreshAsync(cancellationToken).ConfigureAwait(false)).Select(s => ClassRows.From("", s)), .. _local.Gone.Select(g => ClassRows.From("", g))];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

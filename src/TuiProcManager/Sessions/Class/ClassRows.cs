@@ -6,6 +6,13 @@ namespace TuiProcManager.Sessions.Class;
 /// <summary>A session's Status as a row of the class view.</summary>
 internal static class ClassRows
 {
+    /// <summary>The row of a session that no longer answers: as it last did, saying why.</summary>
+    public static ClassRow From(string host, GoneSession gone)
+    {
+        ArgumentNullException.ThrowIfNull(gone);
+        return From(host, gone.Last) with { Problem = gone.Why };
+    }
+
     /// <summary>The row of <paramref name="status"/> on <paramref name="host"/> (empty: this one).</summary>
     public static ClassRow From(string host, SessionStatus status)
     {

@@ -132,7 +132,7 @@ internal sealed class RemoteClass : IDisposable
             while (!_stop.IsCancellationRequested)
             {
                 ClassSnapshot snapshot = ClassSnapshot.Parser.ParseDelimitedFrom(link.Stream);
-                Set([.. snapshot.Sessions.Select(s => ClassRows.From(_host, s))]);
+                Set([.. snapshot.Sessions.Select(s => ClassRows.From(_host, s)), .. snapshot.Gone.Select(g => ClassRows.From(_host, g))]);
             }
 
             return null;

@@ -23,7 +23,29 @@ internal sealed class SharedWithMe : IAsyncDisposable
     private readonly uint _me;
     private readonly Dictionary<string, SessionConnection> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _refused = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionStatus> _lastSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (GoneSession Gone, DateTime Since)> _gone = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    /// <summary>How long a session that stopped answering stays a row saying so.</summary>
+    public static readonly TimeSpan KeepGone = TimeSpan.FromMinutes(5);
+
+    /// <summary>The sessions seen answering a moment ago that no longer do, as they last answered, and why (<see cref="KeepGone"/>).</summary>
+    public IReadOnlyList<GoneSession> Gone
+    {
+        get
+        {
+            lock (_gate)
+            {
+                foreach (string old in _gone.Where(g => DateTime.UtcNow - g.Value.Since > KeepGone).Select(g => g.Key).ToList())
+                {
+                    _ = _gone.Remove(old);
+                }
+
+                return [.. _gone.Values.Select(g => g.Gone)];
+            }
+        }
+    }
 
     /// <summary>How long a session that refused this user is left alone before it is tried again (a share may have come).</summary>
     public static readonly TimeSpan RetryRefused = TimeSpan.FromSeconds(5);
@@ -61,13 +83,14 @@ internal sealed class SharedWithMe : IAsyncDisposable
 
         foreach (string key in gone)
         {
+            MarkGone(key, "it ended");
             await Close(key).ConfigureAwait(false);
         }
 
         SessionStatus?[] statuses = await Task.WhenAll(found.Select(async f =>
         {
             // A server before revision 4 does not say whose it is; the directory it is in does.
-            SessionStatus? status = await StatusAsync(f.Key, f.Socket, cancellationToken).ConfigureAwait(false);
+            SessionStatus? status = await StatusAsync(f.Key, f.Socket, owners[f.Key], cancellationToken).ConfigureAwait(false);
             if (status is { Owner.Length: 0 })
             {
                 status.Owner = UserNames.NameOf(owners[f.Key]);
@@ -93,7 +116,7 @@ internal sealed class SharedWithMe : IAsyncDisposable
         }
     }
 
-    private async Task<SessionStatus?> StatusAsync(string key, string socket, CancellationToken cancellationToken)
+    private async Task<SessionStatus?> StatusAsync(string key, string socket, uint owner, CancellationToken cancellationToken)
     {
         SessionConnection? connection;
         lock (_gate)
@@ -117,7 +140,14 @@ internal sealed class SharedWithMe : IAsyncDisposable
                 }
             }
 
-            return await connection.StatusAsync().ConfigureAwait(false);
+            SessionStatus status = await connection.StatusAsync().ConfigureAwait(false);
+            lock (_gate)
+            {
+                _lastSeen[key] = status;
+                _ = _gone.Remove(key);
+            }
+
+            return status;
         }
         catch (Exception e) when (e is SessionException or ObjectDisposedException or OperationCanceledException)
         {
@@ -129,22 +159,47 @@ internal sealed class SharedWithMe : IAsyncDisposable
                 }
             }
 
+            else if (Reason(e) == System.Net.Sockets.SocketError.ConnectionRefused)
+            {
+                // Our connect reached the socket (so it is shared with us) and nobody listens: its server died.
+                MarkGone(key, "its server is gone (killed, or the machine restarted)", new SessionStatus { Name = Path.GetFileName(Path.GetDirectoryName(socket)) ?? "", Owner = UserNames.NameOf(owner) });
+            }
+            else
+            {
+                MarkGone(key, File.Exists(socket) ? "its server stopped answering" : "it ended");
+            }
+
             await Close(key).ConfigureAwait(false);
-            return null; // not shared with us, or ended: not a row
+            return null; // not shared with us, or gone: not a live row
         }
     }
 
-    private static bool IsAccessDenied(Exception e)
+    /// <summary>A session seen before that no longer answers (or whose directory went) is a row saying so for a while.</summary>
+    private void MarkGone(string key, string why, SessionStatus? unseen = null)
+    {
+        lock (_gate)
+        {
+            if (_lastSeen.Remove(key, out SessionStatus? last) || (last = unseen) is not null)
+            {
+                _gone[key] = (new GoneSession { Last = last, Why = why }, _gone.TryGetValue(key, out (GoneSession Gone, DateTime Since) was) ? was.Since : DateTime.UtcNow);
+            }
+        }
+    }
+
+    private static bool IsAccessDenied(Exception e) => Reason(e) == System.Net.Sockets.SocketError.AccessDenied;
+
+    /// <summary>Why the connect failed, when it did.</summary>
+    private static System.Net.Sockets.SocketError? Reason(Exception e)
     {
         for (Exception? cause = e; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
         {
-            if (cause is SessionUnreachableException { Reason: System.Net.Sockets.SocketError.AccessDenied })
+            if (cause is SessionUnreachableException unreachable)
             {
-                return true;
+                return unreachable.Reason;
             }
         }
 
-        return false;
+        return null;
     }
 
     private async Task Close(string key)
