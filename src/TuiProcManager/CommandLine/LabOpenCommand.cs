@@ -57,19 +57,27 @@ internal static class LabOpenCommand
         SessionStart start = new(session, new CommandLineServices(context.Resolver, context.Clock, context.Machine))
         {
             LabSource = found.SessionSource,
-            SharedWith = found.Lab.SharedWith.IsEmpty || (terminal && !await AgreesToShareAsync(context, found.Lab).ConfigureAwait(false)) ? [] : found.Lab.SharedWith,
+            SharedWith = found.Lab.SharedWith.IsEmpty || !await AgreesToShareAsync(context, found.Lab, terminal).ConfigureAwait(false) ? [] : found.Lab.SharedWith,
         };
         return await UiCommand.RunAsync(parsed, ui, context.Stderr, options, start).ConfigureAwait(false);
     }
 
     /// <summary>
     /// A lab that shares its sessions asks the student first, on the terminal, before anything starts: the
-    /// permission is theirs to give. Anything but n (or no) shares; end of input shares nothing.
+    /// permission is theirs to give. Anything but n (or no) shares; end of input shares nothing. Without a
+    /// terminal (a detached start from a script) it is said on stderr, and shared.
     /// </summary>
-    private static async Task<bool> AgreesToShareAsync(LabCommandContext context, Labs.Format.Lab lab)
+    private static async Task<bool> AgreesToShareAsync(LabCommandContext context, Labs.Format.Lab lab, bool terminal)
     {
-        await context.Stderr.WriteAsync(
-            $"lab {lab.Id} shares its session with {string.Join(", ", lab.SharedWith)}, read-only: they can watch your screen, and tuiproc share NAME --stop takes it back. Share it? [Y/n] ").ConfigureAwait(false);
+        string shares = $"lab {lab.Id} shares its session with {string.Join(", ", lab.SharedWith)}, read-only: they can watch your screen, and tuiproc share NAME --stop takes it back";
+        if (!terminal)
+        {
+            // Started without a terminal to ask on (--detached from a script): said, and shared as the lab says.
+            await context.Stderr.WriteLineAsync("tuiproc: " + shares).ConfigureAwait(false);
+            return true;
+        }
+
+        await context.Stderr.WriteAsync(shares + ". Share it? [Y/n] ").ConfigureAwait(false);
         await context.Stderr.FlushAsync().ConfigureAwait(false);
         string? answer = Console.In.ReadLine()?.Trim();
         return answer is not null && !answer.Equals("n", StringComparison.OrdinalIgnoreCase) && !answer.Equals("no", StringComparison.OrdinalIgnoreCase);

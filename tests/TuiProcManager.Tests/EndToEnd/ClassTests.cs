@@ -28,7 +28,13 @@ public sealed class ClassTests : IDisposable
     public async Task LocalSessions_OneKilledMidway_ItsRowSaysSo_TheOthersKeepUpdating_EnterWatchesAndEscComesBack()
     {
         using ThrowawayUser teacher = ThrowawayUser.Create();
-        await StartSharedAsync("alpha", teacher.Name);
+        // alpha from a UI (detached at once, so that the terminal is free for the teacher), beta --detached.
+        using TmuxApp app = TmuxApp.Start(["--session", "alpha", "--cmd", "sleep 600"], width: 150, height: 20, env: Student);
+        _sessions.Add("alpha");
+        app.Keys("d");
+        Assert.Equal(0, app.WaitForExit());
+        (int shared, _, string sharing) = await Tuiproc.RunAsync(Student, "share", "alpha", "--with", teacher.Name);
+        Assert.True(shared == 0, sharing);
         await StartSharedAsync("beta", teacher.Name);
 
         (int code, string json, string said) = await teacher.RunAsync(Teacher, "class", "--json");
@@ -36,7 +42,6 @@ public sealed class ClassTests : IDisposable
         Assert.Equal(["alpha", "beta"], Rows(json).Select(r => r.GetProperty("session").GetString()).Order());
         Assert.All(Rows(json), r => Assert.Equal("root", r.GetProperty("student").GetString()));
 
-        using TmuxApp app = TmuxApp.Start(["--version"], width: 150, height: 20, waitFor: "tuiproc");
         app.StartCommand(teacher.Command(Teacher, "class"), waitFor: "2 sessions, 2 with workers alive");
 
         // beta's server is killed (SIGKILL: no goodbye); alpha goes on, and what happens there shows.

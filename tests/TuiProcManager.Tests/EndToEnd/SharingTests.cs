@@ -99,7 +99,39 @@ public sealed class SharingTests : IDisposable
         Assert.True(code == 0 && stdout.Contains("paused", StringComparison.Ordinal), "the worker the guest paused is as it left it: " + stdout);
     }
 
+    [RootFact(Why)]
+    public async Task Lab_SharedWithTheTeacher_TheStudentIsAskedFirst_YesShares_NoSharesNothing()
+    {
+        using ThrowawayUser teacher = ThrowawayUser.Create();
+        using TempFile yes = new(".json", LabJson("71", teacher.Name));
+        using TempFile no = new(".json", LabJson("72", teacher.Name));
+
+        using TmuxApp app = TmuxApp.Start(["lab", yes.Path, "--session", "said-yes"], width: 140, height: 35, env: Guest, waitFor: "Share it? [Y/n]");
+        Assert.Contains($"lab 71 shares its session with {teacher.Name}, read-only: they can watch your screen", app.Screen(), StringComparison.Ordinal);
+        app.Keys("y", "Enter");
+        app.WaitFor($"this session is shared with {teacher.Name} (read-only)");
+        (int code, string stdout, string stderr) = await teacher.RunAsync(Guest, "ctl", "root/said-yes", "ps");
+        Assert.True(code == 0, $"exit {code}: {stdout}{stderr}");
+
+        app.StartAnother(["lab", no.Path, "--session", "said-no"], waitFor: "Share it? [Y/n]");
+        app.Keys("n", "Enter");
+        app.WaitFor("Processes");
+        Assert.Equal((3, "", $"tuiproc: root has not shared session said-no with you ({teacher.Described})\n"), await teacher.RunAsync(Guest, "ctl", "root/said-no", "ps"));
+    }
+
     public void Dispose() => Directory.Delete(_sharedRoot, recursive: true);
+
+    private static string LabJson(string id, string teacher) => $$"""
+        {
+          "format": "tuiproc-lab/1",
+          "id": "{{id}}",
+          "name": "shared-{{id}}",
+          "title": "A lab the teacher watches",
+          "summary": "shared from the start",
+          "shared_with": ["{{teacher}}"],
+          "steps": [ { "id": "a", "title": "Start a square worker", "text": "Press s.", "check": { "spawned": { "kind": "square" } } } ]
+        }
+        """;
 
     /// <summary>Root's session with one sleeping worker and its UI attached (the student's screen, terminal e2e).</summary>
     private TmuxApp StartSession()
