@@ -58,7 +58,7 @@ public sealed class ClassTests : IDisposable
         app.Keys("Enter");
         app.WaitFor("tuiproc root/alpha (read-only)");
         app.Keys("k");
-        app.WaitFor("read-only: you are watching root's session (Esc leaves it)");
+        SharingTests.WaitForWrapped(app, "read-only: you are watching root's session (Esc leaves it)");
         app.Keys("Escape");
         app.WaitFor("tuiproc class here");
         app.Keys("q");

@@ -52,9 +52,9 @@ public sealed class SharingTests : IDisposable
         foreach (string key in (string[])["s", "c", "x", "m", "p", "j", "J", "T", "k", "K", "9", "w", "+", "-"])
         {
             app.Keys("Escape"); // its own line in the header, so that each key's refusal is seen anew
-            app.WaitFor("Esc closes a dialog");
+            WaitForWrapped(app, "Esc closes a dialog; q quits");
             app.Keys(key);
-            app.WaitFor("read-only: you are watching root's session (q leaves it)");
+            WaitForWrapped(app, "read-only: you are watching root's session (q leaves it)");
         }
 
         // The student's header says who watches.
@@ -64,7 +64,7 @@ public sealed class SharingTests : IDisposable
         (code, stdout, stderr) = await Share("--stop");
         Assert.True(code == 0, stderr);
         Assert.Equal($"session {Name} is shared with nobody\n{teacher.Name}: 1 connection closed\n", stdout);
-        app.WaitFor($"root stopped sharing session {Name} with you");
+        WaitForWrapped(app, $"root stopped sharing session {Name} with you");
         (code, _, stderr) = await teacher.RunAsync(Guest, "ctl", $"root/{Name}", "ps");
         Assert.Equal((3, $"tuiproc: root has not shared session {Name} with you ({teacher.Described})\n"), (code, stderr));
 
@@ -106,20 +106,24 @@ public sealed class SharingTests : IDisposable
         using TempFile yes = new(".json", LabJson("71", teacher.Name));
         using TempFile no = new(".json", LabJson("72", teacher.Name));
 
-        using TmuxApp app = TmuxApp.Start(["lab", yes.Path, "--session", "said-yes"], width: 140, height: 35, env: Guest, waitFor: "Share it? [Y/n]");
+        using TmuxApp app = TmuxApp.Start(["lab", yes.Path, "--session", "said-yes"], width: 140, height: 35, env: Guest, waitFor: "Share it?");
         Assert.Contains($"lab 71 shares its session with {teacher.Name}, read-only: they can watch your screen", app.Screen(), StringComparison.Ordinal);
         app.Keys("y", "Enter");
-        app.WaitFor($"this session is shared with {teacher.Name} (read-only)");
+        WaitForWrapped(app, $"this session is shared with {teacher.Name} (read-only)");
         (int code, string stdout, string stderr) = await teacher.RunAsync(Guest, "ctl", "root/said-yes", "ps");
         Assert.True(code == 0, $"exit {code}: {stdout}{stderr}");
 
-        app.StartAnother(["lab", no.Path, "--session", "said-no"], waitFor: "Share it? [Y/n]");
+        app.StartAnother(["lab", no.Path, "--session", "said-no"], waitFor: "Share it?");
         app.Keys("n", "Enter");
         app.WaitFor("Processes");
         Assert.Equal((3, "", $"tuiproc: root has not shared session said-no with you ({teacher.Described})\n"), await teacher.RunAsync(Guest, "ctl", "root/said-no", "ps"));
     }
 
     public void Dispose() => Directory.Delete(_sharedRoot, recursive: true);
+
+    /// <summary>Waits for <paramref name="text"/> in the header, which wraps a long line onto the next row (one space in).</summary>
+    internal static void WaitForWrapped(TmuxApp app, string text) =>
+        app.WaitUntil(s => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Contains(text, StringComparison.Ordinal), $"'{text}'");
 
     private static string LabJson(string id, string teacher) => $$"""
         {
