@@ -51,7 +51,7 @@ public sealed partial class SessionService
 
     private string SharedNow() => Sharing.Grants.Count == 0
         ? "this session is shared with nobody now"
-        : "this session is shared with " + string.Join(", ", Sharing.Grants);
+        : "this session is shared with " + string.Join(", ", Sharing.Grants.Select(ToWire).Select(g => $"{g.Name} ({(g.Control ? "control" : "read-only")})"));
 
     /// <summary>A grant of a request: its name looked up here (the session's host), else its number.</summary>
     private static SessionGrant FromWire(Grant grant)
