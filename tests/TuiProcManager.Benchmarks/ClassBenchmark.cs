@@ -32,7 +32,7 @@ internal static class ClassBenchmark
         }
 
         string shared = Directory.CreateTempSubdirectory("tuiproc-class-bench-").FullName;
-        File.SetUnixFileMode(shared, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.SetUnixFileMode(shared, (UnixFileMode)Convert.ToInt32("1777", 8)); // as /tmp: the student makes its directory here
         using Student student = Student.Create(shared);
         try
         {
@@ -159,13 +159,15 @@ internal static class ClassBenchmark
 
         private static void Must(params string[] command)
         {
-            if (Try(command) is int code and not 0)
+            if (Try(command, out string said) is int code and not 0)
             {
-                throw new InvalidOperationException($"{string.Join(' ', command)} failed ({code})");
+                throw new InvalidOperationException($"{string.Join(' ', command)} failed ({code}): {said}");
             }
         }
 
-        private static int Try(params string[] command)
+        private static int Try(params string[] command) => Try(command, out _);
+
+        private static int Try(string[] command, out string said)
         {
             ProcessStartInfo start = new(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (string word in command[1..])
@@ -174,8 +176,8 @@ internal static class ClassBenchmark
             }
 
             using Process process = Process.Start(start)!;
-            _ = process.StandardOutput.ReadToEnd();
-            _ = process.StandardError.ReadToEnd();
+            Task<string> output = process.StandardOutput.ReadToEndAsync();
+            said = process.StandardError.ReadToEnd() + output.Result;
             process.WaitForExit();
             return process.ExitCode;
         }

@@ -91,6 +91,12 @@ public sealed class ClassTests : IDisposable
             Assert.StartsWith("cannot reach no-such-host.invalid through ssh", down.GetProperty("problem").GetString(), StringComparison.Ordinal);
             JsonElement lesson = Assert.Single(rows, r => r.GetProperty("host").GetString() == SshServer.Host);
             Assert.Equal((student.Name, "lesson", $"{SshServer.Host}:{student.Name}/lesson", 1), (lesson.GetProperty("student").GetString(), lesson.GetProperty("session").GetString(), lesson.GetProperty("address").GetString(), lesson.GetProperty("workers_alive").GetInt32()));
+
+            // The row's address reaches the session through ssh as any HOST:NAME does, as a spectator.
+            string address = $"{SshServer.Host}:{student.Name}/lesson";
+            (code, string ps, said) = await Tuiproc.RunAsync(client, "ctl", address, "ps");
+            Assert.True(code == 0 && ps.Contains("sleep 600", StringComparison.Ordinal), $"ctl {address} ps: exit {code}, {ps}{said}");
+            Assert.Equal((1, "", $"tuiproc: read-only: {student.Name} shared this session with you to watch, not to act\n"), await Tuiproc.RunAsync(client, "ctl", address, "kill", "1"));
         }
         finally
         {
