@@ -19,6 +19,7 @@ public sealed record RecorderSettings
     public const string EnvironmentName = "TUIPROC_RECORDER";
 
     private const long MiB = 1024 * 1024;
+    private readonly long? _segmentBytes;
 
     /// <summary>False when the user turned the recorder off.</summary>
     public bool Enabled { get; init; } = true;
@@ -32,8 +33,12 @@ public sealed record RecorderSettings
     /// <summary>Events after which a new keyframe is due, at least (20,000; see <see cref="KeyframeDue"/>).</summary>
     public int KeyframeEvents { get; init; } = 20_000;
 
-    /// <summary>A segment's size, past which a new one starts: a sixteenth of the cap, from 256 KiB to 8 MiB.</summary>
-    public long SegmentBytes => Math.Clamp(SessionBytes / 16, MiB / 4, 8 * MiB);
+    /// <summary>A segment's size, past which a new one starts: by default a sixteenth of the cap, from 256 KiB to 8 MiB.</summary>
+    public long SegmentBytes
+    {
+        get => _segmentBytes ?? Math.Clamp(SessionBytes / 16, MiB / 4, 8 * MiB);
+        init => _segmentBytes = value;
+    }
 
     /// <summary>
     /// Whether a keyframe is due, <paramref name="since"/> events after the last one, which held
