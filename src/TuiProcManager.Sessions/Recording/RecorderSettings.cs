@@ -33,7 +33,10 @@ public sealed record RecorderSettings
     /// <summary>Events after which a new keyframe is due, at least (20,000; see <see cref="KeyframeDue"/>).</summary>
     public int KeyframeEvents { get; init; } = 20_000;
 
-    /// <summary>A segment's size, past which a new one starts: by default a sixteenth of the cap, from 256 KiB to 8 MiB.</summary>
+    /// <summary>
+    /// A segment's size, past which a new one starts at the next keyframe due: by default a sixteenth of the
+    /// cap, from 256 KiB to 8 MiB. A segment holds at least one keyframe and the events up to the next.
+    /// </summary>
     public long SegmentBytes
     {
         get => _segmentBytes ?? Math.Clamp(SessionBytes / 16, MiB / 4, 8 * MiB);

@@ -194,13 +194,18 @@ public sealed class SessionRecorder : IDisposable
 
         WriteEvents(batch, from);
         _sinceKeyframe += batch.Count - from;
-        if (_segment!.Length >= _settings.SegmentBytes)
+        if (_settings.KeyframeDue(_sinceKeyframe, _keyframeEvents))
         {
-            NextSegment();
-        }
-        else if (_settings.KeyframeDue(_sinceKeyframe, _keyframeEvents))
-        {
-            WriteKeyframe();
+            // A segment ends only where a keyframe is due: a history larger than a segment (a session of
+            // thousands of workers) would otherwise start a segment, with its keyframe, at every batch.
+            if (_segment!.Length >= _settings.SegmentBytes)
+            {
+                NextSegment();
+            }
+            else
+            {
+                WriteKeyframe();
+            }
         }
 
         _segment!.Flush();
@@ -229,7 +234,9 @@ public sealed class SessionRecorder : IDisposable
         full.Dispose();
         _closedSegments.Enqueue((full.Path, full.Length));
         OpenSegment(full.Number + 1);
-        long total = _segment!.Length + _closedSegments.Sum(s => s.Bytes);
+        // Room for the new segment to grow to its size: the total stays under the cap while segments keep
+        // to their size (one may run past it until its next keyframe is due).
+        long total = _settings.SegmentBytes + _closedSegments.Sum(s => s.Bytes);
         while (total > _settings.SessionBytes && _closedSegments.TryDequeue(out (string Path, long Bytes) oldest))
         {
             File.Delete(oldest.Path); // the next segment opens with a keyframe: what is left reads alone

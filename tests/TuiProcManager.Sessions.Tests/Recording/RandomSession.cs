@@ -39,8 +39,9 @@ internal static class RandomSession
                 < 88 => e.Sample(w, random.NextDouble() * 100),
                 < 91 => e.Machine(random.NextDouble() * 100, random.NextDouble() * 100),
                 < 94 => e.Signal(w, ProcessSignal.Stop, "p"),
-                < 96 => e.Result(w, random.Next(100)),
-                _ => Ended(e, alive, w),
+                < 95 => e.Result(w, random.Next(100)),
+                _ when alive.Count > 1 || spawned < workers * 3 => Ended(e, alive, w),
+                _ => e.Line(w, "the last one", OutputChannel.Stdout, all.Count),
             });
         }
 

@@ -142,7 +142,7 @@ public sealed class RecordingDamageTests
     [Fact]
     public async Task AMissingSegmentInTheMiddle_ReadsUpToIt()
     {
-        using RecordingRig rig = new(new RecorderSettings { SegmentBytes = 8 * 1024 });
+        using RecordingRig rig = new(new RecorderSettings { SegmentBytes = 8 * 1024, KeyframeEvents = 100 }, RecordingSeekTests.Small);
         List<SupervisorEvent> events = RandomSession.Events(seed: 13, count: 2_000);
         rig.SendInBatches(events, new Random(13));
         await rig.EndAsync();

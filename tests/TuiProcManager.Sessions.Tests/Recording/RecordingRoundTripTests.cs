@@ -35,7 +35,7 @@ public sealed class RecordingRoundTripTests
     [Fact]
     public async Task ARandomSession_EventsAfterAnyPoint_AreTheEventsAfterIt()
     {
-        using RecordingRig rig = new(new RecorderSettings { KeyframeEvents = 100, SegmentBytes = 64 * 1024 });
+        using RecordingRig rig = new(new RecorderSettings { KeyframeEvents = 100, SegmentBytes = 32 * 1024 }, RecordingSeekTests.Small);
         List<SupervisorEvent> events = RandomSession.Events(seed: 7, count: 3_000);
         rig.SendInBatches(events, new Random(7));
         await rig.EndAsync();
@@ -71,6 +71,7 @@ public sealed class RecordingRoundTripTests
         RecordingRig rig = new();
         EventBuilder e = new();
         rig.Send(new SupervisorSnapshot(0, e.Now, []), e.Spawned(1), e.Line(1, "one"));
+        await Sessions.Poll.UntilAsync(() => RecordingReader.Open(rig.Directory, out _)?.LastSequence == 2, "the line written");
         rig.Recorder.Dispose();
         RecordingReader reader = rig.Open();
         Assert.Null(reader.EndedBecause);

@@ -10,7 +10,7 @@ namespace TuiProcManager.Sessions.Tests.Recording;
 /// </summary>
 public sealed class RecordingSeekTests
 {
-    private static readonly HistoryLimits Small = new() { LinesPerWorker = 20, Lines = 70, SamplesPerWorker = 4, ChangesPerWorker = 6 };
+    internal static readonly HistoryLimits Small = new() { LinesPerWorker = 20, Lines = 70, SamplesPerWorker = 4, ChangesPerWorker = 6 };
 
     [Theory]
     [InlineData(1)]
