@@ -147,7 +147,8 @@ internal static class SessionServerHost
     /// </summary>
     private static async Task<string?> FinishAsync(Supervisor supervisor, SessionRecord? record, SessionRecorder? recorder, Task<string> ended)
     {
-        recorder?.Ending(ended.IsCompletedSuccessfully ? ended.Result : "the session ended");
+        // Started before the end is known only by End's call, which says it after its reply.
+        recorder?.Ending(ended.IsCompletedSuccessfully ? ended.Result : "ended by a client");
         await supervisor.DisposeAsync().ConfigureAwait(false);
         return record is null ? null : await record.CloseAsync().ConfigureAwait(false);
     }
