@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
 using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Protocol;
 using TuiProcManager.Sessions.Server;
@@ -117,7 +118,7 @@ public sealed class RecordingReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            refusal = $"cannot read the recording {path}: {e.Message}";
+            refusal = $"cannot read the recording {path}: {FileErrorText.Of(e)}";
             return null;
         }
     }
@@ -276,7 +277,7 @@ public sealed class RecordingReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidProtocolBufferException or ProtocolException)
         {
-            _readProblem ??= $"the recording {Path} could not be read further in {System.IO.Path.GetFileName(segment.Path)}: {e.Message}";
+            _readProblem ??= $"the recording {Path} could not be read further in {System.IO.Path.GetFileName(segment.Path)}: {(e is IOException or UnauthorizedAccessException ? FileErrorText.Of(e) : e.Message)}";
             return default;
         }
     }

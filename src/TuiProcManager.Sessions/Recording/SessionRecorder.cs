@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Protocol;
 using TuiProcManager.Protocol.Recording.V1;
@@ -328,7 +329,7 @@ public sealed class SessionRecorder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Close(e.Message);
+            Close(FileErrorText.Of(e));
         }
     }
 
@@ -347,7 +348,7 @@ public sealed class SessionRecorder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            failure ??= e.Message; // the last bytes could not be written
+            failure ??= FileErrorText.Of(e); // the last bytes could not be written
         }
 
         _segment = null;

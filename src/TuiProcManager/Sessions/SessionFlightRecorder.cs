@@ -1,4 +1,5 @@
 using TuiProcManager.Core.Supervision;
+using TuiProcManager.Core.Text;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Sessions.Recording;
 using TuiProcManager.Sessions.Server;
@@ -48,7 +49,7 @@ internal static class SessionFlightRecorder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log($"no flight recording: cannot make its directory in {folder.Path}: {e.Message}");
+            log($"no flight recording: cannot make its directory in {folder.Path}: {FileErrorText.Of(e)}");
             return null;
         }
 

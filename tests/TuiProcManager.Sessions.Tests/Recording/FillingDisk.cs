@@ -36,7 +36,7 @@ internal sealed class FillingDisk(long capacity)
                 file.Write(buffer[..(int)Math.Max(room, 0)]);
                 disk._used = disk.Capacity;
                 disk.Failures++;
-                throw new IOException("No space left on device");
+                throw new IOException("No space left on device : '" + file.Name + "'", 28); // as .NET says ENOSPC on Linux
             }
 
             file.Write(buffer);

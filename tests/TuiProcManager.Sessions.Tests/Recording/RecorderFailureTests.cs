@@ -22,7 +22,7 @@ public sealed class RecorderFailureTests
         Assert.False(rig.Subscribed, "the recorder let go of its stream: it holds no worker back");
         rig.SendInBatches(events[1_500..], new Random(22)); // nobody listens: nothing more is tried
         string line = Assert.Single(said);
-        Assert.StartsWith("the flight recorder stopped: No space left on device; the recording in " + rig.Directory + " ends at ", line, StringComparison.Ordinal);
+        Assert.StartsWith("the flight recorder stopped: no space left on device; the recording in " + rig.Directory + " ends at ", line, StringComparison.Ordinal);
         Assert.EndsWith(" UTC, and the workers go on", line, StringComparison.Ordinal);
         Assert.Equal(line, rig.Recorder.Problem);
         Assert.Equal(line, await rig.Recorder.CloseAsync());
