@@ -19,12 +19,14 @@ return args.FirstOrDefault() switch
     "guard" => await GuardBenchmark.RunAsync(args.Skip(1).ToArray()),
     "sessions" => await SessionsBenchmark.RunAsync(args.Skip(1).ToArray()),
     "class" => await ClassBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "recording" => await RecordingBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "recording-read" => RecordingBenchmark.Read(args.Skip(1).ToArray()),
     "bare-window" => await IdleBenchmark.BareWindowAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory [--gc] | lesson [--rounds R] | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R] | tty [--rounds R] [--warmup S] [--seconds S] [--after-flood S] | guard [--rounds R] | sessions [--base PATH] [--in-process PATH] [--rounds R] [--flood-rounds R] [--warmup S] [--seconds S] [--only idle|ctl|attach|flood] | class [--sessions N] [--workers W] [--seconds S] [--rounds R]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory [--gc] | lesson [--rounds R] | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R] | tty [--rounds R] [--warmup S] [--seconds S] [--after-flood S] | guard [--rounds R] | sessions [--base PATH] [--in-process PATH] [--rounds R] [--flood-rounds R] [--warmup S] [--seconds S] [--only idle|ctl|attach|flood] | class [--sessions N] [--workers W] [--seconds S] [--rounds R] | recording [--events N] [--seeks K] [--rounds R]]");
     return 2;
 }

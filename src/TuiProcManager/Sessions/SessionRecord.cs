@@ -59,7 +59,7 @@ internal sealed class SessionRecord : IDisposable
         _writer.Failed = notices.Say;
         if (keeper is not null)
         {
-            keeper.Record = _writer.Write;
+            keeper.Record += _writer.Write; // the flight recorder takes them too
         }
 
         _subscription = _writer.Attach(supervisor);

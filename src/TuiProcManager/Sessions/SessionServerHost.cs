@@ -8,6 +8,7 @@ using TuiProcManager.Composition;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Sessions.Recording;
 using TuiProcManager.Sessions.Runtime;
 using TuiProcManager.Sessions.Server;
 using TuiProcManager.Sessions.Transport;
@@ -18,7 +19,8 @@ namespace TuiProcManager.Sessions;
 /// The session server's life: the supervisor (with its orphan guard, as in every tuiproc), the session's
 /// history, its linger, and the gRPC service on the session's socket; then, until a client ends the
 /// session, the linger expires, or SIGTERM/SIGINT comes, nothing but serving; with <c>--events-fd</c>, the
-/// session's events file is written all along (<see cref="SessionRecord"/>). At the end the workers still
+/// session's events file is written all along (<see cref="SessionRecord"/>), and in every session its flight
+/// recording (<see cref="SessionFlightRecorder"/>). At the end the workers still
 /// alive are terminated (SIGTERM, the grace period, SIGKILL), every client's stream completes, the events
 /// file is closed, and the socket goes. SIGHUP is ignored: the server has no terminal, and a hang-up is a client's business.
 /// </summary>
@@ -69,6 +71,8 @@ internal static class SessionServerHost
 
         // The record sees every event, from the first: nothing can spawn before the socket serves.
         record?.Start(supervisor, notices, keeper);
+        List<string> recorderSaid = [];
+        using SessionRecorder? recorder = SessionFlightRecorder.TryStart(name, time.GetUtcNow(), supervisor, notices, keeper, recorderSaid.Add);
         SessionHistory history = new();
         using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
             history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));
@@ -97,7 +101,7 @@ internal static class SessionServerHost
         sharing.WatchersChanged += notices.SayWatchers;
         // Stopping the supervisor and closing the record, once: End's call waits for it (its reply says whether
         // the record is whole), and so does the end of the server, however it comes.
-        Lazy<Task<string?>> finishing = new(() => FinishAsync(supervisor, record));
+        Lazy<Task<string?>> finishing = new(() => FinishAsync(supervisor, record, recorder, ended.Task));
         SessionService service = new(supervisor, history, lingering, info, time, () => ended.TrySetResult("ended by a client"))
         {
             Lab = lab,
@@ -124,12 +128,22 @@ internal static class SessionServerHost
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, ended, "SIGINT"));
             using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
             await Say(log, time, $"session {name} serves on {directory.SocketOf(name)} (pid {Environment.ProcessId})").ConfigureAwait(false);
+            foreach (string line in recorderSaid)
+            {
+                await Say(log, time, line).ConfigureAwait(false);
+            }
+
             ready.Ready();
             string why = await ended.Task.ConfigureAwait(false);
             await Say(log, time, $"session {name} ends: {why}").ConfigureAwait(false);
             if (await finishing.Value.ConfigureAwait(false) is { } notWhole)
             {
                 await Say(log, time, notWhole).ConfigureAwait(false);
+            }
+
+            if (recorder is not null && await recorder.CloseAsync().ConfigureAwait(false) is { } notRecorded)
+            {
+                await Say(log, time, notRecorded).ConfigureAwait(false);
             }
 
             if (keeper?.Save() is { } notSaved)
@@ -152,8 +166,10 @@ internal static class SessionServerHost
     /// Stops the supervisor (the workers left: SIGTERM, the grace, SIGKILL; then every stream completes, the
     /// record's too) and waits for the record to be closed. Why the record is not whole, or null.
     /// </summary>
-    private static async Task<string?> FinishAsync(Supervisor supervisor, SessionRecord? record)
+    private static async Task<string?> FinishAsync(Supervisor supervisor, SessionRecord? record, SessionRecorder? recorder, Task<string> ended)
     {
+        // Started before the end is known only by End's call, which says it after its reply.
+        recorder?.Ending(ended.IsCompletedSuccessfully ? ended.Result : "ended by a client");
         await supervisor.DisposeAsync().ConfigureAwait(false);
         return record is null ? null : await record.CloseAsync().ConfigureAwait(false);
     }
