@@ -153,9 +153,23 @@ public sealed class SharedSessions
         }
     }
 
-    /// <summary>Removes what a server of session <paramref name="name"/> that died left here: its socket and directory.</summary>
+    /// <summary>
+    /// Removes what a server of session <paramref name="name"/> that died left here: its socket and directory;
+    /// nothing while a server answers on the socket (a live session of that name from another session directory).
+    /// </summary>
     public void ForgetDead(string name)
     {
+        try
+        {
+            using System.Net.Sockets.Socket probe = new(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            probe.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketOf(name)));
+            return; // somebody answers: not dead
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Refused (dead) or missing: nothing answers there.
+        }
+
         try
         {
             File.Delete(SocketOf(name));

@@ -17,8 +17,8 @@ namespace TuiProcManager.Sessions.Transport;
 /// </remarks>
 public sealed class SessionSharing
 {
-    private readonly SharedSessions? _place;
     private readonly string _name;
+    private SharedSessions? _place;
     private readonly object _gate = new();
     private readonly Lock _changing = new();
     private readonly Dictionary<ConnectionContext, PeerCredentials> _connections = [];
@@ -37,6 +37,16 @@ public sealed class SessionSharing
         Problem = _place is null ? problem ?? "this session has no shared socket" : null;
     }
 
+    /// <summary>
+    /// The shared socket cannot be served after all (another live server of this user, from another session
+    /// directory, shares a session of the same name): the session runs unshared, and says why. Before serving only.
+    /// </summary>
+    internal void Unavailable(string problem)
+    {
+        _place = null;
+        Problem = problem;
+    }
+
     /// <summary>A session that is shared with nobody, ever (tests, and servers that serve their owner only).</summary>
     public static SessionSharing None { get; } = new("", null, "this session cannot be shared");
 
@@ -47,7 +57,7 @@ public sealed class SessionSharing
     public string? SocketPath => _place?.SocketOf(_name);
 
     /// <summary>Why the session cannot be shared (no shared socket), or null.</summary>
-    public string? Problem { get; }
+    public string? Problem { get; private set; }
 
     /// <summary>The grant list now.</summary>
     public IReadOnlyList<SessionGrant> Grants => _grants;

@@ -66,13 +66,33 @@ public sealed class SessionSocketServer : IAsyncDisposable
         await SocketFile.PrepareAsync(path, cancellationToken).ConfigureAwait(false);
         if (options.Sharing.SocketPath is { } shared)
         {
-            await SocketFile.PrepareAsync(shared, cancellationToken).ConfigureAwait(false);
+            // The shared socket is the user's for all their session directories (decision 0007): a live
+            // server of the same name from another one (a login with another XDG_RUNTIME_DIR) has it. This
+            // session then runs unshared; it never fails to start for it.
+            try
+            {
+                await SocketFile.PrepareAsync(shared, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketInUseException or IOException)
+            {
+                options.Sharing.Unavailable(e is SocketInUseException
+                    ? $"another session of yours named so is shared already (its socket {shared} is in use): this one cannot be"
+                    : e.Message);
+            }
         }
 
         WebApplication app = SessionHost.Build(path, service, options);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AddressInUseException) when (options.Sharing.SocketPath is { } sharedSocket)
+        {
+            // One of the two was bound by another server between our check and our bind: without the shared
+            // one, the session's own is tried again (and refused as in use, when it was that one).
+            await app.DisposeAsync().ConfigureAwait(false);
+            options.Sharing.Unavailable($"another session of yours named so took its shared socket {sharedSocket} as this one started: this one cannot be shared");
+            return await StartAsync(socketPath, service, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {

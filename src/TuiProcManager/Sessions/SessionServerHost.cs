@@ -128,6 +128,11 @@ internal static class SessionServerHost
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, ended, "SIGINT"));
             using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
             await Say(log, time, $"session {name} serves on {directory.SocketOf(name)} (pid {Environment.ProcessId})").ConfigureAwait(false);
+            if (sharing.SocketPath is null && unshareable is null && sharing.Problem is { } notShareable)
+            {
+                await Say(log, time, $"session {name} cannot be shared: {notShareable}").ConfigureAwait(false);
+            }
+
             foreach (string line in recorderSaid)
             {
                 await Say(log, time, line).ConfigureAwait(false);
@@ -154,7 +159,7 @@ internal static class SessionServerHost
             notices.Complete();
         }
 
-        if (unshareable is null)
+        if (sharing.SocketPath is not null)
         {
             shared.Remove(name); // its socket went with the server
         }

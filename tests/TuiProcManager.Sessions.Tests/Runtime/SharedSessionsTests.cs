@@ -91,6 +91,26 @@ public sealed class SharedSessionsTests : IDisposable
         Assert.Empty(sharing.Grants);
     }
 
+    [Fact]
+    public async Task TwoServersOfOneName_FromTwoSessionDirectories_TheSecondStartsUnshared_TheFirstKeepsItsSocket()
+    {
+        // A user logged in twice, once with XDG_RUNTIME_DIR and once without: two session directories, one
+        // shared place. The second server of a name must start all the same, and leave the first's alone.
+        Assert.Null(_shared.PrepareForServer("s"));
+        SessionSharing first = new("s", _shared, null), second = new("s", _shared, null);
+        await using SessionSocketServer one = await SessionSocketServer.StartAsync(_root.PathOf("a.sock"), new TestSessionService(), new SessionSocketServerOptions { Sharing = first }, Bounded.Token());
+
+        await using SessionSocketServer two = await SessionSocketServer.StartAsync(_root.PathOf("b.sock"), new TestSessionService(), new SessionSocketServerOptions { Sharing = second }, Bounded.Token());
+
+        Assert.Equal(_shared.SocketOf("s"), first.SocketPath);
+        Assert.Null(second.SocketPath);
+        Assert.StartsWith("another session of yours named so is shared already", second.Problem, StringComparison.Ordinal);
+        _shared.ForgetDead("s"); // a client that found the second's name dead would call this: the first's socket answers, so it stays
+        Assert.True(File.Exists(_shared.SocketOf("s")));
+        using System.Net.Sockets.Socket probe = new(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        await probe.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(_shared.SocketOf("s")));
+    }
+
     [RootFact("giving a directory to another user (chown) needs root")]
     public void ClientProblem_ADirectoryOfAnotherUserOnTheWay_NotTrusted()
     {

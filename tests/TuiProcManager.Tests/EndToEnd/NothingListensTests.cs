@@ -3,8 +3,9 @@ using TuiProcManager.Tests.TestSupport;
 namespace TuiProcManager.Tests.EndToEnd;
 
 /// <summary>
-/// tuiproc listens on no network port at all. The UI's session server listens on one unix socket, its
-/// session's, owner-only (0600) in an owner-only directory (0700); <c>tuiproc run</c> listens on nothing.
+/// tuiproc listens on no network port at all. The UI's session server listens on two unix sockets, its
+/// session's and the one it may be shared through (decision 0007), each owner-only (0600) in owner-only
+/// directories (0700) until the user shares it; <c>tuiproc run</c> listens on nothing.
 /// The one socket a .NET process has by default, the runtime's diagnostic port, is allowed only as the
 /// runtime makes it: owner-only (0600); <c>DOTNET_EnableDiagnostics=0</c> removes it.
 /// </summary>
@@ -20,9 +21,15 @@ public sealed class NothingListensTests
 
         Assert.NotEmpty(app.Descendants());
         Assert.NotEqual(0, ListeningSockets.Count(app.Pid)); // it sees the tree's sockets (the runtime's own, at least)
-        Assert.Equal([$"unix {socket} (pid {app.SessionServer})"], ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(app.Pid));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(socket));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(socket)!));
+        string shared = SharedSocket(app, "only");
+        Assert.Equal([$"unix {socket} (pid {app.SessionServer})", $"unix {shared} (pid {app.SessionServer})"], ListeningSockets.OfTreeButTheRuntimesOwnerOnlyDiagnosticPort(app.Pid).Order(StringComparer.Ordinal));
+        foreach (string path in (string[])[socket, shared])
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(Path.GetDirectoryName(shared))!));
     }
 
     [Fact]
@@ -31,7 +38,9 @@ public sealed class NothingListensTests
         using TmuxApp app = TmuxApp.Start(["--session", "alone", "--steps", "1000", "--wait-ms", "50", "square:3"], env: new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
         app.PidOf("square 3");
 
-        Assert.Equal([$"unix {Path.Combine(app.RuntimeDir, "tuiproc", "alone.sock")} (pid {app.SessionServer})"], ListeningSockets.Of(app.Pid));
+        Assert.Equal(
+            [$"unix {Path.Combine(app.RuntimeDir, "tuiproc", "alone.sock")} (pid {app.SessionServer})", $"unix {SharedSocket(app, "alone")} (pid {app.SessionServer})"],
+            ListeningSockets.Of(app.Pid).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -70,4 +79,11 @@ public sealed class NothingListensTests
             File.Delete(path);
         }
     }
+
+    /// <summary>The session's shared socket, in the test's own shared directory (TmuxApp sets TUIPROC_SHARED_DIR).</summary>
+    private static string SharedSocket(TmuxApp app, string name) =>
+        Path.Combine(app.ConfigHome, $"tuiproc-shared-{OwnUid()}", name, "session.sock");
+
+    private static string OwnUid() =>
+        File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[2];
 }

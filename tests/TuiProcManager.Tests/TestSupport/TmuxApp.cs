@@ -141,6 +141,7 @@ internal sealed partial class TmuxApp : IDisposable
                 ["XDG_CONFIG_HOME"] = home,
                 ["XDG_STATE_HOME"] = app.StateHome,
                 ["XDG_RUNTIME_DIR"] = app.RuntimeDir, // the sessions of this test alone
+                ["TUIPROC_SHARED_DIR"] = home, // their shared sockets too (each server makes one: decision 0007)
                 ["TERM"] = "xterm-256color",
                 ["COLORTERM"] = "",
                 ["NO_COLOR"] = "",

@@ -68,7 +68,7 @@ internal sealed record SshCommand(IReadOnlyList<string> Program)
     }
 
     private static bool IsPlainWord(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/'); // '/': USER/NAME, plain in any shell
 
     /// <summary>The whole command, for people (a failure to start it names it).</summary>
     public override string ToString() => string.Join(' ', Program);
