@@ -163,7 +163,7 @@ public sealed partial class SessionDirectory
         $"the session directory {root} belongs to {Transport.UserNames.Describe(owner)}, not to you ({Transport.UserNames.Describe(me)})";
 
     /// <summary>True when <paramref name="path"/> cannot be looked at for want of permission (EACCES), not for being missing.</summary>
-    private static bool OutOfReach(string path)
+    internal static bool OutOfReach(string path)
     {
         try
         {

@@ -193,7 +193,7 @@ public sealed class SharedSessions
         {
             if (UserIdentity.StatusOf(path) is null)
             {
-                return OutOfReach(path) ? $"{UserNames.NameOf(Owner)} has not shared session {name} with you ({UserNames.Describe(UserIdentity.EffectiveUid)})"
+                return SessionDirectory.OutOfReach(path) ? $"{UserNames.NameOf(Owner)} has not shared session {name} with you ({UserNames.Describe(UserIdentity.EffectiveUid)})"
                     : path == UserDirectory ? $"{UserNames.Describe(Owner)} shares no session here"
                     : $"{UserNames.Describe(Owner)} has no session named {name} here";
             }
@@ -218,24 +218,6 @@ public sealed class SharedSessions
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [];
-        }
-    }
-
-    /// <summary>True when <paramref name="path"/> cannot be looked at for want of permission (EACCES), not for being missing.</summary>
-    private static bool OutOfReach(string path)
-    {
-        try
-        {
-            _ = File.GetUnixFileMode(path);
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
         }
     }
 
