@@ -26,6 +26,7 @@ public sealed class AccessListTests : IDisposable
             [(0x01, 7, uint.MaxValue), (0x02, 4, 1001u), (0x02, 6, 1002u), (0x04, 0, uint.MaxValue), (0x08, 1, 50u), (0x10, 7, uint.MaxValue), (0x20, 0, uint.MaxValue)],
             entries);
         Assert.Equal([new AccessEntry(false, 1001, 4), new AccessEntry(false, 1002, 6), new AccessEntry(true, 50, 1)], AccessList.Decode(value));
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(AccessList.Encode(1, [new AccessEntry(false, 5, 4)]).AsSpan(6))); // the owner's bits as given, nothing added
     }
 
     [Theory]
