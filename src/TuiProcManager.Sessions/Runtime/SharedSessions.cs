@@ -161,22 +161,12 @@ public sealed class SharedSessions
     {
         try
         {
-            using System.Net.Sockets.Socket probe = new(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-            probe.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketOf(name)));
-            return; // somebody answers: not dead
+            // The session socket's own check: a live one is left (SocketInUseException), a stale one removed.
+            SocketFile.PrepareAsync(SocketOf(name), CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is SocketInUseException or IOException or UnauthorizedAccessException)
         {
-            // Refused (dead) or missing: nothing answers there.
-        }
-
-        try
-        {
-            File.Delete(SocketOf(name));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not ours to remove, or gone: the next server of the name replaces it.
+            return; // somebody answers there, or it is not ours to remove
         }
 
         Remove(name);

@@ -59,20 +59,20 @@ internal sealed class PeerAccess
         peer.Uid == AllowedUid ? PeerRole.Owner : Sharing.RoleOf(peer);
 
     /// <summary>
-    /// Why a call of <paramref name="method"/> (with <paramref name="request"/>, when known) from
-    /// <paramref name="peer"/> is refused, in one line; null when it is allowed.
+    /// What <paramref name="peer"/> may do, and why a call of <paramref name="method"/> (with
+    /// <paramref name="request"/>, when known) from it is refused, in one line (null when it is allowed).
     /// </summary>
-    public string? Refusal(PeerCredentials? peer, string method = "", object? request = null)
+    public (PeerRole Role, string? Refusal) Decide(PeerCredentials? peer, string method = "", object? request = null)
     {
         if (peer is null)
         {
-            return "the session server could not tell which user is calling, so it serves no call";
+            return (PeerRole.None, "the session server could not tell which user is calling, so it serves no call");
         }
 
         PeerRole role = RoleOf(peer);
-        return role == PeerRole.None
+        return (role, role == PeerRole.None
             ? $"this session belongs to {UserNames.Describe(AllowedUid)}; you are {UserNames.Describe(peer.Uid)}"
-            : RoleCalls.Refusal(role, method, request, UserNames.NameOf(AllowedUid));
+            : RoleCalls.Refusal(role, method, request, UserNames.NameOf(AllowedUid)));
     }
 
     private uint ServerUid() =>

@@ -53,13 +53,13 @@ internal sealed class PeerAccessInterceptor(PeerAccess access) : Interceptor
         // Kestrel's per-request features fall back to the connection's, where RecordPeer put the peer.
         Microsoft.AspNetCore.Http.HttpContext http = context.GetHttpContext();
         PeerCredentials? peer = http.Features.Get<PeerCredentials>();
-        string? refusal = access.Refusal(peer, context.Method, request);
+        (PeerRole role, string? refusal) = access.Decide(peer, context.Method, request);
         if (refusal is not null)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, refusal));
         }
 
         // The role as decided for this call: a grant taken back meanwhile closes the connection anyway.
-        http.Features.Set(new Caller(peer!, access.RoleOf(peer!)));
+        http.Features.Set(new Caller(peer!, role));
     }
 }

@@ -26,7 +26,8 @@ internal static partial class ProtocolGate
     public static RequestDelegate Check(RequestDelegate next) => context =>
     {
         PeerAccess access = context.RequestServices.GetRequiredService<PeerAccess>();
-        if (access.Refusal(context.Features.Get<PeerCredentials>()) is not null)
+        // A stranger learns nothing; a spectator (a read-only grant) is told the version like the owner.
+        if (context.Features.Get<PeerCredentials>() is not { } peer || access.RoleOf(peer) == PeerRole.None)
         {
             return next(context);
         }

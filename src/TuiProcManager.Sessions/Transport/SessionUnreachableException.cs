@@ -22,4 +22,21 @@ public sealed class SessionUnreachableException : IOException
 
     /// <summary>Why, as the socket layer said it.</summary>
     public SocketError Reason { get; }
+
+    /// <summary>
+    /// Why the connect under <paramref name="failure"/> failed (through gRPC's wrapping: a call's status
+    /// keeps it as its debug exception), or null when no connect failed under it.
+    /// </summary>
+    public static SocketError? ReasonIn(Exception? failure)
+    {
+        for (Exception? cause = failure; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
+        {
+            if (cause is SessionUnreachableException unreachable)
+            {
+                return unreachable.Reason;
+            }
+        }
+
+        return null;
+    }
 }

@@ -81,7 +81,7 @@ internal static class SessionConnector
         {
             return await SessionConnection.OpenAsync(SessionChannel.ForSocket(socket), client).ConfigureAwait(false);
         }
-        catch (SessionException e) when (!e.Refused && Reason(e) is { } reason)
+        catch (SessionException e) when (!e.Refused && SessionUnreachableException.ReasonIn(e) is { } reason)
         {
             throw new SessionException(reason switch
             {
@@ -122,19 +122,6 @@ internal static class SessionConnector
 
     private static uint OwnerUid(string owner) =>
         UserNames.FindUser(owner) ?? throw new SessionException($"there is no user named {owner} here");
-
-    private static System.Net.Sockets.SocketError? Reason(SessionException e)
-    {
-        for (Exception? cause = e.InnerException; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
-        {
-            if (cause is SessionUnreachableException unreachable)
-            {
-                return unreachable.Reason;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// <see cref="ConnectAsync"/> for a command, given a session's address as typed (<c>NAME</c>,
@@ -183,16 +170,6 @@ internal static class SessionConnector
         directory.Names() is { Count: > 0 } names ? "sessions: " + string.Join(", ", names) : "there is none";
 
     /// <summary>The socket is there but nobody listens on it (the server died by SIGKILL, or the machine restarted).</summary>
-    private static bool IsGone(SessionException e)
-    {
-        for (Exception? cause = e.InnerException; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
-        {
-            if (cause is SessionUnreachableException { Reason: System.Net.Sockets.SocketError.ConnectionRefused })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsGone(SessionException e) =>
+        SessionUnreachableException.ReasonIn(e) == System.Net.Sockets.SocketError.ConnectionRefused;
 }

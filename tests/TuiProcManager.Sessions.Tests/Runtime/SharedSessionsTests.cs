@@ -111,6 +111,28 @@ public sealed class SharedSessionsTests : IDisposable
         await probe.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(_shared.SocketOf("s")));
     }
 
+    [Fact]
+    public async Task AReadOnlyGrant_OverARealServer_HelloAnswersWithTheVersion_AnActingCallIsRefusedAsReadOnly()
+    {
+        // The session's user is another uid; this test's own user is given a read-only grant.
+        Assert.Null(_shared.PrepareForServer("s"));
+        SessionSharing sharing = new("s", _shared, null);
+        await using SessionSocketServer server = await SessionSocketServer.StartAsync(
+            _root.PathOf("s.sock"), new TestSessionService(), new SessionSocketServerOptions { AllowedUid = OwnUser.Uid + 1, Sharing = sharing }, Bounded.Token());
+        Assert.Null(sharing.Change([new SessionGrant(false, OwnUser.Uid, Control: false)], [], false, OwnUser.Uid + 1).Problem);
+        using Grpc.Net.Client.GrpcChannel channel = SessionChannel.ForSocket(sharing.SocketPath!);
+        TuiProcManager.Protocol.V1.Session.SessionClient calls = new(channel);
+
+        using Grpc.Core.AsyncUnaryCall<TuiProcManager.Protocol.V1.HelloReply> hello = calls.HelloAsync(new TuiProcManager.Protocol.V1.HelloRequest { Major = TuiProcManager.Protocol.ProtocolVersion.Major }, cancellationToken: Bounded.Token());
+        _ = await hello.ResponseAsync;
+        Grpc.Core.RpcException refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(
+            () => calls.SpawnAsync(new TuiProcManager.Protocol.V1.SpawnRequest(), cancellationToken: Bounded.Token()).ResponseAsync);
+
+        // A spectator is told the version as the owner is (a stranger is not): mismatches can be said to it.
+        Assert.Equal(TuiProcManager.Protocol.ProtocolVersion.This, TuiProcManager.Protocol.PeerVersion.Parse((await hello.ResponseHeadersAsync).GetValue(TuiProcManager.Protocol.CallHeaders.Protocol)));
+        Assert.Equal((Grpc.Core.StatusCode.PermissionDenied, $"read-only: {UserNames.NameOf(OwnUser.Uid + 1)} shared this session with you to watch, not to act"), (refused.StatusCode, refused.Status.Detail));
+    }
+
     [RootFact("giving a directory to another user (chown) needs root")]
     public void ClientProblem_ADirectoryOfAnotherUserOnTheWay_NotTrusted()
     {

@@ -159,7 +159,7 @@ internal sealed class SharedWithMe : IAsyncDisposable
                 }
             }
 
-            else if (Reason(e) == System.Net.Sockets.SocketError.ConnectionRefused)
+            else if (SessionUnreachableException.ReasonIn(e) == System.Net.Sockets.SocketError.ConnectionRefused)
             {
                 // Our connect reached the socket (so it is shared with us) and nobody listens: its server died.
                 MarkGone(key, "its server is gone (killed, or the machine restarted)", new SessionStatus { Name = Path.GetFileName(Path.GetDirectoryName(socket)) ?? "", Owner = UserNames.NameOf(owner) });
@@ -186,21 +186,7 @@ internal sealed class SharedWithMe : IAsyncDisposable
         }
     }
 
-    private static bool IsAccessDenied(Exception e) => Reason(e) == System.Net.Sockets.SocketError.AccessDenied;
-
-    /// <summary>Why the connect failed, when it did.</summary>
-    private static System.Net.Sockets.SocketError? Reason(Exception e)
-    {
-        for (Exception? cause = e; cause is not null; cause = cause is Grpc.Core.RpcException rpc ? rpc.Status.DebugException : cause.InnerException)
-        {
-            if (cause is SessionUnreachableException unreachable)
-            {
-                return unreachable.Reason;
-            }
-        }
-
-        return null;
-    }
+    private static bool IsAccessDenied(Exception e) => SessionUnreachableException.ReasonIn(e) == System.Net.Sockets.SocketError.AccessDenied;
 
     private async Task Close(string key)
     {
