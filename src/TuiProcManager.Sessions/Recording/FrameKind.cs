@@ -17,4 +17,7 @@ public enum FrameKind : byte
 
     /// <summary>The session ended, the recording is whole: <c>RecordingEnd</c>.</summary>
     End = 5,
+
+    /// <summary>The lab's progress as decided then: <c>LabState</c>.</summary>
+    LabState = 6,
 }

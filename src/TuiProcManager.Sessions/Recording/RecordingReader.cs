@@ -54,8 +54,11 @@ public sealed class RecordingReader
         StartTime = _keyframes[0].Time;
         FirstSequence = _keyframes[0].Sequence;
         LastSequence = segments.Max(s => s.LastSequence);
-        EndTime = segments.Select(s => s.LastTime ?? StartTime).Max();
         LabRecords = [.. segments.SelectMany(s => s.Lab)];
+        LabStates = [.. segments.SelectMany(s => s.LabStates)];
+        // The lab's last answer may come after the last event (nothing ran after it): the recording lasts to it.
+        EndTime = new[] { segments.Select(s => s.LastTime ?? StartTime).Max() }
+            .Concat(LabStates.Select(s => s.Time)).Concat(LabRecords.Select(r => r.Time)).Max();
         if (segments[^1].End is { } end && damage is null)
         {
             EndedBecause = end.Why;
@@ -77,7 +80,7 @@ public sealed class RecordingReader
     /// <summary>The first moment that can be replayed: the oldest keyframe's.</summary>
     public DateTimeOffset StartTime { get; }
 
-    /// <summary>The last event's time.</summary>
+    /// <summary>The last event's time, or the lab's last answer or change when later.</summary>
     public DateTimeOffset EndTime { get; }
 
     /// <summary>The sequence of the first moment (the oldest keyframe's).</summary>
@@ -103,6 +106,12 @@ public sealed class RecordingReader
 
     /// <summary>The lab's answers and hints, in order (at most <see cref="SegmentScanner.MaxLabEntries"/>).</summary>
     public IReadOnlyList<LabRecord> LabRecords { get; }
+
+    /// <summary>
+    /// The session's lab as its server decided it, in order of time: the first when the recording started
+    /// (or the segment left after a rotation began), then one at each change. Empty: the session had no lab.
+    /// </summary>
+    public IReadOnlyList<RecordedLab> LabStates { get; }
 
     /// <summary>Opens and indexes the recording at <paramref name="path"/> (a directory, or one segment file).</summary>
     /// <param name="path">The recording.</param>
@@ -327,7 +336,7 @@ public sealed class RecordingReader
             }
 
             SegmentIndex segment = SegmentScanner.Scan(file, number, lab);
-            lab += segment.Lab.Count;
+            lab += segment.Lab.Count + segment.LabStates.Count;
             if (segment.Damage is { } what)
             {
                 if (segment.NotASegment && segments.Count == 0)

@@ -23,6 +23,9 @@ internal sealed class SegmentIndex(string path, int number)
 
     public List<LabRecord> Lab { get; } = [];
 
+    /// <summary>The lab's progress as it was decided, in order (a state written again after a keyframe included).</summary>
+    public List<RecordedLab> LabStates { get; } = [];
+
     public long LastSequence { get; set; } = -1;
 
     public DateTimeOffset? LastTime { get; set; }

@@ -11,7 +11,7 @@ namespace TuiProcManager.Sessions.Recording;
 /// </summary>
 internal static class SegmentScanner
 {
-    /// <summary>Most lab entries kept from one recording: a lab has at most a hundred steps, each a few answers.</summary>
+    /// <summary>Most lab entries and states kept from one recording: a lab has at most a hundred steps, each a few answers and hints, each a state.</summary>
     public const int MaxLabEntries = 10_000;
 
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -79,9 +79,16 @@ internal static class SegmentScanner
                         index.LastTime = index.LastTime is { } last && last > time ? last : time;
                     }
                 }
-                else if (cursor.Kind == FrameKind.Lab && labEntriesSoFar + index.Lab.Count < MaxLabEntries)
+                else if (cursor.Kind == FrameKind.Lab && labEntriesSoFar + index.Lab.Count + index.LabStates.Count < MaxLabEntries)
                 {
                     index.Lab.Add(LabEntry.Parser.ParseFrom(payload).ToRecord());
+                }
+                else if (cursor.Kind == FrameKind.LabState && labEntriesSoFar + index.Lab.Count + index.LabStates.Count < MaxLabEntries)
+                {
+                    if (RecordedLab.FromFrame(LabState.Parser.ParseFrom(payload)) is { } lab)
+                    {
+                        index.LabStates.Add(lab);
+                    }
                 }
                 else if (cursor.Kind == FrameKind.End)
                 {

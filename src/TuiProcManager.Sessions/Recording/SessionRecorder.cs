@@ -51,6 +51,7 @@ public sealed class SessionRecorder : IDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _prefix = new byte[RecordingFormat.PrefixBytes];
     private SessionHistory? _history;
+    private LabState? _lab; // the lab's progress last written: written again after each segment's keyframe
     private EventLoopScheduler? _thread;
     private SegmentWriter? _segment;
     private long _sinceKeyframe;
@@ -115,6 +116,24 @@ public sealed class SessionRecorder : IDisposable
         try
         {
             _thread?.Schedule(() => Guarded(() => WriteLab(record)));
+        }
+        catch (ObjectDisposedException)
+        {
+            // after the session's end: nothing more is recorded
+        }
+    }
+
+    /// <summary>
+    /// Records the lab's progress as decided now, between two batches, from any thread; kept to be written
+    /// again at the start of every later segment (and written with the first, when none is open yet).
+    /// </summary>
+    public void Write(RecordedLab lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        LabState frame = lab.ToFrame();
+        try
+        {
+            _thread?.Schedule(() => Guarded(() => WriteLabState(frame)));
         }
         catch (ObjectDisposedException)
         {
@@ -225,6 +244,10 @@ public sealed class SessionRecorder : IDisposable
         header.Segment = (uint)number;
         _segment = SegmentWriter.Create(Directory, header, _open);
         WriteKeyframe();
+        if (_lab is not null)
+        {
+            _segment.Write(FrameKind.LabState, [], _lab);
+        }
     }
 
     /// <summary>Closes the segment, starts the next with a keyframe, and deletes the oldest past the cap.</summary>
@@ -306,6 +329,21 @@ public sealed class SessionRecorder : IDisposable
 
         _segment.Write(FrameKind.Lab, [], record.ToEntry());
         _segment.Flush();
+    }
+
+    private void WriteLabState(LabState frame)
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        _lab = frame;
+        if (_segment is not null)
+        {
+            _segment.Write(FrameKind.LabState, [], frame);
+            _segment.Flush();
+        }
     }
 
     private void OnCompleted() => Guarded(() =>

@@ -104,6 +104,7 @@ public static class TuiHost
         main.UseExplainTexts(texts, textsProblem);
         main.SessionName = options.SessionName;
         main.Guest = options.Guest;
+        main.Replay = options.Replay;
         if (options.Lab is { } lab)
         {
             main.OpenLab(lab);

@@ -47,6 +47,9 @@ public sealed record TuiOptions
     /// <summary>The UI is a guest in another user's session (shared with this one); null: the user's own.</summary>
     public SessionGuest? Guest { get; init; }
 
+    /// <summary>The UI replays a recording (<c>tuiproc replay</c>): its player's keys and clock; null: a live supervisor.</summary>
+    public IReplayControls? Replay { get; init; }
+
     /// <summary>
     /// The session the UI is attached to (its supervisor runs in a session server): shown in the header, and
     /// d detaches. Null when the supervisor is the UI's own (d then does nothing).

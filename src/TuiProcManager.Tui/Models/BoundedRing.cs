@@ -31,5 +31,12 @@ internal sealed class BoundedRing<T>(int capacity)
         Evicted++;
     }
 
+    /// <summary>Empties it (and forgets what it evicted): a new picture of the same thing.</summary>
+    public void Clear()
+    {
+        Array.Clear(_items);
+        (_start, Count, Evicted) = (0, 0, 0);
+    }
+
     public T[] ToArray() => [.. Enumerable.Range(0, Count).Select(i => this[i])];
 }

@@ -37,6 +37,16 @@ internal sealed class CpuModel(int history = 60)
     /// <summary>Whether the worker has ended (its CPU is 0 from then on).</summary>
     public bool HasEnded(WorkerId worker) => _ended.Contains(worker);
 
+    /// <summary>Forgets every sample.</summary>
+    public void Clear()
+    {
+        _workers.Clear();
+        _ended.Clear();
+        _fading.Clear();
+        Cores = [];
+        MachineHistory.Clear();
+    }
+
     public bool Apply(SupervisorEvent e)
     {
         switch (e)

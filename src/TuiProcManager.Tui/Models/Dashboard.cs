@@ -14,6 +14,7 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="Results">The shared results table grew.</param>
 /// <param name="Pools">A pool changed.</param>
 /// <param name="PoolStarted">The pool started last in the batch, if one started.</param>
+/// <param name="Reset">A snapshot made every model start over: every panel is to be redrawn.</param>
 internal sealed record DashboardChanges(
     bool Table,
     bool Timeline,
@@ -23,9 +24,15 @@ internal sealed record DashboardChanges(
     RunChange Run = RunChange.None,
     bool Results = false,
     bool Pools = false,
-    PoolId? PoolStarted = null);
+    PoolId? PoolStarted = null,
+    bool Reset = false);
 
 /// <summary>Every panel's model, fed from one event stream. UI thread only.</summary>
+/// <remarks>
+/// A <see cref="SupervisorSnapshot"/> is the whole picture from then on: every model forgets what it had
+/// before taking it. A live stream has one, first; a replay sends one after each seek, and the history that
+/// follows it rebuilds every panel as it was at that moment.
+/// </remarks>
 /// <param name="output">Output scrollback limits.</param>
 /// <param name="cores">Cores for the run summary's all-at-once estimate: the machine's (<see cref="Core.Os.MachineFacts"/>).</param>
 /// <param name="resultRows">Rows the Results panel keeps; <see cref="ResultsModel.DefaultMaxRows"/> by default.</param>
@@ -51,12 +58,18 @@ internal sealed class Dashboard(int cores, OutputOptions? output = null, int? re
     public DashboardChanges Apply(IEnumerable<SupervisorEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        bool table = false, timeline = false, cpu = false, scheduling = false, results = false, pools = false;
+        bool table = false, timeline = false, cpu = false, scheduling = false, results = false, pools = false, reset = false;
         PoolId? poolStarted = null;
         RunChange run = RunChange.None;
         HashSet<WorkerId> output = [];
         foreach (SupervisorEvent e in batch)
         {
+            if (e is SupervisorSnapshot)
+            {
+                Clear();
+                (table, timeline, cpu, scheduling, results, pools, reset) = (true, true, true, true, true, true, true);
+            }
+
             table |= Processes.Apply(e);
             timeline |= Timeline.Apply(e);
             cpu |= Cpu.Apply(e);
@@ -82,7 +95,20 @@ internal sealed class Dashboard(int cores, OutputOptions? output = null, int? re
             }
         }
 
-        return new DashboardChanges(table, timeline, cpu, output, scheduling, run, results, pools, poolStarted);
+        return new DashboardChanges(table, timeline, cpu, output, scheduling, run, results, pools, poolStarted, reset);
+    }
+
+    /// <summary>Every model forgets what it had.</summary>
+    private void Clear()
+    {
+        Processes.Clear();
+        Output.Clear();
+        Timeline.Clear();
+        Cpu.Clear();
+        Scheduling.Clear();
+        Summary.Clear();
+        Results.Clear();
+        Pools.Clear();
     }
 
     /// <summary>A worker's display name, or its ID when unknown.</summary>

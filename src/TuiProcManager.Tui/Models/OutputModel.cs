@@ -50,6 +50,18 @@ internal sealed class OutputModel(OutputOptions options)
         }
     }
 
+    /// <summary>Forgets every line; the workers' scrollbacks stay the same objects (a view may hold one).</summary>
+    public void Clear()
+    {
+        foreach (WorkerOutput output in _workers.Values)
+        {
+            output.Lines.Clear();
+            output.NotDelivered = 0;
+        }
+
+        Merged.Clear();
+    }
+
     /// <summary>Index of the next line (after <paramref name="from"/>, or before it going back) containing <paramref name="query"/>, ignoring case; wraps around.</summary>
     public static int? Find(BoundedRing<OutputEntry> lines, string query, int from, bool forward)
     {

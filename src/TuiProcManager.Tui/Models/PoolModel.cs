@@ -23,6 +23,15 @@ internal sealed class PoolModel
     /// <summary>The pool <paramref name="worker"/> belongs to, if it is a pool worker.</summary>
     public PoolState? Of(WorkerId worker) => _poolOf.TryGetValue(worker, out PoolId pool) ? Find(pool) : null;
 
+    /// <summary>Forgets every pool.</summary>
+    public void Clear()
+    {
+        _pools.Clear();
+        _poolOf.Clear();
+        _pids.Clear();
+        Latest = null;
+    }
+
     /// <summary>Folds one event; true when a pool changed.</summary>
     public bool Apply(SupervisorEvent e)
     {

@@ -29,6 +29,14 @@ internal sealed class ProcessTableModel
     public IReadOnlyDictionary<ShownState, int> CountByState() =>
         _workers.GroupBy(w => w.Shown).ToDictionary(g => g.Key, g => g.Count());
 
+    /// <summary>Forgets every worker.</summary>
+    public void Clear()
+    {
+        _workers.Clear();
+        _byId.Clear();
+        _lines = null;
+    }
+
     public bool Apply(SupervisorEvent e)
     {
         bool changed = e switch

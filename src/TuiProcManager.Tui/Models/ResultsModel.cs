@@ -22,7 +22,7 @@ internal sealed class ResultsModel(int maxRows = ResultsModel.DefaultMaxRows)
     /// <summary>Longest row text kept: a square of a huge N is cut, with a count of what was cut.</summary>
     public const int MaxTextChars = 2_000;
 
-    private readonly WorkerPids _pids = new();
+    private WorkerPids _pids = new();
 
     /// <summary>The latest rows, oldest first.</summary>
     public BoundedRing<ResultEntry> Rows { get; } = new(maxRows);
@@ -38,6 +38,14 @@ internal sealed class ResultsModel(int maxRows = ResultsModel.DefaultMaxRows)
 
     /// <summary>Rows no longer kept (only counted).</summary>
     public long Dropped => Rows.Evicted;
+
+    /// <summary>Forgets every row.</summary>
+    public void Clear()
+    {
+        _pids = new WorkerPids();
+        Rows.Clear();
+        (Total, Failed) = (0, 0);
+    }
 
     /// <summary>Folds one event; true when a row was added.</summary>
     public bool Apply(SupervisorEvent e)

@@ -11,7 +11,7 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="cores">Cores for the all-at-once estimate (the machine's, <see cref="Environment.ProcessorCount"/>).</param>
 internal sealed class RunSummaryModel(int cores)
 {
-    private readonly RunSummaryBuilder _builder = new();
+    private RunSummaryBuilder _builder = new();
     private DateTimeOffset _lastEvent;
     private bool _started; // a worker has been alive: the builder's RunEnded is false before that too
 
@@ -23,6 +23,13 @@ internal sealed class RunSummaryModel(int cores)
 
     /// <summary>The run going on so far, counted up to the latest event; or the last one, or null.</summary>
     public RunSummary? Current() => RunGoing ? _builder.Build(cores, _lastEvent) : Last;
+
+    /// <summary>Forgets every run.</summary>
+    public void Clear()
+    {
+        _builder = new RunSummaryBuilder();
+        (_lastEvent, _started, RunGoing, Last) = (default, false, false, null);
+    }
 
     /// <summary>Takes one event into account.</summary>
     /// <returns>

@@ -36,6 +36,9 @@ internal sealed class SchedulingModel
     /// <summary><c>1 slot</c>, <c>3 slots</c>.</summary>
     public static string SlotsText(int slots) => string.Create(CultureInfo.InvariantCulture, $"{slots} slot{(slots == 1 ? "" : "s")}");
 
+    /// <summary>Back to the start: parallel, nothing running or queued.</summary>
+    public void Clear() => (Mode, Slots, Running, Queued) = (SchedulingMode.Parallel, 1, 0, 0);
+
     /// <summary>Takes one event into account; true when what <see cref="Describe"/> says may have changed.</summary>
     public bool Apply(SupervisorEvent e)
     {

@@ -46,6 +46,14 @@ internal sealed class TimelineModel(int transitionLog = 200, int changesPerLane 
 
     public BoundedRing<Transition> Log { get; } = new(transitionLog);
 
+    /// <summary>Forgets every lane and transition.</summary>
+    public void Clear()
+    {
+        _lanes.Clear();
+        _byId.Clear();
+        Log.Clear();
+    }
+
     public bool Apply(SupervisorEvent e)
     {
         switch (e)

@@ -36,8 +36,19 @@ internal sealed class HintsView : CanvasView
         "h hint a answer L lab e explain ? help q quit",
     ];
 
+    /// <summary>The forms of the line in a replay: the player's keys, and the ones that only change the screen.</summary>
+    internal static readonly string[] ReplayForms =
+    [
+        "space pause/play ←/→ 10 s [/] speed Home/End r view S summary o merge / find e explain L lab t theme ? help q quit",
+        "space pause/play ←/→ 10 s [/] speed Home/End r view o merge / find ? help q quit",
+        "space pause ←/→ 10 s [/] speed Home/End q quit",
+    ];
+
     /// <summary>A lab is open: its keys come first.</summary>
     public bool Lab { get; set; }
+
+    /// <summary>A recording is replayed: the player's keys instead.</summary>
+    public bool Replay { get; set; }
 
     public HintsView()
     {
@@ -47,7 +58,7 @@ internal sealed class HintsView : CanvasView
 
     protected override void Render(CellCanvas canvas)
     {
-        string[] forms = Lab ? LabForms : Forms;
+        string[] forms = Replay ? ReplayForms : Lab ? LabForms : Forms;
         string text = forms.FirstOrDefault(f => f.Length + 1 <= canvas.Width) ?? forms[^1];
         canvas.WritePadded(0, 0, " " + text, Roles.Attribute(Roles.Hint, this), canvas.Width);
     }

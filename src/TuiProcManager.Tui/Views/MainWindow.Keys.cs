@@ -21,6 +21,11 @@ internal sealed partial class MainWindow : IDialogs
     /// <summary>Carries out <paramref name="action"/>: the key's meaning, from <see cref="KeyMap"/>.</summary>
     public void Act(UiAction action)
     {
+        if (Replay is { } replay && ReplayAct(replay, action))
+        {
+            return;
+        }
+
         if (Guest is { } guest && GuestAct(guest, action))
         {
             return;
@@ -171,6 +176,7 @@ internal sealed partial class MainWindow : IDialogs
         {
             app.Keyboard.KeyDown += OnKeyDown;
             app.Iteration += RunAfterThisKey;
+            TickReplayClock(app);
         }
     }
 
@@ -218,6 +224,12 @@ internal sealed partial class MainWindow : IDialogs
             return;
         }
 
+        if (Replay is { } replay && ReplayKey(replay, key))
+        {
+            key.Handled = true;
+            return;
+        }
+
         UiAction action = KeyMap.Map(key);
         if (action != UiAction.None)
         {
@@ -258,6 +270,13 @@ internal sealed partial class MainWindow : IDialogs
             return;
         }
 
+        if (Replay is not null)
+        {
+            ExitCode = exitCode;
+            DetachNow(); // a recording: there is nothing to stop
+            return;
+        }
+
         _stoppingNow = true;
         CloseDialogs();
         if (!_actions.Stopping)
@@ -282,7 +301,8 @@ internal sealed partial class MainWindow : IDialogs
     private string? _sessionName;
 
     private void ShowSessionName() =>
-        _header.Session = _guest is null ? _sessionName : $"{_sessionName} ({(_guest.ReadOnly ? "read-only" : "control")})";
+        _header.Session = _replay is not null ? $"{_sessionName} {_replay.Status}"
+            : _guest is null ? _sessionName : $"{_sessionName} ({(_guest.ReadOnly ? "read-only" : "control")})";
 
     /// <summary>The UI ended by detaching: the session and its workers go on.</summary>
     public bool Detached { get; private set; }

@@ -208,6 +208,7 @@ internal sealed partial class MainWindow
     /// <summary>The lab's progress as its session decided it (<see cref="Hosting.LabOptions.Authority"/>): shown now, or once no dialog is on top.</summary>
     public void LabUpdated(Labs.Sessions.LabProgress progress)
     {
+        ShowReplayClock(); // a replay's lab moves with its clock: the header says the moment with it
         if (_side.LabUpdated(progress) && !(_refreshAfterDialog |= App is { } app && app.TopRunnableView != this))
         {
             _side.Refresh(); // else once the dialog has closed (RefreshAll)

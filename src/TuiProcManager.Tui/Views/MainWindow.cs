@@ -148,6 +148,7 @@ internal sealed partial class MainWindow : Runnable
     public void Apply(IList<SupervisorEvent> batch)
     {
         DashboardChanges changes = _dashboard.Apply(batch);
+        ShowReplayClock();
         foreach (SupervisorEvent e in batch)
         {
             Report(e);
@@ -233,7 +234,7 @@ internal sealed partial class MainWindow : Runnable
         RefreshThePanelInPlace(changes.Results, changes.Pools);
         _side.Refresh();
 
-        if (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w))
+        if (changes.Reset || (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w)))
         {
             _output.Refresh();
         }

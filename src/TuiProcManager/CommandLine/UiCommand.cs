@@ -87,15 +87,16 @@ internal static class UiCommand
         ArgumentNullException.ThrowIfNull(run);
         // A second signal hurries the stop (SIGKILL at once); in a session, a hang-up after a hang-up (the
         // terminal's end is seen twice: SIGHUP, and the input's end) is still only a detach.
-        // A guest in another user's session never stops its workers: every signal leaves it as it is.
+        // A guest in another user's session never stops its workers, and a replay has none: every signal
+        // leaves it as it is.
         using TerminationSignals signals = new(second =>
         {
-            if (run.Guest is null && (sessionName is null || second != 1))
+            if (!run.LeavesAsIs && (sessionName is null || second != 1))
             {
                 SignalWatchdog.KillAll(supervisor);
             }
         });
-        Func<bool>? detaches = run.Guest is not null ? () => true : sessionName is null ? null : () => signals.Signal == 1;
+        Func<bool>? detaches = run.LeavesAsIs ? () => true : sessionName is null ? null : () => signals.Signal == 1;
         TerminalRescue terminal = TerminalRescue.Capture(); // before the UI puts the terminal in raw mode
         using SignalWatchdog watchdog = new(supervisor, signals, terminal, detaches, endSession);
         TuiOptions options = new()
@@ -112,6 +113,7 @@ internal static class UiCommand
             Lab = run.Lab,
             Notices = run.Problems,
             Guest = run.Guest,
+            Replay = run.Replay,
             RaiseSignal = signals.Raise,
             SessionName = sessionName,
             SignalDetaches = detaches,

@@ -10,4 +10,9 @@ namespace TuiProcManager.CommandLine;
 /// <param name="Problems">What the session's server says while the UI runs (its events file cannot be written, who watches), or null.</param>
 /// <param name="Lab">The lab to open, or null.</param>
 /// <param name="Guest">The UI is a guest in another user's session, or null.</param>
-internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, IObservable<ServerNotice>? Problems, LabOptions? Lab, SessionGuest? Guest = null);
+/// <param name="Replay">The UI replays a recording, or null.</param>
+internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerSpec> Workers, IObservable<ServerNotice>? Problems, LabOptions? Lab, SessionGuest? Guest = null, IReplayControls? Replay = null)
+{
+    /// <summary>Leaving never stops anything: a guest's session is another user's, and a replay has nothing to stop.</summary>
+    public bool LeavesAsIs => Guest is not null || Replay is not null;
+}

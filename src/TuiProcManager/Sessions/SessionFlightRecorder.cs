@@ -20,9 +20,10 @@ internal static class SessionFlightRecorder
     /// <param name="started">When the server started.</param>
     /// <param name="supervisor">The session's supervisor: nothing may have spawned yet.</param>
     /// <param name="notices">Where a recording that stops is said.</param>
-    /// <param name="keeper">The session's lab, if any.</param>
+    /// <param name="lab">The session's lab, if any: its answers and hints, and its progress at every change.</param>
+    /// <param name="time">The clock of the lab's states (the supervisor's, so that replay shows them at their moments).</param>
     /// <param name="log">Says a line in the server's log (at start, on the calling thread).</param>
-    public static SessionRecorder? TryStart(string name, DateTimeOffset started, Supervisor supervisor, SessionNotices notices, LabKeeper? keeper, Action<string> log)
+    public static SessionRecorder? TryStart(string name, DateTimeOffset started, Supervisor supervisor, SessionNotices notices, SessionLab? lab, TimeProvider time, Action<string> log)
     {
         RecorderSettings settings = RecorderSettings.From(Environment.GetEnvironmentVariable(RecorderSettings.EnvironmentName), out string? problem);
         if (problem is not null)
@@ -60,12 +61,16 @@ internal static class SessionFlightRecorder
         }
 
         SessionRecorder recorder = new(directory, name, started, Environment.ProcessId, settings) { Stopped = notices.Say };
-        if (keeper is not null)
+        recorder.Start(supervisor);
+        if (lab is not null)
         {
+            LabKeeper keeper = lab.Keeper;
             keeper.Record += recorder.Write;
+            // Pushed under the keeper's lock, the current progress first: Write only hands it to the recorder's
+            // thread. The stream completes when the keeper is disposed, after the recorder (it is made first).
+            _ = keeper.Progress.Subscribe(progress => recorder.Write(new RecordedLab(time.GetUtcNow(), keeper.Lab.Id, lab.Source, progress)));
         }
 
-        recorder.Start(supervisor);
         log($"the flight recorder records in {directory} (at most {RecorderSettings.Format(settings.SessionBytes)})");
         return recorder;
     }

@@ -83,7 +83,8 @@ internal static class SessionLabs
         };
     }
 
-    private static bool TryFind(string source, [NotNullWhen(true)] out Lab? lab, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
+    /// <summary>The lab at <paramref name="source"/> (a shipped lab's id, or a lab file's path), and its progress's key.</summary>
+    public static bool TryFind(string source, [NotNullWhen(true)] out Lab? lab, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
     {
         LabCatalog catalog = LabCommandContext.Catalog();
         try

@@ -72,7 +72,7 @@ internal static class SessionServerHost
         // The record sees every event, from the first: nothing can spawn before the socket serves.
         record?.Start(supervisor, notices, keeper);
         List<string> recorderSaid = [];
-        using SessionRecorder? recorder = SessionFlightRecorder.TryStart(name, time.GetUtcNow(), supervisor, notices, keeper, recorderSaid.Add);
+        using SessionRecorder? recorder = SessionFlightRecorder.TryStart(name, time.GetUtcNow(), supervisor, notices, lab, time, recorderSaid.Add);
         SessionHistory history = new();
         using SessionLinger lingering = new(linger, time, () => history.Alive, () => ended.TrySetResult(
             history.Alive == 0 ? "nobody attached and no worker alive" : $"nobody attached for {LingerOption.Format(linger)} (--linger): its workers are terminated"));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace TuiProcManager.Tests.TestSupport;
 
@@ -83,6 +85,60 @@ internal sealed class LabDriver : IDisposable
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds.</summary>
     public static void Until(Func<bool> condition, string what) =>
         Tuiproc.UntilAsync(condition, what).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// After <see cref="Quit"/>: replays the session's flight recording (<c>tuiproc replay DIR --speed
+    /// SPEED</c>) in a new terminal, and checks that the lab panel reaches each count of steps done at the
+    /// recorded time the session's server ticked it (the saved progress's doneAt), never earlier and at most
+    /// a few seconds later (the header's clock shows whole seconds, the screen is read every 50 ms, and the
+    /// lab panel looks at the clock every 100 ms: at ×4, that is under 3 recorded seconds).
+    /// </summary>
+    public void Replayed(int speed = 4)
+    {
+        using JsonDocument progress = JsonDocument.Parse(File.ReadAllText(Path.Combine(App.StateHome, "tuiproc", "labs", Lab + ".json")));
+        DateTimeOffset[] doneAt = [.. progress.RootElement.GetProperty("steps").EnumerateObject()
+            .Select(s => s.Value.TryGetProperty("doneAt", out JsonElement at) && at.ValueKind == JsonValueKind.String ? at.GetDateTimeOffset() : (DateTimeOffset?)null)
+            .OfType<DateTimeOffset>().Order()];
+        Assert.Equal(Steps, doneAt.Length);
+        string recording = Assert.Single(Directory.GetDirectories(Path.Combine(App.StateHome, "tuiproc", "sessions")));
+
+        App.StartAnother(["replay", recording, "--speed", speed.ToString(CultureInfo.InvariantCulture)], waitFor: "replay of");
+        Regex clock = new(@"replay of \S+ (\d\d:\d\d:\d\d) \(");
+        Regex steps = new(@"Lab " + Regex.Escape(Lab) + @" · (\d+) of " + Steps.ToString(CultureInfo.InvariantCulture));
+        Dictionary<int, TimeSpan> firstShown = [];
+        int last = 0;
+        System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan bound = TimeSpan.FromSeconds(30) + (doneAt[^1] - doneAt[0]) / speed;
+        string screen = "";
+        while (last < Steps && watch.Elapsed < bound)
+        {
+            screen = App.Screen();
+            if (clock.Match(screen) is { Success: true } c && steps.Match(screen) is { Success: true } s)
+            {
+                int shown = int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture);
+                Assert.True(shown >= last, $"the replay's lab panel went back from {last} to {shown} steps done while playing:\n{screen}");
+                for (int k = last + 1; k <= shown; k++)
+                {
+                    firstShown[k] = TimeSpan.ParseExact(c.Groups[1].Value, @"hh\:mm\:ss", CultureInfo.InvariantCulture);
+                }
+
+                last = shown;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        Assert.True(last == Steps, $"the replay did not reach {Steps} steps done within {bound.TotalSeconds:0} s:\n{screen}");
+        foreach ((int k, TimeSpan shown) in firstShown.Where(f => f.Key > 0))
+        {
+            TimeSpan recorded = doneAt[k - 1].ToLocalTime().TimeOfDay;
+            double late = ((shown - recorded).TotalSeconds + 86_400 * 1.5) % 86_400 - 43_200; // across midnight too
+            Assert.True(late is >= -1 and <= 3, $"step count {k}: the replay showed it at {shown:hh\\:mm\\:ss}, the session ticked it at {recorded:hh\\:mm\\:ss\\.fff}");
+        }
+
+        App.Keys("q");
+        Assert.Equal(0, App.WaitForExit());
+    }
 
     /// <summary>The recorded run graded headless: <c>tuiproc lab N --check FILE</c>.</summary>
     public (int Code, string Stdout, string Stderr) Check() =>

@@ -42,6 +42,7 @@ public sealed class Lab1EndToEndTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(report));
         Assert.True(File.Exists(Path.Combine(lab.App.StateHome, "tuiproc", "labs", "1.json")), "progress saved");
         lab.Quit();
+        lab.Replayed(); // the flight recording, replayed: the lab panel ticks at the recorded times
 
         (int code, string stdout, _) = lab.Check();
         Assert.True(code == 0, stdout);

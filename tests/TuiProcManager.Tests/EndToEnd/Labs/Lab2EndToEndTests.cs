@@ -16,6 +16,7 @@ public sealed class Lab2EndToEndTests
         lab.App.Keys("J");
         lab.App.WaitFor("Lab finished", TimeSpan.FromSeconds(90));
         lab.Quit();
+        lab.Replayed(); // the flight recording, replayed: the lab panel ticks at the recorded times
 
         (int code, string stdout, _) = lab.Check();
         Assert.True(code == 0, stdout);

@@ -51,6 +51,7 @@ public sealed class Lab3EndToEndTests
         lab.App.Keys("J");
         lab.App.WaitFor("Lab finished");
         lab.Quit();
+        lab.Replayed(); // the flight recording, replayed: the lab panel ticks at the recorded times
 
         (int code, string stdout, _) = lab.Check();
         Assert.True(code == 0, stdout);

@@ -30,6 +30,7 @@ public sealed class Lab5EndToEndTests
         lab.Answer("2");
         lab.App.WaitFor("Lab finished");
         lab.Quit();
+        lab.Replayed(); // the flight recording, replayed: the lab panel ticks at the recorded times
 
         (int code, string stdout, _) = lab.Check();
         Assert.True(code == 0, stdout);

@@ -1,0 +1,145 @@
+using System.Reactive.Concurrency;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Sessions.Recording;
+
+namespace TuiProcManager.Sessions.Replay;
+
+/// <summary>
+/// One subscription to a <see cref="ReplaySupervisor"/>: a thread that reads the recording and hands the
+/// events that have come due on the <see cref="ReplayClock"/> to the observer. Disposing it stops the thread
+/// (at its next wake-up, at most one window later) and delivers nothing more.
+/// </summary>
+/// <remarks>
+/// The thread sleeps until the next event is due (at the clock's speed), a window at least, so that a
+/// batch gathers what a window brings, as a live screen's does; and it wakes at once when the clock is
+/// moved. Paused, or at the end, it sleeps until the clock is moved. Reading ahead is one event: the next.
+/// </remarks>
+internal sealed class ReplayPlayer(
+    RecordingReader reader, ReplayClock clock, IObserver<IList<SupervisorEvent>> observer, IScheduler delivery, TimeSpan window, int maxBatch) : IDisposable
+{
+    /// <summary>The longest sleep while events are due later: a speed changed meanwhile wakes it anyway.</summary>
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _wake = new(0);
+
+    public void Start()
+    {
+        clock.Changed += Wake;
+        Thread thread = new(Run) { IsBackground = true, Name = "tuiproc replay" };
+        thread.Start();
+    }
+
+    public void Dispose()
+    {
+        clock.Changed -= Wake;
+        _stop.Cancel(); // the thread ends at its next wake-up; the semaphore and the source go with it (not disposed: it may still wait on them)
+        Wake();
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private void Run()
+    {
+        CancellationToken stop = _stop.Token;
+        int generation = int.MinValue;
+        IEnumerator<SupervisorEvent>? next = null;
+        SupervisorEvent? pending = null;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (generation != clock.Generation || next is null)
+                {
+                    // A seek, the start, or too much at once: the moment the clock shows, whole.
+                    generation = clock.Generation;
+                    RecordedMoment moment = reader.HistoryAt(clock.Now);
+                    next?.Dispose();
+                    next = reader.EventsAfter(moment.Sequence).GetEnumerator();
+                    pending = null;
+                    if (!Deliver([.. moment.History], stop))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                DateTimeOffset now = clock.Now;
+                List<SupervisorEvent> batch = [];
+                while ((pending ??= next.MoveNext() ? next.Current : null) is { } e && e.Time <= now && batch.Count <= maxBatch)
+                {
+                    batch.Add(e);
+                    pending = null;
+                }
+
+                if (batch.Count > maxBatch)
+                {
+                    next.Dispose();
+                    next = null; // more than a screen takes: the moment instead, next turn
+                    continue;
+                }
+
+                if (batch.Count > 0 && !Deliver(batch, stop))
+                {
+                    return;
+                }
+
+                _ = _wake.Wait(Sleep(pending, now), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // disposed
+        }
+        catch (Exception e)
+        {
+            // A bug, never a bad file (the reader reads up to damage and says it): the screen must say it.
+            delivery.Schedule(() => observer.OnError(e));
+        }
+        finally
+        {
+            next?.Dispose();
+        }
+    }
+
+    /// <summary>How long to sleep: until <paramref name="pending"/> is due at the clock's speed (a window at least), or until woken.</summary>
+    private TimeSpan Sleep(SupervisorEvent? pending, DateTimeOffset now)
+    {
+        if (pending is null || clock.Paused || clock.AtEnd)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        TimeSpan due = TimeSpan.FromTicks((long)((pending.Time - now).Ticks / clock.Speed));
+        return due < window ? window : due > LongestSleep ? LongestSleep : due;
+    }
+
+    /// <summary>Hands <paramref name="batch"/> to the observer on the delivery scheduler and waits until it has returned; false when disposed meanwhile.</summary>
+    private bool Deliver(IList<SupervisorEvent> batch, CancellationToken stop)
+    {
+        TaskCompletionSource delivered = new(TaskCreationOptions.RunContinuationsAsynchronously); // not disposable: it may be set after a dispose
+        delivery.Schedule(() =>
+        {
+            try
+            {
+                if (!stop.IsCancellationRequested)
+                {
+                    observer.OnNext(batch);
+                }
+            }
+            finally
+            {
+                delivered.TrySetResult();
+            }
+        });
+        delivered.Task.Wait(stop);
+        return !stop.IsCancellationRequested;
+    }
+}

@@ -1,0 +1,112 @@
+using Terminal.Gui.Input;
+using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Tui.Input;
+
+namespace TuiProcManager.Tui.Views;
+
+/// <summary>
+/// The UI over a recording (<see cref="IReplayControls"/>): the player's keys, the clock in the header,
+/// every key that would act refused in one line, and leaving that never touches anything.
+/// </summary>
+internal sealed partial class MainWindow
+{
+    /// <summary>How far ← and → move.</summary>
+    public static readonly TimeSpan SeekStep = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the header's clock is redrawn while nothing else happens (paused, or a quiet stretch).</summary>
+    private static readonly TimeSpan ReplayClockRedraw = TimeSpan.FromMilliseconds(250);
+
+    private IReplayControls? _replay;
+    private bool _replayTicking;
+
+    /// <summary>The recording the UI replays; null: a live supervisor. Set once, before the UI runs.</summary>
+    public IReplayControls? Replay
+    {
+        get => _replay;
+        set
+        {
+            _replay = value;
+            _hints.Replay = value is not null;
+            _hints.SetNeedsDraw();
+            ShowSessionName();
+        }
+    }
+
+    /// <summary>Redraws the header's clock every <see cref="ReplayClockRedraw"/> while the window runs (called as it starts).</summary>
+    private void TickReplayClock(Terminal.Gui.App.IApplication app)
+    {
+        if (_replay is null || _replayTicking)
+        {
+            return;
+        }
+
+        _replayTicking = true;
+        app.AddTimeout(ReplayClockRedraw, () =>
+        {
+            ShowSessionName();
+            return !_stoppingNow;
+        });
+    }
+
+    /// <summary>In a replay, the header's clock as it is now: with every change on screen, so that what is shown and when read together.</summary>
+    private void ShowReplayClock()
+    {
+        if (_replay is not null)
+        {
+            ShowSessionName();
+        }
+    }
+
+    /// <summary>The player's keys; true when <paramref name="key"/> was one.</summary>
+    private bool ReplayKey(IReplayControls replay, Key key)
+    {
+        if (key == Key.Space)
+        {
+            replay.TogglePause();
+        }
+        else if (key == Key.CursorLeft || key == Key.CursorRight)
+        {
+            replay.SeekBy(key == Key.CursorLeft ? -SeekStep : SeekStep);
+        }
+        else if (key == Key.Home || key == Key.End)
+        {
+            replay.SeekToEdge(end: key == Key.End);
+        }
+        else if (key.AsGrapheme is "[" or "]" && !key.IsCtrl && !key.IsAlt)
+        {
+            replay.StepSpeed(key.AsGrapheme == "]" ? +1 : -1);
+        }
+        else
+        {
+            return false;
+        }
+
+        _header.Say(null); // what it said was of another moment
+        ShowSessionName();
+        return true;
+    }
+
+    /// <summary>What a key does instead in a replay: leaving closes the screen, acting is refused. True when handled here.</summary>
+    private bool ReplayAct(IReplayControls replay, UiAction action)
+    {
+        if (action is UiAction.Quit or UiAction.Interrupt)
+        {
+            AfterThisKey(DetachNow);
+            return true;
+        }
+
+        if (action == UiAction.Detach)
+        {
+            _header.Say("a replay has no session to leave running: q closes it");
+            return true;
+        }
+
+        if (Acts(action))
+        {
+            _header.Say(replay.Refusal, error: true);
+            return true;
+        }
+
+        return false;
+    }
+}

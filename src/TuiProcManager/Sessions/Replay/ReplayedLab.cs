@@ -1,0 +1,39 @@
+using TuiProcManager.Labs.Format;
+using TuiProcManager.Labs.Sessions;
+using TuiProcManager.Linux.Files;
+using TuiProcManager.Sessions.Recording;
+using TuiProcManager.Sessions.Replay;
+using TuiProcManager.Tui.Hosting;
+
+namespace TuiProcManager.Sessions.ReplayUi;
+
+/// <summary>A recording's lab as the replay's lab panel shows it: found as the session's server found it, its progress as recorded (<see cref="ReplayLab"/>).</summary>
+internal static class ReplayedLab
+{
+    /// <summary>The lab to show, or null: the session had none, or this tuiproc cannot find it (said in <paramref name="said"/>).</summary>
+    public static LabOptions? Open(RecordingReader reader, ReplayClock clock, List<string> said)
+    {
+        if (reader.LabStates.Count == 0)
+        {
+            return null;
+        }
+
+        ReplayLab replayed = new(reader.LabStates, clock);
+        RecordedLab first = replayed.Current;
+        if (!SessionLabs.TryFind(first.Source, out Lab? lab, out string? key, out string? problem))
+        {
+            said.Add($"the recorded session's lab {first.Id} cannot be shown: {problem}");
+            return null;
+        }
+
+        return new LabOptions
+        {
+            Lab = lab,
+            Store = ProgressStore.ForUser(RegularFileReader.Instance), // never written: the authority keeps the progress
+            ProgressKey = key,
+            Saved = first.Progress,
+            Authority = replayed,
+            Files = OutputFileOpener.Instance,
+        };
+    }
+}
