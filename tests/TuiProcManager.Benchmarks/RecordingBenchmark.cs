@@ -15,7 +15,8 @@ namespace TuiProcManager.Benchmarks;
 /// change every 500 events) written by the real <see cref="SessionRecorder"/> in batches of 1 to 512 events,
 /// as the lossless stream hands them over; then, in a child process of its own per round (<c>recording-read</c>),
 /// the reader's open, <c>--seeks</c> seeks to random moments (each a whole <see cref="RecordingReader.HistoryAt"/>),
-/// playing on 10,000 events from the last, and the child's peak resident memory (VmHWM).
+/// playing on 10,000 events from the last, and the child's peak resident memory (VmHWM). Then the same
+/// recording in <c>tuiproc replay</c> itself, the native build in a terminal (<see cref="ReplayBenchmark"/>).
 /// </summary>
 internal static class RecordingBenchmark
 {
@@ -36,6 +37,8 @@ internal static class RecordingBenchmark
             {
                 await ReadInChildAsync(directory, seeks, round);
             }
+
+            ReplayBenchmark.Run(directory, seeks, rounds);
         }
         finally
         {

@@ -135,7 +135,7 @@ public sealed class ReplayClock : TimeProvider
 
     /// <summary>
     /// The replay as the header says it: the recording's clock in <paramref name="zone"/>, how far in, and
-    /// what it is doing (<c>10:02:13 (1:02 of 5:40) playing ×2</c>).
+    /// what it is doing, at which speed (<c>10:02:13 (1:02 of 5:40) playing ×2</c>, <c>… paused (×2; space plays)</c>).
     /// </summary>
     public string Describe(TimeZoneInfo zone)
     {
@@ -148,9 +148,10 @@ public sealed class ReplayClock : TimeProvider
             (now, paused, speed) = (NowLocked(), Paused, Speed);
         }
 
-        string doing = now >= End && !paused ? "at the end (space plays it again)"
-            : paused ? "paused (space plays)"
-            : "playing ×" + speed.ToString("0.##", CultureInfo.InvariantCulture);
+        string times = "×" + speed.ToString("0.##", CultureInfo.InvariantCulture);
+        string doing = now >= End && !paused ? $"at the end ({times}; space plays it again)"
+            : paused ? $"paused ({times}; space plays)"
+            : "playing " + times;
         return $"{TimeZoneInfo.ConvertTime(now, zone):HH:mm:ss} ({Span(now - Start)} of {Span(End - Start)}) {doing}";
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.ToggleSummary: ToggleSummary(); break;
             case UiAction.StartPool: AfterThisKey(_actions.StartPool); break;
             case UiAction.NextPlace: NextPlace(); break;
-            case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null))); break;
+            case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null, replay: Replay is not null))); break;
             case UiAction.Quit: AfterThisKey(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Detach: Detach(); break;
             case UiAction.Interrupt: Interrupted(); break;

@@ -81,7 +81,11 @@ internal sealed partial class MainWindow
             return false;
         }
 
-        _header.Say(null); // what it said was of another moment
+        if (!_header.MessageIsError)
+        {
+            _header.Say(null); // a note of another moment ("run ended"); a problem (the damage, a refusal) stays
+        }
+
         ShowSessionName();
         return true;
     }

@@ -23,7 +23,8 @@ internal static class AttachedUi
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
         string name = shownName ?? connection.Name;
-        run = run with { Lab = LabOf(connection, run.Lab, stderr), Problems = connection.Notices.Select(ToUi) };
+        string? self = run.Guest is null ? null : Environment.UserName; // a guest is among the watchers: not "watched by" itself
+        run = run with { Lab = LabOf(connection, run.Lab, stderr), Problems = connection.Notices.Select(n => ToUi(n, self)) };
         (TuiExit exit, int signal) = UiCommand.Run(
             connection.Supervisor, run, services.Resolver, services.Clock, services.Machine, name, run.Guest is null ? () => connection.EndAsync() : null);
         if (run.Guest is not null)
@@ -110,10 +111,12 @@ internal static class AttachedUi
         }
     }
 
-    /// <summary>A notice of the server as the UI shows it: a problem, or who watches now.</summary>
-    private static ServerNotice ToUi(Protocol.V1.Notice notice) => new(
+    /// <summary>A notice of the server as the UI shows it: a problem, or who watches now (<paramref name="self"/> left out).</summary>
+    private static ServerNotice ToUi(Protocol.V1.Notice notice, string? self) => new(
         notice.Text,
-        notice.WatchersChanged ? [.. notice.Watchers.Select(w => $"{w.Name} ({(w.Role == Protocol.V1.PeerRole.Control ? "control" : "read-only")})")] : null);
+        notice.WatchersChanged
+            ? [.. notice.Watchers.Where(w => w.Name != self).Select(w => $"{w.Name} ({(w.Role == Protocol.V1.PeerRole.Control ? "control" : "read-only")})")]
+            : null);
 
     /// <summary>Writes a line where the terminal may be gone (a hang-up): a failure is not worth more than the line.</summary>
     private static async Task SayQuietly(TextWriter stderr, string line)

@@ -97,10 +97,10 @@ public sealed class ReplayClockTests
         _real.Advance(TimeSpan.FromSeconds(124));
         Assert.Equal("10:01:02 (1:02 of 1:00:05) playing ×0.5", clock.Describe(TimeZoneInfo.Utc));
         clock.TogglePause();
-        Assert.Equal("10:01:02 (1:02 of 1:00:05) paused (space plays)", clock.Describe(TimeZoneInfo.Utc));
+        Assert.Equal("10:01:02 (1:02 of 1:00:05) paused (×0.5; space plays)", clock.Describe(TimeZoneInfo.Utc));
         clock.TogglePause();
         clock.SeekTo(clock.End);
-        Assert.Equal("11:00:05 (1:00:05 of 1:00:05) at the end (space plays it again)", clock.Describe(TimeZoneInfo.Utc));
+        Assert.Equal("11:00:05 (1:00:05 of 1:00:05) at the end (×0.5; space plays it again)", clock.Describe(TimeZoneInfo.Utc));
     }
 
     [Theory]

@@ -124,6 +124,18 @@ public sealed class BadInputTests
         { ["run", "square:1\nsquare:2"], "N must be an integer, got '1^Jsquare:2'" },
         { ["--theme", "No\u001b]0;pwned\u0007pe"], "unknown theme 'No^[]0;pwned^Gpe'" },
 
+        // replay: a recording, or refused in one line.
+        { ["replay"], "replay" },
+        { ["replay", "/no/such/recording"], "no recording at /no/such/recording: no such file or directory" },
+        { ["replay", "/etc/passwd"], "/etc/passwd is not a tuiproc recording: passwd: its first bytes are not a tuiproc recording's" },
+        { ["replay", "/etc"], "/etc is not a tuiproc recording: it holds no segment" },
+        { ["replay", "no-such-session-xyz"], "no recording of a session no-such-session-xyz in " },
+        { ["replay", "a/b"], "no recording at a/b: no such file or directory" },
+        { ["replay", "x", "--speed", "0"], "--speed must be a number from 0.01 to 1000 (1 plays as recorded), got '0'" },
+        { ["replay", "x", "--speed", "fast"], "--speed must be a number from 0.01 to 1000 (1 plays as recorded), got 'fast'" },
+        { ["replay", "x", "--speed", "NaN"], "--speed must be a number from 0.01 to 1000" },
+        { ["replay", "x", "--speed", "1e9"], "--speed must be a number from 0.01 to 1000" },
+
         // Files: refused before anything starts, also for root.
         { ["run", "--events", "/tmp", "square:1"], "cannot write the events file '/tmp': it is a directory" },
         { ["run", "--results", "/tmp", "square:1"], "cannot write the results file '/tmp': it is a directory" },

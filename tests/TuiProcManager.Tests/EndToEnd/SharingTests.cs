@@ -57,8 +57,9 @@ public sealed class SharingTests : IDisposable
             WaitForWrapped(app, "read-only: you are watching root's session (q leaves it)");
         }
 
-        // The student's header says who watches.
+        // The student's header says who watches; the teacher's does not say that the teacher watches.
         Assert.Contains($"watched by {teacher.Name} (read-only)", app.ScreenOf("e2e"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"watched by {teacher.Name}", app.Screen(), StringComparison.Ordinal);
 
         // Taken back: the teacher's screen says so at once, and nothing of theirs gets in any more.
         (code, stdout, stderr) = await Share("--stop");

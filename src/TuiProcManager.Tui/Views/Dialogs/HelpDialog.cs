@@ -30,15 +30,25 @@ internal sealed class HelpDialog : Dialog
         you), queued (stopped by pause-on-wait until a slot is free), starting, ended.
         """;
 
+    /// <summary>What comes first in a replay (tuiproc replay): the player's keys, then the rest, of which those that act are refused.</summary>
+    internal const string ReplayKeysText = """
+        A replay (tuiproc replay): the recording's moments, nothing runs; keys that act are refused.
+        space    pause / play on (at the end: from the start again)
+        <- ->    10 s back / forward;   Home / End  the first / last moment
+        [ ]      slower / faster (x0.25 to x64)
+        q        close the replay
+        """;
+
     private readonly SummaryView _lines;
     private readonly int _longest; // columns of the longest key line
 
     /// <param name="ascii">Only ASCII in what the dialog adds (the Linux console).</param>
     /// <param name="message">The header's message, shown first when the header had to cut it.</param>
-    public HelpDialog(bool ascii, string? message = null)
+    /// <param name="replay">The UI replays a recording: the player's keys first.</param>
+    public HelpDialog(bool ascii, string? message = null, bool replay = false)
     {
         Title = "tuiproc keys";
-        List<string> lines = [.. KeysText.ReplaceLineEndings("\n").Split('\n')];
+        List<string> lines = [.. ((replay ? ReplayKeysText + "\n" : "") + KeysText).ReplaceLineEndings("\n").Split('\n')];
         if (message is not null)
         {
             lines.InsertRange(0, ["Last message: " + message, ""]);

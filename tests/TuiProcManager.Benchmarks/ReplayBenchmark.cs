@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using TuiProcManager.Core.Events;
+using TuiProcManager.Core.Workers;
+using TuiProcManager.Sessions.Recording;
+
+namespace TuiProcManager.Benchmarks;
+
+/// <summary>
+/// The replay's goals as a user meets them: <c>tuiproc replay DIR</c> (<see cref="AppUnderTest"/>: the native
+/// build) in a real terminal, over the recording <see cref="RecordingBenchmark"/> wrote. Open: from the
+/// launch to the first moment on screen. Seek: from a key (End, or ← or → paused, each 10 s; after a jump of
+/// several ← at once, not measured, to reach other places) to the screen showing the last line worker 1
+/// printed before the new moment, read from the recording here. Memory: the replay's peak resident
+/// memory (VmHWM) after every seek.
+/// </summary>
+internal static class ReplayBenchmark
+{
+    public static void Run(string directory, int seeks, int rounds)
+    {
+        RecordingReader reader = RecordingReader.Open(directory, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        List<OutputLine> lines = [.. reader.EventsAfter(0).OfType<OutputLine>().Where(l => l.Worker == new WorkerId(1))];
+        Console.WriteLine($"replay in a terminal ({Path.GetFileName(AppUnderTest.Path)} {AppUnderTest.Path}), {seeks} seeks a round:");
+        for (int round = 1; round <= rounds; round++)
+        {
+            Round(directory, reader, lines, seeks, new Random(round));
+        }
+    }
+
+    private static void Round(string directory, RecordingReader reader, List<OutputLine> lines, int seeks, Random random)
+    {
+        using TmuxSession replay = TmuxSession.Tuiproc(["replay", directory], width: 160, height: 50);
+        Require(replay.WaitUntil(s => s.Contains("10 workers", StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, "the first moment");
+        double open = Stopwatch.GetElapsedTime(replay.Started).TotalMilliseconds;
+        replay.Keys("Space");
+        Require(replay.WaitUntil(s => s.Contains("paused", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), replay, "paused");
+
+        DateTimeOffset at = reader.StartTime; // paused within a second of the start: the first seek is End, which sets it
+        List<double> times = [];
+        for (int i = 0; i < seeks; i++)
+        {
+            string key;
+            if (i % 4 == 0)
+            {
+                (key, at) = ("End", reader.EndTime);
+            }
+            else
+            {
+                if (i % 4 == 1)
+                {
+                    int back = random.Next(20, 300); // elsewhere in the hour, not measured
+                    replay.Keys([.. Enumerable.Repeat("Left", back)]);
+                    at = Clamp(reader, at - TimeSpan.FromSeconds(10 * back));
+                    Require(replay.WaitUntil(s => s.Contains(LastLine(lines, at), StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, "a jump");
+                }
+
+                bool left = random.Next(2) == 0;
+                (key, at) = (left ? "Left" : "Right", Clamp(reader, at + TimeSpan.FromSeconds(left ? -10 : 10)));
+            }
+
+            string expected = LastLine(lines, at);
+            long sent = Stopwatch.GetTimestamp();
+            replay.Keys(key);
+            Require(replay.WaitUntil(s => s.Contains(expected, StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, $"{key} to {at:HH:mm:ss}: {expected}");
+            times.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+        }
+
+        long hwm = ProcStat.StatusKib(replay.Pid, "VmHWM");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  open to the first moment {open:0} ms; seek median {Stats.Median(times):0} ms, worst {Stats.Max(times):0} ms (screen read every 10 ms); VmHWM {hwm / 1024.0:0.0} MiB"));
+    }
+
+    private static DateTimeOffset Clamp(RecordingReader reader, DateTimeOffset at) =>
+        at < reader.StartTime ? reader.StartTime : at > reader.EndTime ? reader.EndTime : at;
+
+    /// <summary>The text of worker 1's last line at or before <paramref name="at"/>: the newest line its output panel shows then.</summary>
+    private static string LastLine(List<OutputLine> lines, DateTimeOffset at)
+    {
+        int low = 0, high = lines.Count - 1, found = 0;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (lines[middle].Time <= at)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return lines[found].Text;
+    }
+
+    private static void Require(bool shown, TmuxSession replay, string what)
+    {
+        if (!shown)
+        {
+            throw new InvalidOperationException($"the replay did not show {what}:\n{replay.Screen()}");
+        }
+    }
+}
