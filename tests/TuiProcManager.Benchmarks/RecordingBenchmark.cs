@@ -25,7 +25,9 @@ internal static class RecordingBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         int count = Args.Int(args, "--events", 1_000_000), seeks = Args.Int(args, "--seeks", 20), rounds = Args.Int(args, "--rounds", 3);
-        string root = Directory.CreateTempSubdirectory("tuiproc-recording-").FullName;
+        string[] replayEnvironment = [.. (Args.String(args, "--replay-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)]; // NAME=VALUE,… for the replay in the terminal
+        string? keep = Args.String(args, "--keep"); // a directory to leave the recording in, for trying the replay by hand
+        string root = keep ?? Directory.CreateTempSubdirectory("tuiproc-recording-").FullName;
         try
         {
             string directory = Path.Combine(root, "bench-20261201T090000Z-1");
@@ -38,11 +40,14 @@ internal static class RecordingBenchmark
                 await ReadInChildAsync(directory, seeks, round);
             }
 
-            ReplayBenchmark.Run(directory, seeks, rounds);
+            ReplayBenchmark.Run(directory, seeks, rounds, replayEnvironment);
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
 
         return 0;

@@ -16,27 +16,28 @@ namespace TuiProcManager.Benchmarks;
 /// </summary>
 internal static class ReplayBenchmark
 {
-    public static void Run(string directory, int seeks, int rounds)
+    public static void Run(string directory, int seeks, int rounds, IReadOnlyList<string> environment)
     {
         RecordingReader reader = RecordingReader.Open(directory, out string? refusal) ?? throw new InvalidOperationException(refusal);
         List<OutputLine> lines = [.. reader.EventsAfter(0).OfType<OutputLine>().Where(l => l.Worker == new WorkerId(1))];
-        Console.WriteLine($"replay in a terminal ({Path.GetFileName(AppUnderTest.Path)} {AppUnderTest.Path}), {seeks} seeks a round:");
+        DateTimeOffset[] times = [.. lines.Select(l => l.Time)];
+        Console.WriteLine($"replay in a terminal ({AppUnderTest.Path}{(environment.Count > 0 ? " with " + string.Join(' ', environment) : "")}), {seeks} seeks a round:");
         for (int round = 1; round <= rounds; round++)
         {
-            Round(directory, reader, lines, seeks, new Random(round));
+            Round(directory, reader, lines, times, seeks, new Random(round), environment);
         }
     }
 
-    private static void Round(string directory, RecordingReader reader, List<OutputLine> lines, int seeks, Random random)
+    private static void Round(string directory, RecordingReader reader, List<OutputLine> lines, DateTimeOffset[] times, int seeks, Random random, IReadOnlyList<string> environment)
     {
-        using TmuxSession replay = TmuxSession.Tuiproc(["replay", directory], width: 160, height: 50);
+        using TmuxSession replay = TmuxSession.Tuiproc(["replay", directory], width: 160, height: 50, environment);
         Require(replay.WaitUntil(s => s.Contains("10 workers", StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, "the first moment");
         double open = Stopwatch.GetElapsedTime(replay.Started).TotalMilliseconds;
         replay.Keys("Space");
         Require(replay.WaitUntil(s => s.Contains("paused", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), replay, "paused");
 
         DateTimeOffset at = reader.StartTime; // paused within a second of the start: the first seek is End, which sets it
-        List<double> times = [];
+        List<double> seekTimes = [];
         for (int i = 0; i < seeks; i++)
         {
             string key;
@@ -51,47 +52,33 @@ internal static class ReplayBenchmark
                     int back = random.Next(20, 300); // elsewhere in the hour, not measured
                     replay.Keys([.. Enumerable.Repeat("Left", back)]);
                     at = Clamp(reader, at - TimeSpan.FromSeconds(10 * back));
-                    Require(replay.WaitUntil(s => s.Contains(LastLine(lines, at), StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, "a jump");
+                    Require(replay.WaitUntil(s => s.Contains(LastLine(lines, times, at), StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, "a jump");
                 }
 
                 bool left = random.Next(2) == 0;
                 (key, at) = (left ? "Left" : "Right", Clamp(reader, at + TimeSpan.FromSeconds(left ? -10 : 10)));
             }
 
-            string expected = LastLine(lines, at);
+            string expected = LastLine(lines, times, at);
             long sent = Stopwatch.GetTimestamp();
             replay.Keys(key);
             Require(replay.WaitUntil(s => s.Contains(expected, StringComparison.Ordinal), TimeSpan.FromSeconds(30)), replay, $"{key} to {at:HH:mm:ss}: {expected}");
-            times.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            seekTimes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
         }
 
         long hwm = ProcStat.StatusKib(replay.Pid, "VmHWM");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  open to the first moment {open:0} ms; seek median {Stats.Median(times):0} ms, worst {Stats.Max(times):0} ms (screen read every 10 ms); VmHWM {hwm / 1024.0:0.0} MiB"));
+            $"  open to the first moment {open:0} ms; seek median {Stats.Median(seekTimes):0} ms, worst {Stats.Max(seekTimes):0} ms (screen read every 10 ms); VmHWM {hwm / 1024.0:0.0} MiB"));
     }
 
     private static DateTimeOffset Clamp(RecordingReader reader, DateTimeOffset at) =>
         at < reader.StartTime ? reader.StartTime : at > reader.EndTime ? reader.EndTime : at;
 
-    /// <summary>The text of worker 1's last line at or before <paramref name="at"/>: the newest line its output panel shows then.</summary>
-    private static string LastLine(List<OutputLine> lines, DateTimeOffset at)
+    /// <summary>The text of worker 1's last line at or before <paramref name="at"/>: the newest line its output panel shows then (the benchmark's times only grow).</summary>
+    private static string LastLine(List<OutputLine> lines, DateTimeOffset[] times, DateTimeOffset at)
     {
-        int low = 0, high = lines.Count - 1, found = 0;
-        while (low <= high)
-        {
-            int middle = (low + high) / 2;
-            if (lines[middle].Time <= at)
-            {
-                found = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return lines[found].Text;
+        int i = Array.BinarySearch(times, at);
+        return lines[Math.Max(0, i >= 0 ? i : ~i - 1)].Text;
     }
 
     private static void Require(bool shown, TmuxSession replay, string what)
