@@ -26,7 +26,7 @@ internal static class TuiprocCommand
             LsCommand.Create(stdout, stderr, services.Clock),
             CtlCommand.Create(stdout, stderr, services.Resolver, services.Machine),
             ShareCommand.Create(stdout, stderr),
-            Sessions.ReplayUi.ReplayCommand.Create(stderr, services),
+            Sessions.Replay.ReplayCommand.Create(stderr, services),
             Sessions.Class.ClassCommand.Create(stdout, stderr, services),
             EventsCommand.Create(stderr),
             SessionServerCommand.Create(stderr),

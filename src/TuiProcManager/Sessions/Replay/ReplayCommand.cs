@@ -6,10 +6,9 @@ using TuiProcManager.CommandLine;
 using TuiProcManager.Composition;
 using TuiProcManager.Core.Text;
 using TuiProcManager.Sessions.Recording;
-using TuiProcManager.Sessions.Replay;
 using TuiProcManager.Tui.Hosting;
 
-namespace TuiProcManager.Sessions.ReplayUi;
+namespace TuiProcManager.Sessions.Replay;
 
 /// <summary>
 /// <c>tuiproc replay FILE|NAME [--speed X]</c>: a flight recording (<see cref="SessionRecorder"/>) in the full

@@ -1,7 +1,6 @@
-using TuiProcManager.Sessions.Replay;
 using TuiProcManager.Tui.Hosting;
 
-namespace TuiProcManager.Sessions.ReplayUi;
+namespace TuiProcManager.Sessions.Replay;
 
 /// <summary>The UI's player keys and header (<see cref="IReplayControls"/>) over a <see cref="ReplayClock"/>.</summary>
 /// <param name="clock">The replay's clock.</param>

@@ -2,10 +2,9 @@ using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Linux.Files;
 using TuiProcManager.Sessions.Recording;
-using TuiProcManager.Sessions.Replay;
 using TuiProcManager.Tui.Hosting;
 
-namespace TuiProcManager.Sessions.ReplayUi;
+namespace TuiProcManager.Sessions.Replay;
 
 /// <summary>A recording's lab as the replay's lab panel shows it: found as the session's server found it, its progress as recorded (<see cref="ReplayLab"/>).</summary>
 internal static class ReplayedLab
