@@ -97,6 +97,20 @@ public sealed class ClassTests : IDisposable
             (code, string ps, said) = await Tuiproc.RunAsync(client, "ctl", address, "ps");
             Assert.True(code == 0 && ps.Contains("sleep 600", StringComparison.Ordinal), $"ctl {address} ps: exit {code}, {ps}{said}");
             Assert.Equal((1, "", $"tuiproc: read-only: {student.Name} shared this session with you to watch, not to act\n"), await Tuiproc.RunAsync(client, "ctl", address, "kill", "1"));
+
+            // And its screen, through ssh: the student's as it is, read-only; a key that acts is refused, and
+            // q leaves the worker as it was.
+            using (TmuxApp app = TmuxApp.Start(["attach", address], env: client, waitFor: "sleep 600"))
+            {
+                app.WaitFor($"{address} (read-only)");
+                app.Keys("k");
+                SharingTests.WaitForWrapped(app, $"read-only: you are watching {student.Name}'s session (q leaves it)");
+                app.Keys("q");
+                Assert.Equal(0, app.WaitForExit());
+            }
+
+            (code, ps, said) = await student.RunAsync(new Dictionary<string, string>(), "ctl", "lesson", "ps");
+            Assert.True(code == 0 && (ps.Contains("running", StringComparison.Ordinal) || ps.Contains("waiting", StringComparison.Ordinal)), $"the worker after the spectator left: exit {code}, {ps}{said}");
         }
         finally
         {

@@ -52,7 +52,7 @@ internal static class ReplayCommand
             }
 
             string? theme = parsed.GetValue(ui.Theme);
-            if (await UiCommand.ScreenProblemAsync(theme, $"to read it without a terminal: tuiproc replay {InputText.Shorten(given)} needs one; tuiproc events reads a live session", stderr).ConfigureAwait(false) is { } unusable)
+            if (await UiCommand.ScreenProblemAsync(theme, "replay shows a recording in the full UI: run it in a terminal (tuiproc events NAME --follow reads a live session without one)", stderr).ConfigureAwait(false) is { } unusable)
             {
                 return unusable;
             }
