@@ -300,9 +300,15 @@ internal sealed partial class MainWindow : IDialogs
 
     private string? _sessionName;
 
-    private void ShowSessionName() =>
-        _header.Session = _replay is not null ? $"{_sessionName} {_replay.Status}"
+    private void ShowSessionName()
+    {
+        string? shown = _replay is not null ? $"{_sessionName} {_replay.Status}"
             : _guest is null ? _sessionName : $"{_sessionName} ({(_guest.ReadOnly ? "read-only" : "control")})";
+        if (shown != _header.Session)
+        {
+            _header.Session = shown; // a replay's clock is asked 4 times a second: the header is redrawn only when it moved
+        }
+    }
 
     /// <summary>The UI ended by detaching: the session and its workers go on.</summary>
     public bool Detached { get; private set; }
