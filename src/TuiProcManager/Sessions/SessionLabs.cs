@@ -65,9 +65,19 @@ internal static class SessionLabs
     public static LabOptions? ForClient(RemoteLab remote, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(remote);
-        if (!TryFind(remote.Info.Source, out Lab? lab, out string? key, out string? notFound))
+        return Shown(remote.Info.Source, remote.Current, remote, out problem, $"the session's lab {remote.Info.Id}");
+    }
+
+    /// <summary>
+    /// The lab at <paramref name="source"/> as a UI shows it when <paramref name="authority"/> decides it (a
+    /// session's server, a recording): found here, starting from <paramref name="progress"/>. Null, with
+    /// "<paramref name="named"/> cannot be shown: why", when this tuiproc cannot find it.
+    /// </summary>
+    public static LabOptions? Shown(string source, LabProgress progress, ILabAuthority authority, out string? problem, string named)
+    {
+        if (!TryFind(source, out Lab? lab, out string? key, out string? notFound))
         {
-            problem = $"the session's lab {remote.Info.Id} cannot be shown: {notFound}";
+            problem = $"{named} cannot be shown: {notFound}";
             return null;
         }
 
@@ -75,16 +85,15 @@ internal static class SessionLabs
         return new LabOptions
         {
             Lab = lab,
-            Store = ProgressStore.ForUser(RegularFileReader.Instance),
+            Store = ProgressStore.ForUser(RegularFileReader.Instance), // never written here: the authority saves, or nothing does
             ProgressKey = key,
-            Saved = remote.Current,
-            Authority = remote,
+            Saved = progress,
+            Authority = authority,
             Files = OutputFileOpener.Instance,
         };
     }
 
-    /// <summary>The lab at <paramref name="source"/> (a shipped lab's id, or a lab file's path), and its progress's key.</summary>
-    public static bool TryFind(string source, [NotNullWhen(true)] out Lab? lab, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
+    private static bool TryFind(string source, [NotNullWhen(true)] out Lab? lab, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
     {
         LabCatalog catalog = LabCommandContext.Catalog();
         try

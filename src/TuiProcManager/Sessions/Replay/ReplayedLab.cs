@@ -1,6 +1,3 @@
-using TuiProcManager.Labs.Format;
-using TuiProcManager.Labs.Sessions;
-using TuiProcManager.Linux.Files;
 using TuiProcManager.Sessions.Recording;
 using TuiProcManager.Tui.Hosting;
 
@@ -19,20 +16,12 @@ internal static class ReplayedLab
 
         ReplayLab replayed = new(reader.LabStates, clock);
         RecordedLab first = replayed.Current;
-        if (!SessionLabs.TryFind(first.Source, out Lab? lab, out string? key, out string? problem))
+        LabOptions? lab = SessionLabs.Shown(first.Source, first.Progress, replayed, out string? problem, $"the recorded session's lab {first.Id}");
+        if (problem is not null)
         {
-            said.Add($"the recorded session's lab {first.Id} cannot be shown: {problem}");
-            return null;
+            said.Add(problem);
         }
 
-        return new LabOptions
-        {
-            Lab = lab,
-            Store = ProgressStore.ForUser(RegularFileReader.Instance), // never written: the authority keeps the progress
-            ProgressKey = key,
-            Saved = first.Progress,
-            Authority = replayed,
-            Files = OutputFileOpener.Instance,
-        };
+        return lab;
     }
 }
