@@ -27,6 +27,28 @@ internal static class ProcessTools
         return tmux.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error.Trim()}");
     }
 
+    /// <summary>
+    /// Ends the tmux server on <paramref name="socket"/> (SIGHUP to what runs in it) and deletes its socket
+    /// file, which tmux 3.3 leaves behind in <c>/tmp/tmux-UID/</c> (one per test otherwise, thousands a day).
+    /// </summary>
+    public static void EndTmux(string socket)
+    {
+        try
+        {
+            _ = Tmux(socket, "kill-server");
+        }
+        catch (InvalidOperationException)
+        {
+            // no server (already gone)
+        }
+
+        string folder = Environment.GetEnvironmentVariable("TMUX_TMPDIR") is { Length: > 0 } d ? d : "/tmp";
+        File.Delete(Path.Combine(folder, $"tmux-{RealUid()}", socket));
+    }
+
+    /// <summary>The real uid, as tmux names its folder (getuid).</summary>
+    private static string RealUid() => File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
+
     /// <summary>The direct children of <paramref name="pid"/> (of all its threads); none when it is gone.</summary>
     public static IEnumerable<int> Children(int pid)
     {

@@ -70,13 +70,7 @@ internal sealed class TmuxSession : IDisposable
     public void Dispose()
     {
         List<int> left = [.. ProcStat.Descendants(Pid)];
-        try
-        {
-            Tmux("kill-server");
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        ProcessTools.EndTmux(_socket);
 
         // SIGHUP stops the app and its workers; anything still there after 10 s is killed and named.
         Stopwatch watch = Stopwatch.StartNew();

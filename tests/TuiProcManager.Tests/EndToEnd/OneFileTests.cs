@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TuiProcManager.Testing;
 using TuiProcManager.Tests.TestSupport;
 
 namespace TuiProcManager.Tests.EndToEnd;
@@ -102,7 +103,7 @@ public sealed class OneFileTests : IDisposable
         }
         finally
         {
-            await TmuxAsync(socket, "kill-server"); // SIGHUP: the UI detaches
+            ProcessTools.EndTmux(socket); // SIGHUP: the UI detaches
             _ = await Tuiproc.RunAsync(new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = run }, "ctl", "end"); // the session and its worker end
         }
     }

@@ -285,14 +285,7 @@ internal sealed partial class TmuxApp : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Tmux("kill-server");
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
+        ProcessTools.EndTmux(_socket);
 
         // A failed test may leave workers behind; the guarantees under test say they end by themselves,
         // and the tests check that: here they are only cleaned up, after the fact. A session server outlives
