@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 
@@ -8,12 +9,17 @@ namespace TuiProcManager.Sessions.Recording;
 /// CRC), from an offset up to an end; says the first damage instead of going past it. Not thread-safe: each
 /// reading has a cursor of its own.
 /// </summary>
-/// <remarks>A length field is checked before anything is allocated for it: a huge one is damage, never memory.</remarks>
+/// <remarks>
+/// A length field is checked before anything is allocated for it: a huge one is damage, never memory. The
+/// frame buffer is rented from the shared pool and the file read unbuffered but for frame headers, so that a
+/// seek (three cursors) leaves no large arrays behind for the GC: its 256 KiB FileStream buffers and grown
+/// frame buffers were large-object-heap garbage, freed only by full collections.
+/// </remarks>
 internal sealed class FrameCursor : IDisposable
 {
     private readonly FileStream _file;
     private readonly long _end;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024); // grows (from the pool) to the longest frame met: up to about FrameTargetBytes
     private int _length;
 
     /// <summary>A cursor on <paramref name="path"/> from byte <paramref name="offset"/> up to <paramref name="end"/> (the file's length when null).</summary>
@@ -26,7 +32,7 @@ internal sealed class FrameCursor : IDisposable
             Mode = FileMode.Open,
             Access = FileAccess.Read,
             Share = FileShare.ReadWrite | FileShare.Delete,
-            BufferSize = 256 * 1024,
+            BufferSize = 4096, // frame headers; a payload longer than this is read straight into the frame buffer
         });
         _end = Math.Min(end ?? long.MaxValue, _file.Length);
         _file.Position = offset;
@@ -79,7 +85,8 @@ internal sealed class FrameCursor : IDisposable
 
         if (_buffer.Length < length + 1)
         {
-            _buffer = new byte[Math.Max(length + 1, 2 * _buffer.Length)];
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
         }
 
         // The kind byte and the payload together, as the CRC covers them.
@@ -98,7 +105,16 @@ internal sealed class FrameCursor : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        byte[] buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private const string CutShort = "its last frame is cut short (its writer was stopped, or is still writing)";
 

@@ -89,6 +89,51 @@ public sealed class ReplaySupervisorTests
         Assert.Equal(before, Volatile.Read(ref batches));
     }
 
+    /// <summary>
+    /// Nothing of a moment outlives the one that replaced it on screen (whose collection the player then makes:
+    /// its effect on memory is the recording benchmark's to measure).
+    /// </summary>
+    [Fact]
+    public async Task ASeek_KeepsNothingOfTheMomentBefore()
+    {
+        using RecordingRig rig = new();
+        List<SupervisorEvent> events = RandomSession.Events(11, count: 500);
+        rig.SendInBatches(events, new Random(11));
+        await rig.EndAsync();
+        RecordingReader reader = rig.Open();
+        ReplayClock clock = new(reader.StartTime, reader.EndTime, real: new FakeTimeProvider());
+        WeakReference<IList<SupervisorEvent>>? first = null;
+        int moments = 0;
+        using IDisposable subscription = new ReplaySupervisor(reader, clock).ScreenBatches(Pacing, ImmediateScheduler.Instance).Subscribe(batch =>
+        {
+            if (batch.Count > 0 && batch[0] is SupervisorSnapshot)
+            {
+                first ??= new(batch);
+                Interlocked.Increment(ref moments);
+            }
+        });
+        await Until(() => Volatile.Read(ref moments) == 1);
+        clock.SeekTo(reader.EndTime);
+        await Until(() => Volatile.Read(ref moments) == 2);
+
+        await Until(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return !first!.TryGetTarget(out _);
+        });
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (int i = 0; i < 250 && !condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition(), "not within 5 s");
+    }
+
     [Fact]
     public async Task EveryCommand_IsRefused_InOneLine()
     {
