@@ -51,6 +51,9 @@ internal sealed class FrameCursor : IDisposable
     /// <summary>The current frame's payload (valid until the next call).</summary>
     public ReadOnlySpan<byte> Payload => _buffer.AsSpan(1, _length);
 
+    /// <summary>The current frame's payload from byte <paramref name="skip"/> on, as an array's part (valid until the next call).</summary>
+    public ArraySegment<byte> PayloadFrom(int skip) => new(_buffer, 1 + skip, _length - skip);
+
     /// <summary>What is wrong at <see cref="Offset"/>, once <see cref="Next"/> returned false on damage; null at a clean end.</summary>
     public string? Damage { get; private set; }
 

@@ -178,7 +178,7 @@ public sealed class RecordingReader
             for (int part = 0; part < keyframe.Parts && cursor.Next(); part++)
             {
                 events.Clear();
-                Decode(cursor.Payload[RecordingFormat.PrefixBytes..], events, after: long.MinValue, stopAfter: null);
+                Decode(cursor.PayloadFrom(RecordingFormat.PrefixBytes), events, after: long.MinValue, stopAfter: null);
                 foreach (SupervisorEvent e in events)
                 {
                     history.OnEvent(e);
@@ -249,7 +249,7 @@ public sealed class RecordingReader
                 continue; // before the point, not decoded
             }
 
-            stop = Decode(payload[RecordingFormat.PrefixBytes..], into, after, stopAfter);
+            stop = Decode(cursor.PayloadFrom(RecordingFormat.PrefixBytes), into, after, stopAfter);
             return true;
         }
 
@@ -257,26 +257,8 @@ public sealed class RecordingReader
     }
 
     /// <summary>Decodes an EventBatch into <paramref name="into"/>, the events after <paramref name="after"/> and up to <paramref name="stopAfter"/>; true when one past it was met.</summary>
-    private static bool Decode(ReadOnlySpan<byte> batch, List<SupervisorEvent> into, long after, DateTimeOffset? stopAfter)
-    {
-        Protocol.V1.EventBatch m = Protocol.V1.EventBatch.Parser.ParseFrom(batch);
-        foreach (Protocol.V1.Event wire in m.Events)
-        {
-            if (wire.Sequence <= after || wire.ToCore() is not { } e)
-            {
-                continue; // before the point, or of a kind a later revision added
-            }
-
-            if (stopAfter is { } t && e.Time > t)
-            {
-                return true;
-            }
-
-            into.Add(e);
-        }
-
-        return false;
-    }
+    private static bool Decode(ArraySegment<byte> batch, List<SupervisorEvent> into, long after, DateTimeOffset? stopAfter) =>
+        BatchDecoder.Decode(batch.Array!, batch.Offset, batch.Count, into, after, stopAfter);
 
     /// <summary>Runs a reading step; a file gone, changed or undecodable ends the reading, said once by <see cref="ReadProblem"/>.</summary>
     private T? Guarded<T>(SegmentIndex segment, Func<T> step)
