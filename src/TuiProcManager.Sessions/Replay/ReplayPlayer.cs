@@ -20,7 +20,11 @@ internal sealed class ReplayPlayer(
     /// <summary>The longest sleep while events are due later: a speed changed meanwhile wakes it anyway.</summary>
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(1);
 
+    /// <summary>Allocated since the last collection that makes one worth its milliseconds before a moment is built.</summary>
+    private const long GarbageWorthCollecting = 4L * 1024 * 1024;
+
     private readonly CancellationTokenSource _stop = new();
+    private long _allocatedAtCollection = long.MinValue / 2; // so that the first moment collects what the open left
     private readonly SemaphoreSlim _wake = new(0);
 
     public void Start()
@@ -59,12 +63,21 @@ internal sealed class ReplayPlayer(
                 {
                     // A seek, the start, or too much at once: the moment the clock shows, whole.
                     generation = clock.Generation;
-                    LetGoOfTheOldMoment(); // what the last moment and its playing left: gone before the new one is built
+                    if (GC.GetTotalAllocatedBytes() - _allocatedAtCollection > GarbageWorthCollecting)
+                    {
+                        LetGoOfTheOldMoment(); // what playing left since (after a seek, the collection below did it)
+                    }
+
                     RecordedMoment moment = reader.HistoryAt(clock.Now);
                     next?.Dispose();
                     next = reader.EventsAfter(moment.Sequence).GetEnumerator();
                     pending = null;
                     if (!Deliver(moment.History as IList<SupervisorEvent> ?? [.. moment.History], stop)) // a List: not copied
+                    {
+                        return;
+                    }
+
+                    if (!UntilTheScreenHasTurned(stop))
                     {
                         return;
                     }
@@ -113,15 +126,33 @@ internal sealed class ReplayPlayer(
 
     /// <summary>
     /// A seek replaces the whole screen: every panel's models of the moment before, a few MiB, become garbage
-    /// at once, and building the new moment allocates about 21 MiB to keep 4 (the benchmark's moments of
-    /// 22,500 events: protobuf messages, then the events a bounded history drops). Left to the GC, that piled up
-    /// in the older generations across a run of seeks: the native replay's peak was 87-100 MiB against 35 at
-    /// rest. One full, compacting, decommitting collection before each moment is built and one after it is
-    /// on screen brought the peak to 62-68 MiB, seeks no slower (the recording benchmark, README). Costs 5-12
-    /// ms each, blocking, with a heap of about 10 MiB, only when a moment is sent whole (a seek, or more come
-    /// due at once than a screen takes), never while events play on.
+    /// at once, and building the new moment allocates 11-17 MiB to keep 4 (the benchmark's moments of 22,500
+    /// events: what <see cref="BatchDecoder"/> makes, then the events a bounded history drops). Left to the GC,
+    /// that piled up in the older generations across a run of seeks: the native replay's peak was 87-100 MiB
+    /// against 35 at rest. So: one full, compacting, decommitting collection once the new moment is on screen,
+    /// and one before a moment is built when more than <see cref="GarbageWorthCollecting"/> was allocated
+    /// since (playing, or the open). With the decoder, the peak is 57-58 MiB (the recording benchmark, README).
+    /// Costs 5-12 ms, blocking, with a heap of about 10 MiB, only when a moment is sent whole (a seek, or more
+    /// come due at once than a screen takes), never while events play on.
     /// </summary>
-    private static void LetGoOfTheOldMoment() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private void LetGoOfTheOldMoment()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        _allocatedAtCollection = GC.GetTotalAllocatedBytes();
+    }
+
+    /// <summary>
+    /// Waits for the delivery scheduler's next turn: on the UI's, the next iteration of its loop, which comes
+    /// after the one that folded the moment has drawn it, so that the collection after a seek does not hold
+    /// up the seek on screen (measured: seek median 145-156 ms with it first, 112-129 after). False when disposed meanwhile.
+    /// </summary>
+    private bool UntilTheScreenHasTurned(CancellationToken stop)
+    {
+        TaskCompletionSource turned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        delivery.Schedule(() => turned.TrySetResult());
+        turned.Task.Wait(stop);
+        return !stop.IsCancellationRequested;
+    }
 
     /// <summary>How long to sleep: until <paramref name="pending"/> is due at the clock's speed (a window at least), or until woken.</summary>
     private TimeSpan Sleep(SupervisorEvent? pending, DateTimeOffset now)
