@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Core.Workers;
@@ -123,9 +124,8 @@ internal static class BatchDecoder
     {
         damaged = false;
         bool odd = false, hasSequence = false, hasTime = false, hasLine = false;
-        long sequence = 0, seconds = 0, number = 0;
-        int nanos = 0, worker = 0, channel = 0;
-        string text = "";
+        long sequence = 0;
+        LineFields fields = new() { Text = "" };
         while (input.Position < end)
         {
             uint tag = input.ReadTag();
@@ -134,23 +134,16 @@ internal static class BatchDecoder
                 sequence = input.ReadInt64();
                 hasSequence = true;
             }
-            else if (tag == TimeTag && !hasTime)
+            else if ((tag == TimeTag && !hasTime) || (tag == LineTag && !hasLine))
             {
-                if (!ReadTime(input, end, out seconds, out nanos, out damaged))
+                bool time = tag == TimeTag;
+                if (!ReadNested(input, end, ref fields, time, out damaged))
                 {
                     return null;
                 }
 
-                hasTime = true;
-            }
-            else if (tag == LineTag && !hasLine)
-            {
-                if (!ReadLineFields(input, end, out worker, out channel, out text, out number, out damaged))
-                {
-                    return null;
-                }
-
-                hasLine = true;
+                hasTime |= time;
+                hasLine |= !time;
             }
             else
             {
@@ -160,22 +153,24 @@ internal static class BatchDecoder
         }
 
         damaged = input.Position != end;
-        if (damaged || odd || !hasLine || !hasTime || ToChannel(channel) is not { } known
-            || seconds is < TimestampMinSeconds or > TimestampMaxSeconds
-            || nanos is < 0 or > 999_999_999)
+        if (damaged || odd || !hasLine || !hasTime || ToChannel(fields.Channel) is not { } known
+            || fields.Seconds is < TimestampMinSeconds or > TimestampMaxSeconds
+            || fields.Nanos is < 0 or > 999_999_999)
         {
             return null;
         }
 
-        DateTimeOffset time = DateTimeOffset.UnixEpoch.AddSeconds(seconds).AddTicks(nanos / 100); // as Timestamp.ToDateTimeOffset
-        return new OutputLine(sequence, time, new WorkerId(worker), known, text, number);
+        DateTimeOffset at = DateTimeOffset.UnixEpoch.AddSeconds(fields.Seconds).AddTicks(fields.Nanos / 100); // as Timestamp.ToDateTimeOffset
+        return new OutputLine(sequence, at, new WorkerId(fields.Worker), known, fields.Text, fields.Number);
     }
 
-    /// <summary>A Timestamp's fields; false when it holds anything else, or claims to go past <paramref name="limit"/> (its event's end).</summary>
-    private static bool ReadTime(CodedInputStream input, int limit, out long seconds, out int nanos, out bool damaged)
+    /// <summary>
+    /// Reads the Timestamp (<paramref name="time"/>) or the OutputLine that comes next into <paramref name="fields"/>;
+    /// false when it holds a field the writer never writes, or is malformed (<paramref name="damaged"/>: it claims
+    /// to go past <paramref name="limit"/>, its event's end, or its end is not met exactly).
+    /// </summary>
+    private static bool ReadNested(CodedInputStream input, int limit, ref LineFields fields, bool time, out bool damaged)
     {
-        seconds = 0;
-        nanos = 0;
         if (!Nested(input, limit, out int end))
         {
             damaged = true;
@@ -185,59 +180,11 @@ internal static class BatchDecoder
         bool plain = true;
         while (input.Position < end)
         {
-            switch (input.ReadTag())
+            uint tag = input.ReadTag();
+            if (!(time ? fields.TakeTimeField(tag, input) : fields.TakeLineField(tag, input)))
             {
-                case 8: // seconds, varint
-                    seconds = input.ReadInt64();
-                    break;
-                case 16: // nanos, varint
-                    nanos = input.ReadInt32();
-                    break;
-                default:
-                    input.SkipLastField();
-                    plain = false;
-                    break;
-            }
-        }
-
-        damaged = input.Position != end;
-        return plain && !damaged;
-    }
-
-    /// <summary>An OutputLine's fields; false when it holds anything else, or claims to go past <paramref name="limit"/> (its event's end).</summary>
-    private static bool ReadLineFields(CodedInputStream input, int limit, out int worker, out int channel, out string text, out long number, out bool damaged)
-    {
-        worker = 0;
-        channel = 0;
-        text = "";
-        number = 0;
-        if (!Nested(input, limit, out int end))
-        {
-            damaged = true;
-            return false;
-        }
-
-        bool plain = true;
-        while (input.Position < end)
-        {
-            switch (input.ReadTag())
-            {
-                case 8: // worker, varint
-                    worker = input.ReadInt32();
-                    break;
-                case 16: // channel, varint
-                    channel = input.ReadEnum();
-                    break;
-                case 26: // text, length-delimited
-                    text = input.ReadString();
-                    break;
-                case 32: // number, varint
-                    number = input.ReadInt64();
-                    break;
-                default:
-                    input.SkipLastField();
-                    plain = false;
-                    break;
+                input.SkipLastField();
+                plain = false;
             }
         }
 
@@ -251,6 +198,70 @@ internal static class BatchDecoder
         int length = input.ReadLength();
         end = (int)input.Position + length;
         return length >= 0 && end <= limit;
+    }
+
+    /// <summary>An output line's fields as read from its Timestamp and its OutputLine (protobuf's defaults when absent).</summary>
+    private struct LineFields
+    {
+        private static readonly uint SecondsTag = WireFormat.MakeTag(Timestamp.SecondsFieldNumber, WireFormat.WireType.Varint);
+        private static readonly uint NanosTag = WireFormat.MakeTag(Timestamp.NanosFieldNumber, WireFormat.WireType.Varint);
+        private static readonly uint WorkerTag = WireFormat.MakeTag(Protocol.V1.OutputLine.WorkerFieldNumber, WireFormat.WireType.Varint);
+        private static readonly uint ChannelTag = WireFormat.MakeTag(Protocol.V1.OutputLine.ChannelFieldNumber, WireFormat.WireType.Varint);
+        private static readonly uint TextTag = WireFormat.MakeTag(Protocol.V1.OutputLine.TextFieldNumber, WireFormat.WireType.LengthDelimited);
+        private static readonly uint NumberTag = WireFormat.MakeTag(Protocol.V1.OutputLine.NumberFieldNumber, WireFormat.WireType.Varint);
+
+        public long Seconds;
+        public int Nanos;
+        public int Worker;
+        public int Channel;
+        public string Text;
+        public long Number;
+
+        /// <summary>Reads the Timestamp field <paramref name="tag"/> announces; false for one it does not have.</summary>
+        public bool TakeTimeField(uint tag, CodedInputStream input)
+        {
+            if (tag == SecondsTag)
+            {
+                Seconds = input.ReadInt64();
+            }
+            else if (tag == NanosTag)
+            {
+                Nanos = input.ReadInt32();
+            }
+            else
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Reads the OutputLine field <paramref name="tag"/> announces; false for one it does not have.</summary>
+        public bool TakeLineField(uint tag, CodedInputStream input)
+        {
+            if (tag == WorkerTag)
+            {
+                Worker = input.ReadInt32();
+            }
+            else if (tag == ChannelTag)
+            {
+                Channel = input.ReadEnum();
+            }
+            else if (tag == TextTag)
+            {
+                Text = input.ReadString();
+            }
+            else if (tag == NumberTag)
+            {
+                Number = input.ReadInt64();
+            }
+            else
+            {
+                return false;
+            }
+
+            return true;
+        }
     }
 
     private static OutputChannel? ToChannel(int wire) => (Protocol.V1.OutputChannel)wire switch
