@@ -113,6 +113,11 @@ internal sealed class ReplayPlayer(
         {
             // disposed
         }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // Disposed while it was reading or handing over: the screen may be gone with its scheduler
+            // (Terminal.Gui's Invoke throws once the application is disposed). Nothing is owed to it.
+        }
         catch (Exception e)
         {
             // A bug, never a bad file (the reader reads up to damage and says it): the screen must say it.
@@ -148,6 +153,11 @@ internal sealed class ReplayPlayer(
     /// </summary>
     private bool UntilTheScreenHasTurned(CancellationToken stop)
     {
+        if (stop.IsCancellationRequested)
+        {
+            return false;
+        }
+
         TaskCompletionSource turned = new(TaskCreationOptions.RunContinuationsAsynchronously);
         delivery.Schedule(() => turned.TrySetResult());
         turned.Task.Wait(stop);
@@ -169,6 +179,11 @@ internal sealed class ReplayPlayer(
     /// <summary>Hands <paramref name="batch"/> to the observer on the delivery scheduler and waits until it has returned; false when disposed meanwhile.</summary>
     private bool Deliver(IList<SupervisorEvent> batch, CancellationToken stop)
     {
+        if (stop.IsCancellationRequested)
+        {
+            return false; // disposed: the screen may be gone
+        }
+
         TaskCompletionSource delivered = new(TaskCreationOptions.RunContinuationsAsynchronously); // not disposable: it may be set after a dispose
         delivery.Schedule(() =>
         {
