@@ -68,10 +68,7 @@ public sealed class ReplaySupervisorTests
     public async Task Disposed_ItDeliversNothingMore()
     {
         using RecordingRig rig = new();
-        List<SupervisorEvent> events = RandomSession.Events(7, count: 500);
-        rig.SendInBatches(events, new Random(7));
-        await rig.EndAsync();
-        RecordingReader reader = rig.Open();
+        RecordingReader reader = await RecordedAsync(rig, seed: 7);
         FakeTimeProvider real = new();
         ReplayClock clock = new(reader.StartTime, reader.EndTime, real: real);
         int batches = 0;
@@ -97,10 +94,7 @@ public sealed class ReplaySupervisorTests
     public async Task ASeek_KeepsNothingOfTheMomentBefore()
     {
         using RecordingRig rig = new();
-        List<SupervisorEvent> events = RandomSession.Events(11, count: 500);
-        rig.SendInBatches(events, new Random(11));
-        await rig.EndAsync();
-        RecordingReader reader = rig.Open();
+        RecordingReader reader = await RecordedAsync(rig, seed: 11);
         ReplayClock clock = new(reader.StartTime, reader.EndTime, real: new FakeTimeProvider());
         WeakReference<IList<SupervisorEvent>>? first = null;
         int moments = 0;
@@ -122,6 +116,14 @@ public sealed class ReplaySupervisorTests
             GC.WaitForPendingFinalizers();
             return !first!.TryGetTarget(out _);
         });
+    }
+
+    /// <summary>A random session of 500 events, recorded by <paramref name="rig"/> to its end, and opened.</summary>
+    private static async Task<RecordingReader> RecordedAsync(RecordingRig rig, int seed)
+    {
+        rig.SendInBatches(RandomSession.Events(seed, count: 500), new Random(seed));
+        await rig.EndAsync();
+        return rig.Open();
     }
 
     private static async Task Until(Func<bool> condition)
