@@ -137,7 +137,7 @@ internal sealed class ReplayPlayer(
     /// against 35 at rest. So: one full, compacting, decommitting collection once the new moment is on screen,
     /// and one before a moment is built when more than <see cref="GarbageWorthCollecting"/> was allocated
     /// since (playing, or the open). With the decoder, the peak is 57-58 MiB (the recording benchmark, README).
-    /// Costs 5-12 ms, blocking, with a heap of about 10 MiB, only when a moment is sent whole (a seek, or more
+    /// Costs 2-19 ms (a trace, before the decoder), blocking, with a heap of about 10 MiB, only when a moment is sent whole (a seek, or more
     /// come due at once than a screen takes), never while events play on.
     /// </summary>
     private void LetGoOfTheOldMoment()
