@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "draw" => await DrawBenchmark.RunAsync(args.Skip(1).ToArray()),
     "idle" => await IdleBenchmark.RunAsync(args.Skip(1).ToArray()),
     "flood" => await FloodBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "keys" => await KeyLatencyBenchmark.RunAsync(args.Skip(1).ToArray()),
     "memory" => await MemoryBenchmark.RunAsync(args.Skip(1).ToArray()),
     "lesson" => await LessonBenchmark.RunAsync(args.Skip(1).ToArray()),
     "pool" => await PoolBenchmark.RunAsync(args.Skip(1).ToArray()),
@@ -27,6 +28,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | memory [--gc] | lesson [--rounds R] | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R] | tty [--rounds R] [--warmup S] [--seconds S] [--after-flood S] | guard [--rounds R] | sessions [--base PATH] [--in-process PATH] [--rounds R] [--flood-rounds R] [--warmup S] [--seconds S] [--only idle|ctl|attach|flood] | class [--sessions N] [--workers W] [--seconds S] [--rounds R] | recording [--events N] [--seeks K] [--rounds R] [--keep DIR] [--replay-env NAME=VALUE,...]]");
+    Console.Error.WriteLine("usage: TuiProcManager.Benchmarks [spawn [--rounds R] [--count N] | worker-start [ROUNDS [COUNT]] | state [STEPS] | draw [--rounds R] [--panels] | idle [--warmup S] [--seconds S] | flood [--rounds R] | keys [--rounds R] [--keys K] [--base PATH] | memory [--gc] | lesson [--rounds R] | pool [--rounds R] | relay [--rounds R] [--lines N] | pause-on-wait [--rounds R] [--workers N] [--steps K] [--work-ms W] [--wait-ms T] [--sample-us U] | soak [--seconds S] [--seed N] [--max-alive N] | input [--rounds R] | tty [--rounds R] [--warmup S] [--seconds S] [--after-flood S] | guard [--rounds R] | sessions [--base PATH] [--in-process PATH] [--rounds R] [--flood-rounds R] [--warmup S] [--seconds S] [--only idle|ctl|attach|flood] | class [--sessions N] [--workers W] [--seconds S] [--rounds R] | recording [--events N] [--seeks K] [--rounds R] [--keep DIR] [--replay-env NAME=VALUE,...]]");
     return 2;
 }

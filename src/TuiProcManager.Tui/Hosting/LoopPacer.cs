@@ -27,6 +27,14 @@ namespace TuiProcManager.Tui.Hosting;
 /// iteration lets it go. After that, an idle app iterates once per <see cref="IdleWait"/> or when woken.
 /// </para>
 /// <para>
+/// A key is not made to wait for the frame rate: the <see cref="HurriedIterations"/> iterations after a key
+/// has been queued (<see cref="KeyQueued"/>) start at once, and a frame wait under way ends when one is
+/// queued. Those are the iteration that takes the key and draws what it did, the one that runs what the key
+/// put off (<c>MainWindow.AfterThisKey</c>: a dialog), and that dialog's first, which draws it: paced, a
+/// dialog came up to three frames (100 ms) after its key whatever the machine's speed. The number is fixed,
+/// so keys held down or a paste iterate no faster than they arrive, and a flood's batches keep the frame rate.
+/// </para>
+/// <para>
 /// No wake-up is lost: the event is reset right after the wait, before the iteration reads its input
 /// queue and runs its timeouts, so work added before the reset is done in this iteration and work added
 /// after it sets the event again.
@@ -46,9 +54,14 @@ internal sealed class LoopPacer : IDisposable
     /// <summary>The longest the loop sleeps with nothing to do (a safety net; everything that matters wakes it).</summary>
     internal static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
+    /// <summary>Iterations after a key that skip the frame wait (see the remarks).</summary>
+    internal const int HurriedIterations = 3;
+
     private const int FrameMilliseconds = 1000 / FramesPerSecond;
 
     private readonly ManualResetEventSlim _wake = new(false);
+    private readonly ManualResetEventSlim _keyQueued = new(false); // ends a frame wait early
+    private int _hurried; // iterations left that skip the frame wait
     private readonly PosixSignalRegistration? _resize;
     private long _lastActive = long.MinValue / 2;
     private long _lastIteration;
@@ -89,15 +102,29 @@ internal sealed class LoopPacer : IDisposable
         _wake.Set();
     }
 
+    /// <summary>
+    /// A key has been put in Terminal.Gui's input queue (the input thread, once the read that found it is
+    /// queued: waking the loop sooner could let it look at the queue before the key is in it). The next
+    /// <see cref="HurriedIterations"/> iterations start without waiting for the frame rate.
+    /// </summary>
+    public void KeyQueued()
+    {
+        Volatile.Write(ref _hurried, HurriedIterations);
+        _keyQueued.Set();
+        UserActive();
+    }
+
     /// <summary>On the main thread, before each iteration: keeps to the frame rate, then sleeps until there is work.</summary>
     internal void BeforeIteration(TimedEvents? timers)
     {
-        long sinceLast = Environment.TickCount64 - _lastIteration;
-        if (sinceLast < FrameMilliseconds)
+        if (FrameWait(Environment.TickCount64) is int frameWait and > 0)
         {
-            Thread.Sleep((int)(FrameMilliseconds - sinceLast)); // what arrives meanwhile is handled in this iteration
+            _ = _keyQueued.Wait(frameWait); // what arrives meanwhile is handled in this iteration; a key ends the wait
         }
 
+        // A key queued from here on is still taken by this iteration's input processing, and its hurried
+        // iterations follow this one: one more than needed at worst.
+        _keyQueued.Reset();
         long now = Environment.TickCount64;
         bool active = now - Volatile.Read(ref _lastActive) < ActiveFor.TotalMilliseconds;
         int wait = active ? 0 : (int)IdleWait.TotalMilliseconds;
@@ -119,9 +146,30 @@ internal sealed class LoopPacer : IDisposable
         _lastIteration = Environment.TickCount64;
     }
 
+    /// <summary>The main thread's last iteration start (<see cref="Environment.TickCount64"/>): for tests.</summary>
+    internal long LastIteration => _lastIteration;
+
+    /// <summary>
+    /// Milliseconds an iteration starting at <paramref name="now"/> waits to keep to the frame rate: none in
+    /// the hurried iterations after a key, of which this uses one up.
+    /// </summary>
+    internal int FrameWait(long now)
+    {
+        int hurried = Volatile.Read(ref _hurried);
+        if (hurried > 0)
+        {
+            _ = Interlocked.CompareExchange(ref _hurried, hurried - 1, hurried); // lost to a new key, which set them all again
+            return 0;
+        }
+
+        long sinceLast = now - _lastIteration;
+        return sinceLast < FrameMilliseconds ? (int)(FrameMilliseconds - sinceLast) : 0;
+    }
+
     public void Dispose()
     {
         _resize?.Dispose();
         _wake.Dispose();
+        _keyQueued.Dispose();
     }
 }

@@ -20,7 +20,11 @@ namespace TuiProcManager.Tui.Hosting;
 /// input loop checks for cancellation between waits); the wait's bound, <see cref="WaitMilliseconds"/>, is
 /// only a safety net.
 /// </para>
-/// <para>Every key also tells the <see cref="LoopPacer"/> that the user is active, which wakes the main loop.</para>
+/// <para>
+/// Every key also tells the <see cref="LoopPacer"/> that the user is active, which wakes the main loop; and
+/// once the read that found it is in Terminal.Gui's queue (the input loop asks <see cref="Peek"/> again right
+/// after queuing what <c>Read</c> returned), that a key is there to take at once (<see cref="LoopPacer.KeyQueued"/>).
+/// </para>
 /// <para>
 /// A terminal that hangs up (the SSH connection dropped, the tmux session killed) makes poll return at
 /// once with POLLHUP forever. Terminal.Gui's loop would then read nothing and ask again without pause or
@@ -37,6 +41,7 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
     private const int LostMilliseconds = 250;
 
     private int _lost;
+    private bool _readBefore; // the last Peek said yes: Terminal.Gui has read and queued since (input thread only)
 
     /// <summary>Raised once, on the input thread, when the terminal has gone away.</summary>
     public event EventHandler? TerminalLost;
@@ -52,6 +57,12 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
         if (!IsAttachedToTerminal)
         {
             return base.Peek(); // headless (tests): Terminal.Gui's own injected input
+        }
+
+        if (_readBefore)
+        {
+            _readBefore = false;
+            pacer.KeyQueued();
         }
 
         if (Volatile.Read(ref _lost) != 0)
@@ -71,6 +82,7 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
                 return false;
             case TerminalInputStatus.Ready when base.Peek():
                 pacer.UserActive();
+                _readBefore = true;
                 return true;
             default:
                 return false;
