@@ -226,7 +226,7 @@ internal sealed partial class MainWindow
             panel.Width = Dim.Fill(side);
         }
 
-        _states.Width = Math.Max(1, (width - side) * 62 / 100);
+        _states.Width = _sizes.StatesColumns(width - side);
         _side.PlaceAt(width - side, side, _header, () => Viewport.Height);
     }
 
