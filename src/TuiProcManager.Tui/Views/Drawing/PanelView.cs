@@ -14,13 +14,10 @@ namespace TuiProcManager.Tui.Views.Drawing;
 /// every time anything inside it redraws: about half of a refresh's cost once the contents themselves
 /// were cheap (measured with the draw benchmark). This box is redrawn only when it changes (a new title,
 /// focus, size), and then only the cells that changed.
-/// A press of the left button anywhere in a panel that takes the keyboard gives it to the content (the press
-/// reaches the box when the content leaves it: on the border, or where the content does nothing with it).
 /// </remarks>
 internal class PanelView : CanvasView
 {
     private readonly bool _ascii;
-    private View? _content;
 
     public PanelView(StateGlyphs glyphs)
     {
@@ -37,18 +34,6 @@ internal class PanelView : CanvasView
         content.Width = Dim.Fill(1);
         content.Height = Dim.Fill(1);
         Add(content);
-        _content = content;
-    }
-
-    protected override bool OnMouseEvent(Terminal.Gui.Input.Mouse mouse)
-    {
-        if (!Pointer.MouseGesture.IsLeftPress(mouse) || !CanFocus || _content is not { CanFocus: true } content)
-        {
-            return false;
-        }
-
-        content.SetFocus();
-        return true;
     }
 
     protected override bool Opaque => false;
