@@ -28,4 +28,7 @@ public sealed record ClassOptions
 
     /// <summary>How often the rows are asked for.</summary>
     public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>--no-mouse</c>: the terminal keeps the mouse (as <see cref="TuiOptions.NoMouse"/>).</summary>
+    public bool NoMouse { get; init; }
 }

@@ -11,13 +11,13 @@ namespace TuiProcManager.Tui.Hosting;
 /// </summary>
 internal static class ScreenTheme
 {
-    /// <summary>Loads and applies the theme; the colour mode, the catalog, and a problem with the user's settings (or null).</summary>
+    /// <summary>Loads and applies the theme; the colour mode, the catalog, the user's settings (as saved; empty ones when they cannot be used), and a problem with them (or null).</summary>
     /// <param name="files">Reads the settings and theme files.</param>
     /// <param name="shipped">tuiproc's themes.</param>
     /// <param name="asked">--theme, or null.</param>
     /// <param name="colorsText">--colors: auto, true, 16 or none.</param>
     /// <param name="remember">Save a theme asked for as the user's, as t does (the main UI).</param>
-    public static (ColorMode Colors, ThemeCatalog Themes, string? SettingsProblem) Load(IRegularFileReader files, ShippedFolder shipped, string? asked, string colorsText, bool remember)
+    public static (ColorMode Colors, ThemeCatalog Themes, UserSettings Settings, string? SettingsProblem) Load(IRegularFileReader files, ShippedFolder shipped, string? asked, string colorsText, bool remember)
     {
         ColorMode colors = ColorModes.Resolve(Parse(colorsText), Environment.GetEnvironmentVariable);
         UserSettings settings = UserSettings.Load(files, out string? settingsProblem);
@@ -36,10 +36,11 @@ internal static class ScreenTheme
         }
         else if (remember && asked is not null && colors != ColorMode.None)
         {
-            _ = new UserSettings(theme).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
+            settings = settings with { Theme = theme };
+            _ = settings.Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
         }
 
-        return (colors, themes, settingsProblem);
+        return (colors, themes, settings, settingsProblem);
     }
 
     private static ColorMode Parse(string colors) => colors switch

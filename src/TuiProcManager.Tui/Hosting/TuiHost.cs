@@ -66,7 +66,7 @@ public static class TuiHost
             ended: options.SessionName is null ? null : () => main!.SessionEnded(),
             describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
 
-        (ColorMode colors, ThemeCatalog themes, string? settingsProblem) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: true);
+        (ColorMode colors, ThemeCatalog themes, UserSettings settings, string? settingsProblem) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: true);
 
         using LoopPacer pacer = new();
         Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
@@ -86,6 +86,10 @@ public static class TuiHost
         // Disposed before the application: its shutdown cancels the input loop and waits for it, which sleeps in poll(2).
         using IDisposable stopInput = System.Reactive.Disposables.Disposable.Create(() => input?.StopWaiting());
         app.Init();
+        if (!TerminalMouse.Wanted(options.NoMouse, settings))
+        {
+            TerminalMouse.LeaveToTheTerminal(app); // after Init, which turned the terminal's mouse reports on
+        }
         if (QuietApplication.QuietDriverUnavailableBecause is null)
         {
             pacer.Attach(app); // only the quiet input wakes the pacer on a key; the stock driver keeps its own pacing
@@ -102,6 +106,7 @@ public static class TuiHost
 
         (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);
         main.UseExplainTexts(texts, textsProblem);
+        main.Settings = settings;
         main.SessionName = options.SessionName;
         main.Guest = options.Guest;
         main.Replay = options.Replay;

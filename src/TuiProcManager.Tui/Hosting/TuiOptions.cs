@@ -71,4 +71,7 @@ public sealed record TuiOptions
     /// at once; any thread.
     /// </summary>
     public Action<int>? RaiseSignal { get; init; }
+
+    /// <summary><c>--no-mouse</c>: the terminal keeps the mouse (its own selection), whatever the settings say.</summary>
+    public bool NoMouse { get; init; }
 }

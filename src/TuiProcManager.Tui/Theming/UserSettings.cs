@@ -8,6 +8,13 @@ namespace TuiProcManager.Tui.Theming;
 /// <param name="Theme">The theme last chosen with <c>t</c> or <c>--theme</c>.</param>
 internal sealed record UserSettings(string? Theme)
 {
+    /// <summary>
+    /// <c>"mouse": false</c> leaves the mouse to the terminal (its own selection, as <c>--no-mouse</c> does); true or
+    /// absent: tuiproc takes clicks, the wheel and drags. Not written when absent.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Mouse { get; init; }
+
     /// <summary>tuiproc's config directory; null when there is no home to put it in.</summary>
     public static string? ConfigDirectory
     {
@@ -72,7 +79,8 @@ internal sealed record UserSettings(string? Theme)
         }
         catch (JsonException e)
         {
-            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}): \"theme\" must be a string");
+            string rule = string.Equals(e.Path, "$.mouse", StringComparison.OrdinalIgnoreCase) ? "\"mouse\" must be true or false" : "\"theme\" must be a string";
+            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}): {rule}");
             return none;
         }
     }

@@ -1,7 +1,9 @@
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.Text;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Tui.Views.Pointer;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Views;
@@ -9,6 +11,8 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>
 /// The class view's table: a heading, then a row per session (<see cref="ClassTable"/>), the selected one
 /// highlighted and kept in sight; columns as wide as their widest cell, the last one cut at the edge.
+/// A press of the left button on a row selects it, a double click on it picks it (<see cref="DoubleClicked"/>,
+/// as Enter does), and the wheel moves the selection a row per notch (as the arrows).
 /// </summary>
 internal sealed class ClassTableView : CanvasView
 {
@@ -46,6 +50,41 @@ internal sealed class ClassTableView : CanvasView
 
         Selected = Math.Clamp(Selected + by, 0, _rows.Count - 1);
         SetNeedsDraw();
+    }
+
+    /// <summary>Raised when a row was double-clicked (it is selected by then).</summary>
+    public event EventHandler? DoubleClicked;
+
+    /// <inheritdoc />
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (MouseGesture.WheelNotch(mouse) is var notch and not 0)
+        {
+            Move(notch);
+            return true;
+        }
+
+        int row = mouse.Position is { } at ? _top + at.Y - 1 : -1; // the heading is the first row
+        if (mouse.Position is not { Y: >= 1 } || row >= _rows.Count)
+        {
+            return false;
+        }
+
+        if (MouseGesture.IsLeftPress(mouse))
+        {
+            SetFocus();
+            Move(row - Selected);
+            return true;
+        }
+
+        if (MouseGesture.IsLeftDoubleClick(mouse) && row == Selected)
+        {
+            DoubleClicked?.Invoke(this, EventArgs.Empty);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Rows that fit below the heading.</summary>

@@ -8,7 +8,8 @@ namespace TuiProcManager.Tui.Views;
 
 /// <summary>
 /// A teacher's class view (<c>tuiproc class</c>): a line saying what is shown, the table, the keys. Enter picks
-/// the selected session (the host then shows it, read-only, and comes back here); q or Ctrl+C leaves.
+/// the selected session (the host then shows it, read-only, and comes back here), and so does a double click on
+/// its row; q or Ctrl+C leaves.
 /// </summary>
 internal sealed class ClassWindow : Runnable
 {
@@ -66,6 +67,7 @@ internal sealed class ClassWindow : Runnable
     public void HookKeys(IApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        _table.DoubleClicked += (_, _) => PickSelected(app);
         app.Keyboard.KeyDown += (_, key) =>
         {
             if (key.Handled || app.TopRunnableView != this)
@@ -100,11 +102,7 @@ internal sealed class ClassWindow : Runnable
             }
             else if (key == Key.Enter)
             {
-                if (_table.SelectedRow is { Problem: null } row)
-                {
-                    Picked = row;
-                    app.RequestStop(this);
-                }
+                PickSelected(app);
             }
             else if (key == Key.S)
             {
@@ -120,6 +118,16 @@ internal sealed class ClassWindow : Runnable
                 key.Handled = false;
             }
         };
+    }
+
+    /// <summary>Ends the view with the selected session picked, unless it is a row that says a problem.</summary>
+    private void PickSelected(IApplication app)
+    {
+        if (_table.SelectedRow is { Problem: null } row)
+        {
+            Picked = row;
+            app.RequestStop(this);
+        }
     }
 
     /// <summary>The keys, on the last row.</summary>

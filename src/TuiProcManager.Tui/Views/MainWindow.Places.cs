@@ -226,7 +226,7 @@ internal sealed partial class MainWindow
             panel.Width = Dim.Fill(side);
         }
 
-        _states.Width = Math.Max(1, (width - side) * 62 / 100);
+        _states.Width = _sizes.StatesColumns(width - side);
         _side.PlaceAt(width - side, side, _header, () => Viewport.Height);
     }
 
@@ -279,6 +279,9 @@ internal sealed partial class MainWindow
         _header.Say(outcome, error: outcome.Contains(": not found", StringComparison.Ordinal));
     }
 
+    /// <summary>The user's settings as loaded (or empty): t saves them with the new theme, the rest as they were.</summary>
+    public UserSettings Settings { get; set; } = new((string?)null);
+
     private void NextTheme()
     {
         if (_noColor)
@@ -294,7 +297,8 @@ internal sealed partial class MainWindow
             return;
         }
 
-        string? problem = new UserSettings(next).Save();
+        Settings = Settings with { Theme = next };
+        string? problem = Settings.Save();
         _header.Say(problem ?? $"theme: {next}", error: problem is not null);
         App?.LayoutAndDraw(forceRedraw: true);
     }

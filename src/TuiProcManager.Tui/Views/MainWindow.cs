@@ -42,6 +42,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly WrappedText _tooSmall;
     private readonly FirstStepsView _firstSteps;
     private readonly SideColumn _side;
+    private readonly Pointer.PanelSizes _sizes = new(); // the panels' heights and the States panel's width, as borders are dragged
     private readonly MachineFacts _machine;
     private readonly WorkerActions _actions;
     private readonly bool _ascii;
@@ -59,11 +60,13 @@ internal sealed partial class MainWindow : Runnable
         Height = Dim.Fill();
 
         _header = new HeaderView { X = 0, Y = 0, Width = Dim.Fill(), Separator = glyphs.Separator, Mode = dashboard.Scheduling.Describe() };
-        _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = Pos.Bottom(_header), Width = Dim.Fill(), Height = Dim.Percent(35) };
+        _processes = new ProcessPanel(dashboard.Processes, glyphs, now) { X = 0, Y = Pos.Bottom(_header), Width = Dim.Fill() };
+        _processes.Height = Dim.Func(_ => _sizes.ProcessesRows(Viewport.Height));
         _states = new StatesPanel(dashboard.Timeline, glyphs, now)
         {
-            X = 0, Y = Pos.Bottom(_processes), Width = Dim.Percent(62), Height = Dim.Percent(30), CanFocus = false,
+            X = 0, Y = Pos.Bottom(_processes), Width = Dim.Percent(62), CanFocus = false,
         };
+        _states.Height = Dim.Func(_ => _sizes.MiddleRows(Viewport.Height));
         _cpu = new CpuPanel(dashboard.Cpu, dashboard.Name, glyphs)
         {
             X = Pos.Right(_states), Y = Pos.Top(_states), Width = Dim.Fill(), Height = Dim.Height(_states), CanFocus = false,
@@ -80,6 +83,11 @@ internal sealed partial class MainWindow : Runnable
         Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary);
         Add(_side.Panels);
         Add(_hints, _tooSmall);
+        _ = new Pointer.BorderDrag(this, _sizes, _processes, _states, _cpu, () => _hints.Frame.Y, () =>
+        {
+            LayoutSide();
+            SetNeedsLayout(); // the heights are functions of the sizes: nothing else says they changed
+        }); // a press on a border between panels drags it
 
         // A worker spawned from a dialog is the one keys act on from the spawn's answer, before its row shows.
         _actions = new WorkerActions(supervisor, this, _header, OnUi, dashboard, () => _pendingSelection ?? Selected)

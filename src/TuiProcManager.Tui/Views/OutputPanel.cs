@@ -7,6 +7,7 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Tui.Views.Pointer;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -41,6 +42,7 @@ internal sealed class OutputPanel : PanelView
         };
         SetContent(_list);
         _list.ViewportChanged += OnListViewportChanged;
+        MouseGesture.ScrollOnWheel(_list); // a notch scrolls 3 lines as PgUp does: scrolled up, the tail is no longer followed
         UpdateTitle();
     }
 

@@ -5,13 +5,15 @@ using Terminal.Gui.ViewBase;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Tui.Views.Pointer;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Views;
 
 /// <summary>
 /// The process table: a header, then one row per line of the model, the selected row as a bar, the state
-/// cell in its state's colour (on the bar too). Arrows, PgUp/PgDn, Home/End move the selection.
+/// cell in its state's colour (on the bar too). Arrows, PgUp/PgDn, Home/End move the selection; so do a
+/// press of the left button on a row (that row) and the wheel (a row per notch, as the arrows).
 /// </summary>
 /// <remarks>
 /// Drawn through a <see cref="CellCanvas"/> rather than Terminal.Gui's TableView: TableView rewrites
@@ -73,6 +75,34 @@ internal sealed class ProcessTableView : CanvasView
         _selected = Math.Clamp(row, 0, Math.Max(0, (_source?.Rows ?? 1) - 1));
         KeepSelectionInView();
         SetNeedsDraw();
+    }
+
+    /// <summary>
+    /// A press on a row selects it (a descendant's row too, as the arrows would) and gives the table the
+    /// keyboard; a press on the heading only gives it the keyboard. The wheel moves the selection a row per notch.
+    /// </summary>
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (MouseGesture.WheelNotch(mouse) is var notch and not 0)
+        {
+            _ = MoveBy(notch);
+            return true;
+        }
+
+        if (!MouseGesture.IsLeftPress(mouse) || mouse.Position is not { } at)
+        {
+            return false;
+        }
+
+        SetFocus();
+        int row = _offset + at.Y - HeaderRows;
+        if (at.Y >= HeaderRows && row < (_source?.Rows ?? 0))
+        {
+            _ = MoveBy(row - _selected);
+        }
+
+        return true;
     }
 
     protected override void OnViewportChanged(DrawEventArgs e)

@@ -5,6 +5,7 @@ using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Tui.Views.Pointer;
 
 namespace TuiProcManager.Tui.Views;
 
@@ -34,6 +35,7 @@ internal sealed class ResultsPanel : PanelView
             KeystrokeNavigator = null, // else letters are taken for type-to-search and never reach our keys
         };
         SetContent(_list);
+        MouseGesture.ScrollOnWheel(_list); // a notch scrolls 3 lines as PgUp does: scrolled up, the newest are no longer followed
         _list.FrameChanged += (_, _) =>
         {
             if (_following)

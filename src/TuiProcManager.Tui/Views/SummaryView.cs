@@ -4,6 +4,7 @@ using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Drawing;
+using TuiProcManager.Tui.Views.Pointer;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Views;
@@ -11,7 +12,7 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>
 /// Lines of text (the run summary's, the Pool panel's), each wrapped at word boundaries to the width (continuations indented under
 /// their line); arrows, PgUp/PgDn, Home/End scroll when they do not all fit, and the last row then says
-/// how many more there are.
+/// how many more there are. The wheel scrolls them too (<see cref="MouseGesture.LinesPerNotch"/> rows a notch).
 /// </summary>
 internal sealed class SummaryView : CanvasView
 {
@@ -78,6 +79,12 @@ internal sealed class SummaryView : CanvasView
             string down = _ascii ? "Down" : "↓";
             canvas.Write(0, shown, $"{(_ascii ? "..." : "…")} {more} more line{(more == 1 ? "" : "s")}: {(HasFocus ? down : "Tab here, then " + down)}", hint);
         }
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        int notch = MouseGesture.WheelNotch(mouse);
+        return notch != 0 && ScrollBy(notch * MouseGesture.LinesPerNotch) == true;
     }
 
     /// <summary>Each line cut at spaces to <paramref name="width"/> columns (<see cref="WordWrap"/>); continuations indented two more than their line.</summary>

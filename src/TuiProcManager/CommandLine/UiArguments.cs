@@ -3,7 +3,7 @@ using TuiProcManager.Core.Os;
 
 namespace TuiProcManager.CommandLine;
 
-/// <summary>The options of the full-screen UI, shared by <c>tuiproc</c>, <c>tuiproc lab N</c> and <c>tuiproc lab open N</c>.</summary>
+/// <summary>The options of the full-screen UI, shared by <c>tuiproc</c>, <c>tuiproc lab N</c> and <c>tuiproc lab open N</c> (<see cref="Theme"/>, <see cref="Colors"/> and <see cref="NoMouse"/> by attach, replay and class too).</summary>
 /// <param name="resolver">Checks each <c>--cmd</c>'s program while parsing (<see cref="WorkerArguments"/>).</param>
 internal sealed class UiArguments(IExecutableResolver resolver)
 {
@@ -26,6 +26,11 @@ internal sealed class UiArguments(IExecutableResolver resolver)
         "16",
         "none");
 
+    public Option<bool> NoMouse { get; } = new("--no-mouse")
+    {
+        Description = "Leave the mouse to the terminal (its own selection and paste) instead of clicks, wheel and drags in the UI; \"mouse\": false in settings.json does the same every time.",
+    };
+
     public Option<string?> Events { get; } = new("--events")
     {
         Description = "Write every event to FILE as JSON Lines (in a lab, the answers and hints too), for tuiproc lab check N FILE.",
@@ -38,6 +43,7 @@ internal sealed class UiArguments(IExecutableResolver resolver)
         Scheduling.AddTo(command);
         command.Add(Theme);
         command.Add(Colors);
+        command.Add(NoMouse);
         command.Add(Events);
     }
 }

@@ -64,7 +64,7 @@ internal static class UiCommand
             await stderr.WriteLineAsync("tuiproc: " + note).ConfigureAwait(false);
         }
 
-        UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), Problems: null, lab);
+        UiRun run = new(chosen, parsed.GetValue(ui.Colors) ?? "auto", ui.Workers.Build(parsed), Problems: null, lab) { NoMouse = parsed.GetValue(ui.NoMouse) };
         return await session.RunAsync(parsed, ui, run, files, stderr).ConfigureAwait(false) ?? ExitCodes.Failure;
     }
 
@@ -117,6 +117,7 @@ internal static class UiCommand
             RaiseSignal = signals.Raise,
             SessionName = sessionName,
             SignalDetaches = detaches,
+            NoMouse = run.NoMouse,
         };
         TuiExit exit = TuiHost.Run(supervisor, resolver, options, signals.Token);
         terminal.Release(); // the UI has put the terminal back itself

@@ -15,4 +15,7 @@ internal sealed record UiRun(string? Theme, string Colors, IReadOnlyList<WorkerS
 {
     /// <summary>Leaving never stops anything: a guest's session is another user's, and a replay has nothing to stop.</summary>
     public bool LeavesAsIs => Guest is not null || Replay is not null;
+
+    /// <summary><c>--no-mouse</c>: the terminal keeps the mouse.</summary>
+    public bool NoMouse { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class AttachCommand
             readOnly,
             ui.Theme,
             ui.Colors,
+            ui.NoMouse,
         };
         command.SetAction(async (parsed, _) =>
         {
@@ -39,7 +40,10 @@ internal static class AttachCommand
             {
                 bool guest = connection.Role != Protocol.V1.PeerRole.Owner || parsed.GetValue(readOnly);
                 UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Problems: null, Lab: null,
-                    guest ? new Tui.Hosting.SessionGuest(connection.Hello.Owner, connection.Role == Protocol.V1.PeerRole.ReadOnly || parsed.GetValue(readOnly)) : null);
+                    guest ? new Tui.Hosting.SessionGuest(connection.Hello.Owner, connection.Role == Protocol.V1.PeerRole.ReadOnly || parsed.GetValue(readOnly)) : null)
+                {
+                    NoMouse = parsed.GetValue(ui.NoMouse),
+                };
                 string shown = Remote.SessionAddress.Parse(address).Shown(connection.Name);
                 return await AttachedUi.RunAsync(connection, run, services, stderr, shown).ConfigureAwait(false);
             }

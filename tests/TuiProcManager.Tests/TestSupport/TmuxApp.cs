@@ -71,7 +71,10 @@ internal sealed partial class TmuxApp : IDisposable
     private string _session = "e2e";
     private int _sessions;
 
-    private void Launch(string session, string[] args)
+    /// <param name="session">The new terminal's name.</param>
+    /// <param name="args">tuiproc's arguments.</param>
+    /// <param name="before">Shell commands the terminal runs before it starts the app, or null.</param>
+    private void Launch(string session, string[] args, string? before = null)
     {
         (string config, Dictionary<string, string> environment, int width, int height) = _launch;
         List<string> tmux = ["-f", config, "new-session", "-d", "-s", session, "-c", ConfigHome, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture)];
@@ -80,7 +83,7 @@ internal sealed partial class TmuxApp : IDisposable
         // variables are removed with env -u so that NO_COLOR= does not count as set.
         string unset = string.Concat(environment.Where(e => e.Value.Length == 0).Select(e => $"-u {e.Key} "));
         string assign = string.Concat(environment.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}={Quote(e.Value)} "));
-        tmux.Add($"exec env {unset}{assign}{string.Join(' ', Tuiproc.Command.Select(Quote))} {string.Join(' ', args.Select(Quote))}");
+        tmux.Add($"{before}exec env {unset}{assign}{string.Join(' ', Tuiproc.Command.Select(Quote))} {string.Join(' ', args.Select(Quote))}");
         Tmux([.. tmux]);
         Pid = int.Parse(Tmux("list-panes", "-t", session, "-F", "#{pane_pid}").Trim(), CultureInfo.InvariantCulture);
     }

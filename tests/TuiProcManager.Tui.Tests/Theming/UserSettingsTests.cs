@@ -38,6 +38,7 @@ public sealed class UserSettingsTests : IDisposable
     [InlineData("\"Tuiproc Light\"", "a JSON string, not an object")]
     [InlineData("{ \"theme\": 5 }", "a value of the wrong type ($.theme): \"theme\" must be a string")]
     [InlineData("{ \"theme\": { \"name\": \"x\" } }", "a value of the wrong type ($.theme)")]
+    [InlineData("{ \"mouse\": \"no\" }", "a value of the wrong type ($.mouse): \"mouse\" must be true or false")]
     public void Load_BrokenFile_IsIgnored_AndTheProblemNamesTheFile(string content, string expected)
     {
         string file = Path.Combine(_config, "tuiproc", "settings.json");
@@ -111,5 +112,24 @@ public sealed class UserSettingsTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.Equal("Tuiproc Light", UserSettings.Load(RegularFileReader.Instance, out _).Theme);
         Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
+    public void Mouse_FalseIsRead_AndASavedThemeKeepsIt_AbsentIsNotWritten()
+    {
+        string file = Path.Combine(_config, "tuiproc", "settings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "{ \"mouse\": false }");
+
+        UserSettings settings = UserSettings.Load(RegularFileReader.Instance, out string? problem);
+        Assert.Null(problem);
+        Assert.False(settings.Mouse);
+
+        Assert.Null((settings with { Theme = "Tuiproc Light" }).Save()); // as t saves the theme
+        UserSettings again = UserSettings.Load(RegularFileReader.Instance, out _);
+        Assert.Equal(("Tuiproc Light", (bool?)false), (again.Theme, again.Mouse));
+
+        Assert.Null(new UserSettings("Tuiproc Mono").Save());
+        Assert.DoesNotContain("mouse", File.ReadAllText(file), StringComparison.Ordinal);
     }
 }

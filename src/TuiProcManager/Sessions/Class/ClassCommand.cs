@@ -40,7 +40,7 @@ internal static class ClassCommand
         UiArguments ui = new(services.Resolver);
         Command command = new("class", "A teacher's view of the sessions shared with you, here or on other hosts: a row per student, stuck longest first; Enter watches one.")
         {
-            hosts, lab, json, ui.Theme, ui.Colors,
+            hosts, lab, json, ui.Theme, ui.Colors, ui.NoMouse,
         };
         command.SetAction(async (parsed, cancel) =>
         {
@@ -64,7 +64,7 @@ internal static class ClassCommand
                 return unusable;
             }
 
-            return await ClassUi.RunAsync(feed, theme, parsed.GetValue(ui.Colors) ?? "auto", services, stderr).ConfigureAwait(false);
+            return await ClassUi.RunAsync(feed, theme, parsed.GetValue(ui.Colors) ?? "auto", parsed.GetValue(ui.NoMouse), services, stderr).ConfigureAwait(false);
         });
         return command;
     }

@@ -15,7 +15,7 @@ namespace TuiProcManager.Sessions.Class;
 /// </summary>
 internal static class ClassUi
 {
-    public static async Task<int> RunAsync(ClassFeed feed, string? theme, string colors, CommandLineServices services, TextWriter stderr)
+    public static async Task<int> RunAsync(ClassFeed feed, string? theme, string colors, bool noMouse, CommandLineServices services, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(services);
@@ -31,6 +31,7 @@ internal static class ClassUi
                 Colors = colors,
                 Time = services.Clock,
                 TerminalInput = static () => new TerminalInputWait(),
+                NoMouse = noMouse,
             };
             ClassRow? picked = ClassHost.Run(feed.RowsAsync, options, signals.Token, problem);
             if (picked is null)
@@ -47,7 +48,7 @@ internal static class ClassUi
 
             await using (connection.ConfigureAwait(false))
             {
-                UiRun run = new(theme, colors, [], Problems: null, Lab: null, new SessionGuest(connection.Hello.Owner, ReadOnly: true, EscLeaves: true));
+                UiRun run = new(theme, colors, [], Problems: null, Lab: null, new SessionGuest(connection.Hello.Owner, ReadOnly: true, EscLeaves: true)) { NoMouse = noMouse };
                 _ = await AttachedUi.RunAsync(connection, run, services, TextWriter.Null, picked.Address).ConfigureAwait(false);
             }
 

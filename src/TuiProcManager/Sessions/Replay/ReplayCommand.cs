@@ -33,7 +33,7 @@ internal static class ReplayCommand
         UiArguments ui = new(services.Resolver);
         Command command = new("replay", "Replay a session's flight recording in the full UI: every panel as it was at each moment; space pauses, ← → seek 10 s, [ ] change the speed, Home and End.")
         {
-            what, speed, ui.Theme, ui.Colors,
+            what, speed, ui.Theme, ui.Colors, ui.NoMouse,
         };
         command.SetAction(async (parsed, _) =>
         {
@@ -67,7 +67,10 @@ internal static class ReplayCommand
             List<string> said = [.. new[] { reader.Damage }.OfType<string>()];
             LabOptions? lab = ReplayedLab.Open(reader, clock, said);
             UiRun run = new(theme, parsed.GetValue(ui.Colors) ?? "auto", [], Problems: ReplayNotices(reader, said), lab,
-                Replay: new ReplayControls(clock, reader.Session));
+                Replay: new ReplayControls(clock, reader.Session))
+            {
+                NoMouse = parsed.GetValue(ui.NoMouse),
+            };
             (TuiExit _, int signal) = UiCommand.Run(supervisor, run, services.Resolver, clock, services.Machine, $"replay of {reader.Session}");
             return signal != 0 ? ExitCodes.Signaled(signal) : ExitCodes.Success;
         });
