@@ -36,7 +36,7 @@ internal static class ScreenTheme
         }
         else if (remember && asked is not null && colors != ColorMode.None)
         {
-            _ = new UserSettings(theme).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
+            _ = (settings with { Theme = theme }).Save(); // --theme is remembered, like t (a failure to save is not worth stopping for)
         }
 
         return (colors, themes, settingsProblem);

@@ -105,6 +105,7 @@ public static class TuiHost
         main.SessionName = options.SessionName;
         main.Guest = options.Guest;
         main.Replay = options.Replay;
+        main.RestoreOutputSplit(UserSettings.Load(options.Files, out _)); // its problems were said with the theme's
         if (options.Lab is { } lab)
         {
             main.OpenLab(lab);

@@ -8,6 +8,9 @@ namespace TuiProcManager.Tui.Theming;
 /// <param name="Theme">The theme last chosen with <c>t</c> or <c>--theme</c>.</param>
 internal sealed record UserSettings(string? Theme)
 {
+    /// <summary>The split output view: its layout, and its workers in the session they were chosen in (<see cref="SplitSettings"/>).</summary>
+    public SplitSettings? OutputSplit { get; init; }
+
     /// <summary>tuiproc's config directory; null when there is no home to put it in.</summary>
     public static string? ConfigDirectory
     {
@@ -66,15 +69,24 @@ internal sealed record UserSettings(string? Theme)
             return none;
         }
 
+        UserSettings settings;
         try
         {
-            return JsonSerializer.Deserialize(text, TuiJsonContext.Default.UserSettings) ?? none;
+            settings = JsonSerializer.Deserialize(text, TuiJsonContext.Default.UserSettings) ?? none;
         }
         catch (JsonException e)
         {
-            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}): \"theme\" must be a string");
+            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"})" + (e.Path is "$.theme" or null or "$" ? ": \"theme\" must be a string" : ""));
             return none;
         }
+
+        if (settings.OutputSplit?.Problem() is { } unusableSplit)
+        {
+            problem = $"settings file {path}: {unusableSplit}; the split starts empty";
+            return settings with { OutputSplit = null };
+        }
+
+        return settings;
     }
 
     /// <summary>The problem of a saved theme that is not loaded (its file removed, or the name misspelt by hand), naming the file.</summary>
