@@ -6,8 +6,8 @@ namespace TuiProcManager.Tui.Views;
 /// <summary>
 /// Where the split's panes go in the output panel's place: the layout asked for when every pane fits it,
 /// else the other one if more panes fit that way (narrow: stacked; short: side by side), and as many panes
-/// as fit, from the first. At 60×16, the smallest screen drawn, the place is 5 rows high: two to three
-/// panes side by side fit, none stacked.
+/// as fit, from the first. At 60×16, the smallest screen drawn, the place is 4 rows high while the header
+/// shows a message: two or three panes side by side fit, one stacked.
 /// </summary>
 internal static class SplitArrangement
 {
