@@ -18,8 +18,9 @@ public sealed partial class UiSplitOutputTests
         {
             string script = Path.Combine(scripts.FullName, "f.sh");
 
-            // Numbered lines as fast as bash writes them, every fifth on stderr; a short pause per hundred.
-            File.WriteAllText(script, "i=0; while :; do i=$((i+1)); if [ $((i % 5)) = 0 ]; then echo \"$1-err $i\" >&2; else echo \"$1 $i\"; fi; [ $((i % 100)) = 0 ] && sleep 0.01; done\n");
+            // Numbered lines as fast as bash writes them, every fifth on stderr; builtins only, so that no child
+            // process gets a row of its own under the worker (Down must reach the second worker).
+            File.WriteAllText(script, "i=0; while :; do i=$((i+1)); if [ $((i % 5)) = 0 ]; then echo \"$1-err $i\" >&2; else echo \"$1 $i\"; fi; done\n");
             using TmuxApp app = TmuxApp.Start(["--cmd", $"bash {script} alpha", "--cmd", $"bash {script} beta"], width: 120, height: 30);
             SplitFilterTimestamps(app);
         }
