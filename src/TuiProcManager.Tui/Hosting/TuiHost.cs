@@ -106,10 +106,10 @@ public static class TuiHost
 
         (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);
         main.UseExplainTexts(texts, textsProblem);
-        main.Settings = settings;
         main.SessionName = options.SessionName;
         main.Guest = options.Guest;
         main.Replay = options.Replay;
+        main.RestoreOutputSplit(settings); // the settings as loaded: t, b and B save them with their change
         if (options.Lab is { } lab)
         {
             main.OpenLab(lab);

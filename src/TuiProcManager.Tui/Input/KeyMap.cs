@@ -60,6 +60,10 @@ internal static class KeyMap
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
             "d" => UiAction.Detach,
+            "b" => UiAction.ToggleSplitWorker,
+            "B" => UiAction.ToggleSplitLayout,
+            "f" => UiAction.CycleOutputFilter,
+            "F" => UiAction.ToggleTimestamps,
             _ => UiAction.None,
         };
     }

@@ -64,4 +64,16 @@ internal enum UiAction
 
     /// <summary>d: leave the session running and exit the UI (tuiproc attach brings it back).</summary>
     Detach,
+
+    /// <summary>b: the selected worker into the split output view, or out of it.</summary>
+    ToggleSplitWorker,
+
+    /// <summary>B: the split's panes side by side ↔ stacked.</summary>
+    ToggleSplitLayout,
+
+    /// <summary>f: the output shows stdout and stderr → stdout only → stderr only.</summary>
+    CycleOutputFilter,
+
+    /// <summary>F: each output line with the time it was read, or not.</summary>
+    ToggleTimestamps,
 }

@@ -13,6 +13,9 @@ internal sealed class BoundedRing<T>(int capacity)
     /// <summary>Items dropped because the ring was full.</summary>
     public long Evicted { get; private set; }
 
+    /// <summary>How many times it was emptied: a view that indexes it by <see cref="Evicted"/> starts over when this moves.</summary>
+    public int Clears { get; private set; }
+
     public T this[int index] => (uint)index < (uint)Count
         ? _items[(_start + index) % _items.Length]
         : throw new ArgumentOutOfRangeException(nameof(index));
@@ -36,6 +39,7 @@ internal sealed class BoundedRing<T>(int capacity)
     {
         Array.Clear(_items);
         (_start, Count, Evicted) = (0, 0, 0);
+        Clears++;
     }
 
     public T[] ToArray() => [.. Enumerable.Range(0, Count).Select(i => this[i])];

@@ -8,4 +8,5 @@ namespace TuiProcManager.Tui.Models;
 /// <param name="Channel">Stdout or stderr.</param>
 /// <param name="Text">The display text.</param>
 /// <param name="Number">The worker's line number.</param>
-internal readonly record struct OutputEntry(WorkerId Worker, OutputChannel Channel, string Text, long Number);
+/// <param name="Time">When the line was read from the worker's pipe (the event's time, UTC).</param>
+internal readonly record struct OutputEntry(WorkerId Worker, OutputChannel Channel, string Text, long Number, DateTimeOffset Time);

@@ -36,7 +36,7 @@ internal sealed class OutputModel(OutputOptions options)
         switch (e)
         {
             case OutputLine line:
-                OutputEntry entry = new(line.Worker, line.Channel, DisplayText.Prepare(line.Text, options.MaxLineChars), line.Number);
+                OutputEntry entry = new(line.Worker, line.Channel, DisplayText.Prepare(line.Text, options.MaxLineChars), line.Number, line.Time);
                 Get(line.Worker).Lines.Add(entry);
                 Merged.Add(entry);
                 changed = line.Worker;

@@ -15,6 +15,9 @@ internal sealed record UserSettings(string? Theme)
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Mouse { get; init; }
 
+    /// <summary>The split output view: its layout, and its workers in the session they were chosen in (<see cref="SplitSettings"/>).</summary>
+    public SplitSettings? OutputSplit { get; init; }
+
     /// <summary>tuiproc's config directory; null when there is no home to put it in.</summary>
     public static string? ConfigDirectory
     {
@@ -73,16 +76,30 @@ internal sealed record UserSettings(string? Theme)
             return none;
         }
 
+        UserSettings settings;
         try
         {
-            return JsonSerializer.Deserialize(text, TuiJsonContext.Default.UserSettings) ?? none;
+            settings = JsonSerializer.Deserialize(text, TuiJsonContext.Default.UserSettings) ?? none;
         }
         catch (JsonException e)
         {
-            string rule = string.Equals(e.Path, "$.mouse", StringComparison.OrdinalIgnoreCase) ? "\"mouse\" must be true or false" : "\"theme\" must be a string";
-            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}): {rule}");
+            string rule = e.Path switch
+            {
+                "$.mouse" => ": \"mouse\" must be true or false",
+                "$.theme" or null or "$" => ": \"theme\" must be a string",
+                _ => "",
+            };
+            problem = Problem(path, $"a value of the wrong type ({e.Path ?? "$"}){rule}");
             return none;
         }
+
+        if (settings.OutputSplit?.Problem() is { } unusableSplit)
+        {
+            problem = $"settings file {path}: {unusableSplit}; the split starts empty";
+            return settings with { OutputSplit = null };
+        }
+
+        return settings;
     }
 
     /// <summary>The problem of a saved theme that is not loaded (its file removed, or the name misspelt by hand), naming the file.</summary>

@@ -63,6 +63,10 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.Hint: _side.Hint(); break;
             case UiAction.Answer: AfterThisKey(() => _side.Answer(Show)); break;
             case UiAction.ExportReport: _side.ExportReport(); break;
+            case UiAction.ToggleSplitWorker: ToggleSplitWorker(); break;
+            case UiAction.ToggleSplitLayout: ToggleSplitLayout(); break;
+            case UiAction.CycleOutputFilter: CycleOutputFilter(); break;
+            case UiAction.ToggleTimestamps: ToggleTimestamps(); break;
             default: break;
         }
     }

@@ -3,6 +3,7 @@ using Terminal.Gui.ViewBase;
 using TuiProcManager.Core.Events;
 using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Scheduling;
+using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views.Dialogs;
@@ -53,7 +54,7 @@ internal sealed partial class MainWindow
     /// <summary>Puts <paramref name="place"/> in the Output panel's place, with the keyboard if the one there had it.</summary>
     private void PutInPlace(OutputPlace place)
     {
-        View[] panels = [_output, _results, _pool, _summary];
+        View[] panels = [_output, _split, _results, _pool, _summary];
         bool focused = panels.Any(p => p.HasFocus);
         _place = place;
         UpdateSummary(fromTop: true);
@@ -63,7 +64,7 @@ internal sealed partial class MainWindow
         {
             switch (place)
             {
-                case OutputPlace.Output: _output.FocusList(); break;
+                case OutputPlace.Output: FocusOutput(); break;
                 case OutputPlace.Results: _results.FocusList(); break;
                 case OutputPlace.Pool: _pool.FocusLines(); break;
                 default: _summary.FocusLines(); break;
@@ -75,7 +76,18 @@ internal sealed partial class MainWindow
     private void ShowOnlyThePanelInPlace()
     {
         bool small = _tooSmall.Visible;
-        _output.Visible = !small && _place == OutputPlace.Output;
+        bool split = !small && _place == OutputPlace.Output && ShowingSplit, panel = !small && _place == OutputPlace.Output && !ShowingSplit;
+        if (split && !_split.Visible)
+        {
+            _split.Refresh(new HashSet<WorkerId>(), all: true); // its panes were not refreshed while hidden
+        }
+        else if (panel && !_output.Visible)
+        {
+            _output.Refresh(); // nor the panel while the split was shown
+        }
+
+        _output.Visible = panel;
+        _split.Visible = split;
         _results.Visible = !small && _place == OutputPlace.Results;
         _pool.Visible = !small && _place == OutputPlace.Pool;
         _summary.Visible = !small && _place == OutputPlace.Summary;
@@ -221,7 +233,7 @@ internal sealed partial class MainWindow
         int width = Viewport.Width;
         int side = !_tooSmall.Visible && _side.Wanted ? Math.Clamp(width * 36 / 100, 28, 56) : 0;
         side = width - side < MainMinimumWidth ? 0 : side;
-        foreach (View panel in new View[] { _processes, _cpu, _output, _results, _pool, _summary })
+        foreach (View panel in new View[] { _processes, _cpu, _output, _split, _results, _pool, _summary })
         {
             panel.Width = Dim.Fill(side);
         }
@@ -248,14 +260,14 @@ internal sealed partial class MainWindow
         }
         else
         {
-            _output.ToggleMerged();
+            NextOutputView();
         }
     }
 
     /// <summary>/: asks what to find, then finds it in the output shown (the selected worker's or the merged), brought back first if another panel is in its place.</summary>
     private void Search()
     {
-        SearchDialog dialog = new(_output.Query);
+        SearchDialog dialog = new(ShownOutput.Query);
         Show(dialog);
         if (dialog.Confirmed)
         {
@@ -275,7 +287,7 @@ internal sealed partial class MainWindow
             App?.LayoutAndDraw();
         }
 
-        string outcome = _output.Search(query, forward);
+        string outcome = ShownOutput.Search(query, forward);
         _header.Say(outcome, error: outcome.Contains(": not found", StringComparison.Ordinal));
     }
 

@@ -35,6 +35,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly StatesPanel _states;
     private readonly CpuPanel _cpu;
     private readonly OutputPanel _output;
+    private readonly OutputSplitView _split;
     private readonly SummaryPanel _summary;
     private readonly ResultsPanel _results;
     private readonly PoolPanel _pool;
@@ -72,6 +73,7 @@ internal sealed partial class MainWindow : Runnable
             X = Pos.Right(_states), Y = Pos.Top(_states), Width = Dim.Fill(), Height = Dim.Height(_states), CanFocus = false,
         };
         _output = new OutputPanel(dashboard.Output, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _split = new OutputSplitView(dashboard.Output, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _summary = new SummaryPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _results = new ResultsPanel(dashboard.Results, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
@@ -80,7 +82,7 @@ internal sealed partial class MainWindow : Runnable
         _tooSmall.Height = Dim.Func(_ => _tooSmall.RowsAt(Viewport.Width)); // wrapped: the notice is read in full on any screen
         _firstSteps = new FirstStepsView { X = 1, Y = Pos.Top(_output) + 1, Width = Dim.Width(_output) - 2, Height = Dim.Height(_output) - 2, Visible = false };
         _side = new SideColumn(glyphs, _header, time, machine, LayoutSide); // placed by LayoutSide
-        Add(_header, _processes, _states, _cpu, _output, _firstSteps, _results, _pool, _summary);
+        Add(_header, _processes, _states, _cpu, _output, _split, _firstSteps, _results, _pool, _summary);
         Add(_side.Panels);
         Add(_hints, _tooSmall);
         _ = new Pointer.BorderDrag(this, _sizes, _processes, _states, _cpu, () => _hints.Frame.Y, () =>
@@ -242,7 +244,11 @@ internal sealed partial class MainWindow : Runnable
         RefreshThePanelInPlace(changes.Results, changes.Pools);
         _side.Refresh();
 
-        if (changes.Reset || (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w)))
+        if (ShowingSplit)
+        {
+            _split.Refresh(changes.OutputOf, all: changes.Reset); // only the panes of the workers that wrote
+        }
+        else if (changes.Reset || (_output.Merged ? changes.OutputOf.Count > 0 : Selected is { } w && changes.OutputOf.Contains(w)))
         {
             _output.Refresh();
         }

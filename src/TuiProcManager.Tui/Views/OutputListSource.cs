@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
+using System.Globalization;
 using System.Text;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
@@ -12,16 +13,15 @@ using TuiProcManager.Tui.Theming;
 namespace TuiProcManager.Tui.Views;
 
 /// <summary>
-/// The output panel's lines: a window on one bounded scrollback, drawn one visible line at a time.
-/// Raises one change notification per batch, not per line (ListWrapper would rescan every item per add).
+/// The output panel's lines: a window on one bounded scrollback (through its filter, <see cref="ShownLines"/>),
+/// drawn one visible line at a time. Raises one change notification per batch, not per line (ListWrapper
+/// would rescan every item per add).
 /// </summary>
 internal sealed class OutputListSource : IListDataSource
 {
-    private BoundedRing<OutputEntry> _lines;
+    private readonly ShownLines _lines = new();
     private bool _merged;
     private Func<WorkerId, string> _tag = _ => "";
-
-    public OutputListSource(BoundedRing<OutputEntry> lines) => _lines = lines;
 
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
@@ -31,30 +31,52 @@ internal sealed class OutputListSource : IListDataSource
 
     public bool SuspendCollectionChangedEvent { get; set; }
 
-    public BoundedRing<OutputEntry> Lines => _lines;
+    /// <summary>The lines shown.</summary>
+    public ShownLines Lines => _lines;
 
-    /// <summary>Shows <paramref name="lines"/>; in merged mode each line is tagged with its worker.</summary>
-    public void Show(BoundedRing<OutputEntry> lines, bool merged, Func<WorkerId, string> tag)
+    /// <summary>Whether each line starts with the time it was read, in local time (<c>12:03:04.512</c>).</summary>
+    public bool Timestamps
     {
-        (_lines, _merged, _tag) = (lines, merged, tag);
+        get => _timestamps;
+        set
+        {
+            _timestamps = value;
+            MaxItemLength = 0;
+            Changed();
+        }
+    }
+
+    private bool _timestamps;
+
+    /// <summary>Shows <paramref name="lines"/> through <paramref name="filter"/>; in merged mode each line is tagged with its worker.</summary>
+    public void Show(BoundedRing<OutputEntry> lines, OutputFilter filter, bool merged, Func<WorkerId, string> tag)
+    {
+        _lines.Show(lines, filter);
+        (_merged, _tag) = (merged, tag);
         MaxItemLength = 0;
         Changed();
     }
 
-    /// <summary>Tells the list that lines were added (once per batch).</summary>
+    /// <summary>Tells the list that lines were added (once per batch), after taking them into the filter's index.</summary>
     public void Changed()
     {
+        _lines.Sync();
         if (!SuspendCollectionChangedEvent)
         {
             CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
         }
     }
 
-    /// <summary>The line as drawn: stderr marked with '!', a merged line tagged <c>[2 cube 10]</c>.</summary>
+    /// <summary>The line as drawn: its time (with <see cref="Timestamps"/>), a merged line's tag <c>[2 cube 10]</c>, stderr marked with '!'.</summary>
     public string Text(int item)
     {
         OutputEntry e = _lines[item];
         StringBuilder sb = new();
+        if (_timestamps)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Time.ToLocalTime():HH:mm:ss.fff} ");
+        }
+
         if (_merged)
         {
             sb.Append('[').Append(_tag(e.Worker)).Append("] ");

@@ -13,7 +13,9 @@ namespace TuiProcManager.Tui.Views;
 
 /// <summary>
 /// The Output panel: the selected worker's lines as they arrive (stderr marked), or every worker's merged
-/// and tagged; follows the tail unless the user has scrolled up; search with <c>/</c>, <c>n</c>, <c>N</c>.
+/// and tagged; stdout, stderr or both (<see cref="Filter"/>), with or without each line's time; follows the
+/// tail unless the user has scrolled up; search with <c>/</c>, <c>n</c>, <c>N</c> in what it shows. A pane of
+/// the split (<see cref="OutputSplitView"/>) is one of these shown one worker for good.
 /// </summary>
 internal sealed class OutputPanel : PanelView
 {
@@ -34,7 +36,7 @@ internal sealed class OutputPanel : PanelView
         _model = model;
         _names = names;
         CanFocus = true;
-        _source = new OutputListSource(Empty);
+        _source = new OutputListSource();
         _list = new ListView
         {
             Source = _source,
@@ -51,6 +53,59 @@ internal sealed class OutputPanel : PanelView
 
     /// <summary>The last search, for n and N.</summary>
     public string? Query { get; private set; }
+
+    /// <summary>What the title starts with: "Output · " for the panel, nothing for a pane of the split (narrow: the worker comes first).</summary>
+    public string TitlePrefix { get; init; } = "Output · ";
+
+    /// <summary>Said at the end of the title (a split's panes that do not fit), or null.</summary>
+    public string? Note
+    {
+        get => _note;
+        set
+        {
+            if (_note != value)
+            {
+                _note = value;
+                UpdateTitle();
+            }
+        }
+    }
+
+    private string? _note;
+
+    /// <summary>Which streams are shown; a change shows the tail again (the lines shown are others).</summary>
+    public OutputFilter Filter
+    {
+        get => _filter;
+        set
+        {
+            if (_filter != value)
+            {
+                _filter = value;
+                Reload();
+            }
+        }
+    }
+
+    private OutputFilter _filter;
+
+    /// <summary>Whether each line starts with the time it was read, in local time; the place in the lines is kept.</summary>
+    public bool Timestamps
+    {
+        get => _source.Timestamps;
+        set
+        {
+            if (_source.Timestamps != value)
+            {
+                _source.Timestamps = value;
+                UpdateTitle();
+                _list.SetNeedsDraw();
+            }
+        }
+    }
+
+    /// <summary>The worker shown (when not merged).</summary>
+    public WorkerId? Worker => _worker;
 
     /// <summary>Shows <paramref name="worker"/>'s lines (merged: the selection is remembered for later, the view stays as it is).</summary>
     public void ShowWorker(WorkerId? worker)
@@ -77,7 +132,8 @@ internal sealed class OutputPanel : PanelView
     /// <summary>New lines arrived: redraw, following the tail if the user was at it.</summary>
     public void Refresh()
     {
-        BoundedRing<OutputEntry> lines = _source.Lines;
+        ShownLines lines = _source.Lines;
+        lines.Sync();
         Rectangle viewport = _list.Viewport;
         long evicted = lines.Evicted - _evictedSeen;
         _evictedSeen = lines.Evicted;
@@ -157,9 +213,9 @@ internal sealed class OutputPanel : PanelView
     private void Reload()
     {
         BoundedRing<OutputEntry> lines = Merged ? _model.Merged : _worker is { } w ? _model.For(w).Lines : Empty;
-        _evictedSeen = lines.Evicted;
-        _countSeen = lines.Count;
-        _source.Show(lines, Merged, id => id.ToString() + " " + _names(id));
+        _source.Show(lines, _filter, Merged, id => id.ToString() + " " + _names(id));
+        _evictedSeen = _source.Lines.Evicted;
+        _countSeen = _source.Lines.Count;
         _list.SelectedItem = null;
         _searchNote = Query is null ? null : "/" + InputText.Shorten(Query, 30) + ": n, N to search here";
         FollowTail();
@@ -197,10 +253,22 @@ internal sealed class OutputPanel : PanelView
     {
         long dropped = Merged ? _model.MergedDropped : _worker is { } w ? _model.For(w).Dropped : 0;
         string who = Merged ? "all workers, merged" : _worker is { } id ? $"{id} {_names(id)}" : "no worker selected";
-        string text = $"Output · {who} · {Plural.Of(_source.Count, "line")}";
+        string text = $"{TitlePrefix}{who} · {Plural.Of(_source.Count, "line")}";
+        text += _filter switch
+        {
+            OutputFilter.Stdout => " · stdout only",
+            OutputFilter.Stderr => " · stderr only",
+            _ => "",
+        };
+        text += _source.Timestamps ? " · timestamps" : "";
         if (dropped > 0)
         {
             text += $" · {N(dropped)} dropped";
+        }
+
+        if (_note is not null)
+        {
+            text += " · " + _note;
         }
 
         if (_searchNote is not null)

@@ -19,7 +19,9 @@ internal sealed class HelpDialog : Dialog
                  to the next in line); + / - one run slot more / fewer (= works as +)
         m        start a pool: N workers take the inputs (1..20, 2,3,5)   Pool(N).map(f, inputs)
         r  S  o  bottom panel: Output -> Results (Manager().dict()) -> Pool; S the run summary;
-                 o the output back, or all workers merged;  / n N  find in the output
+                 o the output back, or all workers merged, or the split;  / n N  find in the output
+        b  B     split output: the selected worker in / out (2 to 4 panes); B side by side / stacked
+        f  F     output: stdout and stderr / stdout only / stderr only;  F each line's time (read at)
         e        Explain: what each action and change means (Python call, system calls, traps)
         L h a E  in a lab (tuiproc lab N): the lab panel, a hint, answer the question, save a report
         t  q     next theme;  quit (asks y/n when workers are alive; stops them all on the way out)
