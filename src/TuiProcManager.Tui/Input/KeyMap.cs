@@ -60,6 +60,8 @@ internal static class KeyMap
             "?" => UiAction.Help,
             "q" => UiAction.Quit,
             "d" => UiAction.Detach,
+            "v" => UiAction.SelectOutput,
+            "y" => UiAction.CopyOutput,
             _ => UiAction.None,
         };
     }

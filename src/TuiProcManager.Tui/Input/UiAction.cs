@@ -64,4 +64,10 @@ internal enum UiAction
 
     /// <summary>d: leave the session running and exit the UI (tuiproc attach brings it back).</summary>
     Detach,
+
+    /// <summary>v: select lines in the Output panel for a copy (its own keys then: arrows, y, Esc).</summary>
+    SelectOutput,
+
+    /// <summary>y: copy the selection; with none, save and copy the whole output shown.</summary>
+    CopyOutput,
 }

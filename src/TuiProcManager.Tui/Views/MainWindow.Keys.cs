@@ -63,6 +63,8 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.Hint: _side.Hint(); break;
             case UiAction.Answer: AfterThisKey(() => _side.Answer(Show)); break;
             case UiAction.ExportReport: _side.ExportReport(); break;
+            case UiAction.SelectOutput: SelectOutput(); break;
+            case UiAction.CopyOutput: CopyWholeOutput(); break;
             default: break;
         }
     }
@@ -205,6 +207,12 @@ internal sealed partial class MainWindow : IDialogs
 
         if (App?.TopRunnableView != this)
         {
+            return;
+        }
+
+        if (OutputSelectionTakes(key))
+        {
+            key.Handled = true; // an open selection's keys come first: Esc cancels it, arrows move it
             return;
         }
 

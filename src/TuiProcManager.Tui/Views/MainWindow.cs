@@ -89,6 +89,7 @@ internal sealed partial class MainWindow : Runnable
             JoinStatusChanged = UpdateJoinStatus,
         };
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
+        _output.Selector.Copy = CopySelection;
         IsRunningChanged += (_, e) =>
         {
             if (e.Value)
