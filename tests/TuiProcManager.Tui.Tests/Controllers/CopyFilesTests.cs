@@ -13,9 +13,9 @@ public sealed class CopyFilesTests : IDisposable
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly string _root = Directory.CreateTempSubdirectory("tpm-copy-").FullName;
 
-    private CopyFiles At(string folder) => new(folder, new SetClock(Noon));
+    private static CopyFiles At(string folder) => new(folder, new SetClock(Noon));
 
-    private string Name(string stem) => stem + "-" + Noon.ToLocalTime().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Name(string stem) => stem + "-" + Noon.ToLocalTime().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Save_NewFile_Mode0600_InA0700Folder_HoldsEveryLine()
@@ -59,7 +59,7 @@ public sealed class CopyFilesTests : IDisposable
         string? path = At(Path.Combine(file, "tuiproc", "copies")).Save("selection", ["x"], out string? problem);
 
         Assert.Null(path);
-        Assert.Equal($"cannot save to {Path.Combine(file, "tuiproc", "copies")}: not a directory", problem);
+        Assert.Equal($"cannot save to {Path.Combine(file, "tuiproc", "copies")}: no such directory", problem); // ENOTDIR, which .NET reports as DirectoryNotFound
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class OutputCopyTests : IDisposable
         string[] expected = [.. Enumerable.Range(5, 2_000).Select(i => $"line {i}")];
         Assert.Equal(string.Join('\n', expected), Clipboard());
         Assert.Equal(string.Join('\n', expected) + "\n", SavedFile(s));
-        Assert.StartsWith($"copied 2,000 lines of 1 square (OSC 52) · also in {_folder}/output-1_square-", s.Main.HeaderMessage, StringComparison.Ordinal);
+        Assert.StartsWith($"copied 2,000 lines of 1 square 10 (OSC 52) · also in {_folder}/output-1_square_10-", s.Main.HeaderMessage, StringComparison.Ordinal);
         Assert.EndsWith(" · 5 earlier lines dropped (--events FILE keeps every line)", s.Main.HeaderMessage, StringComparison.Ordinal);
     }
 
