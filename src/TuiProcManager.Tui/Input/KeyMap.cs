@@ -64,6 +64,8 @@ internal static class KeyMap
             "B" => UiAction.ToggleSplitLayout,
             "f" => UiAction.CycleOutputFilter,
             "F" => UiAction.ToggleTimestamps,
+            "v" => UiAction.SelectOutput,
+            "y" => UiAction.CopyOutput,
             _ => UiAction.None,
         };
     }

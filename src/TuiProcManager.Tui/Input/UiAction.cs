@@ -76,4 +76,10 @@ internal enum UiAction
 
     /// <summary>F: each output line with the time it was read, or not.</summary>
     ToggleTimestamps,
+
+    /// <summary>v: select lines in the Output panel for a copy (its own keys then: arrows, y, Esc).</summary>
+    SelectOutput,
+
+    /// <summary>y: copy the selection; with none, save and copy the whole output shown.</summary>
+    CopyOutput,
 }

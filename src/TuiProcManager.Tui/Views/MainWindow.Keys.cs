@@ -67,6 +67,8 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.ToggleSplitLayout: ToggleSplitLayout(); break;
             case UiAction.CycleOutputFilter: CycleOutputFilter(); break;
             case UiAction.ToggleTimestamps: ToggleTimestamps(); break;
+            case UiAction.SelectOutput: SelectOutput(); break;
+            case UiAction.CopyOutput: CopyWholeOutput(); break;
             default: break;
         }
     }
@@ -209,6 +211,12 @@ internal sealed partial class MainWindow : IDialogs
 
         if (App?.TopRunnableView != this)
         {
+            return;
+        }
+
+        if (OutputSelectionTakes(key))
+        {
+            key.Handled = true; // an open selection's keys come first: Esc cancels it, arrows move it
             return;
         }
 

@@ -99,6 +99,8 @@ internal sealed partial class MainWindow : Runnable
             JoinStatusChanged = UpdateJoinStatus,
         };
         _processes.SelectionChanged += (_, _) => OnSelectionChanged();
+        _output.Selector.Copy = CopySelection;
+        _split.Copy = CopySelection;
         IsRunningChanged += (_, e) =>
         {
             if (e.Value)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Text;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -33,6 +34,9 @@ internal sealed class OutputListSource : IListDataSource
 
     /// <summary>The lines shown.</summary>
     public ShownLines Lines => _lines;
+
+    /// <summary>The lines selected for a copy (drawn highlighted), or null when none is.</summary>
+    public Func<(int First, int Last)?>? Selected { get; set; }
 
     /// <summary>Whether each line starts with the time it was read, in local time (<c>12:03:04.512</c>).</summary>
     public bool Timestamps
@@ -86,6 +90,16 @@ internal sealed class OutputListSource : IListDataSource
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The line as copied: as drawn (control characters shown as text, never sent raw), a merged line with its
+    /// worker's tag, but without the stderr mark, which is not part of what the worker wrote.
+    /// </summary>
+    public string CopyText(int item)
+    {
+        OutputEntry e = _lines[item];
+        return _merged ? $"[{_tag(e.Worker)}] {e.Text}" : e.Text;
+    }
+
     public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
     {
         ArgumentNullException.ThrowIfNull(listView);
@@ -97,7 +111,11 @@ internal sealed class OutputListSource : IListDataSource
             MaxItemLength = columns;
         }
 
-        if (!selected && item < _lines.Count && _lines[item].Channel == OutputChannel.Stderr)
+        if (Selected?.Invoke() is { } range && item >= range.First && item <= range.Last)
+        {
+            listView.SetAttribute(listView.GetAttributeForRole(VisualRole.Focus));
+        }
+        else if (!selected && item < _lines.Count && _lines[item].Channel == OutputChannel.Stderr)
         {
             listView.SetAttribute(Roles.Attribute(Roles.Stderr, listView));
         }

@@ -43,6 +43,7 @@ internal sealed class OutputPanel : PanelView
             KeystrokeNavigator = null, // else letters are taken for type-to-search and never reach our keys
         };
         SetContent(_list);
+        Selector = new OutputSelector(_list, _source);
         _list.ViewportChanged += OnListViewportChanged;
         MouseGesture.ScrollOnWheel(_list); // a notch scrolls 3 lines as PgUp does: scrolled up, the tail is no longer followed
         UpdateTitle();
@@ -50,6 +51,18 @@ internal sealed class OutputPanel : PanelView
 
     /// <summary>True when showing every worker's lines merged.</summary>
     public bool Merged { get; private set; }
+
+    /// <summary>The selection of lines for a copy (v, a mouse drag).</summary>
+    public OutputSelector Selector { get; }
+
+    /// <summary>
+    /// Every line shown (the selected worker's, or all merged) as copied (<see cref="OutputListSource.CopyText"/>),
+    /// what they are in words ("1 square", "all workers, merged") and how many earlier ones were dropped.
+    /// </summary>
+    public (IReadOnlyList<string> Lines, string Who, long Dropped) AllLines() =>
+        ([.. Enumerable.Range(0, _source.Count).Select(_source.CopyText)],
+         Merged ? "all workers, merged" : _worker is { } id ? $"{id} {_names(id)}" : "no worker",
+         Merged ? _model.MergedDropped : _worker is { } w ? _model.For(w).Dropped : 0);
 
     /// <summary>The last search, for n and N.</summary>
     public string? Query { get; private set; }
@@ -137,7 +150,7 @@ internal sealed class OutputPanel : PanelView
         Rectangle viewport = _list.Viewport;
         long evicted = lines.Evicted - _evictedSeen;
         _evictedSeen = lines.Evicted;
-        bool atTail = viewport.Y + viewport.Height >= _countSeen || _countSeen <= viewport.Height;
+        bool atTail = !Selector.Active && (viewport.Y + viewport.Height >= _countSeen || _countSeen <= viewport.Height); // a selection holds its lines in view
         _countSeen = lines.Count;
         if (evicted > 0 && _list.SelectedItem is { } selected)
         {
@@ -213,6 +226,7 @@ internal sealed class OutputPanel : PanelView
     private void Reload()
     {
         BoundedRing<OutputEntry> lines = Merged ? _model.Merged : _worker is { } w ? _model.For(w).Lines : Empty;
+        Selector.Cancel(); // its lines are another view's
         _source.Show(lines, _filter, Merged, id => id.ToString() + " " + _names(id));
         _evictedSeen = _source.Lines.Evicted;
         _countSeen = _source.Lines.Count;

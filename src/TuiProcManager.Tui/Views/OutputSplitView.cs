@@ -45,6 +45,9 @@ internal sealed class OutputSplitView : View
     /// <summary>The panes, in the split's order (for tests).</summary>
     public IReadOnlyList<OutputPanel> Panes => _panes;
 
+    /// <summary>Takes a pane's copied selection (y, Enter, a drag's release), as the Output panel's <see cref="OutputSelector.Copy"/> does.</summary>
+    public Action<IReadOnlyList<string>>? Copy { get; set; }
+
     /// <summary>Shows <paramref name="split"/>'s workers in its layout: panes of workers still in it are kept as they are.</summary>
     public void Show(OutputSplit split)
     {
@@ -60,6 +63,7 @@ internal sealed class OutputSplitView : View
         foreach (WorkerId worker in split.Workers.Where(w => _panes.All(p => p.Worker != w)))
         {
             OutputPanel pane = new(_model, _names, _glyphs) { TitlePrefix = "", Filter = _filter, Timestamps = _timestamps };
+            pane.Selector.Copy = lines => Copy?.Invoke(lines);
             pane.ShowWorker(worker);
             _panes.Add(pane);
             Add(pane);
