@@ -28,4 +28,10 @@ public sealed record ClassOptions
 
     /// <summary>How often the rows are asked for.</summary>
     public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Asks the terminal whether it has 24-bit colour when TERM and COLORTERM do not say so (colour mode
+    /// auto), before the UI starts. The app gives the Linux one. Null: the terminal is not asked.
+    /// </summary>
+    public ITerminalQuery? TerminalQuery { get; init; }
 }

@@ -71,4 +71,10 @@ public sealed record TuiOptions
     /// at once; any thread.
     /// </summary>
     public Action<int>? RaiseSignal { get; init; }
+
+    /// <summary>
+    /// Asks the terminal whether it has 24-bit colour when TERM and COLORTERM do not say so (colour mode
+    /// auto), before the UI starts. The app gives the Linux one. Null: the terminal is not asked.
+    /// </summary>
+    public ITerminalQuery? TerminalQuery { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class ClassUi
                 Colors = colors,
                 Time = services.Clock,
                 TerminalInput = static () => new TerminalInputWait(),
+                TerminalQuery = new TerminalQuery(),
             };
             ClassRow? picked = ClassHost.Run(feed.RowsAsync, options, signals.Token, problem);
             if (picked is null)
