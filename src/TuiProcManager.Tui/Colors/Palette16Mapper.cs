@@ -10,9 +10,11 @@ namespace TuiProcManager.Tui.Colors;
 /// <para>
 /// The background becomes its nearest colour (CIELAB). The foreground becomes, among the colours with a
 /// WCAG 2 contrast of at least <see cref="Wcag.ReadableContrast"/> against that background, the one
-/// nearest in look with lightness counted half (<see cref="LabColor.DistanceSquared"/>): a colour that must
-/// lighten or darken to be read keeps its hue where it can. When no colour reaches the contrast (there is
-/// always one: black or white reach 4.58:1 on any colour), the one with the most contrast.
+/// nearest in look with lightness counted half (<see cref="LabColor.DistanceSquared"/>), a coloured one
+/// among the coloured and a grey one among the greys (black, gray50, gray90, white) when there is a readable
+/// one of its kind: a colour that must lighten or darken to be read keeps its hue where it can. When no
+/// colour reaches the contrast (there is always one: black or white reach 4.58:1 on any colour), the one
+/// with the most contrast.
 /// </para>
 /// <para>
 /// Every pair is treated alike, an intentionally dim one (a Disabled role, drawn Faint) too: its colour
@@ -51,22 +53,41 @@ internal static class Palette16Mapper
     public static int ReadableForeground(Color foreground, Color background)
     {
         LabColor lab = LabColor.From(foreground);
-        int best = -1, mostContrast = 0;
-        for (int i = 0; i < Basic.Length; i++)
+        int mostContrast = 0;
+        for (int i = 1; i < Basic.Length; i++)
         {
-            double contrast = Wcag.Contrast(XtermPalette.Sixteen[i], background);
-            if (contrast > Wcag.Contrast(XtermPalette.Sixteen[mostContrast], background))
+            if (Wcag.Contrast(XtermPalette.Sixteen[i], background) > Wcag.Contrast(XtermPalette.Sixteen[mostContrast], background))
             {
                 mostContrast = i;
             }
+        }
 
-            if (contrast >= Wcag.ReadableContrast
-                && (best < 0 || lab.DistanceSquared(Basic[i], lightnessWeight: 2) < lab.DistanceSquared(Basic[best], lightnessWeight: 2)))
+        // A coloured foreground stays coloured, a grey one grey, where a readable one of its kind exists.
+        return Nearest(lab, background, sameKind: true) ?? Nearest(lab, background, sameKind: false) ?? mostContrast;
+    }
+
+    /// <summary>Chroma (CIELAB) below which a colour counts as a grey.</summary>
+    private const double GreyChroma = 15;
+
+    private static int? Nearest(LabColor lab, Color background, bool sameKind)
+    {
+        int? best = null;
+        for (int i = 0; i < Basic.Length; i++)
+        {
+            if (Wcag.Contrast(XtermPalette.Sixteen[i], background) < Wcag.ReadableContrast
+                || (sameKind && (Chroma(Basic[i]) < GreyChroma) != (Chroma(lab) < GreyChroma)))
+            {
+                continue;
+            }
+
+            if (best is not { } b || lab.DistanceSquared(Basic[i], lightnessWeight: 2) < lab.DistanceSquared(Basic[b], lightnessWeight: 2))
             {
                 best = i;
             }
         }
 
-        return best >= 0 ? best : mostContrast;
+        return best;
     }
+
+    private static double Chroma(LabColor lab) => Math.Sqrt((lab.A * lab.A) + (lab.B * lab.B));
 }

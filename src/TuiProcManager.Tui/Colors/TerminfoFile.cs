@@ -68,13 +68,14 @@ internal sealed record TerminfoFile(string Names, int MaxColors, bool DirectColo
         }
 
         int colors = numbers > ColorsIndex ? Number(bytes, at + (ColorsIndex * numberSize), numberSize) : -1;
-        at = Even(at + (numbers * numberSize) + (strings * 2) + tableSize);
-        if (!Fits(bytes, at, 0))
+        int end = at + (numbers * numberSize) + (strings * 2) + tableSize;
+        if (!Fits(bytes, end, 0))
         {
             return null;
         }
 
-        bool? direct = ExtendedDirectColor(bytes[at..], numberSize);
+        // The extended section starts on an even offset; an entry with none may end on an odd one.
+        bool? direct = Even(end) >= bytes.Length ? false : ExtendedDirectColor(bytes[Even(end)..], numberSize);
         return direct is null ? null : new TerminfoFile(names, Math.Max(colors, -1), direct.Value);
     }
 
