@@ -18,6 +18,12 @@ namespace TuiProcManager.Tui.Colors;
 /// allowTcapOps resource is off by default, and with it on <c>ESC P 1 + r 524742=38 ESC \</c> (RGB=8 bits),
 /// whatever its TERM.
 /// </para>
+/// <para>
+/// An answer later than the wait (a slow link) reaches Terminal.Gui's input instead. Checked in tmux on the
+/// running app (Terminal.Gui 2.5.0), by sending both answers as the terminal's input: neither became keys
+/// (the DA1 answer's <c>?</c> and <c>c</c> would open the help and a dialog; a typed <c>?</c> does). Keys
+/// typed during the wait are read with the answer and handed to the UI's input (<see cref="Read"/>).
+/// </para>
 /// </remarks>
 internal static class TerminalColorAnswer
 {
