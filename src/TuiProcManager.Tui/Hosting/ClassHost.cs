@@ -24,11 +24,11 @@ public static class ClassHost
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), io); // as TuiHost: the input loop and app.Run each hold a thread
 
-        (_, _, UserSettings settings, _) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: false);
+        (ColorMode colors, _, UserSettings settings, _, byte[] typedEarly) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: false, options.TerminalQuery);
         using LoopPacer pacer = new();
         Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
         int stop = 0;
-        using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => { Volatile.Write(ref stop, 1); pacer.UserActive(); }, out QuietAnsiInput? input);
+        using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => { Volatile.Write(ref stop, 1); pacer.UserActive(); }, colors, typedEarly, out QuietAnsiInput? input);
         using IDisposable stopInput = System.Reactive.Disposables.Disposable.Create(() => input?.StopWaiting());
         app.Init();
         if (!TerminalMouse.Wanted(options.NoMouse, settings))

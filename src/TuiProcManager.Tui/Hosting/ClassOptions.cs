@@ -31,4 +31,10 @@ public sealed record ClassOptions
 
     /// <summary><c>--no-mouse</c>: the terminal keeps the mouse (as <see cref="TuiOptions.NoMouse"/>).</summary>
     public bool NoMouse { get; init; }
+
+    /// <summary>
+    /// Asks the terminal whether it has 24-bit colour when TERM and COLORTERM do not say so (colour mode
+    /// auto), before the UI starts. The app gives the Linux one. Null: the terminal is not asked.
+    /// </summary>
+    public ITerminalQuery? TerminalQuery { get; init; }
 }

@@ -1,42 +1,20 @@
 namespace TuiProcManager.Tui.Hosting;
 
-/// <summary>How much colour the terminal gets.</summary>
+/// <summary>How much colour the terminal gets (decided by <see cref="Colors.ColorTierDetector"/>).</summary>
 internal enum ColorMode
 {
-    /// <summary>24-bit colour when COLORTERM says the terminal has it, else 16 colours; none under NO_COLOR.</summary>
+    /// <summary>Decided from the environment and the terminal.</summary>
     Auto,
 
-    /// <summary>24-bit colour.</summary>
+    /// <summary>24-bit colour (38;2;r;g;b).</summary>
     TrueColor,
 
-    /// <summary>The 16 basic colours: for terminals without true colour (Terminal.Gui 2.5.0 has no 256-colour output).</summary>
+    /// <summary>The 16 basic colours (30–37, 90–97), in a readable pairing.</summary>
     Sixteen,
 
     /// <summary>No colour at all: the Tuiproc Mono theme.</summary>
     None,
-}
 
-/// <summary>Decides the colour mode from the environment.</summary>
-internal static class ColorModes
-{
-    /// <summary>
-    /// NO_COLOR (any non-empty value, no-color.org) wins over everything; then an explicit choice; then
-    /// COLORTERM=truecolor|24bit means 24-bit; anything else gets 16 colours, because Terminal.Gui writes
-    /// 24-bit codes even to 256-colour terminals and some (macOS Terminal) show those wrongly.
-    /// </summary>
-    public static ColorMode Resolve(ColorMode requested, Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        if (!string.IsNullOrEmpty(environment("NO_COLOR")))
-        {
-            return ColorMode.None;
-        }
-
-        if (requested != ColorMode.Auto)
-        {
-            return requested;
-        }
-
-        return environment("COLORTERM") is "truecolor" or "24bit" ? ColorMode.TrueColor : ColorMode.Sixteen;
-    }
+    /// <summary>xterm's 256 colours (38;5;n), the fixed ones only (16–255).</summary>
+    Palette256,
 }

@@ -21,6 +21,10 @@ namespace TuiProcManager.Tui.Hosting;
 /// only a safety net.
 /// </para>
 /// <para>
+/// Keys typed while the terminal was asked about its colours, before the UI started, are handed in at
+/// construction and read first, before any wait (<see cref="AnsiInput.InjectInput"/>'s queue).
+/// </para>
+/// <para>
 /// Every key also tells the <see cref="LoopPacer"/> that the user is active, which wakes the main loop; and
 /// once the read that found it is in Terminal.Gui's queue (the input loop asks <see cref="Peek"/> again right
 /// after queuing what <c>Read</c> returned), that a key is there to take at once (<see cref="LoopPacer.KeyQueued"/>).
@@ -32,7 +36,7 @@ namespace TuiProcManager.Tui.Hosting;
 /// through <see cref="TerminalLost"/> and then treated as "no input".
 /// </para>
 /// </remarks>
-internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait terminal) : AnsiInput
+internal sealed class QuietAnsiInput : AnsiInput
 {
     /// <summary>The longest wait for a key: a safety net only, since <see cref="StopWaiting"/> ends a wait at once.</summary>
     private const int WaitMilliseconds = 5_000;
@@ -40,8 +44,25 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
     /// <summary>The pause between two looks after the terminal has gone (it answers POLLHUP at once, forever).</summary>
     private const int LostMilliseconds = 250;
 
+    private readonly LoopPacer _pacer;
+    private readonly ITerminalInputWait _terminal;
     private int _lost;
     private bool _readBefore; // the last Peek said yes: Terminal.Gui has read and queued since (input thread only)
+    private int _typedEarly;
+
+    /// <param name="pacer">Woken by every key.</param>
+    /// <param name="terminal">The OS's wait for the terminal's input.</param>
+    /// <param name="typedEarly">Keys typed before the UI started (UTF-8), read first.</param>
+    public QuietAnsiInput(LoopPacer pacer, ITerminalInputWait terminal, byte[]? typedEarly = null)
+    {
+        _pacer = pacer;
+        _terminal = terminal;
+        foreach (char c in System.Text.Encoding.UTF8.GetString(typedEarly ?? []))
+        {
+            InjectInput(c);
+            _typedEarly = 1;
+        }
+    }
 
     /// <summary>Raised once, on the input thread, when the terminal has gone away.</summary>
     public event EventHandler? TerminalLost;
@@ -50,7 +71,7 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
     /// Ends the wait for a key now and makes every later wait return at once (any thread): call it before the
     /// application is disposed, whose shutdown cancels the input loop and then waits for it.
     /// </summary>
-    public void StopWaiting() => terminal.StopWaiting();
+    public void StopWaiting() => _terminal.StopWaiting();
 
     public override bool Peek()
     {
@@ -62,7 +83,14 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
         if (_readBefore)
         {
             _readBefore = false;
-            pacer.KeyQueued();
+            _pacer.KeyQueued();
+        }
+
+        if (Interlocked.Exchange(ref _typedEarly, 0) != 0)
+        {
+            _pacer.UserActive();
+            _readBefore = true;
+            return true; // the early keys wait in Terminal.Gui's queue, read before the terminal
         }
 
         if (Volatile.Read(ref _lost) != 0)
@@ -71,7 +99,7 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
             return false;
         }
 
-        switch (terminal.WaitForInput(WaitMilliseconds))
+        switch (_terminal.WaitForInput(WaitMilliseconds))
         {
             case TerminalInputStatus.HungUp:
                 if (Interlocked.Exchange(ref _lost, 1) == 0)
@@ -81,7 +109,7 @@ internal sealed class QuietAnsiInput(LoopPacer pacer, ITerminalInputWait termina
 
                 return false;
             case TerminalInputStatus.Ready when base.Peek():
-                pacer.UserActive();
+                _pacer.UserActive();
                 _readBefore = true;
                 return true;
             default:

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
+using TuiProcManager.Tui.Colors;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiProcManager.Tui.Hosting;
 
@@ -20,12 +23,18 @@ namespace TuiProcManager.Tui.Hosting;
 /// dropped before the frame is written.
 /// </para>
 /// <para>
+/// Colours are written in the <see cref="ColorMode"/> it is made for (<see cref="SgrColors"/>): Terminal.Gui
+/// 2.5.0 knows only 24-bit and its own nearest-16, which put dark blue on black.
+/// </para>
+/// <para>
 /// The moves are absolute (CSI row;col H), for the full-screen application only (the app never runs
 /// Terminal.Gui's inline mode, whose row offset is internal).
 /// </para>
 /// </remarks>
-internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
+/// <param name="colors">How much colour the terminal gets (<see cref="ColorMode.Auto"/> counts as 24-bit).</param>
+internal sealed class QuietAnsiOutput(ColorMode colors = ColorMode.TrueColor) : AnsiOutput, IOutput
 {
+    private readonly SgrColors _colors = new(colors);
     private readonly TerminalMirror _mirror = new();
     private Cursor? _lastCursor;
     private bool _drawnSinceCursor = true;
@@ -140,6 +149,13 @@ internal sealed class QuietAnsiOutput : AnsiOutput, IOutput
 
         Writes++;
         Write(text.AsSpan());
+    }
+
+    /// <summary>The colours in this output's mode, then the change of text style (bold etc.), as Terminal.Gui's own.</summary>
+    protected override void AppendOrWriteAttribute(StringBuilder output, Attribute attr, TextStyle redrawTextStyle)
+    {
+        _colors.Append(output, attr);
+        TextStyleCodes.AppendChange(output, redrawTextStyle, attr.Style);
     }
 
     private static string Move(int col, int row) => string.Create(CultureInfo.InvariantCulture, $"\u001b[{row + 1};{col + 1}H");

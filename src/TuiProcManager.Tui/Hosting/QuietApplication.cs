@@ -23,9 +23,11 @@ internal static class QuietApplication
     /// <param name="pacer">Woken by every key.</param>
     /// <param name="terminal">The OS's wait for the terminal's input, which the quiet input sleeps in; null: the stock driver.</param>
     /// <param name="onTerminalLost">Raised when the terminal hangs up.</param>
+    /// <param name="colors">How much colour the terminal gets.</param>
+    /// <param name="typedEarly">Keys typed before the UI started, read first (<see cref="ScreenTheme.Load"/>).</param>
     /// <param name="input">The quiet input, whose <see cref="QuietAnsiInput.StopWaiting"/> must be called before the
     /// application is disposed; null on the stock driver.</param>
-    public static IApplication Create(LoopPacer pacer, ITerminalInputWait? terminal, EventHandler onTerminalLost, out QuietAnsiInput? input)
+    public static IApplication Create(LoopPacer pacer, ITerminalInputWait? terminal, EventHandler onTerminalLost, ColorMode colors, byte[] typedEarly, out QuietAnsiInput? input)
     {
         input = null;
         if (terminal is null)
@@ -36,9 +38,9 @@ internal static class QuietApplication
 
         try
         {
-            input = new(pacer, terminal);
+            input = new(pacer, terminal, typedEarly);
             input.TerminalLost += onTerminalLost;
-            AnsiComponentFactory factory = new(input, new QuietAnsiOutput());
+            AnsiComponentFactory factory = new(input, new QuietAnsiOutput(colors));
             return (IApplication)CreateWithFactory(factory, new SystemTimeProvider());
         }
         catch (Exception e) when (e is MissingMethodException or MissingMemberException or TypeLoadException or InvalidCastException)

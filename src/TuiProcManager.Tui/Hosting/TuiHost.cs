@@ -66,7 +66,7 @@ public static class TuiHost
             ended: options.SessionName is null ? null : () => main!.SessionEnded(),
             describe: options.SessionName is not { } session ? null : error => $"session {session}: {error.Message}; the panels no longer change (q quits)");
 
-        (ColorMode colors, ThemeCatalog themes, UserSettings settings, string? settingsProblem) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: true);
+        (ColorMode colors, ThemeCatalog themes, UserSettings settings, string? settingsProblem, byte[] typedEarly) = ScreenTheme.Load(options.Files, options.Themes, options.Theme, options.Colors, remember: true, options.TerminalQuery);
 
         using LoopPacer pacer = new();
         Application.MaximumIterationsPerSecond = LoopPacer.FramesPerSecond;
@@ -81,7 +81,7 @@ public static class TuiHost
             Interlocked.CompareExchange(ref interrupted, signal == 1 && options.SessionName is not null ? DetachCode : 128 + signal, 0);
             pacer.UserActive();
         });
-        using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => raise(1), out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
+        using IApplication app = QuietApplication.Create(pacer, options.TerminalInput?.Invoke(), (_, _) => raise(1), colors, typedEarly, out QuietAnsiInput? input); // the terminal hung up (SSH dropped): as SIGHUP
 
         // Disposed before the application: its shutdown cancels the input loop and waits for it, which sleeps in poll(2).
         using IDisposable stopInput = System.Reactive.Disposables.Disposable.Create(() => input?.StopWaiting());

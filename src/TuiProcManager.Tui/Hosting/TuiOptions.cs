@@ -74,4 +74,10 @@ public sealed record TuiOptions
 
     /// <summary><c>--no-mouse</c>: the terminal keeps the mouse (its own selection), whatever the settings say.</summary>
     public bool NoMouse { get; init; }
+
+    /// <summary>
+    /// Asks the terminal whether it has 24-bit colour when TERM and COLORTERM do not say so (colour mode
+    /// auto), before the UI starts. The app gives the Linux one. Null: the terminal is not asked.
+    /// </summary>
+    public ITerminalQuery? TerminalQuery { get; init; }
 }

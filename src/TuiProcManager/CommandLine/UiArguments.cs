@@ -20,9 +20,10 @@ internal sealed class UiArguments(IExecutableResolver resolver)
     public Option<string> Colors { get; } = ChoiceOption.Create(
         "--colors",
         "MODE",
-        "auto (24-bit when COLORTERM says so, else 16), true, 16, or none. NO_COLOR turns colour off whatever this says.",
+        "auto (from COLORTERM, TERM's terminfo, then the terminal itself), true (24-bit), 256, 16, or none. NO_COLOR turns colour off whatever this says.",
         "auto",
         "true",
+        "256",
         "16",
         "none");
 

@@ -103,6 +103,7 @@ internal static class UiCommand
         {
             Files = ShippedContent.Files,
             TerminalInput = static () => new TerminalInputWait(), // the UI's input thread sleeps in poll(2) on stdin
+            TerminalQuery = new TerminalQuery(), // asked whether it has 24-bit colour, when TERM does not say
             Time = time,
             Machine = machine,
             Themes = ShippedContent.Themes,

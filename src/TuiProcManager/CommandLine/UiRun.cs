@@ -5,7 +5,7 @@ namespace TuiProcManager.CommandLine;
 
 /// <summary>What the UI is run with, checked already: the same whether its supervisor is here or in a session.</summary>
 /// <param name="Theme">The theme asked for (known), or null for the saved one.</param>
-/// <param name="Colors">auto, true, 16 or none.</param>
+/// <param name="Colors">auto, true, 256, 16 or none.</param>
 /// <param name="Workers">Workers to start once the UI is up.</param>
 /// <param name="Problems">What the session's server says while the UI runs (its events file cannot be written, who watches), or null.</param>
 /// <param name="Lab">The lab to open, or null.</param>

@@ -64,7 +64,7 @@ public sealed class BadInputTests
         { ["--theme"], "--theme" },
         { ["--theme", "Nope"], "unknown theme 'Nope' (available: Tuiproc Dark, " },
         { ["--theme", "Nope", "square:1"], "unknown theme 'Nope'" },
-        { ["--colors", "256"], "--colors must be auto, true, 16 or none, got '256'" },
+        { ["--colors", "88"], "--colors must be auto, true, 256, 16 or none, got '88'" },
 
         // Sessions: every new command, before anything connects.
         { ["--session", "a b"], "'a b' is not a session name: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or a digit" },

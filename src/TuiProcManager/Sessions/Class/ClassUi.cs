@@ -32,6 +32,7 @@ internal static class ClassUi
                 Time = services.Clock,
                 TerminalInput = static () => new TerminalInputWait(),
                 NoMouse = noMouse,
+                TerminalQuery = new TerminalQuery(),
             };
             ClassRow? picked = ClassHost.Run(feed.RowsAsync, options, signals.Token, problem);
             if (picked is null)
