@@ -20,14 +20,14 @@ public sealed class ThemeTierTests
     [Fact]
     public void TrueColour_EveryTheme_DrawsItsOwnBaseColours()
     {
-        IReadOnlyList<string> themes = ShippedThemes();
+        List<string> themes = ShippedThemes();
         using TmuxApp app = TmuxApp.Start(["--theme", themes[0], "--colors", "true", "square:3"]);
 
         foreach (string theme in themes)
         {
             (string? fg, string? bg) = BaseColours(theme);
             string screen = WaitForTheme(app, theme, s => fg is null
-                ? !SgrColours.Of(s).Foregrounds.Any() && !SgrColours.Of(s).Backgrounds.Any()
+                ? SgrColours.Of(s).Foregrounds.Count == 0 && SgrColours.Of(s).Backgrounds.Count == 0
                 : SgrColours.Of(s).Foregrounds.Contains(SgrColours.Rgb(fg)) && SgrColours.Of(s).Backgrounds.Contains(SgrColours.Rgb(bg!)));
 
             SgrColours colours = SgrColours.Of(screen);
@@ -45,7 +45,7 @@ public sealed class ThemeTierTests
     [Fact]
     public void SixteenColours_EveryTheme_OnlyTheBasicCodes()
     {
-        IReadOnlyList<string> themes = ShippedThemes();
+        List<string> themes = ShippedThemes();
         using TmuxApp app = TmuxApp.Start(["--theme", themes[0], "--colors", "16", "square:3"]);
 
         foreach (string theme in themes)
@@ -94,7 +94,7 @@ public sealed class ThemeTierTests
     }
 
     /// <summary>The themes built into the app, in the order <c>t</c> steps through them.</summary>
-    private static IReadOnlyList<string> ShippedThemes()
+    private static List<string> ShippedThemes()
     {
         List<string> names = [.. ShippedContent.Themes.List("*.json").SelectMany(f => Themes(f).Select(t => t.Key))];
         Assert.True(names.Count >= 10, string.Join(", ", names));
