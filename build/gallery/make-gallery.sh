@@ -63,7 +63,7 @@ shot() {
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done
   shift
   n=$((n + 1))
-  local home="$work/home$n" session="gallery$n"
+  local home="$work/home$n" session=gallery  # each shot has a runtime directory of its own
   mkdir -p "$home/run" && chmod 700 "$home/run"
   local env=(env -u COLORTERM -u NO_COLOR XDG_CONFIG_HOME="$home" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/run"
              TUIPROC_SHARED_DIR="$home" TERM=xterm-256color "${envs[@]}")
