@@ -72,7 +72,7 @@ public sealed class ThemeTierTests
             Assert.False(SgrColours.Of(app.ScreenWithAttributes()).AnyColour, $"{theme} with --colors none:\n{app.ScreenWithAttributes()}");
 
             app.Keys("t");
-            app.WaitFor("colours stay off");
+            app.WaitFor("colours stay"); // "… colours stay off", wrapped where the header is narrow
             Assert.False(SgrColours.Of(app.ScreenWithAttributes()).AnyColour, $"{theme} with --colors none, after t");
         }
     }
