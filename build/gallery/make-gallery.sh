@@ -113,7 +113,8 @@ text = open(path, encoding="utf-8").read()
 begin, end = "<!-- GALLERY: made by build/gallery/make-gallery.sh -->", "<!-- /GALLERY -->"
 if begin not in text:
     sys.exit(f"make-gallery: {path} has no '{begin}' line to write the gallery after")
-text = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _: begin + "\n" + "\n".join(rows) + "\n" + end, text, flags=re.S)
-open(path, "w", encoding="utf-8").write(text)
-print(f"  {path}: {len(names)} themes")
+table = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _: begin + "\n" + "\n".join(rows) + "\n" + end, text, flags=re.S)
+if table != text:  # untouched otherwise: themes/ is built into tuiproc, and a newer file means a native rebuild
+    open(path, "w", encoding="utf-8").write(table)
+print(f"  {path}: {len(names)} themes" + ("" if table != text else " (unchanged)"))
 PY
