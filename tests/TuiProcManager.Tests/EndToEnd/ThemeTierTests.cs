@@ -51,7 +51,7 @@ public sealed class ThemeTierTests
         foreach (string theme in themes)
         {
             bool mono = BaseColours(theme).Foreground is null;
-            string screen = WaitForTheme(app, theme, s => mono || SgrColours.Of(s).AnyColour);
+            string screen = WaitForTheme(app, theme, s => SgrColours.Of(s).AnyColour != mono); // the previous theme's colours gone: a capture can catch a frame half drawn
 
             SgrColours colours = SgrColours.Of(screen);
             Assert.True(colours.Foregrounds.Count + colours.Backgrounds.Count + colours.Indexed.Count + colours.Malformed.Count == 0,
