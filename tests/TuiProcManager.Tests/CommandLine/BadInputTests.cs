@@ -62,7 +62,7 @@ public sealed class BadInputTests
         { ["--slots", "0"], "--slots must be a whole number from 1 to 1,024" },
         { ["square:x"], "N must be an integer, got 'x'" },
         { ["--theme"], "--theme" },
-        { ["--theme", "Nope"], "unknown theme 'Nope' (available: Tuiproc Dark, " },
+        { ["--theme", "Nope"], "unknown theme 'Nope' (available: Catppuccin Mocha, Dracula, Gruvbox Dark, Nord, Solarized Dark, Solarized Light, Tuiproc Dark, " },
         { ["--theme", "Nope", "square:1"], "unknown theme 'Nope'" },
         { ["--colors", "88"], "--colors must be auto, true, 256, 16 or none, got '88'" },
 

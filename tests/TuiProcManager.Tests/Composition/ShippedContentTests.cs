@@ -23,7 +23,7 @@ public sealed class ShippedContentTests
             }
         }
 
-        Assert.True(sources.Count >= 12, $"expected the four themes, their README and the labs' eight files, found {sources.Count}");
+        Assert.True(sources.Count >= 18, $"expected the ten themes, their README and the labs' eight files, found {sources.Count}");
         Assert.Equal(sources.Keys.Order(StringComparer.Ordinal), ShippedContent.Files.Names);
         foreach ((string name, string file) in sources)
         {
@@ -40,8 +40,8 @@ public sealed class ShippedContentTests
         ShippedFolder labs = ShippedContent.Files.Folder("labs", "/nonexistent/labs");
 
         Assert.Equal(
-            ["(built in) themes/tuiproc-dark.json", "(built in) themes/tuiproc-high-contrast.json", "(built in) themes/tuiproc-light.json", "(built in) themes/tuiproc-mono.json"],
-            themes.List("*.json"));
+            ["catppuccin-mocha", "dracula", "gruvbox-dark", "nord", "solarized-dark", "solarized-light", "tuiproc-dark", "tuiproc-high-contrast", "tuiproc-light", "tuiproc-mono"],
+            themes.List("*.json").Select(f => f.StartsWith("(built in) themes/", StringComparison.Ordinal) && f.EndsWith(".json", StringComparison.Ordinal) ? f["(built in) themes/".Length..^".json".Length] : f));
         Assert.Equal(5, labs.List("*.lab.json").Count);
         Assert.Equal("(built in) labs/explain.json", labs.Find("explain.json"));
         Assert.Equal("/nonexistent/labs/none.json", labs.Find("none.json"));

@@ -80,7 +80,7 @@ public sealed class OneFileTests : IDisposable
         (int code, _, string stderr) = await RunAsync(app, "--theme", "no-such-theme");
 
         Assert.Equal(2, code);
-        Assert.Equal("tuiproc: unknown theme 'no-such-theme' (available: Tuiproc Dark, Tuiproc High Contrast, Tuiproc Light, Tuiproc Mono)", stderr.Trim());
+        Assert.Equal("tuiproc: unknown theme 'no-such-theme' (available: Catppuccin Mocha, Dracula, Gruvbox Dark, Nord, Solarized Dark, Solarized Light, Tuiproc Dark, Tuiproc High Contrast, Tuiproc Light, Tuiproc Mono)", stderr.Trim());
     }
 
     [Fact]
