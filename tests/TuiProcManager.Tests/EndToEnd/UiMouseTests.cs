@@ -48,6 +48,9 @@ public sealed partial class UiMouseTests
     private static int[] Shown(string screen, string name) =>
         [.. OutputLine().Matches(screen).Where(m => m.Groups[1].Value == name).Select(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))];
 
+    /// <summary>The second worker's row in the process table (its ID cell and its name's start).</summary>
+    private const string SecondRow = "│2 │python3";
+
     [GeneratedRegex(@"│  (alpha|beta) line (\d+) +│")]
     private static partial Regex OutputLine();
 
@@ -59,7 +62,7 @@ public sealed partial class UiMouseTests
         Assert.Equal("1003 1006", app.MouseModes()); // Terminal.Gui asked the terminal for every report, in SGR form
         string screen = app.WaitFor("alpha line 100");
 
-        Click(app, Find(screen, "python3 " + script.Path + " beta"));
+        Click(app, Find(screen, SecondRow)); // the NAME column shows the start of the command: the row by its ID
         screen = app.WaitUntil(s => s.Contains("Output · 2 python3", StringComparison.Ordinal) && Shown(s, "beta").Length > 0, "the second worker's output after a click on its row");
         Assert.Empty(Shown(screen, "alpha"));
 
@@ -103,7 +106,7 @@ public sealed partial class UiMouseTests
         Assert.Equal(["1006l", "1015l", "1003l", "1002l", "1000l"], modes[^5..]);
         Assert.Equal("", app.MouseModes());
 
-        Click(app, Find(screen, "python3 " + script.Path + " beta"));
+        Click(app, Find(screen, SecondRow)); // the NAME column shows the start of the command: the row by its ID
         Thread.Sleep(1000);
         Assert.Contains("Output · 1 python3", app.Screen(), StringComparison.Ordinal);
         app.Keys("Down");

@@ -49,7 +49,7 @@ public sealed partial class UiSplitOutputTests
             "only stderr lines, in both panes");
 
         app.Keys("F");
-        string timed = app.WaitUntil(s => s.Contains("timestamps", StringComparison.Ordinal) && OutputRows(s).Any(r => TimeThenLine().IsMatch(r)), "a line with its time");
+        string timed = app.WaitUntil(s => s.Contains("with the time it was read", StringComparison.Ordinal) && OutputRows(s).Any(r => TimeThenLine().IsMatch(r)), "a line with its time");
         Match time = OutputRows(timed).Select(r => TimeThenLine().Match(r)).First(m => m.Success);
         TimeSpan shown = TimeSpan.ParseExact(time.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
         TimeSpan off = (DateTime.Now.TimeOfDay - shown).Duration();
