@@ -49,7 +49,7 @@ public sealed partial class UiMouseTests
         [.. OutputLine().Matches(screen).Where(m => m.Groups[1].Value == name).Select(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))];
 
     /// <summary>The second worker's row in the process table (its ID cell and its name's start).</summary>
-    private const string SecondRow = "│2 │python3";
+    private const string SecondRow = "2 │python3"; // its first cell, inside the panel's border
 
     [GeneratedRegex(@"│  (alpha|beta) line (\d+) +│")]
     private static partial Regex OutputLine();
