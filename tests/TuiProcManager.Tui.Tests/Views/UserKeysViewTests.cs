@@ -89,17 +89,21 @@ public sealed class UserKeysViewTests
         using Screen s = new(80, 24, begin: false);
         s.Main.Keys = Keys(new UserBinding("pause-resume", ["z"]));
         s.FeedFromSupervisor();
+        bool helpOpened = false;
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10); // the script's own bound is on the app's virtual clock
+        bool Late() => DateTime.UtcNow > deadline;
         new Script()
             .Then(_ => s.Spawn(WorkerSpec.Square("10")))
             .Then(app => Click(app, s, "z pause", offset: 2)) // the word: its key's action
-            .Until(_ => s.Harness.Requested(ProcessSignal.Stop).Length == 1)
+            .Until(_ => s.Harness.Requested(ProcessSignal.Stop).Length == 1 || Late())
             .Then(app => Click(app, s, "? help", offset: 0))
-            .Until(app => app.TopRunnableView is HelpDialog)
+            .Until(app => (helpOpened = app.TopRunnableView is HelpDialog) || Late())
             .Then(app => app.InjectKey(Key.Esc))
-            .Until(app => app.TopRunnableView is not HelpDialog)
+            .Until(app => app.TopRunnableView is not HelpDialog || Late())
             .Run(s.App, s.Main);
 
         Assert.Equal([new WorkerId(1)], s.Harness.Requested(ProcessSignal.Stop));
+        Assert.True(helpOpened, "a click on '? help' opened the help");
     }
 
     [Fact]
