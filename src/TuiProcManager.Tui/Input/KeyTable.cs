@@ -13,7 +13,8 @@ namespace TuiProcManager.Tui.Input;
 /// <item>A key the user gives that is another action's default is taken from that action, which keeps its
 /// other keys; said unless the user binds that action too (then the loss is what they wrote).</item>
 /// <item>A key the user gives to two actions stays with the first; the second is said and not given it.</item>
-/// <item>A reserved key (<see cref="KeyNames.WhyReserved"/>), a key that does not parse, an unknown action,
+/// <item>A reserved key (<see cref="KeyNames.WhyReserved"/>), unless it is the action's own default (the
+/// replay's arrows: a starter file written by <c>tuiproc keys --defaults</c> reads back as it is), a key that does not parse, an unknown action,
 /// an action given twice and the fixed <c>interrupt</c> are said and skipped; an action none of whose
 /// given keys can be used keeps its defaults.</item>
 /// </list>
@@ -137,7 +138,7 @@ internal sealed class KeyTable
             return null;
         }
 
-        if (KeyNames.WhyReserved(name) is { } why)
+        if (KeyNames.WhyReserved(name) is { } why && !action.Defaults.Any(d => KeyNames.TryParse(d, out string own, out _) && own == name))
         {
             problems.Add($"\"{action.Name}\": {name} cannot be given to an action: {why}");
             return null;

@@ -11,7 +11,7 @@ namespace TuiProcManager.Tests.EndToEnd;
 public sealed class UserKeysTests
 {
     /// <summary>A worker that keeps running for the whole test: 400 steps of 300 ms work and 200 ms wait.</summary>
-    private static readonly string[] LongWorker = ["--steps", "400", "square:10"];
+    private static readonly string[] LongWorker = ["--steps", "400", "--work-ms", "300", "--wait-ms", "200", "square:10"];
 
     [Fact]
     public void RemappedPause_TheNewKeyPausesAndResumes_TheOldKeyDoesNothing()

@@ -142,6 +142,16 @@ public sealed class KeyTableTests
         Assert.False(keys.IsChanged(UiAction.PauseResume));
     }
 
+    [Fact]
+    public void Build_AReservedKeyThatIsTheActionsOwnDefault_IsKept_AndNotAnotherActions()
+    {
+        List<string> problems = [];
+        KeyTable keys = KeyTable.Build([new("replay-back", ["CursorLeft", "b"]), new("replay-forward", ["CursorLeft"])], problems);
+
+        Assert.Equal(["CursorLeft", "b"], keys.KeysOf(UiAction.ReplayBack));
+        Assert.Contains("\"replay-forward\": CursorLeft cannot be given to an action", problems[0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("65", "is a number, not a key")]
     [InlineData("", "is empty, not a key")]
