@@ -10,6 +10,7 @@ using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Labs.Explaining;
 using TuiProcManager.Labs.Format;
+using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 using TuiProcManager.Tui.Views;
@@ -102,6 +103,12 @@ public static class TuiHost
         if (settingsProblem is not null)
         {
             main.SayStartupProblem(settingsProblem);
+        }
+
+        main.Keys = KeymapFile.Load(options.Files, out IReadOnlyList<string> keysProblems);
+        foreach (string problem in keysProblems)
+        {
+            main.SayStartupProblem(problem);
         }
 
         (ExplainTexts? texts, string? textsProblem) = LoadExplainTexts(options.Files, options.ExplainTexts);

@@ -1,6 +1,6 @@
 namespace TuiProcManager.Tui.Input;
 
-/// <summary>What a key asks for. Keys map to actions in one place (<see cref="KeyMap"/>).</summary>
+/// <summary>What a key asks for. Keys map to actions in one place (<see cref="KeyTable"/>); every member but <see cref="None"/> has an entry in <see cref="KeyActions.All"/>.</summary>
 internal enum UiAction
 {
     None,
@@ -82,4 +82,25 @@ internal enum UiAction
 
     /// <summary>y: copy the selection; with none, save and copy the whole output shown.</summary>
     CopyOutput,
+
+    /// <summary>In a replay: pause, or play on (at the end: from the start again).</summary>
+    ReplayPausePlay,
+
+    /// <summary>In a replay: <see cref="Views.MainWindow.SeekStep"/> back.</summary>
+    ReplayBack,
+
+    /// <summary>In a replay: <see cref="Views.MainWindow.SeekStep"/> forward.</summary>
+    ReplayForward,
+
+    /// <summary>In a replay: the recording's first moment.</summary>
+    ReplayStart,
+
+    /// <summary>In a replay: the recording's last moment.</summary>
+    ReplayEnd,
+
+    /// <summary>In a replay: play slower.</summary>
+    ReplaySlower,
+
+    /// <summary>In a replay: play faster.</summary>
+    ReplayFaster,
 }

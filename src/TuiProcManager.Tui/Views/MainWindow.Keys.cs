@@ -18,7 +18,7 @@ namespace TuiProcManager.Tui.Views;
 /// </summary>
 internal sealed partial class MainWindow : IDialogs
 {
-    /// <summary>Carries out <paramref name="action"/>: the key's meaning, from <see cref="KeyMap"/>.</summary>
+    /// <summary>Carries out <paramref name="action"/>: a key's meaning (<see cref="KeyTable"/>), or a click on the key bar.</summary>
     public void Act(UiAction action)
     {
         if (Replay is { } replay && ReplayAct(replay, action))
@@ -52,7 +52,7 @@ internal sealed partial class MainWindow : IDialogs
             case UiAction.ToggleSummary: ToggleSummary(); break;
             case UiAction.StartPool: AfterThisKey(_actions.StartPool); break;
             case UiAction.NextPlace: NextPlace(); break;
-            case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null, replay: Replay is not null))); break;
+            case UiAction.Help: AfterThisKey(() => Show(new HelpDialog(_keys, _ascii, _header.MessageCutAt(_header.Frame.Width) ? _header.Message : null, replay: Replay is not null))); break;
             case UiAction.Quit: AfterThisKey(() => Stop(ask: true, exitCode: 0)); break;
             case UiAction.Detach: Detach(); break;
             case UiAction.Interrupt: Interrupted(); break;
@@ -232,22 +232,18 @@ internal sealed partial class MainWindow : IDialogs
             // Esc closes a dialog; here, where there is none, it does nothing: one Esc too many must not
             // end the session (the quit command itself is caught in OnIsRunningChanging).
             key.Handled = true;
-            _header.Say("Esc closes a dialog; q quits");
+            _header.Say($"Esc closes a dialog; {KeyFor(UiAction.Quit) ?? "Ctrl+C"} quits");
             return;
         }
 
-        if (Replay is { } replay && ReplayKey(replay, key))
+        UiAction action = _keys.Map(key);
+        if (action == UiAction.None || (KeyActions.IsReplay(action) && Replay is null))
         {
-            key.Handled = true;
-            return;
+            return; // the player's keys (arrows, Home, End) move in the panels when nothing is replayed
         }
 
-        UiAction action = KeyMap.Map(key);
-        if (action != UiAction.None)
-        {
-            key.Handled = true;
-            Act(action);
-        }
+        key.Handled = true;
+        Act(action);
     }
 
     /// <summary>Exit code the window ended with: 0 after q, 130 after Ctrl+C.</summary>

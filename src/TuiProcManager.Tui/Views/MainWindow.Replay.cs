@@ -1,4 +1,3 @@
-using Terminal.Gui.Input;
 using TuiProcManager.Tui.Hosting;
 using TuiProcManager.Tui.Input;
 
@@ -57,28 +56,19 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>The player's keys; true when <paramref name="key"/> was one.</summary>
-    private bool ReplayKey(IReplayControls replay, Key key)
+    /// <summary>The player's actions; true when <paramref name="action"/> was one.</summary>
+    private bool ReplayPlayerAct(IReplayControls replay, UiAction action)
     {
-        if (key == Key.Space)
+        switch (action)
         {
-            replay.TogglePause();
-        }
-        else if (key == Key.CursorLeft || key == Key.CursorRight)
-        {
-            replay.SeekBy(key == Key.CursorLeft ? -SeekStep : SeekStep);
-        }
-        else if (key == Key.Home || key == Key.End)
-        {
-            replay.SeekToEdge(end: key == Key.End);
-        }
-        else if (key.AsGrapheme is "[" or "]" && !key.IsCtrl && !key.IsAlt)
-        {
-            replay.StepSpeed(key.AsGrapheme == "]" ? +1 : -1);
-        }
-        else
-        {
-            return false;
+            case UiAction.ReplayPausePlay: replay.TogglePause(); break;
+            case UiAction.ReplayBack: replay.SeekBy(-SeekStep); break;
+            case UiAction.ReplayForward: replay.SeekBy(SeekStep); break;
+            case UiAction.ReplayStart: replay.SeekToEdge(end: false); break;
+            case UiAction.ReplayEnd: replay.SeekToEdge(end: true); break;
+            case UiAction.ReplaySlower: replay.StepSpeed(-1); break;
+            case UiAction.ReplayFaster: replay.StepSpeed(+1); break;
+            default: return false;
         }
 
         if (!_header.MessageIsError)
@@ -93,6 +83,11 @@ internal sealed partial class MainWindow
     /// <summary>What a key does instead in a replay: leaving closes the screen, acting is refused. True when handled here.</summary>
     private bool ReplayAct(IReplayControls replay, UiAction action)
     {
+        if (ReplayPlayerAct(replay, action))
+        {
+            return true;
+        }
+
         if (action is UiAction.Quit or UiAction.Interrupt)
         {
             AfterThisKey(DetachNow);
@@ -101,7 +96,7 @@ internal sealed partial class MainWindow
 
         if (action == UiAction.Detach)
         {
-            _header.Say("a replay has no session to leave running: q closes it");
+            _header.Say($"a replay has no session to leave running: {KeyFor(UiAction.Quit) ?? "Ctrl+C"} closes it");
             return true;
         }
 

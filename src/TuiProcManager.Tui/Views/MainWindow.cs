@@ -8,6 +8,7 @@ using TuiProcManager.Core.Pooling;
 using TuiProcManager.Core.Supervision;
 using TuiProcManager.Core.Workers;
 using TuiProcManager.Tui.Controllers;
+using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Models;
 using TuiProcManager.Tui.Theming;
 
@@ -77,7 +78,7 @@ internal sealed partial class MainWindow : Runnable
         _summary = new SummaryPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _results = new ResultsPanel(dashboard.Results, dashboard.Name, glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         _pool = new PoolPanel(glyphs) { X = 0, Y = Pos.Bottom(_states), Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
-        _hints = new HintsView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
+        _hints = new HintsView(_ascii) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Pressed = ActUnlessADialogIsOpen };
         _tooSmall = new WrappedText { X = 0, Y = Pos.Center(), Width = Dim.Fill(), Centered = true, Visible = false };
         _tooSmall.Height = Dim.Func(_ => _tooSmall.RowsAt(Viewport.Width)); // wrapped: the notice is read in full on any screen
         _firstSteps = new FirstStepsView { X = 1, Y = Pos.Top(_output) + 1, Width = Dim.Width(_output) - 2, Height = Dim.Height(_output) - 2, Visible = false };
@@ -118,6 +119,32 @@ internal sealed partial class MainWindow : Runnable
             SayStartupProblem(problem.ToString());
         }
     }
+
+    /// <summary>Which key does what: the defaults, or the user's keys file's (set before the UI runs); the key bar and the help show them.</summary>
+    public KeyTable Keys
+    {
+        get => _keys;
+        set
+        {
+            _keys = value;
+            _hints.Keys = value;
+            _hints.SetNeedsDraw();
+        }
+    }
+
+    private KeyTable _keys = KeyTable.Defaults;
+
+    /// <summary>A click on the key bar: as its key would, only while no dialog is over this window (keys typed into a dialog are the dialog's too).</summary>
+    private void ActUnlessADialogIsOpen(UiAction action)
+    {
+        if (App?.TopRunnableView == this)
+        {
+            Act(action);
+        }
+    }
+
+    /// <summary>How the screen shows <paramref name="action"/>'s first key; null when it has none.</summary>
+    private string? KeyFor(UiAction action) => _keys.KeysOf(action) is [string first, ..] ? KeyNames.Shown(first, _ascii) : null;
 
     /// <summary>
     /// Says in the header what could not be used at start (a theme or settings file), in one line: the

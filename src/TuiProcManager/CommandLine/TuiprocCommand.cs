@@ -31,6 +31,7 @@ internal static class TuiprocCommand
             EventsCommand.Create(stderr),
             SessionServerCommand.Create(stderr),
             BridgeCommand.Create(stderr),
+            KeysCommand.Create(stdout, stderr),
         };
         UiCommand.AddTo(root, stderr, services);
 

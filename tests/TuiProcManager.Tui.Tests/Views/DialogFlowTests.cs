@@ -176,9 +176,9 @@ public sealed class DialogFlowTests
         Assert.Contains("p.terminate(); here the group, SIGKILL at 3 s", shown, StringComparison.Ordinal);
         Assert.Contains("9, F9    kill the selected worker                p.kill(): SIGKILL; here to the whole group", shown, StringComparison.Ordinal);
         Assert.Contains("T        join the selected worker, with a timeout      p.join(2)", shown, StringComparison.Ordinal);
-        Assert.Contains("w  + -   mode: parallel (all at once) / pause-on-wait", shown, StringComparison.Ordinal);
-        Assert.Contains("+ / - one run slot more / fewer", shown, StringComparison.Ordinal);
-        Assert.Contains("S the run summary", shown, StringComparison.Ordinal);
+        Assert.Contains("w        mode: parallel (all at once) / pause-on-wait", shown, StringComparison.Ordinal);
+        Assert.Contains("+, = / - one run slot more / fewer", shown, StringComparison.Ordinal);
+        Assert.Contains("S        the run summary;  o  the output back", shown, StringComparison.Ordinal);
         Assert.Contains("e        Explain: what each action and change means", shown, StringComparison.Ordinal);
         Assert.Contains("L h a E  in a lab (tuiproc lab N)", shown, StringComparison.Ordinal);
         Assert.Contains("queued (stopped by pause-on-wait until a slot is free)", shown, StringComparison.Ordinal);

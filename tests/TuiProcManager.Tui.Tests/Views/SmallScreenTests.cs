@@ -6,6 +6,7 @@ using TuiProcManager.Labs.Format;
 using TuiProcManager.Labs.Sessions;
 using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Hosting;
+using TuiProcManager.Tui.Input;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Views;
 using TuiProcManager.Tui.Views.Dialogs;
@@ -135,7 +136,7 @@ public sealed class SmallScreenTests : IDisposable
             {
                 app.LayoutAndDraw();
                 DialogScreen.AssertInsideScreen(app, help!);
-                expected = [.. SummaryView.Wrap(HelpDialog.KeysText.ReplaceLineEndings("\n").Split('\n'), help!.Lines.Viewport.Width).Select(r => r.Text.Trim())];
+                expected = [.. SummaryView.Wrap([.. HelpText.Main(KeyTable.Defaults, ascii: false)], help!.Lines.Viewport.Width).Select(r => r.Text.Trim())];
             })
             .Until(app =>
             {
