@@ -154,7 +154,7 @@ public sealed class DialogFlowTests
     [Fact]
     public void Help_OnQuestionMarkAndF1_ListsTheKeys()
     {
-        using Screen s = new(100, 30, begin: false);
+        using Screen s = new(100, 34, begin: false); // every line of the help at once
         string? shown = null;
         new Script()
             .Then(app => app.InjectKey(new Key('?')))
@@ -181,6 +181,9 @@ public sealed class DialogFlowTests
         Assert.Contains("S        the run summary;  o  the output back", shown, StringComparison.Ordinal);
         Assert.Contains("e        Explain: what each action and change means", shown, StringComparison.Ordinal);
         Assert.Contains("L h a E  in a lab (tuiproc lab N)", shown, StringComparison.Ordinal);
+        Assert.Contains("b B      split output: the selected worker in / out", shown, StringComparison.Ordinal);
+        Assert.Contains("f F      output: stdout and stderr / stdout only / stderr only", shown, StringComparison.Ordinal);
+        Assert.Contains("v y      select lines, then copy", shown, StringComparison.Ordinal);
         Assert.Contains("queued (stopped by pause-on-wait until a slot is free)", shown, StringComparison.Ordinal);
     }
 
