@@ -2,6 +2,7 @@ using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using TuiProcManager.Core.Os;
 using TuiProcManager.Linux.Files;
+using TuiProcManager.Tui.Colors;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
 using Attribute = Terminal.Gui.Drawing.Attribute;
@@ -18,8 +19,8 @@ namespace TuiProcManager.Tui.Tests.Theming;
 [Collection(GlobalUiState.Name)]
 public sealed class ThemeTrueColourContrastTests : IDisposable
 {
-    /// <summary>WCAG 2's level AA minimum for normal-size text.</summary>
-    private const double MinimumContrast = 4.5;
+    /// <summary>WCAG 2's level AA minimum for normal-size text, as the 16-colour mapping holds to it.</summary>
+    private const double MinimumContrast = Wcag.ReadableContrast;
 
     private static readonly string[] States = [Roles.Starting, Roles.Running, Roles.Waiting, Roles.Paused, Roles.Queued, Roles.Ended, Roles.Failed, Roles.Stderr];
 
@@ -53,7 +54,7 @@ public sealed class ThemeTrueColourContrastTests : IDisposable
                 }
 
                 checkedPairs++;
-                double ratio = ContrastRatio(a.Foreground, a.Background);
+                double ratio = Wcag.Contrast(a.Foreground, a.Background);
                 if (ratio < MinimumContrast)
                 {
                     failures.Add($"{theme} {role} {visual}: {a.Foreground} on {a.Background} is {ratio:0.00}:1");
@@ -90,23 +91,7 @@ public sealed class ThemeTrueColourContrastTests : IDisposable
     [InlineData("#777777", "#ffffff", 4.48)] // the grey just short of AA, as WebAIM's checker reports it
     [InlineData("#002b36", "#859900", 4.69)] // Solarized base03 and green
     public void ContrastRatio_IsWcagTwos(string a, string b, double expected) =>
-        Assert.Equal(expected, ContrastRatio(Color.Parse(a, null), Color.Parse(b, null)), 2);
-
-    /// <summary>WCAG 2's contrast ratio: (L1 + 0.05) / (L2 + 0.05) of the sRGB relative luminances, lighter first.</summary>
-    private static double ContrastRatio(Color a, Color b)
-    {
-        double la = Luminance(a);
-        double lb = Luminance(b);
-        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
-    }
-
-    private static double Luminance(Color c) => (0.2126 * Linear(c.R)) + (0.7152 * Linear(c.G)) + (0.0722 * Linear(c.B));
-
-    private static double Linear(byte channel)
-    {
-        double s = channel / 255.0;
-        return s <= 0.04045 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
-    }
+        Assert.Equal(expected, Wcag.Contrast(Color.Parse(a, null), Color.Parse(b, null)), 2);
 
     /// <summary>tuiproc's themes as the app loads them: built in, nothing beside the app, no user themes.</summary>
     private ThemeCatalog Load()
