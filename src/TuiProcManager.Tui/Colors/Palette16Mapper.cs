@@ -17,6 +17,14 @@ namespace TuiProcManager.Tui.Colors;
 /// with the most contrast.
 /// </para>
 /// <para>
+/// Bold text: xterm (its boldColors resource, on by default), the Linux console and others show bold text of
+/// colours 0–7 in the bright variant 8–15, so bold black on gray50 (Tuiproc Dark's selected row) came out
+/// gray50 on gray50, and on a light background no dark colour survives the change. So the colours are chosen
+/// as for plain text, and bold is not sent where its bright variant would be unreadable
+/// (<see cref="BoldUnreadable"/>; the output drops it): the text stays readable in every terminal, and bold
+/// is lost only where it would have cost that.
+/// </para>
+/// <para>
 /// Every pair is treated alike, an intentionally dim one (a Disabled role, drawn Faint) too: its colour
 /// stays readable, and the dimness is carried by its nearer grey and by the Faint style, which is passed on.
 /// Terminal.Gui's own mapping (GetAnsiColorCode, the nearest of its 16) gave dark blue on black, 2.2:1.
@@ -31,6 +39,20 @@ internal static class Palette16Mapper
     {
         int bg = NearestBackground(background);
         return (ReadableForeground(foreground, XtermPalette.Sixteen[bg]), bg);
+    }
+
+    /// <summary>Whether text in palette colour <paramref name="foreground"/> on <paramref name="background"/> (indexes) becomes unreadable if a terminal shows it bold as its bright variant.</summary>
+    public static bool BoldUnreadable(int foreground, int background) =>
+        Contrast(foreground, XtermPalette.Sixteen[background], bold: true) < Wcag.ReadableContrast;
+
+    /// <summary>
+    /// The contrast of palette colour <paramref name="index"/> as text on <paramref name="background"/>: for bold
+    /// text of colours 0–7, the lower of it and its bright variant's, either of which a terminal may show.
+    /// </summary>
+    public static double Contrast(int index, Color background, bool bold)
+    {
+        double contrast = Wcag.Contrast(XtermPalette.Sixteen[index], background);
+        return bold && index < 8 ? Math.Min(contrast, Wcag.Contrast(XtermPalette.Sixteen[index + 8], background)) : contrast;
     }
 
     /// <summary>The nearest of the 16 colours, for a background (or a foreground on the terminal's own, unknown background).</summary>

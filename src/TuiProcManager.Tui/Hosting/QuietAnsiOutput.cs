@@ -151,12 +151,23 @@ internal sealed class QuietAnsiOutput(ColorMode colors = ColorMode.TrueColor) : 
         Write(text.AsSpan());
     }
 
-    /// <summary>The colours in this output's mode, then the change of text style (bold etc.), as Terminal.Gui's own.</summary>
+    /// <summary>
+    /// The colours in this output's mode, then the change of text style (bold etc.), as Terminal.Gui's own; in
+    /// 16 colours bold may be left out (<see cref="SgrColors.Append"/>).
+    /// </summary>
+    /// <remarks>
+    /// Terminal.Gui passes the style it believes the terminal has: the last attribute's, or none after it
+    /// reset the attributes. Where bold was left out of the last one, the terminal has that style less bold.
+    /// </remarks>
     protected override void AppendOrWriteAttribute(StringBuilder output, Attribute attr, TextStyle redrawTextStyle)
     {
-        _colors.Append(output, attr);
-        TextStyleCodes.AppendChange(output, redrawTextStyle, attr.Style);
+        TextStyle shown = _colors.Append(output, attr);
+        TextStyle terminalHas = redrawTextStyle != TextStyle.None && _boldLeftOut ? redrawTextStyle & ~TextStyle.Bold : redrawTextStyle;
+        TextStyleCodes.AppendChange(output, terminalHas, shown);
+        _boldLeftOut = shown != attr.Style;
     }
+
+    private bool _boldLeftOut; // the last attribute was sent without its bold
 
     private static string Move(int col, int row) => string.Create(CultureInfo.InvariantCulture, $"\u001b[{row + 1};{col + 1}H");
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
+using TuiProcManager.Tui.Colors;
 using TuiProcManager.Tui.Hosting;
 using TuiProcManager.Tui.Tests.TestSupport;
 using Attribute = Terminal.Gui.Drawing.Attribute;
@@ -73,6 +74,33 @@ public sealed partial class QuietAnsiOutputColorTests
         output.Write(buffer);
 
         Assert.Contains("\u001b[39;49m", output.Transcript.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sixteen_BoldThatATerminalWouldShowBrighter_IsLeftOut_AndComesBackAfter()
+    {
+        // Pins: Tuiproc Dark's selected row (bold white on #334155) became bold black on gray50, which xterm
+        // (boldColors, on by default) shows as gray50 on gray50: the row's text was gone in the gallery's picture.
+        QuietAnsiOutput output = new(ColorMode.Sixteen) { Transcript = new StringBuilder() };
+        OutputBufferImpl buffer = new();
+        buffer.SetSize(20, 3);
+        buffer.CurrentAttribute = new Attribute(new Color(0xff, 0xff, 0xff), new Color(0x33, 0x41, 0x55), TextStyle.Bold);
+        buffer.Move(0, 0);
+        buffer.AddStr("selected".PadRight(20));
+        buffer.CurrentAttribute = Waiting; // bold, readable brighter too: bold is sent again
+        buffer.Move(0, 1);
+        buffer.AddStr("waiting".PadRight(20));
+        output.Write(buffer);
+        string sent = output.Transcript.ToString();
+
+        int selected = sent.IndexOf("selected", StringComparison.Ordinal), waiting = sent.IndexOf("waiting", StringComparison.Ordinal);
+        string[] beforeSelected = [.. Sgr().Matches(sent[..selected]).SelectMany(m => m.Groups[1].Value.Split(';'))];
+        Assert.Contains("30", beforeSelected); // black on gray50 (100)
+        Assert.Contains("100", beforeSelected);
+        Assert.DoesNotContain("1", beforeSelected);
+        Assert.Contains("1", Sgr().Matches(sent[selected..waiting]).SelectMany(m => m.Groups[1].Value.Split(';')));
+        Assert.True(Palette16Mapper.BoldUnreadable(0, 8));
+        Assert.False(Palette16Mapper.BoldUnreadable(15, 0)); // bright colours do not change when bold
     }
 
     private static string Frame(ColorMode mode)

@@ -10,7 +10,8 @@ namespace TuiProcManager.Tui.Tests.Colors;
 /// <summary>
 /// Every shipped theme stays readable in 16 colours: for every role, and Base and Dialog, Normal and Focus,
 /// the 16-colour mapping of the foreground on the background reaches 4.5:1 (WCAG 2 AA) on xterm's default
-/// palette. Themes are loaded as the app loads them (the built-in files), so a theme added to themes/ joins.
+/// palette, bold text (where bold is sent) in both of the colours a terminal may show it in (bold black is
+/// gray50 in xterm). Themes are loaded as the app loads them (the built-in files), so a theme added to themes/ joins.
 /// </summary>
 [Collection(GlobalUiState.Name)]
 public sealed class ThemeContrastTests : IDisposable
@@ -46,7 +47,8 @@ public sealed class ThemeContrastTests : IDisposable
 
                     checkedPairs++;
                     (int f, int b) = Palette16Mapper.Map(attribute.Foreground, attribute.Background);
-                    double contrast = Wcag.Contrast(XtermPalette.Sixteen[f], XtermPalette.Sixteen[b]);
+                    bool bold = attribute.Style.HasFlag(TextStyle.Bold) && !Palette16Mapper.BoldUnreadable(f, b); // as the output sends it
+                    double contrast = Palette16Mapper.Contrast(f, XtermPalette.Sixteen[b], bold);
                     if (contrast < Wcag.ReadableContrast)
                     {
                         unreadable.Add($"{theme} {role}.{visual}: {attribute} → {f} on {b}, {contrast:0.00}:1");
