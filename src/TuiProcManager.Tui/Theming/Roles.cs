@@ -42,6 +42,21 @@ internal static class Roles
     public static Scheme Scheme(string role, View fallback) =>
         SchemeManager.TryGetScheme(role, out Scheme? scheme) && scheme is not null ? scheme : fallback.GetScheme();
 
+    /// <summary>
+    /// The role's colour for marks drawn on <paramref name="view"/>'s own background (a graph's blocks, a bar):
+    /// the role's text colour, or, where the theme draws the role as a coloured label (its background is not
+    /// the view's: Solarized Light's states), the label's colour. Filling a graph with a label's attribute
+    /// painted its empty cells in the label's colour.
+    /// </summary>
+    public static Attribute Marks(string role, View view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        Attribute attribute = Attribute(role, view);
+        Attribute panel = view.GetAttributeForRole(VisualRole.Normal);
+        Color ink = attribute.Background == panel.Background ? attribute.Foreground : attribute.Background;
+        return new Attribute(ink, panel.Background);
+    }
+
     /// <summary>The role's Normal attribute in the current theme (Base's when the theme lacks it).</summary>
     public static Attribute Attribute(string role, View fallback) =>
         Scheme(role, fallback).GetAttributeForRole(VisualRole.Normal);

@@ -56,7 +56,7 @@ internal sealed class CpuView : CanvasView
     private void DrawGraph(CellCanvas canvas, BoundedRing<double>? history, int top, int rows)
     {
         int width = canvas.Width;
-        Attribute running = Roles.Attribute(Roles.Running, this);
+        Attribute running = Roles.Marks(Roles.Running, this);
         for (int r = 0; r < rows; r++)
         {
             canvas.Fill(0, top + r, width, ' ', running);
@@ -90,7 +90,7 @@ internal sealed class CpuView : CanvasView
     {
         int width = canvas.Width;
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
-        Attribute running = Roles.Attribute(Roles.Running, this);
+        Attribute running = Roles.Marks(Roles.Running, this);
         Attribute hint = Roles.Attribute(Roles.Hint, this);
         int shown = Math.Min(rows, _model.Cores.Length);
         for (int i = 0; i < shown; i++)
