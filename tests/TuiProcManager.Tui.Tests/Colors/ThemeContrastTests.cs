@@ -16,12 +16,7 @@ namespace TuiProcManager.Tui.Tests.Colors;
 [Collection(GlobalUiState.Name)]
 public sealed class ThemeContrastTests : IDisposable
 {
-    public void Dispose()
-    {
-        TuiConfigurationBuilder.Shared.RuntimeConfig = null;
-        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
-        ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
-    }
+    public void Dispose() => ThemeConfiguration.Reset();
 
     [Fact]
     public void EveryShippedTheme_EveryRole_IsReadableIn16Colours()

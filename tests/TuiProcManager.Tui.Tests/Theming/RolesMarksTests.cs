@@ -1,4 +1,3 @@
-using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using TuiProcManager.Tui.Tests.TestSupport;
@@ -15,12 +14,7 @@ namespace TuiProcManager.Tui.Tests.Theming;
 [Collection(GlobalUiState.Name)]
 public sealed class RolesMarksTests : IDisposable
 {
-    public void Dispose()
-    {
-        TuiConfigurationBuilder.Shared.RuntimeConfig = null;
-        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
-        ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
-    }
+    public void Dispose() => ThemeConfiguration.Reset();
 
     [Fact]
     public void EveryShippedTheme_RunningMarks_AreOnThePanelsBackground_InAColourOfTheRole()

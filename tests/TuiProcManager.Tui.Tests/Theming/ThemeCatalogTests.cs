@@ -27,9 +27,7 @@ public sealed class ThemeCatalogTests : IDisposable
     {
         Directory.Delete(_user, recursive: true);
         Directory.Delete(_beside, recursive: true);
-        TuiConfigurationBuilder.Shared.RuntimeConfig = null;
-        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
-        ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
+        ThemeConfiguration.Reset();
     }
 
     [Fact]

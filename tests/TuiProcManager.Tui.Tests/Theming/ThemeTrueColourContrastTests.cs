@@ -1,7 +1,5 @@
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
-using TuiProcManager.Core.Os;
-using TuiProcManager.Linux.Files;
 using TuiProcManager.Tui.Colors;
 using TuiProcManager.Tui.Tests.TestSupport;
 using TuiProcManager.Tui.Theming;
@@ -24,15 +22,7 @@ public sealed class ThemeTrueColourContrastTests : IDisposable
 
     private static readonly string[] States = [Roles.Starting, Roles.Running, Roles.Waiting, Roles.Paused, Roles.Queued, Roles.Ended, Roles.Failed, Roles.Stderr];
 
-    private readonly string _beside = Directory.CreateTempSubdirectory("tuiproc-themes-beside-").FullName;
-
-    public void Dispose()
-    {
-        Directory.Delete(_beside, recursive: true);
-        TuiConfigurationBuilder.Shared.RuntimeConfig = null;
-        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
-        ThemeManager.Theme = ThemeManager.DEFAULT_THEME_NAME;
-    }
+    public void Dispose() => ThemeConfiguration.Reset();
 
     [Fact]
     public void EveryShippedTheme_StatesBodyAndHints_ReachFourAndAHalfToOne()
@@ -94,9 +84,9 @@ public sealed class ThemeTrueColourContrastTests : IDisposable
         Assert.Equal(expected, Wcag.Contrast(Color.Parse(a, null), Color.Parse(b, null)), 2);
 
     /// <summary>tuiproc's themes as the app loads them: built in, nothing beside the app, no user themes.</summary>
-    private ThemeCatalog Load()
+    private static ThemeCatalog Load()
     {
-        ThemeCatalog catalog = ThemeCatalog.Load(new BuiltInFiles(RegularFileReader.Instance, typeof(ThemeCatalog).Assembly).Folder("themes", _beside), null);
+        ThemeCatalog catalog = ThemeCatalog.Load(BuiltIn.Themes, null);
         Assert.Empty(catalog.Problems);
         Assert.True(catalog.Names.Count >= 10, string.Join(", ", catalog.Names));
         return catalog;
